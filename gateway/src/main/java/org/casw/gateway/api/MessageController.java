@@ -1,0 +1,133 @@
+package org.casw.gateway.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.intake.IntakeResult;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.Submission;
+import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.validation.Violation;
+import org.casw.routes.validation.ViolationCodes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submit a document, follow it, find it: the HTTP API v1 for parties. */
+@RestController
+@RequestMapping("/api/v1/messages")
+public class MessageController {
+
+    private final ProducerTemplate intake;
+    private final MessageLedger ledger;
+    private final MessageSearch search;
+    private final long maxPayloadBytes;
+
+    public MessageController(ProducerTemplate intake, MessageLedger ledger, MessageSearch search, GatewayProperties properties) {
+        this.intake = intake;
+        this.ledger = ledger;
+        this.search = search;
+        this.maxPayloadBytes = properties.maxPayloadSize().toBytes();
+    }
+
+    /** Stores the document durably, then answers 202 (new), 200 (resend) or a problem listing every violation. */
+    @PostMapping
+    public ResponseEntity<?> submit(HttpServletRequest request, Authentication party) throws IOException {
+        if (!isXml(request.getContentType())) {
+            return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "Send documents as application/xml (got " + request.getContentType() + ")."));
+        }
+        byte[] payload = readBounded(request);
+        if (payload == null) {
+            return problem(Problems.document(HttpStatus.PAYLOAD_TOO_LARGE, ViolationCodes.PAYLOAD_TOO_LARGE, "Payload too large", null,
+                    List.of(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null,
+                            "The body is larger than the limit of " + maxPayloadBytes + " bytes."))));
+        }
+        IntakeResult result = intake.requestBody(IntakeRoute.INTAKE,
+                new Submission(party.getName(), "HTTP", payload, null), IntakeResult.class);
+        return switch (result.outcome()) {
+            case ACCEPTED -> ResponseEntity.accepted().location(location(result.trackingId())).body(accepted(result));
+            case DUPLICATE -> ResponseEntity.ok().location(location(result.trackingId())).body(accepted(result));
+            case CONFLICT -> problem(Problems.document(HttpStatus.CONFLICT, ViolationCodes.MESSAGE_ID_CONFLICT,
+                    "Message id already used", result.trackingId(), result.violations()));
+            case MALFORMED -> problem(Problems.document(HttpStatus.BAD_REQUEST, result.violations().get(0).code(),
+                    "Payload is not acceptable XML", result.trackingId(), result.violations()));
+            case INVALID -> problem(Problems.document(HttpStatus.UNPROCESSABLE_ENTITY, result.violations().get(0).code(),
+                    "Document failed validation", result.trackingId(), result.violations()));
+            case FORBIDDEN -> problem(Problems.document(HttpStatus.FORBIDDEN, ViolationCodes.SENDER_MISMATCH,
+                    "Not allowed to submit as this sender", result.trackingId(), result.violations()));
+        };
+    }
+
+    /** One of the caller's messages (sent or received) with its history; 404 for anyone else's. */
+    @GetMapping("/{trackingId}")
+    public ResponseEntity<?> find(@PathVariable String trackingId, Authentication party) {
+        return ledger.find(trackingId)
+                .filter(m -> party.getName().equals(m.sender()) || party.getName().equals(m.receiver()))
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MessageJson.Message.of(m)))
+                .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
+                        "You have no message with tracking id " + trackingId + ".")));
+    }
+
+    /** Searches the caller's messages, newest first. */
+    @GetMapping
+    public ResponseEntity<?> search(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String businessKey, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Authentication party) {
+        if (status != null && !status.isBlank() && java.util.Arrays.stream(MessageStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                    "status must be one of " + java.util.Arrays.toString(MessageStatus.values()) + "."));
+        }
+        if (page < 0 || size < 1 || size > 200) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                    "page must be >= 0 and size between 1 and 200."));
+        }
+        return ResponseEntity.ok(search.search(party.getName(), type, status, businessKey, page, size));
+    }
+
+    private byte[] readBounded(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxPayloadBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayloadBytes + 1));
+            return body.length > maxPayloadBytes ? null : body;
+        }
+    }
+
+    private static boolean isXml(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getSubtype().equals("xml") || type.getSubtype().endsWith("+xml");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static MessageJson.Accepted accepted(IntakeResult r) {
+        return new MessageJson.Accepted(r.trackingId(), r.status().name(), r.documentType(), r.messageId());
+    }
+
+    private static URI location(String trackingId) {
+        return URI.create("/api/v1/messages/" + trackingId);
+    }
+
+    private static ResponseEntity<?> problem(org.springframework.http.ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

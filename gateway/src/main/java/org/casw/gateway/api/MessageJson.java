@@ -1,0 +1,46 @@
+package org.casw.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.casw.routes.ledger.MessageView;
+import org.casw.routes.validation.Violation;
+
+/** The JSON shapes of the messages API. */
+final class MessageJson {
+
+    private MessageJson() {
+    }
+
+    /** Answer to a submission. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Accepted(String trackingId, String status, String type, String messageId) {
+    }
+
+    /** One message with its history. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Message(String trackingId, String messageId, String type, String sender, String receiver, String status,
+            String destinationStatus, Instant receivedAt, Instant updatedAt, Map<String, List<String>> businessKeys,
+            List<HistoryEntry> history, List<Violation> violations) {
+
+        static Message of(MessageView m) {
+            return new Message(m.trackingId(), m.messageId(), m.documentType(), m.sender(), m.receiver(), m.status().name(),
+                    m.destinationStatus(), m.receivedAt(), m.updatedAt(), m.businessKeys(),
+                    m.history().stream().map(h -> new HistoryEntry(h.status().name(), h.at(), h.reason())).toList(),
+                    m.violations());
+        }
+    }
+
+    record HistoryEntry(String status, Instant at, String reason) {
+    }
+
+    /** One line of a search result. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Summary(String trackingId, String messageId, String type, String sender, String receiver, String status,
+            String destinationStatus, Instant receivedAt, Instant updatedAt) {
+    }
+
+    record Page(List<Summary> items, int page, int size, long total) {
+    }
+}

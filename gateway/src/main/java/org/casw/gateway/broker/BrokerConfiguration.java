@@ -1,0 +1,81 @@
+package org.casw.gateway.broker;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.delivery.DeliveryRoutes;
+import org.casw.routes.intake.JmsInboundRoutes;
+import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.partner.PartnerProfile;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded Artemis broker: a persistent journal in the data directory, durable queues per
+ * partner, broker-side redelivery with back-off (it survives restarts, unlike in-memory retries),
+ * and dead-letter and expiry addresses so nothing is silently dropped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BrokerConfiguration {
+
+    static final String EXPIRY = "sw.expiry";
+
+    @Bean
+    ArtemisConfigurationCustomizer singleWindowBroker(GatewayProperties properties, PartnerDirectory partners) {
+        GatewayProperties.Broker broker = properties.broker();
+        return config -> {
+            config.setJournalDirectory(properties.dataDir().resolve("artemis/journal").toString());
+            config.setBindingsDirectory(properties.dataDir().resolve("artemis/bindings").toString());
+            config.setLargeMessagesDirectory(properties.dataDir().resolve("artemis/large-messages").toString());
+            config.setPagingDirectory(properties.dataDir().resolve("artemis/paging").toString());
+            config.setIDCacheSize(100_000);
+            config.setPersistIDCache(true);
+
+            AddressSettings defaults = new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
+                    .setExpiryAddress(SimpleString.of(EXPIRY));
+            config.addAddressSetting("#", defaults);
+            config.addAddressSetting("sw.out.#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
+                    .setExpiryAddress(SimpleString.of(EXPIRY))
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis()));
+            config.addAddressSetting("sw.in.#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(JmsInboundRoutes.DEAD_SUBMISSIONS))
+                    .setExpiryAddress(SimpleString.of(EXPIRY))
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis()));
+
+            anycastQueue(config, DeliveryRoutes.DEAD_LETTERS);
+            anycastQueue(config, JmsInboundRoutes.DEAD_SUBMISSIONS);
+            anycastQueue(config, EXPIRY);
+            for (PartnerProfile partner : partners.all()) {
+                anycastQueue(config, partner.deliveryQueue());
+                if (partner.inboundAddress() != null) {
+                    anycastQueue(config, partner.inboundAddress());
+                }
+                if (partner.replyAddress() != null) {
+                    anycastQueue(config, partner.replyAddress());
+                }
+            }
+            if (!broker.acceptorUrl().isBlank()) {
+                try {
+                    config.addAcceptorConfiguration("partners", broker.acceptorUrl());
+                } catch (Exception e) {
+                    throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: " + broker.acceptorUrl(), e);
+                }
+            }
+        };
+    }
+
+    private static void anycastQueue(org.apache.activemq.artemis.core.config.Configuration config, String name) {
+        config.addQueueConfiguration(QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+}

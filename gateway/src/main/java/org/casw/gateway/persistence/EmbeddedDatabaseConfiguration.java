@@ -1,0 +1,32 @@
+package org.casw.gateway.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.casw.gateway.config.GatewayProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code spring.datasource.url}, the gateway runs its own PostgreSQL from Maven-shipped
+ * binaries, keeping its data in the data directory. Production points the datasource elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", matchIfMissing = true, havingValue = "__embedded__")
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgres(GatewayProperties properties) {
+        return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), properties.embeddedDatabase().port());
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgresServer postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(postgres.username());
+        dataSource.setMaximumPoolSize(16);
+        dataSource.setPoolName("gateway-db");
+        return dataSource;
+    }
+}

@@ -1,0 +1,260 @@
+package org.casw.gateway.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.intake.PayloadDigest;
+import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.ledger.MessageView;
+import org.casw.routes.ledger.NewMessage;
+import org.casw.routes.ledger.Recorded;
+import org.casw.routes.validation.Violation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The message ledger in PostgreSQL. Each method is one transaction; status changes are guarded. */
+@Repository
+public class JdbcMessageLedger implements MessageLedger {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcMessageLedger(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public Recorded recordArrival(NewMessage m) {
+        // Two tries: the earlier message may leave the unique index (be rejected) between insert and look-up.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Recorded recorded = tx.execute(status -> {
+                String trackingId = TrackingIds.next();
+                Timestamp now = now();
+                int inserted = jdbc.update("""
+                        insert into message (tracking_id, sender, sender_message_id, document_type, status, channel,
+                                             reply_to, payload_sha256, payload_size, received_at, updated_at)
+                        values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)
+                        on conflict (sender, sender_message_id)
+                            where status <> 'REJECTED' and sender_message_id is not null do nothing""",
+                        trackingId, m.sender(), m.messageId(), m.documentType(), m.channel(), m.replyTo(), m.sha256(),
+                        m.payload().length, now, now);
+                if (inserted == 1) {
+                    jdbc.update("""
+                            insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
+                            values (?, 1, 'INBOUND', ?, ?, ?, ?)""", trackingId, m.sha256(), m.payload().length, m.payload(), now);
+                    transition(trackingId, MessageStatus.RECEIVED, "received over " + m.channel() + " from " + m.sender(), now);
+                    return new Recorded(Recorded.Kind.NEW, trackingId, MessageStatus.RECEIVED);
+                }
+                return jdbc.query("""
+                        select tracking_id, status, payload_sha256 from message
+                        where sender = ? and sender_message_id = ? and status <> 'REJECTED'""",
+                        rs -> rs.next() ? new Recorded(
+                                rs.getString(3).equals(m.sha256()) ? Recorded.Kind.DUPLICATE : Recorded.Kind.CONFLICT,
+                                rs.getString(1), MessageStatus.valueOf(rs.getString(2))) : null,
+                        m.sender(), m.messageId());
+            });
+            if (recorded != null) {
+                return recorded;
+            }
+        }
+        throw new IllegalStateException("Message id " + m.messageId() + " of " + m.sender() + " is being rejected concurrently; retry");
+    }
+
+    @Override
+    public void identified(String trackingId, String documentType) {
+        jdbc.update("update message set document_type = ? where tracking_id = ?", documentType, trackingId);
+    }
+
+    @Override
+    public void rejected(String trackingId, List<Violation> violations, String reason) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            if (move(trackingId, MessageStatus.REJECTED, now, MessageStatus.RECEIVED, MessageStatus.VALIDATED)) {
+                int position = 0;
+                for (Violation v : violations) {
+                    jdbc.update("""
+                            insert into message_violation (tracking_id, position, code, path, message, line, col)
+                            values (?, ?, ?, ?, ?, ?, ?)""", trackingId, position++, v.code(), v.path(), v.message(),
+                            v.line(), v.column());
+                }
+                transition(trackingId, MessageStatus.REJECTED, reason, now);
+            }
+        });
+    }
+
+    @Override
+    public void validated(String trackingId, BusinessKeys keys, String receiver, byte[] outboundPayload) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            if (jdbc.update("update message set status = 'VALIDATED', receiver = ?, updated_at = ? where tracking_id = ? and status = 'RECEIVED'",
+                    receiver, now, trackingId) == 0) {
+                return;
+            }
+            addKeys(trackingId, keys);
+            String sha = PayloadDigest.sha256Hex(outboundPayload);
+            String inbound = jdbc.queryForObject("select payload_sha256 from message where tracking_id = ?", String.class, trackingId);
+            if (!sha.equals(inbound)) {
+                // a transformed or signed version: kept beside the raw payload
+                jdbc.update("""
+                        insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
+                        values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'OUTBOUND', ?, ?, ?, ?, ?)""",
+                        trackingId, trackingId, receiver, sha, outboundPayload.length, outboundPayload, now);
+            }
+            transition(trackingId, MessageStatus.VALIDATED, "valid; routed to " + receiver, now);
+        });
+    }
+
+    @Override
+    public void queued(String trackingId, String destination) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            if (move(trackingId, MessageStatus.QUEUED, now, MessageStatus.VALIDATED)) {
+                transition(trackingId, MessageStatus.QUEUED, "queued for delivery to " + destination, now);
+            }
+        });
+    }
+
+    @Override
+    public boolean delivered(String trackingId, String destination, String reason) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            Timestamp now = now();
+            if (!move(trackingId, MessageStatus.DELIVERED, now, MessageStatus.VALIDATED, MessageStatus.QUEUED, MessageStatus.FAILED)) {
+                return false;
+            }
+            jdbc.update("update message set last_error = null where tracking_id = ?", trackingId);
+            transition(trackingId, MessageStatus.DELIVERED, "delivered to " + destination + ": " + reason, now);
+            return true;
+        }));
+    }
+
+    @Override
+    public void deliveryAttemptFailed(String trackingId, int attempt, String error) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            String current = jdbc.queryForObject("""
+                    update message set delivery_attempts = greatest(delivery_attempts, ?), last_error = ?, updated_at = ?
+                    where tracking_id = ? returning status""", String.class, attempt, error, now, trackingId);
+            transition(trackingId, MessageStatus.valueOf(current), "delivery attempt " + attempt + " failed: " + error, now);
+        });
+    }
+
+    @Override
+    public void failed(String trackingId, String reason) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            if (move(trackingId, MessageStatus.FAILED, now, MessageStatus.VALIDATED, MessageStatus.QUEUED)) {
+                String lastError = jdbc.queryForObject("select last_error from message where tracking_id = ?", String.class, trackingId);
+                transition(trackingId, MessageStatus.FAILED, reason + (lastError == null ? "" : "; last error: " + lastError), now);
+            }
+        });
+    }
+
+    @Override
+    public void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            // a fast receiver may answer before the delivery is recorded, so QUEUED is accepted too
+            if (jdbc.update("""
+                    update message set status = 'ACKNOWLEDGED', destination_status = ?, updated_at = ?
+                    where tracking_id = ? and status in ('QUEUED', 'DELIVERED', 'ACKNOWLEDGED')""",
+                    destinationStatus, now, trackingId) == 1) {
+                addKeys(trackingId, extraKeys);
+                transition(trackingId, MessageStatus.ACKNOWLEDGED, reason, now);
+            }
+        });
+    }
+
+    @Override
+    public Optional<MessageView> find(String trackingId) {
+        List<MessageView> found = jdbc.query("""
+                select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,
+                       channel, reply_to, received_at, updated_at
+                from message where tracking_id = ?""", (rs, n) -> new MessageView(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
+                keys(trackingId), history(trackingId), violations(trackingId)), trackingId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<byte[]> outboundPayload(String trackingId) {
+        return jdbc.query("select body from message_payload where tracking_id = ? order by version desc limit 1",
+                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+    }
+
+    @Override
+    public List<String> stranded(MessageStatus status) {
+        return jdbc.queryForList("select tracking_id from message where status = ? order by received_at", String.class, status.name());
+    }
+
+    /** The raw inbound payload as received. */
+    public Optional<byte[]> inboundPayload(String trackingId) {
+        return jdbc.query("select body from message_payload where tracking_id = ? and version = 1",
+                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+    }
+
+    private boolean move(String trackingId, MessageStatus to, Timestamp now, MessageStatus... from) {
+        String[] names = new String[from.length];
+        for (int i = 0; i < from.length; i++) {
+            names[i] = from[i].name();
+        }
+        return jdbc.update("update message set status = ?, updated_at = ? where tracking_id = ? and status = any (?)",
+                ps -> {
+                    ps.setString(1, to.name());
+                    ps.setTimestamp(2, now);
+                    ps.setString(3, trackingId);
+                    ps.setArray(4, ps.getConnection().createArrayOf("varchar", names));
+                }) == 1;
+    }
+
+    private void transition(String trackingId, MessageStatus status, String reason, Timestamp at) {
+        jdbc.update("insert into message_transition (tracking_id, status, at, reason) values (?, ?, ?, ?)",
+                trackingId, status.name(), at, reason);
+    }
+
+    private void addKeys(String trackingId, BusinessKeys keys) {
+        for (BusinessKeys.Key key : keys.all()) {
+            jdbc.update("""
+                    insert into message_business_key (tracking_id, kind, value) values (?, ?, ?)
+                    on conflict do nothing""", trackingId, key.kind().name(), truncate(key.value()));
+        }
+    }
+
+    private Map<String, List<String>> keys(String trackingId) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        jdbc.query("select kind, value from message_business_key where tracking_id = ? order by kind, value",
+                rs -> {
+                    keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, trackingId);
+        return keys;
+    }
+
+    private List<MessageView.Transition> history(String trackingId) {
+        return jdbc.query("select status, at, reason from message_transition where tracking_id = ? order by id",
+                (rs, n) -> new MessageView.Transition(MessageStatus.valueOf(rs.getString(1)),
+                        rs.getTimestamp(2).toInstant(), rs.getString(3)), trackingId);
+    }
+
+    private List<Violation> violations(String trackingId) {
+        return jdbc.query("select code, path, message, line, col from message_violation where tracking_id = ? order by position",
+                (rs, n) -> new Violation(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5)), trackingId);
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= 128 ? value : value.substring(0, 128);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

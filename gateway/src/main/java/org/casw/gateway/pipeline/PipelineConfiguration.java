@@ -1,0 +1,63 @@
+package org.casw.gateway.pipeline;
+
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.delivery.DeliveryRoutes;
+import org.casw.routes.delivery.DeliverySteps;
+import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.delivery.JmsChannel;
+import org.casw.routes.delivery.MailboxChannel;
+import org.casw.routes.delivery.PartnerChannel;
+import org.casw.routes.intake.GatewayReceipts;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.IntakeSteps;
+import org.casw.routes.intake.JmsInboundRoutes;
+import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.partner.PartnerDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the Camel routes of {@code routes/} to the gateway's ledger, partners and channels. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners));
+    }
+
+    @Bean
+    GatewayReceipts gatewayReceipts() {
+        return new GatewayReceipts();
+    }
+
+    @Bean
+    JmsInboundRoutes jmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, GatewayProperties properties) {
+        return new JmsInboundRoutes(partners, receipts, properties.maxPayloadSize().toBytes());
+    }
+
+    @Bean
+    DeliveryRoutes deliveryRoutes(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels,
+            GatewayProperties properties) {
+        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels), properties.deliveryConsumers());
+    }
+
+    @Bean
+    MailboxChannel mailboxChannel() {
+        return new MailboxChannel();
+    }
+
+    @Bean
+    JmsChannel jmsChannel(ProducerTemplate producer) {
+        return new JmsChannel(producer);
+    }
+
+    /** Loopback partners (the sandbox) are configured with {@code {local.server.port}}, known only once the server runs. */
+    @Bean
+    HttpChannel httpChannel(Environment environment, GatewayProperties properties) {
+        return new HttpChannel(url -> url.replace("{local.server.port}", environment.getProperty("local.server.port", "8080")),
+                properties.deliveryTimeout());
+    }
+}

@@ -1,0 +1,18 @@
+package org.casw.gateway.pki;
+
+import org.casw.certs.DevPki;
+import org.casw.gateway.config.GatewayProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** On the default run the development PKI is generated into the data directory on first start, then reused. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "gateway", name = "dev-pki", havingValue = "true", matchIfMissing = true)
+public class DevPkiBootstrap {
+
+    @Bean
+    DevPki devPki(GatewayProperties properties) throws Exception {
+        return DevPki.ensure(properties.dataDir().resolve("certs"));
+    }
+}

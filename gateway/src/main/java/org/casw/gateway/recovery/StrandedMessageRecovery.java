@@ -1,0 +1,65 @@
+package org.casw.gateway.recovery;
+
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.persistence.JdbcMessageLedger;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.IntakeSteps;
+import org.casw.routes.intake.Submission;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.ledger.MessageView;
+import org.casw.routes.validation.Violation;
+import org.casw.routes.validation.ViolationCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finishes what a stopped gateway left half-way: messages stored but not yet validated are run
+ * through intake again, validated ones are queued again. Re-queueing is safe: the broker drops a
+ * copy whose duplicate id it has seen, and delivery skips what is already delivered.
+ */
+@Component
+public class StrandedMessageRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StrandedMessageRecovery.class);
+
+    private final JdbcMessageLedger ledger;
+    private final ProducerTemplate producer;
+
+    public StrandedMessageRecovery(JdbcMessageLedger ledger, ProducerTemplate producer) {
+        this.ledger = ledger;
+        this.producer = producer;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void resume() {
+        List<String> received = ledger.stranded(MessageStatus.RECEIVED);
+        List<String> validated = ledger.stranded(MessageStatus.VALIDATED);
+        if (received.isEmpty() && validated.isEmpty()) {
+            return;
+        }
+        log.info("Resuming {} received and {} validated message(s) left by the previous run", received.size(), validated.size());
+        for (String trackingId : received) {
+            MessageView message = ledger.find(trackingId).orElseThrow();
+            if (message.messageId() == null) {
+                // without a message id it could not have been valid; its sender was never answered
+                ledger.rejected(trackingId, List.of(Violation.of(ViolationCodes.XML_MALFORMED, null,
+                        "The gateway stopped before this payload was inspected; it carried no message id.")),
+                        "interrupted before inspection");
+                continue;
+            }
+            byte[] payload = ledger.inboundPayload(trackingId).orElseThrow();
+            producer.requestBody(IntakeRoute.INTAKE, new Submission(message.sender(), message.channel(), payload, message.replyTo()));
+        }
+        for (String trackingId : validated) {
+            MessageView message = ledger.find(trackingId).orElseThrow();
+            producer.send(IntakeRoute.ENQUEUE, exchange -> {
+                exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
+                exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
+            });
+        }
+    }
+}

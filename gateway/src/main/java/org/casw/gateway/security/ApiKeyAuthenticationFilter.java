@@ -1,0 +1,41 @@
+package org.casw.gateway.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a party from {@code Authorization: Bearer <api key>}. An unknown key leaves the
+ * request unauthenticated; the entry point then answers 401. Keys never reach a log.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ConfiguredPartners partners;
+
+    public ApiKeyAuthenticationFilter(ConfiguredPartners partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String key = header.substring(7).trim();
+            partners.partyForKeyDigest(ApiKeys.digest(key)).ifPresent(party -> {
+                var authentication = new PreAuthenticatedAuthenticationToken(party, null,
+                        List.of(new SimpleGrantedAuthority("ROLE_PARTY")));
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,30 @@
+package org.casw.gateway.security;
+
+import java.util.List;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** In the production profile, refuses to start while a published demo key or the sandbox is configured. */
+@Component
+@Profile("production")
+public class DemoKeyGuard {
+
+    /** The keys printed in the README; anyone can read them. */
+    static final List<String> DEMO_KEYS = List.of("demo-enterprise-key", "sandbox-customs-key", "demo-port-key", "demo-rail-key");
+
+    public DemoKeyGuard(ConfiguredPartners partners, GatewayProperties properties) {
+        for (String demo : DEMO_KEYS) {
+            if (partners.keyDigests().contains(ApiKeys.digest(demo))) {
+                throw new IllegalStateException("Refusing to start in the production profile: party "
+                        + partners.partyForKeyDigest(ApiKeys.digest(demo)).orElseThrow()
+                        + " still has a published demo API key. Configure a new key digest in gateway.partners.");
+            }
+        }
+        if (properties.sandbox().customsEnabled()) {
+            throw new IllegalStateException("Refusing to start in the production profile: the sandbox customs partner is enabled "
+                    + "(gateway.sandbox.customs-enabled).");
+        }
+    }
+}

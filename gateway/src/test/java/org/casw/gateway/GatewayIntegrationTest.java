@@ -1,0 +1,90 @@
+package org.casw.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the integration tests: the whole gateway on its embedded defaults (real PostgreSQL, real
+ * Artemis, sandbox customs) on a random loopback port, one context shared by all subclasses.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.sandbox.customs-receipt-delay=100ms",
+        "gateway.broker.acceptor-url=",
+        "gateway.broker.redelivery-delay=100ms",
+        "gateway.broker.max-delivery-attempts=3",
+        "spring.jms.template.receive-timeout=30s"})
+public abstract class GatewayIntegrationTest {
+
+    protected static final String ENTERPRISE_KEY = "demo-enterprise-key";
+    protected static final String RAIL_KEY = "demo-rail-key";
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", () -> SharedDataDir.PATH.toString());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EmbeddedActiveMQ broker;
+
+    protected GatewayClient client;
+
+    @BeforeEach
+    void client() {
+        client = new GatewayClient(port);
+    }
+
+    /** No test may leave a document stuck on a delivery, inbound or dead-letter queue. */
+    @AfterEach
+    void queuesDrain() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String queue : new String[] {"sw.out.CN-CUSTOMS", "sw.out.DEMO-ENTERPRISE", "sw.out.RAIL-QINZHOU",
+                    "sw.in.port", "sw.in.rail", "sw.dlq", "sw.dlq.inbound"}) {
+                assertThat(broker.getActiveMQServer().locateQueue(queue).getMessageCount()).as("messages left on " + queue).isZero();
+            }
+        });
+    }
+
+    protected HttpResponse<String> post(String key, String contentType, byte[] body) {
+        return client.post(key, contentType, body);
+    }
+
+    protected HttpResponse<String> postXml(String key, String xml) {
+        return client.postXml(key, xml);
+    }
+
+    protected HttpResponse<String> get(String key, String pathAndQuery) {
+        return client.get(key, pathAndQuery);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return GatewayClient.json(response);
+    }
+
+    /** Waits until the message reaches the status, then returns it. */
+    protected JsonNode awaitStatus(String key, String trackingId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(get(key, "/api/v1/messages/" + trackingId)), m -> status.equals(m.path("status").asText()));
+    }
+
+    /** One data directory for the shared context. */
+    private static final class SharedDataDir {
+        static final java.nio.file.Path PATH = GatewayTestSupport.newDataDir("shared");
+    }
+}

@@ -1,0 +1,78 @@
+package org.casw.routes.delivery;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.ledger.MessageView;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.partner.PartnerProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the delivery routes do with a queued tracking id: deliver once, or record why not. */
+public class DeliverySteps {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySteps.class);
+
+    private final MessageLedger ledger;
+    private final PartnerDirectory partners;
+    private final Map<DeliveryChannel, PartnerChannel> channels = new EnumMap<>(DeliveryChannel.class);
+
+    public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels) {
+        this.ledger = ledger;
+        this.partners = partners;
+        channels.forEach(c -> this.channels.put(c.kind(), c));
+    }
+
+    /**
+     * Delivers through the party's channel. A message already delivered (redelivered after a crash
+     * between delivery and acknowledgement) is skipped; a failure is recorded and rethrown so that
+     * the broker rolls back and retries with back-off.
+     */
+    Processor deliver(String partyId) {
+        return exchange -> {
+            String trackingId = exchange.getMessage().getBody(String.class);
+            MessageView message = ledger.find(trackingId).orElse(null);
+            if (message == null) {
+                log.error("Delivery queue for {} holds unknown tracking id {}; dropped", partyId, trackingId);
+                return;
+            }
+            if (message.status().isDeliveredOrBeyond()) {
+                log.info("{} was already delivered to {}; redelivery ignored", trackingId, partyId);
+                return;
+            }
+            PartnerProfile partner = partners.find(partyId).orElseThrow();
+            int attempt = exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
+            try {
+                byte[] payload = ledger.outboundPayload(trackingId).orElseThrow();
+                String confirmation = channels.get(partner.channel()).deliver(partner, new Outbound(trackingId,
+                        message.messageId(), message.documentType(), message.sender(), partyId, payload));
+                ledger.delivered(trackingId, partyId, confirmation);
+            } catch (Exception e) {
+                ledger.deliveryAttemptFailed(trackingId, attempt, describe(e));
+                throw e;
+            }
+        };
+    }
+
+    /** A message the broker gave up on: FAILED, visible to its sender and to operators. */
+    Processor giveUp() {
+        return exchange -> {
+            String trackingId = exchange.getMessage().getHeader("trackingId", String.class);
+            if (trackingId == null) {
+                log.error("Dead letter without tracking id left on the dead-letter queue for an operator");
+                throw new IllegalStateException("dead letter without tracking id");
+            }
+            ledger.failed(trackingId, "delivery abandoned after the last retry");
+        };
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

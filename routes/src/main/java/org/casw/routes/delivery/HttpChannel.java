@@ -1,0 +1,56 @@
+package org.casw.routes.delivery;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartnerProfile;
+
+/**
+ * Delivery by HTTP POST to the party's URL. Only a 2xx answer counts as delivered. The tracking id
+ * travels in a header so the party can drop a redelivery it already has.
+ */
+public class HttpChannel implements PartnerChannel {
+
+    public static final String TRACKING_HEADER = "X-SW-Tracking-Id";
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final UnaryOperator<String> urlResolver;
+    private final Duration timeout;
+
+    /**
+     * @param urlResolver resolves placeholders in configured URLs (e.g. the gateway's own port for loopback partners)
+     */
+    public HttpChannel(UnaryOperator<String> urlResolver, Duration timeout) {
+        this.urlResolver = urlResolver;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public DeliveryChannel kind() {
+        return DeliveryChannel.HTTP;
+    }
+
+    @Override
+    public String deliver(PartnerProfile partner, Outbound outbound) throws Exception {
+        URI url = URI.create(urlResolver.apply(partner.deliveryUrl()));
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/xml")
+                .header(TRACKING_HEADER, outbound.trackingId())
+                .header("X-SW-Message-Id", outbound.messageId() == null ? "" : outbound.messageId())
+                .header("X-SW-Document-Type", outbound.documentType())
+                .header("X-SW-Sender", outbound.sender())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(outbound.payload()))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            String body = response.body() == null ? "" : response.body();
+            throw new DeliveryRefusedException(partner.id() + " answered HTTP " + response.statusCode() + " from " + url
+                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length()))));
+        }
+        return "HTTP " + response.statusCode() + " from " + url;
+    }
+}

@@ -1,0 +1,6 @@
+package org.casw.routes.delivery;
+
+/** A document on its way to a party, as a channel needs it. */
+public record Outbound(String trackingId, String messageId, String documentType, String sender, String receiver,
+        byte[] payload) {
+}

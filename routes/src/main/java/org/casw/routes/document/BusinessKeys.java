@@ -1,0 +1,56 @@
+package org.casw.routes.document;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The keys a trade party searches by (entry id, bill of lading, container, certificate numbers),
+ * plus the identity the document claims for its sender.
+ */
+public final class BusinessKeys {
+
+    /** Key kinds, stable names used in the API's {@code businessKeys} object and search. */
+    public enum Kind { ENTRY_ID, BILL_NO, CONTAINER_NO, CERTIFICATE_NO, CONTRACT_NO, CLIENT_SEQ_NO, DECLARANT, TRADE_CO, REFERS_TO }
+
+    /** One key value. */
+    public record Key(Kind kind, String value) {
+    }
+
+    private final List<Key> keys = new ArrayList<>();
+    private String declaredSender;
+    private String declaredSenderPath;
+
+    public BusinessKeys add(Kind kind, String value) {
+        if (value != null && !value.isBlank()) {
+            Key key = new Key(kind, value.trim());
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return this;
+    }
+
+    /** The sender identity the document itself claims (e.g. the declarant's USCC) and where it sits. */
+    public BusinessKeys declaredSender(String identity, String path) {
+        this.declaredSender = identity;
+        this.declaredSenderPath = path;
+        return this;
+    }
+
+    public List<Key> all() {
+        return Collections.unmodifiableList(keys);
+    }
+
+    public String first(Kind kind) {
+        return keys.stream().filter(k -> k.kind() == kind).map(Key::value).findFirst().orElse(null);
+    }
+
+    public String declaredSender() {
+        return declaredSender;
+    }
+
+    public String declaredSenderPath() {
+        return declaredSenderPath;
+    }
+}

@@ -1,0 +1,79 @@
+package org.casw.routes.document;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import java.io.ByteArrayInputStream;
+import javax.xml.transform.sax.SAXSource;
+import org.casw.schemas.declaration.Container;
+import org.casw.schemas.declaration.DecHead;
+import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.declaration.DecReceipt;
+import org.casw.schemas.declaration.EcoRelation;
+import org.casw.schemas.declaration.LicenseDocu;
+import org.xml.sax.InputSource;
+
+/**
+ * Reads a schema-valid document into its JAXB model and pulls out its business keys.
+ * The JAXB context is built once: it is expensive and thread-safe.
+ */
+public class DocumentReader {
+
+    private final JAXBContext declarations;
+
+    public DocumentReader() {
+        try {
+            declarations = JAXBContext.newInstance(DecMessage.class, DecReceipt.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("The declaration model cannot be loaded", e);
+        }
+    }
+
+    public Object read(DocumentType type, byte[] payload) {
+        try {
+            Object result = declarations.createUnmarshaller().unmarshal(
+                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
+            return result instanceof JAXBElement<?> e ? e.getValue() : result;
+        } catch (JAXBException e) {
+            throw new IllegalArgumentException("A schema-valid " + type + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    public BusinessKeys keysOf(DocumentType type, Object document) {
+        BusinessKeys keys = new BusinessKeys();
+        switch (type) {
+            case DECLARATION -> declarationKeys((DecMessage) document, keys);
+            case DECLARATION_RECEIPT -> {
+                DecReceipt receipt = (DecReceipt) document;
+                keys.add(BusinessKeys.Kind.REFERS_TO, receipt.getSeqNo())
+                        .add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId())
+                        .add(BusinessKeys.Kind.CLIENT_SEQ_NO, receipt.getClientSeqNo());
+            }
+        }
+        return keys;
+    }
+
+    private static void declarationKeys(DecMessage declaration, BusinessKeys keys) {
+        DecHead head = declaration.getDecHead();
+        keys.add(BusinessKeys.Kind.ENTRY_ID, head.getEntryId())
+                .add(BusinessKeys.Kind.BILL_NO, head.getBillNo())
+                .add(BusinessKeys.Kind.CONTRACT_NO, head.getContrNo())
+                .add(BusinessKeys.Kind.CLIENT_SEQ_NO, declaration.getDecSign().getClientSeqNo())
+                .add(BusinessKeys.Kind.DECLARANT, head.getAgentCodeScc())
+                .add(BusinessKeys.Kind.TRADE_CO, head.getTradeCoScc())
+                .declaredSender(head.getAgentCodeScc(), "/DecMessage/DecHead/AgentCodeScc");
+        if (declaration.getDecContainers() != null) {
+            for (Container c : declaration.getDecContainers().getContainer()) {
+                keys.add(BusinessKeys.Kind.CONTAINER_NO, c.getContainerId());
+            }
+        }
+        for (EcoRelation eco : declaration.getEcoRelation()) {
+            keys.add(BusinessKeys.Kind.CERTIFICATE_NO, eco.getEcoCertNo());
+        }
+        if (declaration.getDecLicenseDocus() != null) {
+            for (LicenseDocu licence : declaration.getDecLicenseDocus().getLicenseDocu()) {
+                keys.add(BusinessKeys.Kind.CERTIFICATE_NO, licence.getCertCode());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.casw.routes.document;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+
+/**
+ * The documents the gateway carries, identified by root element and namespace, never guessed.
+ * Each names its schema and where the sender's own message id sits (a path below the root).
+ */
+public enum DocumentType {
+    DECLARATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecMessage",
+            "xsd/declaration.xsd", List.of("DecSign", "ClientSeqNo")),
+    DECLARATION_RECEIPT(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecReceipt",
+            "xsd/declaration-receipt.xsd", List.of("ReceiptId"));
+
+    /** The three document families of the single window (manifests and certificates of origin follow). */
+    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN }
+
+    private final Family family;
+    private final QName root;
+    private final String schemaResource;
+    private final List<String> messageIdPath;
+
+    DocumentType(Family family, String namespace, String rootName, String schemaResource, List<String> messageIdPath) {
+        this.family = family;
+        this.root = new QName(namespace, rootName);
+        this.schemaResource = schemaResource;
+        this.messageIdPath = messageIdPath;
+    }
+
+    public static Optional<DocumentType> identify(QName root) {
+        return Arrays.stream(values()).filter(t -> t.root.equals(root)).findFirst();
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public QName root() {
+        return root;
+    }
+
+    public String schemaResource() {
+        return schemaResource;
+    }
+
+    /** Element names from the root's child down to the element holding the sender's message id. */
+    public List<String> messageIdPath() {
+        return messageIdPath;
+    }
+
+    public boolean isReceipt() {
+        return this == DECLARATION_RECEIPT;
+    }
+}

@@ -1,0 +1,151 @@
+package org.casw.routes.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
+import org.casw.routes.validation.Violation;
+import org.casw.routes.validation.ViolationCodes;
+import org.xml.sax.Attributes;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
+
+/**
+ * Validates a payload against its document type's XML Schema and reports every violation with the
+ * element path, line and column. Schemas are compiled once; a validator handler is made per call
+ * because they are not thread-safe.
+ */
+public class SchemaValidator {
+
+    private static final int MAX_VIOLATIONS = 100;
+
+    private final Map<DocumentType, Schema> schemas = new EnumMap<>(DocumentType.class);
+
+    public SchemaValidator() {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            // Schemas include siblings from the class path (file: or jar:); nothing from the network.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            for (DocumentType type : DocumentType.values()) {
+                URL xsd = SchemaValidator.class.getClassLoader().getResource(type.schemaResource());
+                if (xsd == null) {
+                    throw new IllegalStateException("Schema " + type.schemaResource() + " for " + type + " is not on the class path");
+                }
+                schemas.put(type, factory.newSchema(xsd));
+            }
+        } catch (SAXException e) {
+            throw new IllegalStateException("A bundled XML Schema does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Violation> validate(DocumentType type, byte[] payload) {
+        ValidatorHandler validator = schemas.get(type).newValidatorHandler();
+        Collector collector = new Collector();
+        PathTracker tracker = new PathTracker(collector);
+        validator.setErrorHandler(collector);
+        tracker.setContentHandler(validator);
+        XMLReader reader = SecureXml.newReader();
+        tracker.setParent(reader);
+        collector.tracker = tracker;
+        try {
+            tracker.parse(new InputSource(new ByteArrayInputStream(payload)));
+        } catch (TooManyViolations e) {
+            // enough has been collected to tell the sender what is wrong
+        } catch (SAXParseException e) {
+            collector.add(ViolationCodes.XML_MALFORMED, e.getMessage(), e);
+        } catch (SAXException e) {
+            collector.add(ViolationCodes.XML_MALFORMED, e.getMessage(), null);
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading an in-memory payload failed", e);
+        }
+        return collector.violations;
+    }
+
+    /** Keeps the element path (with positions among same-named siblings) as the parse goes. */
+    private static final class PathTracker extends XMLFilterImpl {
+        private final Deque<String> path = new ArrayDeque<>();
+        private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
+        private Locator locator;
+
+        PathTracker(ErrorHandler errors) {
+            setErrorHandler(errors);
+            siblingCounts.push(new HashMap<>());
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+            super.setDocumentLocator(locator);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            int position = siblingCounts.peek().merge(localName, 1, Integer::sum);
+            path.addLast(position == 1 ? localName : localName + "[" + position + "]");
+            siblingCounts.push(new HashMap<>());
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName);
+            path.removeLast();
+            siblingCounts.pop();
+        }
+
+        String path() {
+            return path.isEmpty() ? null : "/" + String.join("/", path);
+        }
+    }
+
+    private static final class Collector implements ErrorHandler {
+        private final List<Violation> violations = new ArrayList<>();
+        private PathTracker tracker;
+
+        @Override
+        public void warning(SAXParseException e) {
+            // warnings do not refuse a document
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            add(ViolationCodes.SCHEMA_VIOLATION, e.getMessage(), e);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e; // reported once, by validate()
+        }
+
+        void add(String code, String message, SAXParseException e) {
+            Integer line = e != null && e.getLineNumber() > 0 ? e.getLineNumber() : null;
+            Integer column = e != null && e.getColumnNumber() > 0 ? e.getColumnNumber() : null;
+            violations.add(new Violation(code, tracker == null ? null : tracker.path(), message, line, column));
+            if (violations.size() >= MAX_VIOLATIONS) {
+                throw new TooManyViolations();
+            }
+        }
+    }
+
+    private static final class TooManyViolations extends RuntimeException {
+        TooManyViolations() {
+            super(null, null, false, false);
+        }
+    }
+}

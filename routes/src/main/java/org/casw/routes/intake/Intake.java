@@ -1,0 +1,43 @@
+package org.casw.routes.intake;
+
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.Inspection;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.validation.Violation;
+
+/** One submission's progress through the intake route, carried as an exchange property. */
+public final class Intake {
+
+    static final String PROPERTY = "swIntake";
+
+    final Submission submission;
+    Inspection inspection;
+    String trackingId;
+    DocumentType type;
+    String messageId;
+    Object document;
+    BusinessKeys keys;
+    String receiver;
+    String referencedTrackingId;
+    IntakeResult result;
+
+    Intake(Submission submission) {
+        this.submission = submission;
+    }
+
+    static Intake of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY, Intake.class);
+    }
+
+    /** Records the final answer; later steps see the intake as settled and do nothing. */
+    void settle(IntakeResult.Outcome outcome, MessageStatus status, List<Violation> violations) {
+        result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations);
+    }
+
+    boolean settled() {
+        return result != null;
+    }
+}

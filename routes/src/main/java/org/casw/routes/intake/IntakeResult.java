@@ -1,0 +1,26 @@
+package org.casw.routes.intake;
+
+import java.util.List;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.validation.Violation;
+
+/** The gateway's immediate answer to a submission. */
+public record IntakeResult(Outcome outcome, String trackingId, MessageStatus status, String documentType,
+        String messageId, List<Violation> violations) {
+
+    /** How the submission ended; each maps to one HTTP status and one gateway receipt status. */
+    public enum Outcome {
+        /** Stored and queued for delivery. */
+        ACCEPTED,
+        /** The same sender message id and payload were already received; the first tracking id answers. */
+        DUPLICATE,
+        /** The sender message id was already used for a different payload. */
+        CONFLICT,
+        /** Not XML, or refused XML (DOCTYPE). */
+        MALFORMED,
+        /** Well-formed but unknown, schema-invalid or unroutable. */
+        INVALID,
+        /** The document claims a sender that is not the authenticated party. */
+        FORBIDDEN
+    }
+}

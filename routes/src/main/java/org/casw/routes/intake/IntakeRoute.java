@@ -1,0 +1,50 @@
+package org.casw.routes.intake;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The intake flow every document follows, whichever channel brought it:
+ * inspect -> persist (RECEIVED) -> identify -> validate -> check the sender -> route -> queue durably.
+ */
+public class IntakeRoute extends RouteBuilder {
+
+    /** Endpoint the channels (HTTP API, JMS inbound) hand submissions to; answers an {@link IntakeResult}. */
+    public static final String INTAKE = "direct:intake";
+    /** Puts a validated message on its receiver's durable delivery queue; also used by recovery. */
+    public static final String ENQUEUE = "direct:enqueue";
+
+    private final IntakeSteps steps;
+
+    public IntakeRoute(IntakeSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void configure() {
+        from(INTAKE).routeId("intake")
+                .process(steps.begin())
+                .process(steps.inspect())
+                .process(steps.record())
+                .process(steps.identify())
+                .process(steps.validate())
+                .process(steps.checkSender())
+                .process(steps.route())
+                .process(steps.applyReceipt())
+                .filter(exchangeProperty(IntakeSteps.RECEIVER).isNotNull())
+                    .to(ENQUEUE)
+                .end()
+                .process(steps.answer());
+
+        // The queue holds only the tracking id (claim check): payloads stay in the database, so large
+        // documents do not bloat the broker journal. The duplicate id lets the broker drop re-enqueues.
+        from(ENQUEUE).routeId("enqueue")
+                .setBody(exchangeProperty(IntakeSteps.TRACKING_ID))
+                .removeHeaders("*")
+                .setHeader("trackingId", exchangeProperty(IntakeSteps.TRACKING_ID))
+                .setHeader("_AMQ_DUPL_ID", exchangeProperty(IntakeSteps.TRACKING_ID))
+                // one group per message: should a copy slip past duplicate detection, one consumer sees both in turn
+                .setHeader("JMSXGroupID", exchangeProperty(IntakeSteps.TRACKING_ID))
+                .toD("jms:queue:sw.out.${exchangeProperty." + IntakeSteps.RECEIVER + "}?exchangePattern=InOnly")
+                .process(steps.markQueued());
+    }
+}

@@ -1,0 +1,247 @@
+package org.casw.routes.intake;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DeclarationStatus;
+import org.casw.routes.document.DocumentReader;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.Inspection;
+import org.casw.routes.document.SchemaValidator;
+import org.casw.routes.document.XmlInspector;
+import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.ledger.MessageView;
+import org.casw.routes.ledger.NewMessage;
+import org.casw.routes.ledger.Recorded;
+import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.validation.Violation;
+import org.casw.routes.validation.ViolationCodes;
+import org.casw.schemas.declaration.DecReceipt;
+
+/** The steps of the intake route, each small and named after what it does to a submission. */
+public class IntakeSteps {
+
+    private final MessageLedger ledger;
+    private final PartnerDirectory partners;
+    private final XmlInspector inspector = new XmlInspector();
+    private final SchemaValidator schemas = new SchemaValidator();
+    private final DocumentReader reader = new DocumentReader();
+
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners) {
+        this.ledger = ledger;
+        this.partners = partners;
+    }
+
+    /** Well-formed? Which root element? The sender's message id? Nothing is trusted yet. */
+    IntakeStep inspect() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                Submission s = intake.submission;
+                intake.inspection = s.refusedSize() > 0
+                        ? Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
+                                + s.refusedSize() + " bytes, more than this channel accepts."))
+                        : inspector.inspect(s.payload());
+                intake.messageId = intake.inspection.messageId();
+            }
+        };
+    }
+
+    /** Persists the arrival before anything else is answered; a resend is answered with the first tracking id. */
+    IntakeStep record() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                Submission s = intake.submission;
+                Inspection inspection = intake.inspection;
+                String type = inspection.type().map(Enum::name).orElse(null);
+                Recorded recorded = ledger.recordArrival(new NewMessage(s.sender(), s.channel(), intake.messageId,
+                        type, s.payload(), PayloadDigest.sha256Hex(s.payload()), s.replyTo()));
+                intake.trackingId = recorded.trackingId();
+                intake.type = inspection.type().orElse(null);
+                switch (recorded.kind()) {
+                    case NEW -> {
+                        if (!inspection.wellFormed()) {
+                            reject(intake, IntakeResult.Outcome.MALFORMED, inspection.violations(), "payload is not acceptable XML");
+                        }
+                    }
+                    case DUPLICATE -> resumeOrAnswer(intake, recorded, exchange);
+                    case CONFLICT -> intake.settle(IntakeResult.Outcome.CONFLICT, recorded.status(), List.of(Violation.of(
+                            ViolationCodes.MESSAGE_ID_CONFLICT, null, "Message id " + intake.messageId
+                                    + " was already used by this sender for a different payload (tracking id "
+                                    + recorded.trackingId() + "); use a new message id for a new document.")));
+                }
+            }
+        };
+    }
+
+    /**
+     * A resend answers with the first tracking id. If the first attempt stopped half-way (the gateway
+     * died before queueing), the resend finishes it: nothing accepted is left behind.
+     */
+    private void resumeOrAnswer(Intake intake, Recorded recorded, Exchange exchange) {
+        switch (recorded.status()) {
+            case RECEIVED -> {
+                // continue through the remaining steps under the first tracking id
+            }
+            case VALIDATED, QUEUED -> {
+                ledger.find(recorded.trackingId()).ifPresent(m -> requestEnqueue(exchange, m.trackingId(), m.receiver()));
+                intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
+            }
+            default -> intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
+        }
+    }
+
+    /** Knows the document by its root element and namespace, or refuses it: never guesses. */
+    IntakeStep identify() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type == null) {
+                    var root = intake.inspection.root();
+                    reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.UNKNOWN_DOCUMENT_TYPE,
+                            "/" + root.getLocalPart(), "No document type has root element '" + root.getLocalPart()
+                                    + "' in namespace '" + root.getNamespaceURI() + "'. Supported: " + supported() + ".")),
+                            "unknown document type");
+                } else {
+                    ledger.identified(intake.trackingId, intake.type.name());
+                }
+            }
+        };
+    }
+
+    /** Every XML Schema violation, with path, line and column. */
+    IntakeStep validate() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                List<Violation> violations = schemas.validate(intake.type, intake.submission.payload());
+                if (!violations.isEmpty()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, violations, violations.size() + " schema violation(s)");
+                    return;
+                }
+                intake.document = reader.read(intake.type, intake.submission.payload());
+                intake.keys = reader.keysOf(intake.type, intake.document);
+            }
+        };
+    }
+
+    /** A party submits only as itself: the declarant named in the document must be one of its codes. */
+    IntakeStep checkSender() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                String claimed = intake.keys.declaredSender();
+                if (claimed == null) {
+                    return;
+                }
+                Optional<PartnerProfile> sender = partners.find(intake.submission.sender());
+                if (sender.isEmpty() || !sender.get().mayDeclareAs(claimed)) {
+                    reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(ViolationCodes.SENDER_MISMATCH,
+                            intake.keys.declaredSenderPath(), "Party " + intake.submission.sender()
+                                    + " may not submit documents declared by " + claimed + ".")),
+                            "sender mismatch");
+                }
+            }
+        };
+    }
+
+    /** Picks the receiver: a receipt goes back to the original sender, anything else by routing rule. */
+    IntakeStep route() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type.isReceipt()) {
+                    String refersTo = intake.keys.first(BusinessKeys.Kind.REFERS_TO);
+                    Optional<MessageView> original = ledger.find(refersTo)
+                            .filter(m -> intake.submission.sender().equals(m.receiver()));
+                    if (original.isEmpty()) {
+                        reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.REFERENCE_NOT_FOUND,
+                                "/DecReceipt/SeqNo", "No message " + refersTo + " was delivered to "
+                                        + intake.submission.sender() + ".")), "receipt refers to no message of its sender");
+                        return;
+                    }
+                    intake.referencedTrackingId = refersTo;
+                    intake.receiver = original.get().sender();
+                } else {
+                    Optional<String> receiver = partners.receiverFor(intake.type);
+                    if (receiver.isEmpty()) {
+                        reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.NO_ROUTE, null,
+                                "No partner agreement routes " + intake.type + " documents.")), "no route");
+                        return;
+                    }
+                    intake.receiver = receiver.get();
+                }
+                ledger.validated(intake.trackingId, intake.keys, intake.receiver, intake.submission.payload());
+                requestEnqueue(exchange, intake.trackingId, intake.receiver);
+            }
+        };
+    }
+
+    /** A receipt from the receiver moves the original message to ACKNOWLEDGED with the receiver's own code. */
+    IntakeStep applyReceipt() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.referencedTrackingId == null) {
+                    return;
+                }
+                DecReceipt receipt = (DecReceipt) intake.document;
+                String code = receipt.getChannel().value();
+                String meaning = DeclarationStatus.of(code).map(DeclarationStatus::meaning).orElse("status " + code);
+                String note = receipt.getNote() == null || receipt.getNote().isBlank() ? "" : ": " + receipt.getNote();
+                BusinessKeys extra = new BusinessKeys().add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId());
+                ledger.acknowledged(intake.referencedTrackingId, code,
+                        intake.submission.sender() + " " + code + " " + meaning + note, extra);
+            }
+        };
+    }
+
+    /** Starts an intake from the submission in the body. */
+    Processor begin() {
+        return exchange -> exchange.setProperty(Intake.PROPERTY, new Intake(exchange.getMessage().getBody(Submission.class)));
+    }
+
+    /** After the durable enqueue: QUEUED (only from VALIDATED, so a re-enqueue changes nothing). */
+    Processor markQueued() {
+        return exchange -> ledger.queued(exchange.getProperty(TRACKING_ID, String.class),
+                exchange.getProperty(RECEIVER, String.class));
+    }
+
+    /** The answer to the submitter: the settled outcome, or accepted and queued. */
+    Processor answer() {
+        return exchange -> {
+            Intake intake = Intake.of(exchange);
+            if (!intake.settled()) {
+                intake.settle(IntakeResult.Outcome.ACCEPTED, MessageStatus.QUEUED, List.of());
+            }
+            exchange.getMessage().setBody(intake.result);
+        };
+    }
+
+    static void requestEnqueue(Exchange exchange, String trackingId, String receiver) {
+        exchange.setProperty(TRACKING_ID, trackingId);
+        exchange.setProperty(RECEIVER, receiver);
+    }
+
+    private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
+        ledger.rejected(intake.trackingId, violations, reason);
+        intake.settle(outcome, MessageStatus.REJECTED, violations);
+    }
+
+    private static String supported() {
+        StringBuilder sb = new StringBuilder();
+        for (DocumentType t : DocumentType.values()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append('{').append(t.root().getNamespaceURI()).append('}').append(t.root().getLocalPart());
+        }
+        return sb.toString();
+    }
+
+    /** Exchange properties naming what {@code direct:enqueue} puts on which delivery queue. */
+    public static final String RECEIVER = "swReceiver";
+    public static final String TRACKING_ID = "swTrackingId";
+}

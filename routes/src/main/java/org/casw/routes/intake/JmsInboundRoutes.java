@@ -1,0 +1,54 @@
+package org.casw.routes.intake;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.partner.PartnerProfile;
+
+/**
+ * Port and rail systems submit over JMS: each party's inbound address feeds the same intake as the
+ * HTTP API, and the gateway receipt goes back on the party's reply address. The route is transacted:
+ * a technical failure (database down) rolls the message back onto the queue instead of losing it.
+ */
+public class JmsInboundRoutes extends RouteBuilder {
+
+    /** Where submissions the broker could not process after all retries wait for an operator. */
+    public static final String DEAD_SUBMISSIONS = "sw.dlq.inbound";
+
+    private final PartnerDirectory partners;
+    private final GatewayReceipts receipts;
+    private final long maxPayloadBytes;
+
+    public JmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, long maxPayloadBytes) {
+        this.partners = partners;
+        this.receipts = receipts;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    @Override
+    public void configure() {
+        for (PartnerProfile partner : partners.all()) {
+            if (partner.inboundAddress() == null) {
+                continue;
+            }
+            from("jms:queue:" + partner.inboundAddress() + "?transacted=true")
+                    .routeId("inbound-" + partner.id())
+                    .process(exchange -> {
+                        byte[] payload = exchange.getMessage().getBody(byte[].class);
+                        exchange.setProperty("swCorrelation", exchange.getMessage().getHeader("JMSMessageID", String.class));
+                        exchange.getMessage().setBody(payload != null && payload.length > maxPayloadBytes
+                                ? Submission.tooLarge(partner.id(), "JMS", payload.length, partner.replyAddress())
+                                : new Submission(partner.id(), "JMS", payload, partner.replyAddress()));
+                    })
+                    .to(IntakeRoute.INTAKE)
+                    .process(exchange -> {
+                        IntakeResult result = exchange.getMessage().getBody(IntakeResult.class);
+                        exchange.getMessage().setBody(receipts.write(result));
+                        exchange.getMessage().removeHeaders("*");
+                        exchange.getMessage().setHeader("JMSCorrelationID", exchange.getProperty("swCorrelation"));
+                        exchange.getMessage().setHeader("trackingId", result.trackingId());
+                        exchange.getMessage().setHeader("status", result.status().name());
+                    })
+                    .to("jms:queue:" + partner.replyAddress() + "?exchangePattern=InOnly");
+        }
+    }
+}

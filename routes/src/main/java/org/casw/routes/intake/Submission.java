@@ -1,0 +1,22 @@
+package org.casw.routes.intake;
+
+/**
+ * A payload handed to the gateway by an authenticated party.
+ *
+ * @param sender      the authenticated party id
+ * @param channel     {@code HTTP} or {@code JMS}
+ * @param payload     raw bytes, already bounded by the channel's size limit
+ * @param replyTo     reply address for channels that answer asynchronously, else null
+ * @param refusedSize size of a payload refused as too large (its bytes are not kept), else 0
+ */
+public record Submission(String sender, String channel, byte[] payload, String replyTo, long refusedSize) {
+
+    public Submission(String sender, String channel, byte[] payload, String replyTo) {
+        this(sender, channel, payload, replyTo, 0);
+    }
+
+    /** A payload over the size limit: recorded as rejected without keeping its bytes. */
+    public static Submission tooLarge(String sender, String channel, long size, String replyTo) {
+        return new Submission(sender, channel, new byte[0], replyTo, size);
+    }
+}

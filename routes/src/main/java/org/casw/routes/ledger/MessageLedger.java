@@ -1,0 +1,48 @@
+package org.casw.routes.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.validation.Violation;
+
+/**
+ * The durable record of every message and its life. The gateway acknowledges nothing that is not
+ * recorded here first. Implementations must make each method one atomic transaction.
+ */
+public interface MessageLedger {
+
+    /** Stores an arrival as RECEIVED, or finds the earlier message with the same sender message id. */
+    Recorded recordArrival(NewMessage message);
+
+    /** Stores the document type once identified. */
+    void identified(String trackingId, String documentType);
+
+    /** REJECTED with every violation; final. */
+    void rejected(String trackingId, List<Violation> violations, String reason);
+
+    /** VALIDATED, with the business keys, the receiver chosen and the outbound version for it. */
+    void validated(String trackingId, BusinessKeys keys, String receiver, byte[] outboundPayload);
+
+    /** QUEUED for the receiver's delivery queue. */
+    void queued(String trackingId, String destination);
+
+    /** DELIVERED; false if the message was already delivered (a redelivery after a crash). */
+    boolean delivered(String trackingId, String destination, String reason);
+
+    /** Notes a failed delivery attempt without changing status, so the last error is visible. */
+    void deliveryAttemptFailed(String trackingId, int attempt, String error);
+
+    /** FAILED after the last delivery attempt, with the reason. */
+    void failed(String trackingId, String reason);
+
+    /** ACKNOWLEDGED with the receiver's own status code; extra keys (e.g. the customs entry id) are added. */
+    void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys);
+
+    Optional<MessageView> find(String trackingId);
+
+    /** The version of the payload prepared for a destination (the raw payload if none was prepared). */
+    Optional<byte[]> outboundPayload(String trackingId);
+
+    /** Messages stored but not yet queued (the gateway stopped between steps): resumed at start-up. */
+    List<String> stranded(MessageStatus status);
+}

@@ -1,0 +1,17 @@
+package org.casw.routes.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.casw.routes.validation.Violation;
+
+/** A stored message as parties and operators see it: identity, status, keys and history. */
+public record MessageView(String trackingId, String messageId, String documentType, String sender, String receiver,
+        MessageStatus status, String destinationStatus, String channel, String replyTo, Instant receivedAt,
+        Instant updatedAt, Map<String, List<String>> businessKeys, List<Transition> history,
+        List<Violation> violations) {
+
+    /** One step in a message's life. */
+    public record Transition(MessageStatus status, Instant at, String reason) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.casw.routes.partner;
+
+/**
+ * How documents reach a party.
+ * MAILBOX: the party collects them through the HTTP API; HTTP: POSTed to the party's URL;
+ * JMS: put on the party's reply address on the gateway's broker.
+ */
+public enum DeliveryChannel { MAILBOX, HTTP, JMS }

@@ -1,0 +1,94 @@
+package org.casw.routes.document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.casw.routes.validation.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every published sample behaves as its folder says: valid ones pass inspection and schema, invalid ones do not. */
+class SamplesTest {
+
+    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+
+    private final XmlInspector inspector = new XmlInspector();
+    private final SchemaValidator validator = new SchemaValidator();
+    private final DocumentReader reader = new DocumentReader();
+
+    static Stream<Path> validSamples() throws IOException {
+        return samples("valid");
+    }
+
+    static Stream<Path> invalidSamples() throws IOException {
+        return samples("invalid");
+    }
+
+    @ParameterizedTest
+    @MethodSource("validSamples")
+    void validSampleIsIdentifiedValidAndReadable(Path sample) throws IOException {
+        byte[] payload = Files.readAllBytes(sample);
+        Inspection inspection = inspector.inspect(payload);
+
+        assertThat(inspection.wellFormed()).isTrue();
+        assertThat(inspection.type()).isPresent();
+        assertThat(inspection.messageId()).isNotBlank();
+        assertThat(validator.validate(inspection.type().get(), payload)).isEmpty();
+        assertThat(reader.keysOf(inspection.type().get(), reader.read(inspection.type().get(), payload)).all()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSamples")
+    void invalidSampleIsRefusedWithAtLeastOneViolation(Path sample) throws IOException {
+        byte[] payload = Files.readAllBytes(sample);
+        Inspection inspection = inspector.inspect(payload);
+
+        List<Violation> violations = !inspection.wellFormed() || inspection.type().isEmpty()
+                ? inspection.violations()
+                : validator.validate(inspection.type().get(), payload);
+        boolean unknownType = inspection.wellFormed() && inspection.type().isEmpty();
+        assertThat(unknownType || !violations.isEmpty()).as(sample + " must be refused").isTrue();
+    }
+
+    @Test
+    void doctypeIsRefusedWithItsOwnCode() throws IOException {
+        Inspection inspection = inspector.inspect(Files.readAllBytes(SAMPLES.resolve("declaration/invalid/xxe-external-entity.xml")));
+
+        assertThat(inspection.violations()).extracting(Violation::code).containsExactly("XML_DOCTYPE_FORBIDDEN");
+    }
+
+    @Test
+    void schemaViolationsCarryPathLineAndColumn() throws IOException {
+        byte[] payload = Files.readAllBytes(SAMPLES.resolve("declaration/invalid/missing-bill-and-bad-commodity-code.xml"));
+
+        List<Violation> violations = validator.validate(DocumentType.DECLARATION, payload);
+
+        assertThat(violations).extracting(Violation::path).contains("/DecMessage/DecLists/DecList/CodeTS");
+        assertThat(violations).allSatisfy(v -> {
+            assertThat(v.line()).isPositive();
+            assertThat(v.column()).isPositive();
+        });
+    }
+
+    @Test
+    void siblingPositionsAppearInPaths() throws IOException {
+        String twoItems = Files.readString(SAMPLES.resolve("declaration/valid/export-rail-two-containers.xml"))
+                .replace("<CodeTS>8482102000</CodeTS>", "<CodeTS>848210</CodeTS>");
+
+        List<Violation> violations = validator.validate(DocumentType.DECLARATION, twoItems.getBytes());
+
+        assertThat(violations).extracting(Violation::path).contains("/DecMessage/DecLists/DecList[2]/CodeTS");
+    }
+
+    private static Stream<Path> samples(String validity) throws IOException {
+        try (Stream<Path> files = Files.walk(SAMPLES)) {
+            return files.filter(p -> p.getParent().getFileName().toString().equals(validity))
+                    .filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream();
+        }
+    }
+}
