@@ -23,7 +23,6 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.sandbox.customs-receipt-delay=100ms",
-        "gateway.broker.acceptor-url=",
         "gateway.broker.redelivery-delay=100ms",
         "gateway.broker.max-delivery-attempts=3",
         "spring.jms.template.receive-timeout=30s"})
@@ -35,6 +34,7 @@ public abstract class GatewayIntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", () -> SharedDataDir.PATH.toString());
+        registry.add("gateway.broker.acceptor-url", () -> "tcp://127.0.0.1:" + SharedDataDir.BROKER_PORT);
     }
 
     @LocalServerPort
@@ -83,8 +83,14 @@ public abstract class GatewayIntegrationTest {
                 () -> json(get(key, "/api/v1/messages/" + trackingId)), m -> status.equals(m.path("status").asText()));
     }
 
-    /** One data directory for the shared context. */
+    /** The loopback port of the shared context's broker acceptor, for tests that connect as a party. */
+    protected static int brokerPort() {
+        return SharedDataDir.BROKER_PORT;
+    }
+
+    /** One data directory and broker port for the shared context. */
     private static final class SharedDataDir {
         static final java.nio.file.Path PATH = GatewayTestSupport.newDataDir("shared");
+        static final int BROKER_PORT = GatewayTestSupport.freePort();
     }
 }

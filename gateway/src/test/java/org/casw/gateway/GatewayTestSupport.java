@@ -28,6 +28,15 @@ public final class GatewayTestSupport {
         }
     }
 
+    /** A free loopback port. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A sample from schemas/src/test/resources/samples (the one place samples live). */
     public static String sample(String family, String validity, String file) {
         try {

@@ -4,7 +4,11 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.partner.PartnerDirectory;
@@ -31,6 +35,10 @@ public class BrokerConfiguration {
             config.setBindingsDirectory(properties.dataDir().resolve("artemis/bindings").toString());
             config.setLargeMessagesDirectory(properties.dataDir().resolve("artemis/large-messages").toString());
             config.setPagingDirectory(properties.dataDir().resolve("artemis/paging").toString());
+            config.setSecurityEnabled(true);
+            // No authentication cache: it is keyed by credentials alone, so an anonymous TCP client would
+            // inherit the anonymous in-VM gateway's result. Checking a key digest is cheap.
+            config.setAuthenticationCacheSize(0);
             config.setIDCacheSize(100_000);
             config.setPersistIDCache(true);
 
@@ -71,6 +79,20 @@ public class BrokerConfiguration {
                 } catch (Exception e) {
                     throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: " + broker.acceptorUrl(), e);
                 }
+            }
+        };
+    }
+
+    /** Installs party-based access control before the embedded broker starts (Boot offers no other hook). */
+    @Bean
+    static BeanPostProcessor partyBrokerSecurity(ObjectProvider<ConfiguredPartners> partners) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof EmbeddedActiveMQ broker) {
+                    broker.setSecurityManager(new PartyBrokerSecurity(partners.getObject()));
+                }
+                return bean;
             }
         };
     }
