@@ -1,0 +1,50 @@
+package org.casw.gateway.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.casw.gateway.GatewayApplication;
+import org.casw.gateway.GatewayClient;
+import org.casw.gateway.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A receiver that never answers: retried with back-off, then FAILED with the last error, nothing left queued. */
+class DeliveryFailureTest {
+
+    @Test
+    void unreachableReceiverEndsFailedWithEveryAttemptInTheHistory() {
+        int deadPort = GatewayTestSupport.freePort();
+        try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0",
+                "--gateway.data-dir=" + GatewayTestSupport.newDataDir("failure"),
+                "--gateway.broker.acceptor-url=",
+                "--gateway.broker.max-delivery-attempts=3",
+                "--gateway.broker.redelivery-delay=50ms",
+                "--gateway.partners.CN-CUSTOMS.delivery.url=http://127.0.0.1:" + deadPort + "/inbox")) {
+            GatewayClient client = new GatewayClient(Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")));
+            String trackingId = GatewayClient.json(client.postXml("demo-enterprise-key", GatewayTestSupport.declaration("FAIL-1")))
+                    .get("trackingId").asText();
+
+            JsonNode message = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> GatewayClient.json(client.get("demo-enterprise-key", "/api/v1/messages/" + trackingId)),
+                    m -> "FAILED".equals(m.path("status").asText()));
+
+            List<String> reasons = new ArrayList<>();
+            message.get("history").forEach(h -> reasons.add(h.get("reason").asText()));
+            assertThat(reasons).filteredOn(r -> r.startsWith("delivery attempt")).hasSize(3);
+            assertThat(reasons.get(reasons.size() - 1)).contains("abandoned after the last retry", "ConnectException");
+            var broker = gateway.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(broker.locateQueue("sw.out.CN-CUSTOMS").getMessageCount()).isZero();
+                assertThat(broker.locateQueue("sw.dlq").getMessageCount()).isZero();
+            });
+        }
+    }
+}
