@@ -15,6 +15,7 @@ import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.validation.DocumentValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,8 +25,13 @@ import org.springframework.core.env.Environment;
 public class PipelineConfiguration {
 
     @Bean
-    IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners));
+    DocumentValidator documentValidator() {
+        return new DocumentValidator();
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator));
     }
 
     @Bean

@@ -119,6 +119,18 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void businessRuleViolationsAreRefusedWith422AndTheirCodes() {
+        HttpResponse<String> response = postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("declaration", "invalid", "container-check-digit.xml")
+                .replace("QZDEMO-20261121-0001", "RULES-1"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode violation = json(response).get("violations").get(0);
+        assertThat(violation.get("code").asText()).isEqualTo("CONTAINER_CHECK_DIGIT");
+        assertThat(violation.get("path").asText()).isEqualTo("/DecMessage/DecContainers/Container/ContainerId");
+        assertThat(violation.get("message").asText()).contains("CSQU3054384", "should be 3");
+    }
+
+    @Test
     void unknownRootElementIsRefusedNotGuessed() {
         HttpResponse<String> response = postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("declaration", "invalid", "unknown-root-element.xml"));
 

@@ -11,7 +11,11 @@ import java.util.List;
 public final class BusinessKeys {
 
     /** Key kinds, stable names used in the API's {@code businessKeys} object and search. */
-    public enum Kind { ENTRY_ID, BILL_NO, CONTAINER_NO, CERTIFICATE_NO, CONTRACT_NO, CLIENT_SEQ_NO, DECLARANT, TRADE_CO, REFERS_TO }
+    public enum Kind {
+        ENTRY_ID, BILL_NO, MASTER_BILL_NO, HOUSE_BILL_NO, CONTAINER_NO, CERTIFICATE_NO, ORIGINAL_CERTIFICATE_NO,
+        CONTRACT_NO, CLIENT_SEQ_NO, DECLARANT, TRADE_CO, EXPORTER, IMPORTER, REFERS_TO, MESSAGE_TYPE,
+        VESSEL_IMO, VOYAGE_NO, TRAIN_NO, LOCATION
+    }
 
     /** One key value. */
     public record Key(Kind kind, String value) {

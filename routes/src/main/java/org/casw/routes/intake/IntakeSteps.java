@@ -6,11 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DeclarationStatus;
-import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
-import org.casw.routes.document.SchemaValidator;
-import org.casw.routes.document.XmlInspector;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
@@ -18,6 +15,7 @@ import org.casw.routes.ledger.NewMessage;
 import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
 import org.casw.schemas.declaration.DecReceipt;
@@ -27,13 +25,12 @@ public class IntakeSteps {
 
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
-    private final XmlInspector inspector = new XmlInspector();
-    private final SchemaValidator schemas = new SchemaValidator();
-    private final DocumentReader reader = new DocumentReader();
+    private final DocumentValidator validator;
 
-    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners) {
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator) {
         this.ledger = ledger;
         this.partners = partners;
+        this.validator = validator;
     }
 
     /** Well-formed? Which root element? The sender's message id? Nothing is trusted yet. */
@@ -45,7 +42,7 @@ public class IntakeSteps {
                 intake.inspection = s.refusedSize() > 0
                         ? Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
                                 + s.refusedSize() + " bytes, more than this channel accepts."))
-                        : inspector.inspect(s.payload());
+                        : validator.inspect(s.payload());
                 intake.messageId = intake.inspection.messageId();
             }
         };
@@ -114,18 +111,23 @@ public class IntakeSteps {
         };
     }
 
-    /** Every XML Schema violation, with path, line and column. */
+    /** Every XML Schema violation, with path, line and column; then every business-rule violation. */
     IntakeStep validate() {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                List<Violation> violations = schemas.validate(intake.type, intake.submission.payload());
+                List<Violation> violations = validator.schemaViolations(intake.type, intake.submission.payload());
                 if (!violations.isEmpty()) {
                     reject(intake, IntakeResult.Outcome.INVALID, violations, violations.size() + " schema violation(s)");
                     return;
                 }
-                intake.document = reader.read(intake.type, intake.submission.payload());
-                intake.keys = reader.keysOf(intake.type, intake.document);
+                DocumentValidator.Read read = validator.read(intake.type, intake.submission.payload());
+                intake.document = read.document();
+                intake.keys = read.keys();
+                List<Violation> broken = validator.ruleViolations(intake.type, intake.document);
+                if (!broken.isEmpty()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, broken, broken.size() + " business rule violation(s)");
+                }
             }
         };
     }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.casw.routes.rules.BusinessRules;
+import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,8 @@ class SamplesTest {
     private final XmlInspector inspector = new XmlInspector();
     private final SchemaValidator validator = new SchemaValidator();
     private final DocumentReader reader = new DocumentReader();
+    private final DocumentValidator documents = new DocumentValidator();
+    private static final java.util.Set<String> RULE_CODES = new BusinessRules().codes();
 
     static Stream<Path> validSamples() throws IOException {
         return samples("valid");
@@ -43,16 +47,29 @@ class SamplesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("invalidSamples")
-    void invalidSampleIsRefusedWithAtLeastOneViolation(Path sample) throws IOException {
-        byte[] payload = Files.readAllBytes(sample);
-        Inspection inspection = inspector.inspect(payload);
+    @MethodSource("validSamples")
+    void validSampleBreaksNoBusinessRule(Path sample) throws IOException {
+        assertThat(documents.validate(Files.readAllBytes(sample)).violations()).isEmpty();
+    }
 
-        List<Violation> violations = !inspection.wellFormed() || inspection.type().isEmpty()
-                ? inspection.violations()
-                : validator.validate(inspection.type().get(), payload);
-        boolean unknownType = inspection.wellFormed() && inspection.type().isEmpty();
-        assertThat(unknownType || !violations.isEmpty()).as(sample + " must be refused").isTrue();
+    /** A sample named after a rule code (hs-code-unknown.xml) fails with exactly that code; any other is refused. */
+    @ParameterizedTest
+    @MethodSource("invalidSamples")
+    void invalidSampleIsRefusedAndRuleSamplesWithExactlyTheirCode(Path sample) throws IOException {
+        List<Violation> violations = documents.validate(Files.readAllBytes(sample)).violations();
+        String named = sample.getFileName().toString().replace(".xml", "").toUpperCase().replace('-', '_');
+
+        assertThat(violations).as(sample + " must be refused").isNotEmpty();
+        if (RULE_CODES.contains(named)) {
+            assertThat(violations).extracting(Violation::code).containsOnly(named);
+        }
+    }
+
+    @Test
+    void everyRuleCodeHasAnInvalidSampleNamedAfterIt() throws IOException {
+        List<String> named = invalidSamples().map(p -> p.getFileName().toString().replace(".xml", "").toUpperCase().replace('-', '_')).toList();
+
+        assertThat(named).containsAll(RULE_CODES);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.casw.routes.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DocumentReader;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.Inspection;
+import org.casw.routes.document.SchemaValidator;
+import org.casw.routes.document.XmlInspector;
+import org.casw.routes.rules.BusinessRules;
+
+/**
+ * Everything the gateway checks in a document, in order: well-formed, known type, schema, business
+ * rules. The intake route runs the stages one by one (persisting between them); the command-line
+ * {@code validate} runs them all at once. Built once: schemas and JAXB contexts are expensive.
+ */
+public class DocumentValidator {
+
+    /** A document read after it passed its schema. */
+    public record Read(Object document, BusinessKeys keys) {
+    }
+
+    /** The outcome of a full check. */
+    public record Report(DocumentType type, String messageId, List<Violation> violations) {
+
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    private final XmlInspector inspector = new XmlInspector();
+    private final SchemaValidator schemas = new SchemaValidator();
+    private final DocumentReader reader = new DocumentReader();
+    private final BusinessRules rules = new BusinessRules();
+
+    public Inspection inspect(byte[] payload) {
+        return inspector.inspect(payload);
+    }
+
+    public List<Violation> schemaViolations(DocumentType type, byte[] payload) {
+        return schemas.validate(type, payload);
+    }
+
+    public Read read(DocumentType type, byte[] payload) {
+        Object document = reader.read(type, payload);
+        return new Read(document, reader.keysOf(type, document));
+    }
+
+    public List<Violation> ruleViolations(DocumentType type, Object document) {
+        return rules.check(type, document);
+    }
+
+    public Report validate(byte[] payload) {
+        Inspection inspection = inspect(payload);
+        if (!inspection.wellFormed()) {
+            return new Report(null, null, inspection.violations());
+        }
+        if (inspection.type().isEmpty()) {
+            return new Report(null, null, List.of(Violation.of(ViolationCodes.UNKNOWN_DOCUMENT_TYPE,
+                    "/" + inspection.root().getLocalPart(), "No document type has root element '" + inspection.root().getLocalPart()
+                            + "' in namespace '" + inspection.root().getNamespaceURI() + "'.")));
+        }
+        DocumentType type = inspection.type().get();
+        List<Violation> violations = new ArrayList<>(schemaViolations(type, payload));
+        if (violations.isEmpty()) {
+            violations.addAll(ruleViolations(type, read(type, payload).document()));
+        }
+        return new Report(type, inspection.messageId(), violations);
+    }
+}
