@@ -1,5 +1,6 @@
 package org.casw.gateway.pipeline;
 
+import java.time.Clock;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
@@ -15,6 +16,7 @@ import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.validation.DocumentValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +27,8 @@ import org.springframework.core.env.Environment;
 public class PipelineConfiguration {
 
     @Bean
-    DocumentValidator documentValidator() {
-        return new DocumentValidator();
+    DocumentValidator documentValidator(DeclarationHistory history) {
+        return new DocumentValidator(history, Clock.systemUTC());
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.schemas.declaration.DecMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A sandbox China customs system on loopback, configured like any partner: it accepts declarations
  * the gateway delivers and, after a delay, answers through the gateway's API with an L (received)
- * receipt and then a P (released) one. Integrators and new users watch a declaration go through.
+ * receipt and then a P (released) one; a two-step summary declaration gets SpL (accepted) then SpK
+ * (goods may be taken out). Integrators and new users watch a declaration go through.
  */
 @RestController
 @RequestMapping("/sandbox/customs")
@@ -68,10 +70,14 @@ public class SandboxCustoms implements AutoCloseable {
 
     /** The customs inbox: each tracking id is processed once, however often it is delivered. */
     @PostMapping("/inbox")
-    public ResponseEntity<String> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId, @RequestBody byte[] payload) {
+    public ResponseEntity<String> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId,
+            @RequestHeader(name = "X-SW-Document-Type", defaultValue = "") String documentType, @RequestBody byte[] payload) {
         int count = deliveries.computeIfAbsent(trackingId, id -> new AtomicInteger()).incrementAndGet();
         if (count > 1) {
             return ResponseEntity.ok("already received " + trackingId);
+        }
+        if (!DocumentType.DECLARATION.name().equals(documentType)) {
+            return ResponseEntity.accepted().body("received " + trackingId + "; customs answers declarations only");
         }
         DecMessage declaration;
         try {
@@ -82,7 +88,10 @@ public class SandboxCustoms implements AutoCloseable {
         String entryId = declaration.getDecHead().getCustomMaster() + OffsetDateTime.now(ZoneOffset.UTC).getYear()
                 + "1" + String.format("%09d", entrySequence.incrementAndGet() % 1_000_000_000L);
         long delay = settings.customsReceiptDelay().toMillis();
-        scheduler.schedule(() -> answer(trackingId, declaration, entryId, "L", "Declaration received", 1), delay, TimeUnit.MILLISECONDS);
+        boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
+        Answer first = summary ? new Answer("SpL", "Summary declaration accepted", new Answer("SpK", "Goods may be taken out", null))
+                : new Answer("L", "Declaration received", new Answer("P", "Goods released", null));
+        scheduler.schedule(() -> answer(trackingId, declaration, entryId, first, 1), delay, TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body("received " + trackingId);
     }
 
@@ -94,7 +103,13 @@ public class SandboxCustoms implements AutoCloseable {
         return view;
     }
 
-    private void answer(String trackingId, DecMessage declaration, String entryId, String code, String note, int attempt) {
+    /** A receipt the sandbox will send, and the one that follows it once this one is accepted. */
+    private record Answer(String code, String note, Answer next) {
+    }
+
+    private void answer(String trackingId, DecMessage declaration, String entryId, Answer answer, int attempt) {
+        String code = answer.code();
+        String note = answer.note();
         String receipt = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <DecReceipt xmlns="http://www.chinaport.gov.cn/dec">
@@ -119,9 +134,9 @@ public class SandboxCustoms implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(receipt, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                if ("L".equals(code)) {
-                    // release follows only once receipt is confirmed, so P never overtakes L
-                    scheduler.schedule(() -> answer(trackingId, declaration, entryId, "P", "Goods released", 1),
+                if (answer.next() != null) {
+                    // the next status follows only once this one is accepted, so P never overtakes L
+                    scheduler.schedule(() -> answer(trackingId, declaration, entryId, answer.next(), 1),
                             settings.customsReceiptDelay().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;
@@ -134,7 +149,7 @@ public class SandboxCustoms implements AutoCloseable {
             log.warn("Sandbox customs could not send receipt {} for {} (attempt {}): {}", code, trackingId, attempt, e.toString());
         }
         if (attempt < RECEIPT_ATTEMPTS && !scheduler.isShutdown()) {
-            scheduler.schedule(() -> answer(trackingId, declaration, entryId, code, note, attempt + 1),
+            scheduler.schedule(() -> answer(trackingId, declaration, entryId, answer, attempt + 1),
                     Math.min(30_000, 500L << attempt), TimeUnit.MILLISECONDS);
         }
     }

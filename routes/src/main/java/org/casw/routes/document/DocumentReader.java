@@ -11,6 +11,8 @@ import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
+import org.casw.schemas.event.ContainerEvents;
+import org.casw.routes.rules.event.ContainerEventKeys;
 import org.xml.sax.InputSource;
 
 /**
@@ -19,19 +21,19 @@ import org.xml.sax.InputSource;
  */
 public class DocumentReader {
 
-    private final JAXBContext declarations;
+    private final JAXBContext models;
 
     public DocumentReader() {
         try {
-            declarations = JAXBContext.newInstance(DecMessage.class, DecReceipt.class);
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, ContainerEvents.class);
         } catch (JAXBException e) {
-            throw new IllegalStateException("The declaration model cannot be loaded", e);
+            throw new IllegalStateException("The document models cannot be loaded", e);
         }
     }
 
     public Object read(DocumentType type, byte[] payload) {
         try {
-            Object result = declarations.createUnmarshaller().unmarshal(
+            Object result = models.createUnmarshaller().unmarshal(
                     new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
             return result instanceof JAXBElement<?> e ? e.getValue() : result;
         } catch (JAXBException e) {
@@ -48,6 +50,9 @@ public class DocumentReader {
                 keys.add(BusinessKeys.Kind.REFERS_TO, receipt.getSeqNo())
                         .add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId())
                         .add(BusinessKeys.Kind.CLIENT_SEQ_NO, receipt.getClientSeqNo());
+            }
+            case CONTAINER_EVENT -> {
+                return ContainerEventKeys.keysOf((ContainerEvents) document);
             }
         }
         return keys;

@@ -13,10 +13,12 @@ public enum DocumentType {
     DECLARATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecMessage",
             "xsd/declaration.xsd", List.of("DecSign", "ClientSeqNo")),
     DECLARATION_RECEIPT(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecReceipt",
-            "xsd/declaration-receipt.xsd", List.of("ReceiptId"));
+            "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
+    CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "urn:casw:container-event:1", "ContainerEvents",
+            "xsd/container-event.xsd", List.of("BatchId"));
 
-    /** The three document families of the single window (manifests and certificates of origin follow). */
-    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN }
+    /** The document families of the single window, plus the container events ports and rail share. */
+    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS }
 
     private final Family family;
     private final QName root;

@@ -2,28 +2,47 @@ package org.casw.routes.rules;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.HashMap;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.rules.declaration.DeclarationRules;
+import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
+import org.casw.routes.rules.event.ContainerEventRules;
 import org.casw.routes.validation.Violation;
 
 /** Which business rules apply to which document type; types without rules pass. */
 public class BusinessRules {
 
-    private final Map<DocumentType, DocumentRules<?>> rules = new HashMap<>();
+    private final Map<DocumentType, List<DocumentRules<?>>> rules = new EnumMap<>(DocumentType.class);
 
+    /** Offline rules only: what a single document can show by itself. */
     public BusinessRules() {
-        rules.put(DocumentType.DECLARATION, new DeclarationRules());
+        this(DeclarationHistory.NONE, new DocumentReader(), Clock.systemUTC());
     }
 
-    /** Every rule code of the registered rules (their public String constants), for documentation and tests. */
+    public BusinessRules(DeclarationHistory history, DocumentReader reader, Clock clock) {
+        register(DocumentType.DECLARATION, new DeclarationRules(clock));
+        register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
+        if (history != DeclarationHistory.NONE) {
+            register(DocumentType.DECLARATION, new TwoStepDeclarationRules(history, reader, clock));
+        }
+    }
+
+    private void register(DocumentType type, DocumentRules<?> documentRules) {
+        rules.computeIfAbsent(type, t -> new ArrayList<>()).add(documentRules);
+    }
+
+    /** Every rule code of the registered rules (their public String constants). */
     public Set<String> codes() {
         Set<String> codes = new TreeSet<>();
-        for (DocumentRules<?> r : rules.values()) {
+        rules.values().stream().flatMap(List::stream).forEach(r -> {
             for (Field field : r.getClass().getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     try {
@@ -33,17 +52,15 @@ public class BusinessRules {
                     }
                 }
             }
-        }
+        });
         return codes;
     }
 
     public List<Violation> check(DocumentType type, Object document) {
-        DocumentRules<?> forType = rules.get(type);
-        if (forType == null) {
-            return List.of();
-        }
         RuleViolations violations = new RuleViolations();
-        run(forType, document, violations);
+        for (DocumentRules<?> forType : rules.getOrDefault(type, List.of())) {
+            run(forType, document, violations);
+        }
         return violations.list();
     }
 

@@ -9,6 +9,8 @@ import org.casw.routes.document.Inspection;
 import org.casw.routes.document.SchemaValidator;
 import org.casw.routes.document.XmlInspector;
 import org.casw.routes.rules.BusinessRules;
+import org.casw.routes.rules.declaration.DeclarationHistory;
+import java.time.Clock;
 
 /**
  * Everything the gateway checks in a document, in order: well-formed, known type, schema, business
@@ -32,7 +34,17 @@ public class DocumentValidator {
     private final XmlInspector inspector = new XmlInspector();
     private final SchemaValidator schemas = new SchemaValidator();
     private final DocumentReader reader = new DocumentReader();
-    private final BusinessRules rules = new BusinessRules();
+    private final BusinessRules rules;
+
+    /** Offline: every rule a document can show by itself (the validate command). */
+    public DocumentValidator() {
+        this(DeclarationHistory.NONE, Clock.systemUTC());
+    }
+
+    /** In the gateway: cross-document rules consult what the gateway already holds. */
+    public DocumentValidator(DeclarationHistory history, Clock clock) {
+        this.rules = new BusinessRules(history, reader, clock);
+    }
 
     public Inspection inspect(byte[] payload) {
         return inspector.inspect(payload);

@@ -37,6 +37,7 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
     public static final String ECO_ITEM_UNKNOWN = "ECO_ITEM_UNKNOWN";
     public static final String DATE_IN_FUTURE = "DATE_IN_FUTURE";
     public static final String DATE_INVALID = "DATE_INVALID";
+    public static final String TWO_STEP_SUMMARY_REQUIRED = "TWO_STEP_SUMMARY_REQUIRED";
 
     private static final String HEAD = "/DecMessage/DecHead/";
     private static final String KILOGRAM = "035";
@@ -80,6 +81,10 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
         if (head.getGrossWet().compareTo(head.getNetWt()) < 0) {
             out.add(GROSS_LESS_THAN_NET, HEAD + "GrossWet", "Gross weight " + head.getGrossWet().toPlainString()
                     + " kg is less than net weight " + head.getNetWt().toPlainString() + " kg.");
+        }
+        if (TwoStepDeclarationRules.isComplete(head.getType()) && head.getRelativeId() == null) {
+            out.add(TWO_STEP_SUMMARY_REQUIRED, HEAD + "Type", "Type " + head.getType() + " is a complete declaration; "
+                    + "RelativeId must give the entry id of its accepted summary declaration.");
         }
         date(head.getIEDate(), HEAD + "IEDate", out);
         date(head.getDeclDate(), HEAD + "DeclDate", out);
