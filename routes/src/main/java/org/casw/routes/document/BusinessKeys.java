@@ -1,8 +1,8 @@
 package org.casw.routes.document;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The keys a trade party searches by (entry id, bill of lading, container, certificate numbers),
@@ -21,16 +21,14 @@ public final class BusinessKeys {
     public record Key(Kind kind, String value) {
     }
 
-    private final List<Key> keys = new ArrayList<>();
+    // a set: manifests carry thousands of container numbers, and duplicates are dropped
+    private final Set<Key> keys = new LinkedHashSet<>();
     private String declaredSender;
     private String declaredSenderPath;
 
     public BusinessKeys add(Kind kind, String value) {
         if (value != null && !value.isBlank()) {
-            Key key = new Key(kind, value.trim());
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
+            keys.add(new Key(kind, value.trim()));
         }
         return this;
     }
@@ -43,7 +41,7 @@ public final class BusinessKeys {
     }
 
     public List<Key> all() {
-        return Collections.unmodifiableList(keys);
+        return List.copyOf(keys);
     }
 
     public String first(Kind kind) {

@@ -12,6 +12,9 @@ import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.manifest.Manifest;
+import org.casw.schemas.manifest.ManifestReceipt;
+import org.casw.routes.rules.manifest.ManifestKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
 import org.xml.sax.InputSource;
 
@@ -25,7 +28,8 @@ public class DocumentReader {
 
     public DocumentReader() {
         try {
-            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, ContainerEvents.class);
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, Manifest.class, ManifestReceipt.class,
+                    ContainerEvents.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -51,11 +55,39 @@ public class DocumentReader {
                         .add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId())
                         .add(BusinessKeys.Kind.CLIENT_SEQ_NO, receipt.getClientSeqNo());
             }
+            case MANIFEST -> {
+                return ManifestKeys.keysOf((Manifest) document);
+            }
+            case MANIFEST_RECEIPT -> {
+                return ManifestKeys.keysOf((ManifestReceipt) document);
+            }
             case CONTAINER_EVENT -> {
                 return ContainerEventKeys.keysOf((ContainerEvents) document);
             }
         }
         return keys;
+    }
+
+    /** What a receipt says about the message it answers: which one, the receiver's code and its meaning. */
+    public record ReceiptFacts(String refersTo, String refersToPath, String code, String meaning, String note, BusinessKeys extraKeys) {
+    }
+
+    public ReceiptFacts receiptFacts(DocumentType type, Object document) {
+        return switch (type) {
+            case DECLARATION_RECEIPT -> {
+                DecReceipt r = (DecReceipt) document;
+                String code = r.getChannel().value();
+                yield new ReceiptFacts(r.getSeqNo(), "/DecReceipt/SeqNo", code,
+                        DeclarationStatus.of(code).map(DeclarationStatus::meaning).orElse("status " + code), r.getNote(),
+                        new BusinessKeys().add(BusinessKeys.Kind.ENTRY_ID, r.getEntryId()));
+            }
+            case MANIFEST_RECEIPT -> {
+                ManifestReceipt r = (ManifestReceipt) document;
+                yield new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID", r.getResponseCode().value(),
+                        r.getResponseCode().name().toLowerCase().replace('_', ' '), r.getResponseText(), new BusinessKeys());
+            }
+            default -> throw new IllegalArgumentException(type + " is not a receipt");
+        };
     }
 
     private static void declarationKeys(DecMessage declaration, BusinessKeys keys) {

@@ -14,6 +14,8 @@ public enum DocumentType {
             "xsd/declaration.xsd", List.of("DecSign", "ClientSeqNo")),
     DECLARATION_RECEIPT(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecReceipt",
             "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
+    MANIFEST(Family.MANIFESTS, "urn:casw:cn:manifest:1", "Manifest", "xsd/manifest.xsd", List.of("Head", "MessageID")),
+    MANIFEST_RECEIPT(Family.MANIFESTS, "urn:casw:cn:manifest:1", "ManifestReceipt", "xsd/manifest.xsd", List.of("ReceiptID")),
     CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "urn:casw:container-event:1", "ContainerEvents",
             "xsd/container-event.xsd", List.of("BatchId"));
 
@@ -53,7 +55,8 @@ public enum DocumentType {
         return messageIdPath;
     }
 
+    /** Receipts answer an earlier message: they go back to its sender and move it to ACKNOWLEDGED. */
     public boolean isReceipt() {
-        return this == DECLARATION_RECEIPT;
+        return this == DECLARATION_RECEIPT || this == MANIFEST_RECEIPT;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.document.BusinessKeys;
-import org.casw.routes.document.DeclarationStatus;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageLedger;
@@ -18,7 +18,6 @@ import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
-import org.casw.schemas.declaration.DecReceipt;
 
 /** The steps of the intake route, each small and named after what it does to a submission. */
 public class IntakeSteps {
@@ -158,12 +157,13 @@ public class IntakeSteps {
             @Override
             void apply(Intake intake, Exchange exchange) {
                 if (intake.type.isReceipt()) {
-                    String refersTo = intake.keys.first(BusinessKeys.Kind.REFERS_TO);
-                    Optional<MessageView> original = ledger.find(refersTo)
+                    DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
+                    String refersTo = receipt.refersTo();
+                    Optional<MessageView> original = Optional.ofNullable(refersTo).flatMap(ledger::find)
                             .filter(m -> intake.submission.sender().equals(m.receiver()));
                     if (original.isEmpty()) {
                         reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.REFERENCE_NOT_FOUND,
-                                "/DecReceipt/SeqNo", "No message " + refersTo + " was delivered to "
+                                receipt.refersToPath(), "No message " + refersTo + " was delivered to "
                                         + intake.submission.sender() + ".")), "receipt refers to no message of its sender");
                         return;
                     }
@@ -192,13 +192,10 @@ public class IntakeSteps {
                 if (intake.referencedTrackingId == null) {
                     return;
                 }
-                DecReceipt receipt = (DecReceipt) intake.document;
-                String code = receipt.getChannel().value();
-                String meaning = DeclarationStatus.of(code).map(DeclarationStatus::meaning).orElse("status " + code);
-                String note = receipt.getNote() == null || receipt.getNote().isBlank() ? "" : ": " + receipt.getNote();
-                BusinessKeys extra = new BusinessKeys().add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId());
-                ledger.acknowledged(intake.referencedTrackingId, code,
-                        intake.submission.sender() + " " + code + " " + meaning + note, extra);
+                DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
+                String note = receipt.note() == null || receipt.note().isBlank() ? "" : ": " + receipt.note();
+                ledger.acknowledged(intake.referencedTrackingId, receipt.code(),
+                        intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
             }
         };
     }

@@ -15,6 +15,7 @@ import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.rules.declaration.DeclarationRules;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.routes.rules.event.ContainerEventRules;
+import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.routes.validation.Violation;
 
 /** Which business rules apply to which document type; types without rules pass. */
@@ -29,6 +30,7 @@ public class BusinessRules {
 
     public BusinessRules(DeclarationHistory history, DocumentReader reader, Clock clock) {
         register(DocumentType.DECLARATION, new DeclarationRules(clock));
+        register(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), clock));
         register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
         if (history != DeclarationHistory.NONE) {
             register(DocumentType.DECLARATION, new TwoStepDeclarationRules(history, reader, clock));
@@ -39,14 +41,17 @@ public class BusinessRules {
         rules.computeIfAbsent(type, t -> new ArrayList<>()).add(documentRules);
     }
 
-    /** Every rule code of the registered rules (their public String constants). */
+    /** Every rule code of the registered rules: their public String constants named as their value. */
     public Set<String> codes() {
         Set<String> codes = new TreeSet<>();
         rules.values().stream().flatMap(List::stream).forEach(r -> {
             for (Field field : r.getClass().getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     try {
-                        codes.add((String) field.get(null));
+                        String value = (String) field.get(null);
+                        if (field.getName().equals(value)) {
+                            codes.add(value);
+                        }
                     } catch (IllegalAccessException e) {
                         throw new IllegalStateException(e);
                     }

@@ -1,5 +1,6 @@
 package org.casw.routes.validation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.casw.routes.document.BusinessKeys;
@@ -10,7 +11,6 @@ import org.casw.routes.document.SchemaValidator;
 import org.casw.routes.document.XmlInspector;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.rules.declaration.DeclarationHistory;
-import java.time.Clock;
 
 /**
  * Everything the gateway checks in a document, in order: well-formed, known type, schema, business
@@ -57,6 +57,10 @@ public class DocumentValidator {
     public Read read(DocumentType type, byte[] payload) {
         Object document = reader.read(type, payload);
         return new Read(document, reader.keysOf(type, document));
+    }
+
+    public DocumentReader.ReceiptFacts receiptFacts(DocumentType type, Object document) {
+        return reader.receiptFacts(type, document);
     }
 
     public List<Violation> ruleViolations(DocumentType type, Object document) {

@@ -1,0 +1,73 @@
+package org.casw.routes.rules.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.largeManifest;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.manifest;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.rules.RuleViolations;
+import org.casw.schemas.manifest.Manifest;
+import org.junit.jupiter.api.Test;
+
+/** A manifest of 10,000 containers is read, checked and keyed without quadratic work. */
+class ManifestLargeTest {
+
+    @Test
+    void tenThousandContainerManifestIsSchemaValidAndPassesTheRulesQuickly() {
+        byte[] payload = largeManifest(500, 20).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(schemaErrors(payload)).isEmpty();
+        Manifest manifest = manifest(payload);
+        assertThat(manifest.getDeclaration().getConsignment()).hasSize(500);
+
+        ManifestRules rules = new ManifestRules();
+        rules.check(manifest, new RuleViolations()); // warm the code lists
+        long start = System.nanoTime();
+        RuleViolations violations = new RuleViolations();
+        rules.check(manifest, violations);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(violations.list()).isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void oneConsignmentOfTenThousandContainersPassesTheRules() {
+        Manifest manifest = manifest(largeManifest(1, 10_000).getBytes(StandardCharsets.UTF_8));
+        RuleViolations violations = new RuleViolations();
+
+        new ManifestRules().check(manifest, violations);
+
+        assertThat(violations.list()).isEmpty();
+    }
+
+    @Test
+    void tenThousandContainerManifestYieldsEveryContainerAsAKey() {
+        Manifest manifest = manifest(largeManifest(500, 20).getBytes(StandardCharsets.UTF_8));
+
+        BusinessKeys keys = ManifestKeys.keysOf(manifest);
+
+        assertThat(keys.all()).filteredOn(k -> k.kind() == BusinessKeys.Kind.CONTAINER_NO).hasSize(10_000);
+        assertThat(keys.all()).filteredOn(k -> k.kind() == BusinessKeys.Kind.BILL_NO).hasSize(500);
+    }
+
+    @Test
+    void duplicateAmongTenThousandContainersIsFoundOnce() {
+        String xml = largeManifest(500, 20);
+        String first = ManifestTestSupport.container("CSQU", 100000);
+        String last = ManifestTestSupport.container("CSQU", 109999);
+        // List the first consignment's first container again in place of the last consignment's last one.
+        int at = xml.lastIndexOf("<TransportEquipment><EquipmentIdentification><ID>" + last);
+        String duplicated = xml.substring(0, at) + xml.substring(at).replaceFirst(last, first);
+        RuleViolations violations = new RuleViolations();
+
+        new ManifestRules().check(manifest(duplicated.getBytes(StandardCharsets.UTF_8)), violations);
+
+        assertThat(violations.list()).extracting(v -> v.code() + " " + v.path()).containsExactlyInAnyOrder(
+                "CONTAINER_DUPLICATE /Manifest/Declaration/Consignment[500]/TransportEquipment[20]/EquipmentIdentification/ID",
+                "ITEM_CONTAINER_NOT_LISTED /Manifest/Declaration/Consignment[500]/ConsignmentItem[20]/EquipmentIdentification/ID");
+    }
+}

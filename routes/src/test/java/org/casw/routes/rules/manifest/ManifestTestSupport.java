@@ -1,0 +1,203 @@
+package org.casw.routes.rules.manifest;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.casw.routes.document.SecureXml;
+import org.casw.routes.rules.CheckDigits;
+import org.casw.routes.rules.RuleViolations;
+import org.casw.routes.validation.Violation;
+import org.casw.schemas.manifest.Manifest;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/** Shared by the manifest tests: the compiled manifest.xsd, the JAXB model, the samples and a large manifest. */
+final class ManifestTestSupport {
+
+    static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    static final Path MANIFESTS = SAMPLES.resolve("manifest");
+    static final Path RECEIPTS = SAMPLES.resolve("manifest-receipt");
+
+    private static final Schema SCHEMA = compile();
+    private static final JAXBContext JAXB = context();
+
+    private ManifestTestSupport() {
+    }
+
+    private static Schema compile() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            URL xsd = ManifestTestSupport.class.getClassLoader().getResource("xsd/manifest.xsd");
+            if (xsd == null) {
+                throw new IllegalStateException("xsd/manifest.xsd is not on the class path");
+            }
+            return factory.newSchema(xsd);
+        } catch (SAXException e) {
+            throw new IllegalStateException("manifest.xsd does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private static JAXBContext context() {
+        try {
+            return JAXBContext.newInstance("org.casw.schemas.manifest");
+        } catch (JAXBException e) {
+            throw new IllegalStateException("The manifest model cannot be loaded", e);
+        }
+    }
+
+    /** Every schema error of the payload, as "line:column message"; empty when schema-valid. */
+    static List<String> schemaErrors(byte[] payload) {
+        List<String> errors = new ArrayList<>();
+        Validator validator = SCHEMA.newValidator();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
+            }
+        });
+        try {
+            validator.validate(new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
+        } catch (SAXException e) {
+            if (errors.isEmpty()) {
+                errors.add(e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return errors;
+    }
+
+    static Object read(byte[] payload) {
+        try {
+            Object result = JAXB.createUnmarshaller().unmarshal(
+                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
+            return result instanceof JAXBElement<?> e ? e.getValue() : result;
+        } catch (JAXBException e) {
+            throw new IllegalArgumentException("Cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static Manifest manifest(byte[] payload) {
+        return (Manifest) read(payload);
+    }
+
+    static List<Violation> check(ManifestRules rules, byte[] payload) {
+        RuleViolations violations = new RuleViolations();
+        rules.check(manifest(payload), violations);
+        return violations.list();
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(Path file) {
+        return new String(bytes(file), StandardCharsets.UTF_8);
+    }
+
+    static List<Path> xmlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid ISO 6346 container number for an owner code (with category U) and a serial number. */
+    static String container(String ownerAndCategory, int serial) {
+        String firstTen = ownerAndCategory + String.format("%06d", serial);
+        return firstTen + CheckDigits.containerCheckDigit(firstTen);
+    }
+
+    /**
+     * A schema-valid sea manifest (MT1101, Laem Chabang to Qinzhou) with the given number of consignments,
+     * each with as many items as containers, every item in its own listed container.
+     */
+    static String largeManifest(int consignments, int containersPerConsignment) {
+        StringBuilder xml = new StringBuilder(consignments * containersPerConsignment * 700 + 2000);
+        xml.append("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Manifest xmlns="urn:casw:cn:manifest:1">
+                  <Head>
+                    <MessageID>PABV-MT1101-LARGE-0001</MessageID>
+                    <FunctionCode>9</FunctionCode>
+                    <MessageType>MT1101</MessageType>
+                    <SenderID>PABV-QZH-AGENT</SenderID>
+                    <ReceiverID>CN-CUSTOMS-7205</ReceiverID>
+                    <SendTime>20261120083000000</SendTime>
+                    <Version>1.0</Version>
+                  </Head>
+                  <Declaration>
+                    <DeclarationOfficeID>7205</DeclarationOfficeID>
+                    <BorderTransportMeans>
+                      <JourneyID>0342N</JourneyID>
+                      <TypeCode>1</TypeCode>
+                      <ID>IMO9321483</ID>
+                      <Name>KOTA CAHAYA</Name>
+                    </BorderTransportMeans>
+                    <LoadingLocation><ID>THLCH</ID></LoadingLocation>
+                    <UnloadingLocation><ID>CNQZH</ID></UnloadingLocation>
+                """);
+        int serial = 100000;
+        for (int c = 1; c <= consignments; c++) {
+            xml.append("    <Consignment>\n")
+                    .append("      <TransportContractDocument><ID>PILQZH26").append(String.format("%05d", c))
+                    .append("</ID></TransportContractDocument>\n")
+                    .append("      <ConsignmentPackaging><QuantityQuantity>").append(containersPerConsignment * 100)
+                    .append("</QuantityQuantity></ConsignmentPackaging>\n")
+                    .append("      <TotalGrossMassMeasure>").append(containersPerConsignment * 20000)
+                    .append("</TotalGrossMassMeasure>\n");
+            List<String> numbers = new ArrayList<>(containersPerConsignment);
+            for (int i = 1; i <= containersPerConsignment; i++) {
+                String number = container("CSQU", serial++);
+                numbers.add(number);
+                xml.append("      <ConsignmentItem><SequenceNumeric>").append(i).append("</SequenceNumeric>")
+                        .append("<Commodity><CargoDescription>Technically specified natural rubber</CargoDescription>")
+                        .append("<Classification><ID>400122</ID></Classification></Commodity>")
+                        .append("<GoodsMeasure><GrossMassMeasure>20000</GrossMassMeasure></GoodsMeasure>")
+                        .append("<EquipmentIdentification><ID>").append(number).append("</ID></EquipmentIdentification>")
+                        .append("</ConsignmentItem>\n");
+            }
+            for (String number : numbers) {
+                xml.append("      <TransportEquipment><EquipmentIdentification><ID>").append(number)
+                        .append("</ID></EquipmentIdentification><CharacteristicCode>45G1</CharacteristicCode>")
+                        .append("<FullnessCode>8</FullnessCode><SealID>TH").append(number, 4, 11)
+                        .append("</SealID></TransportEquipment>\n");
+            }
+            xml.append("    </Consignment>\n");
+        }
+        return xml.append("  </Declaration>\n</Manifest>\n").toString();
+    }
+}
