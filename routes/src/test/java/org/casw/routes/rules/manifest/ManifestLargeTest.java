@@ -6,32 +6,44 @@ import static org.casw.routes.rules.manifest.ManifestTestSupport.manifest;
 import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.schemas.manifest.Manifest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A manifest of 10,000 containers is read, checked and keyed without quadratic work. */
 class ManifestLargeTest {
 
     @Test
-    void tenThousandContainerManifestIsSchemaValidAndPassesTheRulesQuickly() {
+    void tenThousandContainerManifestIsSchemaValidAndPassesTheRules() {
         byte[] payload = largeManifest(500, 20).getBytes(StandardCharsets.UTF_8);
 
         assertThat(schemaErrors(payload)).isEmpty();
         Manifest manifest = manifest(payload);
         assertThat(manifest.getDeclaration().getConsignment()).hasSize(500);
 
-        ManifestRules rules = new ManifestRules();
-        rules.check(manifest, new RuleViolations()); // warm the code lists
-        long start = System.nanoTime();
         RuleViolations violations = new RuleViolations();
-        rules.check(manifest, violations);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        new ManifestRules().check(manifest, violations);
 
         assertThat(violations.list()).isEmpty();
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** The whole gateway check (schema, JAXB model, rules, keys) in a JVM limited to 256 MB of heap. */
+    @Test
+    void tenThousandContainerManifestValidatesWithin256MegabytesOfHeap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("manifest-10000-containers.xml");
+        Files.writeString(file, largeManifest(500, 20));
+
+        Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), SmallHeapValidation.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(output).contains("OK MANIFEST containers=10000");
     }
 
     @Test
