@@ -29,7 +29,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /** Shared by the manifest tests: the compiled manifest.xsd, the JAXB model, the samples and a large manifest. */
-final class ManifestTestSupport {
+public final class ManifestTestSupport {
 
     static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
     static final Path MANIFESTS = SAMPLES.resolve("manifest");
@@ -136,7 +136,7 @@ final class ManifestTestSupport {
     }
 
     /** A valid ISO 6346 container number for an owner code (with category U) and a serial number. */
-    static String container(String ownerAndCategory, int serial) {
+    public static String container(String ownerAndCategory, int serial) {
         String firstTen = ownerAndCategory + String.format("%06d", serial);
         return firstTen + CheckDigits.containerCheckDigit(firstTen);
     }
@@ -145,7 +145,8 @@ final class ManifestTestSupport {
      * A schema-valid sea manifest (MT1101, Laem Chabang to Qinzhou) with the given number of consignments,
      * each with as many items as containers, every item in its own listed container.
      */
-    static String largeManifest(int consignments, int containersPerConsignment) {
+    /** A valid MT1101 with the given number of consignments and containers per consignment (about 700 bytes each). */
+    public static String largeManifest(int consignments, int containersPerConsignment) {
         StringBuilder xml = new StringBuilder(consignments * containersPerConsignment * 700 + 2000);
         xml.append("""
                 <?xml version="1.0" encoding="UTF-8"?>
