@@ -16,6 +16,7 @@ import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.validation.DocumentValidator;
 import org.springframework.context.annotation.Bean;
@@ -27,13 +28,14 @@ import org.springframework.core.env.Environment;
 public class PipelineConfiguration {
 
     @Bean
-    DocumentValidator documentValidator(DeclarationHistory history) {
-        return new DocumentValidator(history, Clock.systemUTC());
+    DocumentValidator documentValidator(DeclarationHistory history, CertificateRegistry certificates) {
+        return new DocumentValidator(history, certificates, Clock.systemUTC());
     }
 
     @Bean
-    IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator));
+    IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates));
     }
 
     @Bean

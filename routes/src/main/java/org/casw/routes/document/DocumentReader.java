@@ -13,6 +13,9 @@ import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.manifest.Manifest;
+import org.casw.schemas.origin.CertificateOfOrigin;
+import org.casw.schemas.origin.CertificateUtilization;
+import org.casw.routes.rules.origin.OriginKeys;
 import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.routes.rules.manifest.ManifestKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
@@ -29,7 +32,7 @@ public class DocumentReader {
     public DocumentReader() {
         try {
             models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, Manifest.class, ManifestReceipt.class,
-                    ContainerEvents.class);
+                    CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -60,6 +63,12 @@ public class DocumentReader {
             }
             case MANIFEST_RECEIPT -> {
                 return ManifestKeys.keysOf((ManifestReceipt) document);
+            }
+            case CERTIFICATE_OF_ORIGIN -> {
+                return OriginKeys.keysOf((CertificateOfOrigin) document);
+            }
+            case CERTIFICATE_UTILIZATION -> {
+                return OriginKeys.keysOf((CertificateUtilization) document);
             }
             case CONTAINER_EVENT -> {
                 return ContainerEventKeys.keysOf((ContainerEvents) document);

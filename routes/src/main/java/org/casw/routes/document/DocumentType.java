@@ -16,6 +16,10 @@ public enum DocumentType {
             "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
     MANIFEST(Family.MANIFESTS, "urn:casw:cn:manifest:1", "Manifest", "xsd/manifest.xsd", List.of("Head", "MessageID")),
     MANIFEST_RECEIPT(Family.MANIFESTS, "urn:casw:cn:manifest:1", "ManifestReceipt", "xsd/manifest.xsd", List.of("ReceiptID")),
+    CERTIFICATE_OF_ORIGIN(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateOfOrigin",
+            "xsd/certificate-of-origin.xsd", List.of("CertificateNo")),
+    CERTIFICATE_UTILIZATION(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateUtilization",
+            "xsd/certificate-of-origin.xsd", List.of("NoticeId")),
     CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "urn:casw:container-event:1", "ContainerEvents",
             "xsd/container-event.xsd", List.of("BatchId"));
 

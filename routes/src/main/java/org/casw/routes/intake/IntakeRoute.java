@@ -4,7 +4,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The intake flow every document follows, whichever channel brought it:
- * inspect -> persist (RECEIVED) -> identify -> validate -> check the sender -> route -> queue durably.
+ * inspect -> persist (RECEIVED) -> identify -> validate -> check the sender -> claim certificate quantities
+ * -> route -> register certificates -> queue durably.
  */
 public class IntakeRoute extends RouteBuilder {
 
@@ -28,7 +29,9 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.identify())
                 .process(steps.validate())
                 .process(steps.checkSender())
+                .process(steps.claimPreferences())
                 .process(steps.route())
+                .process(steps.registerCertificate())
                 .process(steps.applyReceipt())
                 .filter(exchangeProperty(IntakeSteps.RECEIVER).isNotNull())
                     .to(ENQUEUE)

@@ -9,12 +9,17 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageLedger;
+import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.ledger.NewMessage;
 import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.registry.CertificateRegistry;
+import org.casw.routes.registry.Certificates;
+import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
@@ -25,11 +30,14 @@ public class IntakeSteps {
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
     private final DocumentValidator validator;
+    private final CertificateRegistry certificates;
 
-    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator) {
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates) {
         this.ledger = ledger;
         this.partners = partners;
         this.validator = validator;
+        this.certificates = certificates;
     }
 
     /** Well-formed? Which root element? The sender's message id? Nothing is trusted yet. */
@@ -151,6 +159,39 @@ public class IntakeSteps {
         };
     }
 
+    /**
+     * A declaration claiming preferential tariffs takes its quantities off the certificates' balances,
+     * atomically; if another declaration took them first, this one is refused.
+     */
+    IntakeStep claimPreferences() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type != DocumentType.DECLARATION) {
+                    return;
+                }
+                List<CertificateRegistry.Claim> claims = validator.preferentialClaims((DecMessage) intake.document);
+                if (!claims.isEmpty() && !certificates.claim(intake.trackingId, claims)) {
+                    reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(PreferentialClaimRules.CERTIFICATE_QUANTITY_EXCEEDED,
+                            "/DecMessage/EcoRelation", "Another declaration claimed the certificates' remaining quantity first.")),
+                            "certificate quantity taken concurrently");
+                }
+            }
+        };
+    }
+
+    /** A validated certificate of origin joins the registry that preferential claims are checked against. */
+    IntakeStep registerCertificate() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type == DocumentType.CERTIFICATE_OF_ORIGIN) {
+                    certificates.register(intake.trackingId, Certificates.of((CertificateOfOrigin) intake.document));
+                }
+            }
+        };
+    }
+
     /** Picks the receiver: a receipt goes back to the original sender, anything else by routing rule. */
     IntakeStep route() {
         return new IntakeStep() {
@@ -228,6 +269,9 @@ public class IntakeSteps {
     }
 
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
+        if (intake.type == DocumentType.DECLARATION) {
+            certificates.release(intake.trackingId); // a refused declaration claims nothing
+        }
         ledger.rejected(intake.trackingId, violations, reason);
         intake.settle(outcome, MessageStatus.REJECTED, violations);
     }

@@ -12,10 +12,14 @@ import java.util.TreeSet;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.declaration.DeclarationHistory;
+import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.declaration.DeclarationRules;
+import org.casw.routes.rules.declaration.PreferentialClaimRules;
+import org.casw.schemas.declaration.DecMessage;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.routes.rules.event.ContainerEventRules;
 import org.casw.routes.rules.manifest.ManifestRules;
+import org.casw.routes.rules.origin.OriginRules;
 import org.casw.routes.validation.Violation;
 
 /** Which business rules apply to which document type; types without rules pass. */
@@ -23,17 +27,25 @@ public class BusinessRules {
 
     private final Map<DocumentType, List<DocumentRules<?>>> rules = new EnumMap<>(DocumentType.class);
 
+    private final PreferentialClaimRules preferentialClaims;
+
     /** Offline rules only: what a single document can show by itself. */
     public BusinessRules() {
-        this(DeclarationHistory.NONE, new DocumentReader(), Clock.systemUTC());
+        this(DeclarationHistory.NONE, null, new DocumentReader(), Clock.systemUTC());
     }
 
-    public BusinessRules(DeclarationHistory history, DocumentReader reader, Clock clock) {
+    /** With the gateway's records, cross-document rules run too ({@code registry} null: offline). */
+    public BusinessRules(DeclarationHistory history, CertificateRegistry registry, DocumentReader reader, Clock clock) {
         register(DocumentType.DECLARATION, new DeclarationRules(clock));
         register(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), clock));
+        register(DocumentType.CERTIFICATE_OF_ORIGIN, new OriginRules(clock));
         register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
         if (history != DeclarationHistory.NONE) {
             register(DocumentType.DECLARATION, new TwoStepDeclarationRules(history, reader, clock));
+        }
+        preferentialClaims = registry == null ? null : new PreferentialClaimRules(registry, clock);
+        if (preferentialClaims != null) {
+            register(DocumentType.DECLARATION, preferentialClaims);
         }
     }
 
@@ -59,6 +71,11 @@ public class BusinessRules {
             }
         });
         return codes;
+    }
+
+    /** The certificate-of-origin claims a valid declaration makes (none offline). */
+    public List<CertificateRegistry.Claim> preferentialClaims(DecMessage declaration) {
+        return preferentialClaims == null ? List.of() : preferentialClaims.claims(declaration, new RuleViolations());
     }
 
     public List<Violation> check(DocumentType type, Object document) {

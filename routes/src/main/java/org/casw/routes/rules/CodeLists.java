@@ -49,7 +49,7 @@ public final class CodeLists {
     private final Set<String> currencies = new HashSet<>();
     private final Map<String, Location> locations = new HashMap<>(160_000);
     private final Set<String> rec20 = new HashSet<>();
-    private final Set<String> chinaUnits = new HashSet<>();
+    private final Map<String, String> chinaUnits = new HashMap<>();
     private final Set<String> customsDistricts = new HashSet<>();
 
     private CodeLists() {
@@ -79,7 +79,10 @@ public final class CodeLists {
             locations.put(f[0], new Location(f[0], f[1], f.length > 2 ? f[2] : ""));
         });
         lines("rec20-units.csv", false, line -> rec20.add(line.substring(0, line.indexOf(','))));
-        lines("cn-units.csv", false, line -> chinaUnits.add(line.substring(0, line.indexOf(','))));
+        lines("cn-units.csv", false, line -> {
+            String[] f = line.split(",");
+            chinaUnits.put(f[0], f[2]);
+        });
         lines("cn-customs-districts.csv", false, line -> customsDistricts.add(line.substring(0, line.indexOf(','))));
     }
 
@@ -123,7 +126,12 @@ public final class CodeLists {
     }
 
     public boolean isChinaUnit(String code) {
-        return code != null && chinaUnits.contains(code);
+        return code != null && chinaUnits.containsKey(code);
+    }
+
+    /** The UN/ECE Rec 20 unit of a China customs unit code (035 -> KGM), if known. */
+    public Optional<String> rec20OfChinaUnit(String code) {
+        return Optional.ofNullable(code == null ? null : chinaUnits.get(code));
     }
 
     /** A 4-digit China customs office code whose district prefix is known. */

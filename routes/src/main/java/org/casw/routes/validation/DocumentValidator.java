@@ -9,8 +9,10 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.document.SchemaValidator;
 import org.casw.routes.document.XmlInspector;
+import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.rules.declaration.DeclarationHistory;
+import org.casw.schemas.declaration.DecMessage;
 
 /**
  * Everything the gateway checks in a document, in order: well-formed, known type, schema, business
@@ -38,12 +40,17 @@ public class DocumentValidator {
 
     /** Offline: every rule a document can show by itself (the validate command). */
     public DocumentValidator() {
-        this(DeclarationHistory.NONE, Clock.systemUTC());
+        this(DeclarationHistory.NONE, null, Clock.systemUTC());
     }
 
     /** In the gateway: cross-document rules consult what the gateway already holds. */
-    public DocumentValidator(DeclarationHistory history, Clock clock) {
-        this.rules = new BusinessRules(history, reader, clock);
+    public DocumentValidator(DeclarationHistory history, CertificateRegistry registry, Clock clock) {
+        this.rules = new BusinessRules(history, registry, reader, clock);
+    }
+
+    /** The certificate-of-origin claims of a declaration that passed its rules. */
+    public List<CertificateRegistry.Claim> preferentialClaims(DecMessage declaration) {
+        return rules.preferentialClaims(declaration);
     }
 
     public Inspection inspect(byte[] payload) {

@@ -1,0 +1,51 @@
+package org.casw.gateway.api;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.casw.gateway.GatewayIntegrationTest;
+import org.casw.gateway.GatewayTestSupport;
+import org.casw.gateway.persistence.JdbcCertificateRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Preferential tariff claims draw on certificates of origin the gateway holds, never beyond their quantity. */
+class PreferentialClaimTest extends GatewayIntegrationTest {
+
+    @Autowired
+    JdbcCertificateRegistry registry;
+
+    @Test
+    void claimsDrawDownTheCertificateAndAnOverclaimIsRefused() {
+        String certificateNo = "E26-TH-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        HttpResponse<String> certificate = postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("certificate-of-origin", "valid",
+                "form-e-durian-th-cn.xml").replace("E26-TH-0001187", certificateNo));
+        assertThat(certificate.statusCode()).as(certificate.body()).isEqualTo(202);
+
+        HttpResponse<String> first = postXml(ENTERPRISE_KEY, claiming(certificateNo, "PREF-1"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(new BigDecimal("18000"));
+
+        HttpResponse<String> second = postXml(ENTERPRISE_KEY, claiming(certificateNo, "PREF-2"));
+        assertThat(second.statusCode()).isEqualTo(422);
+        assertThat(second.body()).contains("CERTIFICATE_QUANTITY_EXCEEDED", "/DecMessage/EcoRelation/DecGNo", "only 0");
+        assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(new BigDecimal("18000"));
+        client.awaitAcknowledged(ENTERPRISE_KEY, json(first).get("trackingId").asText(), "P");
+    }
+
+    @Test
+    void aClaimOnAnUnknownCertificateIsRefused() {
+        HttpResponse<String> response = postXml(ENTERPRISE_KEY, claiming("E26-TH-NOSUCH", "PREF-3"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("violations").get(0).get("code").asText()).isEqualTo("CERTIFICATE_UNKNOWN");
+        assertThat(json(response).get("violations").get(0).get("path").asText()).isEqualTo("/DecMessage/EcoRelation/EcoCertNo");
+    }
+
+    private static String claiming(String certificateNo, String clientSeqNo) {
+        return GatewayTestSupport.sample("declaration", "valid", "import-durian-form-e.xml")
+                .replace("E26-TH-0001187", certificateNo).replace("QZDEMO-20261121-0003", clientSeqNo);
+    }
+}
