@@ -32,4 +32,17 @@ public class JdbcDeclarationHistory implements DeclarationHistory {
                         : Optional.<AcceptedSummary>empty(),
                 entryId, declarantUscc);
     }
+
+    @Override
+    public Optional<LodgedDeclaration> lodged(String entryId, String declarantUscc) {
+        return jdbc.query("""
+                select m.tracking_id, m.destination_status
+                from message m
+                join message_business_key e on e.tracking_id = m.tracking_id and e.kind = 'ENTRY_ID' and e.value = ?
+                join message_business_key d on d.tracking_id = m.tracking_id and d.kind = 'DECLARANT' and d.value = ?
+                where m.document_type = 'DECLARATION' and m.status <> 'REJECTED'
+                order by m.received_at desc limit 1""",
+                rs -> rs.next() ? Optional.of(new LodgedDeclaration(rs.getString(1), rs.getString(2))) : Optional.<LodgedDeclaration>empty(),
+                entryId, declarantUscc);
+    }
 }

@@ -17,7 +17,9 @@ import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.registry.CertificateRegistry;
+import org.casw.routes.rules.TradeRecords;
 import org.casw.routes.rules.declaration.DeclarationHistory;
+import org.casw.routes.rules.manifest.ManifestHistory;
 import org.casw.routes.validation.DocumentValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +30,8 @@ import org.springframework.core.env.Environment;
 public class PipelineConfiguration {
 
     @Bean
-    DocumentValidator documentValidator(DeclarationHistory history, CertificateRegistry certificates) {
-        return new DocumentValidator(history, certificates, Clock.systemUTC());
+    DocumentValidator documentValidator(DeclarationHistory declarations, ManifestHistory manifests, CertificateRegistry certificates) {
+        return new DocumentValidator(new TradeRecords(declarations, manifests, certificates), Clock.systemUTC());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import javax.xml.transform.sax.SAXSource;
 import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.declaration.DecModification;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
@@ -31,7 +32,7 @@ public class DocumentReader {
 
     public DocumentReader() {
         try {
-            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, Manifest.class, ManifestReceipt.class,
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class, ManifestReceipt.class,
                     CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
@@ -57,6 +58,12 @@ public class DocumentReader {
                 keys.add(BusinessKeys.Kind.REFERS_TO, receipt.getSeqNo())
                         .add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId())
                         .add(BusinessKeys.Kind.CLIENT_SEQ_NO, receipt.getClientSeqNo());
+            }
+            case DECLARATION_MODIFICATION -> {
+                DecModification application = (DecModification) document;
+                keys.add(BusinessKeys.Kind.ENTRY_ID, application.getEntryId())
+                        .add(BusinessKeys.Kind.DECLARANT, application.getAgentCodeScc())
+                        .declaredSender(application.getAgentCodeScc(), "/DecModification/AgentCodeScc");
             }
             case MANIFEST -> {
                 return ManifestKeys.keysOf((Manifest) document);

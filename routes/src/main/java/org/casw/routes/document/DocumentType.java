@@ -14,6 +14,8 @@ public enum DocumentType {
             "xsd/declaration.xsd", List.of("DecSign", "ClientSeqNo")),
     DECLARATION_RECEIPT(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecReceipt",
             "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
+    DECLARATION_MODIFICATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecModification",
+            "xsd/declaration-modification.xsd", List.of("ApplicationId")),
     MANIFEST(Family.MANIFESTS, "urn:casw:cn:manifest:1", "Manifest", "xsd/manifest.xsd", List.of("Head", "MessageID")),
     MANIFEST_RECEIPT(Family.MANIFESTS, "urn:casw:cn:manifest:1", "ManifestReceipt", "xsd/manifest.xsd", List.of("ReceiptID")),
     CERTIFICATE_OF_ORIGIN(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateOfOrigin",

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
-import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.declaration.DeclarationRules;
+import org.casw.routes.rules.declaration.ModificationRules;
+import org.casw.routes.rules.manifest.ArrivalReportRules;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
@@ -31,21 +32,22 @@ public class BusinessRules {
 
     /** Offline rules only: what a single document can show by itself. */
     public BusinessRules() {
-        this(DeclarationHistory.NONE, null, new DocumentReader(), Clock.systemUTC());
+        this(null, new DocumentReader(), Clock.systemUTC());
     }
 
-    /** With the gateway's records, cross-document rules run too ({@code registry} null: offline). */
-    public BusinessRules(DeclarationHistory history, CertificateRegistry registry, DocumentReader reader, Clock clock) {
+    /** With the gateway's records, cross-document rules run too ({@code records} null: offline). */
+    public BusinessRules(TradeRecords records, DocumentReader reader, Clock clock) {
         register(DocumentType.DECLARATION, new DeclarationRules(clock));
+        register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules());
         register(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), clock));
         register(DocumentType.CERTIFICATE_OF_ORIGIN, new OriginRules(clock));
         register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
-        if (history != DeclarationHistory.NONE) {
-            register(DocumentType.DECLARATION, new TwoStepDeclarationRules(history, reader, clock));
-        }
-        preferentialClaims = registry == null ? null : new PreferentialClaimRules(registry, clock);
-        if (preferentialClaims != null) {
+        preferentialClaims = records == null ? null : new PreferentialClaimRules(records.certificates(), clock);
+        if (records != null) {
+            register(DocumentType.DECLARATION, new TwoStepDeclarationRules(records.declarations(), reader, clock));
             register(DocumentType.DECLARATION, preferentialClaims);
+            register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules.Target(records.declarations()));
+            register(DocumentType.MANIFEST, new ArrivalReportRules(records.manifests()));
         }
     }
 

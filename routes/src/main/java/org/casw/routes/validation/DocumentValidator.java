@@ -11,7 +11,7 @@ import org.casw.routes.document.SchemaValidator;
 import org.casw.routes.document.XmlInspector;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.BusinessRules;
-import org.casw.routes.rules.declaration.DeclarationHistory;
+import org.casw.routes.rules.TradeRecords;
 import org.casw.schemas.declaration.DecMessage;
 
 /**
@@ -40,12 +40,12 @@ public class DocumentValidator {
 
     /** Offline: every rule a document can show by itself (the validate command). */
     public DocumentValidator() {
-        this(DeclarationHistory.NONE, null, Clock.systemUTC());
+        this(null, Clock.systemUTC());
     }
 
     /** In the gateway: cross-document rules consult what the gateway already holds. */
-    public DocumentValidator(DeclarationHistory history, CertificateRegistry registry, Clock clock) {
-        this.rules = new BusinessRules(history, registry, reader, clock);
+    public DocumentValidator(TradeRecords records, Clock clock) {
+        this.rules = new BusinessRules(records, reader, clock);
     }
 
     /** The certificate-of-origin claims of a declaration that passed its rules. */

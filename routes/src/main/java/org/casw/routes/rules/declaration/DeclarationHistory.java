@@ -10,9 +10,13 @@ public interface DeclarationHistory {
     record AcceptedSummary(String trackingId, Instant acceptedAt, byte[] payload) {
     }
 
+    /** A declaration lodged through the gateway, with the customs status it last had. */
+    record LodgedDeclaration(String trackingId, String customsStatus) {
+    }
+
     /** The accepted summary with this customs entry id, declared by this declarant (USCC), if any. */
     Optional<AcceptedSummary> acceptedSummary(String entryId, String declarantUscc);
 
-    /** No history: cross-document rules that need one are skipped (the offline validate command). */
-    DeclarationHistory NONE = (entryId, declarant) -> Optional.empty();
+    /** The declaration customs numbered with this entry id, declared by this declarant, if any. */
+    Optional<LodgedDeclaration> lodged(String entryId, String declarantUscc);
 }
