@@ -33,6 +33,19 @@ class PreferentialClaimTest extends GatewayIntegrationTest {
         assertThat(second.body()).contains("CERTIFICATE_QUANTITY_EXCEEDED", "/DecMessage/EcoRelation/DecGNo", "only 0");
         assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(new BigDecimal("18000"));
         client.awaitAcknowledged(ENTERPRISE_KEY, json(first).get("trackingId").asText(), "P");
+
+        HttpResponse<String> used = postXml("sandbox-customs-key", GatewayTestSupport.sample("certificate-utilization", "valid",
+                "durian-used-qinzhou.xml").replace("E26-TH-0001187", certificateNo).replace("CN-7205-COU-20261121-0001", "COU-" + certificateNo));
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(202);
+    }
+
+    @Test
+    void aUtilizationNoticeForAnUnknownCertificateIsRefused() {
+        HttpResponse<String> used = postXml("sandbox-customs-key", GatewayTestSupport.sample("certificate-utilization", "valid",
+                "durian-used-qinzhou.xml").replace("E26-TH-0001187", "E26-TH-NOSUCH"));
+
+        assertThat(used.statusCode()).isEqualTo(422);
+        assertThat(used.body()).contains("UTILIZATION_CERTIFICATE_UNKNOWN", "/CertificateUtilization/CertificateNo");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.routes.rules.event.ContainerEventRules;
 import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.routes.rules.origin.OriginRules;
+import org.casw.routes.rules.origin.UtilizationRules;
 import org.casw.routes.validation.Violation;
 
 /** Which business rules apply to which document type; types without rules pass. */
@@ -48,6 +49,7 @@ public class BusinessRules {
             register(DocumentType.DECLARATION, preferentialClaims);
             register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules.Target(records.declarations()));
             register(DocumentType.MANIFEST, new ArrivalReportRules(records.manifests()));
+            register(DocumentType.CERTIFICATE_UTILIZATION, new UtilizationRules(records.certificates()));
         }
     }
 
