@@ -53,7 +53,7 @@ public class OriginRules implements DocumentRules<CertificateOfOrigin> {
     /** The FOB value's currency is not an ISO 4217 code. */
     public static final String CURRENCY_UNKNOWN = "CURRENCY_UNKNOWN";
     /** The certificate was issued longer ago than the agreement's validity period. */
-    public static final String CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED";
+    public static final String ORIGIN_CERTIFICATE_EXPIRED = "ORIGIN_CERTIFICATE_EXPIRED";
     /** The issue date lies in the future. */
     public static final String ISSUE_DATE_IN_FUTURE = "ISSUE_DATE_IN_FUTURE";
     /** Issued after shipment without the "issued retroactively" tick. */
@@ -325,7 +325,7 @@ public class OriginRules implements DocumentRules<CertificateOfOrigin> {
         Period validity = VALIDITY.get(agreement);
         LocalDate lastValid = issued.plus(validity);
         if (today.isAfter(lastValid)) {
-            out.add(CERTIFICATE_EXPIRED, at, "Certificate issued on " + issued + " expired on " + lastValid + ": "
+            out.add(ORIGIN_CERTIFICATE_EXPIRED, at, "Certificate issued on " + issued + " expired on " + lastValid + ": "
                     + agreement.value() + " certificates are valid for " + describe(validity) + " from issue.");
         }
         LocalDate shipped = shipmentDate(co);

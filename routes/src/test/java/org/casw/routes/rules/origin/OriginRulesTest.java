@@ -130,7 +130,7 @@ class OriginRulesTest {
 
         assertThat(checkAt(issued, "2027-11-13T04:00:00Z")).isEmpty();
         assertThat(checkAt(issued, "2027-11-14T04:00:00Z")).extracting(Violation::code)
-                .containsExactly(OriginRules.CERTIFICATE_EXPIRED);
+                .containsExactly(OriginRules.ORIGIN_CERTIFICATE_EXPIRED);
     }
 
     @Test
@@ -139,7 +139,7 @@ class OriginRulesTest {
 
         assertThat(checkAt(declared, "2027-11-18T04:00:00Z")).isEmpty();
         assertThat(checkAt(declared, "2027-11-19T04:00:00Z")).extracting(Violation::code)
-                .containsExactly(OriginRules.CERTIFICATE_EXPIRED);
+                .containsExactly(OriginRules.ORIGIN_CERTIFICATE_EXPIRED);
     }
 
     @Test
