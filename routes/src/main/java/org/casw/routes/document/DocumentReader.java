@@ -1,10 +1,13 @@
 package org.casw.routes.document;
 
+import java.io.ByteArrayInputStream;
+import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
-import java.io.ByteArrayInputStream;
-import javax.xml.transform.sax.SAXSource;
+import org.casw.routes.rules.event.ContainerEventKeys;
+import org.casw.routes.rules.manifest.ManifestKeys;
+import org.casw.routes.rules.origin.OriginKeys;
 import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
@@ -14,12 +17,9 @@ import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.manifest.Manifest;
+import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.schemas.origin.CertificateUtilization;
-import org.casw.routes.rules.origin.OriginKeys;
-import org.casw.schemas.manifest.ManifestReceipt;
-import org.casw.routes.rules.manifest.ManifestKeys;
-import org.casw.routes.rules.event.ContainerEventKeys;
 import org.xml.sax.InputSource;
 
 /**

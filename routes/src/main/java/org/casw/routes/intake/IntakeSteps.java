@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageLedger;
-import org.casw.schemas.declaration.DecMessage;
-import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.ledger.NewMessage;
@@ -23,6 +20,8 @@ import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
+import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.origin.CertificateOfOrigin;
 
 /** The steps of the intake route, each small and named after what it does to a submission. */
 public class IntakeSteps {

@@ -14,15 +14,15 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.declaration.DeclarationRules;
 import org.casw.routes.rules.declaration.ModificationRules;
-import org.casw.routes.rules.manifest.ArrivalReportRules;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
-import org.casw.schemas.declaration.DecMessage;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.routes.rules.event.ContainerEventRules;
+import org.casw.routes.rules.manifest.ArrivalReportRules;
 import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.routes.rules.origin.OriginRules;
 import org.casw.routes.rules.origin.UtilizationRules;
 import org.casw.routes.validation.Violation;
+import org.casw.schemas.declaration.DecMessage;
 
 /** Which business rules apply to which document type; types without rules pass. */
 public class BusinessRules {

@@ -1,32 +1,20 @@
 package org.casw.routes.rules.manifest;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.bind.JAXBException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
-import org.casw.routes.document.SecureXml;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.CheckDigits;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.manifest.Manifest;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /** Shared by the manifest tests: the compiled manifest.xsd, the JAXB model, the samples and a large manifest. */
 public final class ManifestTestSupport {
@@ -35,74 +23,17 @@ public final class ManifestTestSupport {
     static final Path MANIFESTS = SAMPLES.resolve("manifest");
     static final Path RECEIPTS = SAMPLES.resolve("manifest-receipt");
 
-    private static final Schema SCHEMA = compile();
-    private static final JAXBContext JAXB = context();
 
     private ManifestTestSupport() {
     }
 
-    private static Schema compile() {
-        try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            URL xsd = ManifestTestSupport.class.getClassLoader().getResource("xsd/manifest.xsd");
-            if (xsd == null) {
-                throw new IllegalStateException("xsd/manifest.xsd is not on the class path");
-            }
-            return factory.newSchema(xsd);
-        } catch (SAXException e) {
-            throw new IllegalStateException("manifest.xsd does not compile: " + e.getMessage(), e);
-        }
-    }
-
-    private static JAXBContext context() {
-        try {
-            return JAXBContext.newInstance("org.casw.schemas.manifest");
-        } catch (JAXBException e) {
-            throw new IllegalStateException("The manifest model cannot be loaded", e);
-        }
-    }
-
-    /** Every schema error of the payload, as "line:column message"; empty when schema-valid. */
+    /** Schema errors as "line:column message"; empty when the payload is schema-valid. */
     static List<String> schemaErrors(byte[] payload) {
-        List<String> errors = new ArrayList<>();
-        Validator validator = SCHEMA.newValidator();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
-            }
-        });
-        try {
-            validator.validate(new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
-        } catch (SAXException e) {
-            if (errors.isEmpty()) {
-                errors.add(e.getMessage());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return errors;
+        return TestDocuments.schemaErrors(DocumentType.MANIFEST, payload);
     }
 
     static Object read(byte[] payload) {
-        try {
-            Object result = JAXB.createUnmarshaller().unmarshal(
-                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
-            return result instanceof JAXBElement<?> e ? e.getValue() : result;
-        } catch (JAXBException e) {
-            throw new IllegalArgumentException("Cannot read: " + e.getMessage(), e);
-        }
+        return TestDocuments.read(DocumentType.MANIFEST, payload);
     }
 
     static Manifest manifest(byte[] payload) {

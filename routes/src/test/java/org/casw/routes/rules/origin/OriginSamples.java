@@ -1,33 +1,20 @@
 package org.casw.routes.rules.origin;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.transform.sax.SAXSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
-import org.casw.routes.document.SecureXml;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.TestDocuments;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.schemas.origin.CertificateUtilization;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /** Test support: the certificate-of-origin samples, their schema compiled on its own, and a JAXB reader. */
 final class OriginSamples {
@@ -39,8 +26,6 @@ final class OriginSamples {
     /** The tests' "now": 2026-11-22 at noon in China, after every valid sample's issue date. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC);
 
-    private static final Schema SCHEMA = compile();
-    private static final JAXBContext JAXB = context();
 
     private OriginSamples() {
     }
@@ -67,40 +52,11 @@ final class OriginSamples {
 
     /** Schema errors as "line:column message"; empty when the payload is schema-valid. */
     static List<String> schemaErrors(byte[] payload) {
-        List<String> errors = new ArrayList<>();
-        Validator validator = SCHEMA.newValidator();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXParseException {
-                throw e;
-            }
-        });
-        try {
-            validator.validate(new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
-        } catch (SAXException e) {
-            errors.add(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return errors;
+        return TestDocuments.schemaErrors(DocumentType.CERTIFICATE_OF_ORIGIN, payload);
     }
 
     static Object read(byte[] payload) {
-        try {
-            return JAXB.createUnmarshaller().unmarshal(
-                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
-        } catch (JAXBException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return TestDocuments.read(DocumentType.CERTIFICATE_OF_ORIGIN, payload);
     }
 
     static CertificateOfOrigin certificate(Path sample) {
@@ -115,26 +71,4 @@ final class OriginSamples {
         return (CertificateUtilization) read(bytes(sample));
     }
 
-    private static Schema compile() {
-        URL xsd = OriginSamples.class.getClassLoader().getResource("xsd/certificate-of-origin.xsd");
-        if (xsd == null) {
-            throw new IllegalStateException("xsd/certificate-of-origin.xsd is not on the test class path");
-        }
-        try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(new StreamSource(xsd.openStream(), xsd.toExternalForm()));
-        } catch (SAXException | IOException e) {
-            throw new IllegalStateException("certificate-of-origin.xsd does not compile: " + e.getMessage(), e);
-        }
-    }
-
-    private static JAXBContext context() {
-        try {
-            return JAXBContext.newInstance(CertificateOfOrigin.class, CertificateUtilization.class);
-        } catch (JAXBException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
