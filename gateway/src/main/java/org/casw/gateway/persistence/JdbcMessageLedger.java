@@ -113,10 +113,32 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
+    public void signed(String trackingId, byte[] signedPayload, String reason) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            if (move(trackingId, MessageStatus.SIGNED, now, MessageStatus.VALIDATED)) {
+                String receiver = jdbc.queryForObject("select receiver from message where tracking_id = ?", String.class, trackingId);
+                jdbc.update("""
+                        insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
+                        values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'OUTBOUND', ?, ?, ?, ?, ?)""",
+                        trackingId, trackingId, receiver, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, signedPayload, now);
+                transition(trackingId, MessageStatus.SIGNED, reason, now);
+            }
+        });
+    }
+
+    @Override
+    public void note(String trackingId, String reason) {
+        jdbc.update("""
+                insert into message_transition (tracking_id, status, at, reason)
+                select tracking_id, status, ?, ? from message where tracking_id = ?""", now(), reason, trackingId);
+    }
+
+    @Override
     public void queued(String trackingId, String destination) {
         tx.executeWithoutResult(status -> {
             Timestamp now = now();
-            if (move(trackingId, MessageStatus.QUEUED, now, MessageStatus.VALIDATED)) {
+            if (move(trackingId, MessageStatus.QUEUED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED)) {
                 transition(trackingId, MessageStatus.QUEUED, "queued for delivery to " + destination, now);
             }
         });
@@ -126,7 +148,8 @@ public class JdbcMessageLedger implements MessageLedger {
     public boolean delivered(String trackingId, String destination, String reason) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Timestamp now = now();
-            if (!move(trackingId, MessageStatus.DELIVERED, now, MessageStatus.VALIDATED, MessageStatus.QUEUED, MessageStatus.FAILED)) {
+            if (!move(trackingId, MessageStatus.DELIVERED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED,
+                    MessageStatus.FAILED)) {
                 return false;
             }
             jdbc.update("update message set last_error = null where tracking_id = ?", trackingId);
@@ -150,7 +173,7 @@ public class JdbcMessageLedger implements MessageLedger {
     public void failed(String trackingId, String reason) {
         tx.executeWithoutResult(status -> {
             Timestamp now = now();
-            if (move(trackingId, MessageStatus.FAILED, now, MessageStatus.VALIDATED, MessageStatus.QUEUED)) {
+            if (move(trackingId, MessageStatus.FAILED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED)) {
                 String lastError = jdbc.queryForObject("select last_error from message where tracking_id = ?", String.class, trackingId);
                 transition(trackingId, MessageStatus.FAILED, reason + (lastError == null ? "" : "; last error: " + lastError), now);
             }

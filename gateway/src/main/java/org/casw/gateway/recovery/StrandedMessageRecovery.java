@@ -37,7 +37,8 @@ public class StrandedMessageRecovery {
     @EventListener(ApplicationReadyEvent.class)
     public void resume() {
         List<String> received = ledger.stranded(MessageStatus.RECEIVED);
-        List<String> validated = ledger.stranded(MessageStatus.VALIDATED);
+        List<String> validated = new java.util.ArrayList<>(ledger.stranded(MessageStatus.VALIDATED));
+        validated.addAll(ledger.stranded(MessageStatus.SIGNED));
         if (received.isEmpty() && validated.isEmpty()) {
             return;
         }

@@ -91,7 +91,7 @@ public class IntakeSteps {
             case RECEIVED -> {
                 // continue through the remaining steps under the first tracking id
             }
-            case VALIDATED, QUEUED -> {
+            case VALIDATED, SIGNED, QUEUED -> {
                 ledger.find(recorded.trackingId()).ifPresent(m -> requestEnqueue(exchange, m.trackingId(), m.receiver()));
                 intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
             }

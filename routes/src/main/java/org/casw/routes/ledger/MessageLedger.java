@@ -23,6 +23,12 @@ public interface MessageLedger {
     /** VALIDATED, with the business keys, the receiver chosen and the outbound version for it. */
     void validated(String trackingId, BusinessKeys keys, String receiver, byte[] outboundPayload);
 
+    /** SIGNED: the signed outbound version is stored; the reason names signer, certificate and algorithm. */
+    void signed(String trackingId, byte[] signedPayload, String reason);
+
+    /** Adds a line to the history without changing the status (e.g. the sender's signature was verified). */
+    void note(String trackingId, String reason);
+
     /** QUEUED for the receiver's delivery queue. */
     void queued(String trackingId, String destination);
 

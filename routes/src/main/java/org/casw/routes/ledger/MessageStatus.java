@@ -2,7 +2,7 @@ package org.casw.routes.ledger;
 
 /**
  * Where a message stands. Every change is stored as a transition with its time and reason.
- * RECEIVED -> VALIDATED -> QUEUED -> DELIVERED -> ACKNOWLEDGED; REJECTED and FAILED end a message.
+ * RECEIVED -> VALIDATED -> (SIGNED) -> QUEUED -> DELIVERED -> ACKNOWLEDGED; REJECTED and FAILED end a message.
  */
 public enum MessageStatus {
     /** Stored durably as received; nothing checked yet. */
@@ -11,6 +11,8 @@ public enum MessageStatus {
     VALIDATED,
     /** Refused by the gateway; the violations say why. Final. */
     REJECTED,
+    /** Signed by the gateway for its receiver; the signed version is stored beside the raw payload. */
+    SIGNED,
     /** Waiting in the receiver's durable delivery queue. */
     QUEUED,
     /** Handed to the receiver's channel, which confirmed it. */
