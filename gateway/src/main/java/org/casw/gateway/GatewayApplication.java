@@ -2,7 +2,9 @@ package org.casw.gateway;
 
 import java.util.Arrays;
 import org.casw.certs.DevPkiCommand;
+import org.casw.gateway.cli.SignCommand;
 import org.casw.gateway.cli.ValidateCommand;
+import org.casw.gateway.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -10,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The single-window gateway. Without arguments it runs the server; {@code certs} generates the
- * development PKI and {@code validate FILE...} checks documents, each then exits.
+ * development PKI, {@code validate FILE...} checks documents, {@code sign} and {@code verify} handle
+ * signatures as the gateway does; each then exits.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -20,8 +23,16 @@ public class GatewayApplication {
         if (args.length > 0 && args[0].equals("certs")) {
             System.exit(DevPkiCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
-        if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        if (args.length > 0) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "validate" -> System.exit(ValidateCommand.run(rest, System.out, System.err));
+                case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
+                case "verify" -> System.exit(VerifyCommand.run(rest, System.out, System.err));
+                default -> {
+                    // anything else is a Spring Boot argument such as --server.port=9090
+                }
+            }
         }
         SpringApplication.run(GatewayApplication.class, args);
     }

@@ -25,12 +25,37 @@ public record GatewayProperties(
         List<RoutingRule> routing,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Broker broker,
-        @DefaultValue EmbeddedDatabase embeddedDatabase) {
+        @DefaultValue EmbeddedDatabase embeddedDatabase,
+        @DefaultValue Signing signing) {
 
     /** One party's agreement. API keys are stored only as {@code sha256:<hex>} digests. */
     public record Partner(String name, PartyRole role, List<String> identifiers, List<String> apiKeys,
             @DefaultValue Delivery delivery, String inboundAddress, String replyAddress,
-            @DefaultValue("false") boolean suspended) {
+            @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures) {
+    }
+
+    /**
+     * Signatures in a partner agreement: how the gateway signs what it sends the party, and what it
+     * demands of what the party sends.
+     *
+     * @param signWith     signing profile for documents to this party (none: unsigned)
+     * @param eportDigest  reference digest of the cn-eport-sm2 profile: SHA1 (as in E-Port samples) or SM3
+     * @param xades        add XAdES-BES signing time and certificate digest (W3C profiles)
+     * @param required     refuse unsigned documents from this party
+     * @param accept       profiles its signatures may use
+     * @param trustAnchors PEM files of the CAs its signing certificates must chain to
+     * @param crls         CRL files (DER or PEM) checked for revoked signer certificates
+     */
+    public record Signatures(String signWith, @DefaultValue("SHA1") String eportDigest, @DefaultValue("false") boolean xades,
+            @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors, List<Path> crls) {
+    }
+
+    /** The gateway's own signing keys, per signing profile id. */
+    public record Signing(Map<String, KeyStoreEntry> identities) {
+    }
+
+    /** A private key in a PKCS#12 key store; the password is read from a file, never from configuration. */
+    public record KeyStoreEntry(Path keystore, String alias, Path passwordFile) {
     }
 
     /** How documents reach a party. */

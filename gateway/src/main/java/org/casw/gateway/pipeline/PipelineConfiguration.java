@@ -18,6 +18,7 @@ import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.TradeRecords;
+import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.rules.manifest.ManifestHistory;
 import org.casw.routes.validation.DocumentValidator;
@@ -36,8 +37,8 @@ public class PipelineConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates));
+            CertificateRegistry certificates, SignaturePolicies signatures) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures));
     }
 
     @Bean

@@ -6,12 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.GatewayTestSupport;
+import java.time.Clock;
+import java.util.Set;
+import org.casw.certs.DevPki;
+import org.casw.certs.KeyFamily;
+import org.casw.gateway.persistence.JdbcMessageLedger;
+import org.casw.routes.signature.PkixCertificateTrust;
+import org.casw.routes.signature.SigningProfile;
+import org.casw.routes.signature.VerificationPolicy;
+import org.casw.routes.signature.XmlSignatureVerifier;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A declaration's journey through the HTTP API, and every way a submission can be refused. */
 class DeclarationSubmissionTest extends GatewayIntegrationTest {
+
+    @Autowired
+    JdbcMessageLedger ledger;
+
+    @Autowired
+    DevPki devPki;
 
     @Test
     void validDeclarationIsQueuedDeliveredToCustomsAndAcknowledgedAsReleased() {
@@ -32,8 +48,24 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
         assertThat(message.get("businessKeys").get("ENTRY_ID").get(0).asText()).matches("7205\\d{14}");
         List<String> statuses = new ArrayList<>();
         message.get("history").forEach(h -> statuses.add(h.get("status").asText()));
-        assertThat(statuses).containsExactly("RECEIVED", "VALIDATED", "QUEUED", "DELIVERED", "ACKNOWLEDGED", "ACKNOWLEDGED");
-        assertThat(message.get("history").get(5).get("reason").asText()).contains("P released");
+        assertThat(statuses).containsExactly("RECEIVED", "VALIDATED", "SIGNED", "QUEUED", "DELIVERED", "ACKNOWLEDGED", "ACKNOWLEDGED");
+        assertThat(message.get("history").get(2).get("reason").asText()).contains("cn-eport-sm2", "CASW-GATEWAY");
+        assertThat(message.get("history").get(6).get("reason").asText()).contains("P released");
+    }
+
+    @Test
+    void whatCustomsReceivesCarriesTheGatewaysEportSignature() throws Exception {
+        String trackingId = json(postXml(ENTERPRISE_KEY, GatewayTestSupport.declaration("SIGNED-1"))).get("trackingId").asText();
+        awaitStatus(ENTERPRISE_KEY, trackingId, "DELIVERED");
+
+        byte[] delivered = ledger.outboundPayload(trackingId).orElseThrow();
+        var trust = new PkixCertificateTrust(List.of(devPki.rootCertificate(KeyFamily.SM2)));
+        var result = new XmlSignatureVerifier().verify(delivered,
+                new VerificationPolicy(true, Set.of(SigningProfile.CN_EPORT_SM2), trust, Clock.systemUTC()));
+
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.signerSubject()).contains("CASW-GATEWAY");
+        assertThat(new String(delivered, java.nio.charset.StandardCharsets.UTF_8)).contains("http://www.w3.org/2000/09/xmldsig#sm2-sm3");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class Intake {
     String receiver;
     String referencedTrackingId;
     IntakeResult result;
+    boolean senderSigned;
 
     Intake(Submission submission) {
         this.submission = submission;

@@ -4,8 +4,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The intake flow every document follows, whichever channel brought it:
- * inspect -> persist (RECEIVED) -> identify -> validate -> check the sender -> claim certificate quantities
- * -> route -> register certificates -> queue durably.
+ * inspect -> persist (RECEIVED) -> identify -> verify the sender's signature -> validate -> check the sender
+ * -> claim certificate quantities -> route -> register certificates -> sign for the receiver -> queue durably.
  */
 public class IntakeRoute extends RouteBuilder {
 
@@ -27,11 +27,13 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.inspect())
                 .process(steps.record())
                 .process(steps.identify())
+                .process(steps.verifySignature())
                 .process(steps.validate())
                 .process(steps.checkSender())
                 .process(steps.claimPreferences())
                 .process(steps.route())
                 .process(steps.registerCertificate())
+                .process(steps.signForReceiver())
                 .process(steps.applyReceipt())
                 .filter(exchangeProperty(IntakeSteps.RECEIVER).isNotNull())
                     .to(ENQUEUE)

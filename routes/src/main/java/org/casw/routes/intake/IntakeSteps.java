@@ -17,6 +17,11 @@ import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.registry.Certificates;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
+import org.casw.routes.signature.SignaturePolicies;
+import org.casw.routes.signature.VerificationPolicy;
+import org.casw.routes.signature.VerificationResult;
+import org.casw.routes.signature.XmlSignatureVerifier;
+import org.casw.routes.signature.XmlSigner;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
@@ -30,13 +35,17 @@ public class IntakeSteps {
     private final PartnerDirectory partners;
     private final DocumentValidator validator;
     private final CertificateRegistry certificates;
+    private final SignaturePolicies signatures;
+    private final XmlSignatureVerifier verifier = new XmlSignatureVerifier();
+    private final XmlSigner signer = new XmlSigner();
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates) {
+            CertificateRegistry certificates, SignaturePolicies signatures) {
         this.ledger = ledger;
         this.partners = partners;
         this.validator = validator;
         this.certificates = certificates;
+        this.signatures = signatures;
     }
 
     /** Well-formed? Which root element? The sender's message id? Nothing is trusted yet. */
@@ -113,6 +122,57 @@ public class IntakeSteps {
                 } else {
                     ledger.identified(intake.trackingId, intake.type.name());
                 }
+            }
+        };
+    }
+
+    /**
+     * The sender's signature, checked as its agreement demands: whole-document coverage, allowed
+     * algorithms, trusted and valid certificate. A verified signer is noted in the history.
+     */
+    IntakeStep verifySignature() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                Optional<VerificationPolicy> policy = signatures.verificationFor(intake.submission.sender());
+                if (policy.isEmpty()) {
+                    return;
+                }
+                VerificationResult result = verifier.verify(intake.submission.payload(), policy.get());
+                if (!result.valid()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, result.violations(), "signature refused");
+                } else if (result.signed()) {
+                    intake.senderSigned = true;
+                    ledger.note(intake.trackingId, "signature verified: " + result.profile().id() + ", signer " + result.signerSubject()
+                            + ", certificate serial " + result.certificateSerialHex() + ", " + result.algorithm());
+                }
+            }
+        };
+    }
+
+    /**
+     * Signs the document for its receiver when the receiver's agreement says so. A document that
+     * arrives with its sender's verified signature travels with that signature instead: the sender's
+     * own signature is the stronger evidence, and a second enveloped signature would break the first.
+     */
+    IntakeStep signForReceiver() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(intake.receiver);
+                if (outbound.isEmpty()) {
+                    return;
+                }
+                if (intake.senderSigned) {
+                    ledger.note(intake.trackingId, "forwarded with the sender's signature");
+                    return;
+                }
+                SignaturePolicies.OutboundSignature how = outbound.get();
+                byte[] signed = signer.sign(intake.submission.payload(), how.profile(), how.identity(), how.options());
+                var certificate = how.identity().certificate();
+                ledger.signed(intake.trackingId, signed, "signed for " + intake.receiver + ": " + how.profile().id() + ", signer "
+                        + certificate.getSubjectX500Principal().getName() + ", certificate serial "
+                        + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
             }
         };
     }

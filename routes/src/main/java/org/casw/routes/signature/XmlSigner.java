@@ -1,0 +1,427 @@
+package org.casw.routes.signature;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import javax.security.auth.x500.X500Principal;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.ObjectContainer;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/** Signs XML documents with an enveloped signature of a {@link SigningProfile}; one instance serves all threads. */
+public final class XmlSigner {
+
+    static final String DS = "http://www.w3.org/2000/09/xmldsig#";
+    static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
+    static final String XADES_SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
+    static final String ENVELOPED = Transforms.TRANSFORM_ENVELOPED_SIGNATURE;
+    static final String SHA256 = SigningProfile.Uris.DIGEST_SHA256;
+
+    private static final int MIN_RSA_BITS = 2048;
+    /** ASCII-compatible encodings whose multi-byte characters never contain the bytes of '<' or '/'. */
+    private static final Set<String> SPLICE_SAFE = Set.of("UTF-8", "US-ASCII", "ISO-8859-1", "GBK", "GB18030",
+            "GB2312", "windows-1252");
+
+    /** The JDK's own parser, by name-free factory method, so the security features below are known to exist. */
+    private static final DocumentBuilderFactory PARSERS = newParserFactory();
+    private static final TransformerFactory SERIALIZERS = TransformerFactory.newDefaultInstance();
+    /** Builders and transformers are not thread-safe but are costly to make; one per thread is reused. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(XmlSigner::newBuilder);
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(XmlSigner::newSerializer);
+
+    private final Clock clock;
+    private final Provider bouncyCastle;
+
+    /** Signs with the system clock for XAdES signing times. */
+    public XmlSigner() {
+        this(Clock.systemUTC());
+    }
+
+    /** The clock supplies the XAdES SigningTime when the options leave it open. */
+    public XmlSigner(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.bouncyCastle = EportAlgorithms.register();
+    }
+
+    /**
+     * Returns {@code xml} with a ds:Signature appended as the last child of its root element. The input
+     * bytes are kept as they are and the signature is inserted before the root's end tag, in the
+     * document's encoding.
+     *
+     * @throws IllegalArgumentException if the document is not well-formed, has a DOCTYPE, is already signed,
+     *                                  or the profile, key and options do not fit together
+     */
+    public byte[] sign(byte[] xml, SigningProfile profile, SigningIdentity identity, SigningOptions options) {
+        Objects.requireNonNull(xml, "xml");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(options, "options");
+        if (!profile.xmlSignature()) {
+            throw new IllegalArgumentException(profile.id() + " is not an XML signature profile; it is signed as CMS");
+        }
+        if (options.xadesBes() && profile == SigningProfile.CN_EPORT_SM2) {
+            throw new IllegalArgumentException("XAdES-BES is offered for the W3C profiles only, not " + profile.id());
+        }
+        requireKeyFits(profile, identity.key());
+
+        Document document;
+        try {
+            document = parse(xml);
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("cannot sign a document that is not well-formed XML without DOCTYPE: "
+                    + e.getMessage(), e);
+        }
+        if (document.getElementsByTagNameNS(DS, "Signature").getLength() > 0) {
+            // A second signature would be refused as wrapping by every verifier of this gateway.
+            throw new IllegalArgumentException("document already carries a ds:Signature");
+        }
+        String digest = profile == SigningProfile.CN_EPORT_SM2 ? options.eportDigest().uri() : SHA256;
+        Element signatureElement;
+        try {
+            // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see STACK.md.
+            Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
+            XMLSignature signature = new XMLSignature(document, "", profile.signatureMethod(),
+                    profile.canonicalization(), provider);
+            document.getDocumentElement().appendChild(signature.getElement());
+
+            Transforms transforms = new Transforms(document);
+            transforms.addTransform(ENVELOPED);
+            transforms.addTransform(profile.canonicalization());
+            signature.addDocument("", transforms, digest);
+
+            if (options.xadesBes()) {
+                Instant signingTime = options.signingTime() != null ? options.signingTime()
+                        : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                addSignedProperties(document, signature, profile, identity.certificate(), signingTime);
+            }
+            signature.addKeyInfo(identity.certificate());
+            signature.sign(identity.key());
+            signatureElement = signature.getElement();
+        } catch (XMLSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + profile.id() + ": " + e.getMessage(), e);
+        }
+        dropCarriageReturns(signatureElement, "SignatureValue");
+        dropCarriageReturns(signatureElement, "X509Certificate");
+        return splice(xml, document, signatureElement);
+    }
+
+    /**
+     * Santuario wraps base64 with CRLF, which serializes as "&#13;" and trips some peers. Only unsigned
+     * values are touched (SignatureValue, KeyInfo); base64 decoders ignore the line breaks either way.
+     */
+    private static void dropCarriageReturns(Element signature, String localName) {
+        NodeList elements = signature.getElementsByTagNameNS(DS, localName);
+        for (int i = 0; i < elements.getLength(); i++) {
+            Node element = elements.item(i);
+            element.setTextContent(element.getTextContent().replace("\r", ""));
+        }
+    }
+
+    /**
+     * The input bytes with the serialized signature inserted before the root's end tag: prolog, comments,
+     * character references and quoting stay byte for byte as the sender wrote them. Falls back to writing
+     * the whole DOM when the end tag cannot be located safely (encodings that are not ASCII-compatible,
+     * an empty root element, unusual trailing content).
+     */
+    private static byte[] splice(byte[] original, Document document, Element signature) {
+        Charset charset = charsetOf(document);
+        int insertAt = SPLICE_SAFE.contains(charset.name())
+                ? rootEndTag(original, document.getDocumentElement().getTagName().getBytes(charset)) : -1;
+        if (insertAt < 0) {
+            return serialize(document);
+        }
+        byte[] signatureBytes = serialize(signature, charset);
+        byte[] signed = new byte[original.length + signatureBytes.length];
+        System.arraycopy(original, 0, signed, 0, insertAt);
+        System.arraycopy(signatureBytes, 0, signed, insertAt, signatureBytes.length);
+        System.arraycopy(original, insertAt, signed, insertAt + signatureBytes.length, original.length - insertAt);
+        return signed;
+    }
+
+    /**
+     * Offset of {@code </rootName>} in the input, found from the end past whitespace, comments and PIs;
+     * -1 if the bytes there are anything else. In these encodings '<' and '/' never occur inside a
+     * multi-byte character, so a match is a real tag.
+     */
+    static int rootEndTag(byte[] xml, byte[] rootName) {
+        int end = xml.length;
+        while (true) {
+            while (end > 0 && isXmlSpace(xml[end - 1])) {
+                end--;
+            }
+            if (endsWith(xml, end, "-->")) {
+                // "--" cannot occur inside a comment, so the last "<!--" opens this one.
+                end = lastIndexOf(xml, "<!--", end - 3);
+            } else if (endsWith(xml, end, "?>")) {
+                end = lastIndexOf(xml, "<?", end - 2);
+            } else {
+                break;
+            }
+            if (end < 0) {
+                return -1;
+            }
+        }
+        if (end == 0 || xml[end - 1] != '>') {
+            return -1;
+        }
+        int tag = lastIndexOf(xml, "</", end - 1);
+        if (tag < 0 || tag + 2 + rootName.length > end - 1) {
+            return -1;
+        }
+        for (int i = 0; i < rootName.length; i++) {
+            if (xml[tag + 2 + i] != rootName[i]) {
+                return -1;
+            }
+        }
+        for (int i = tag + 2 + rootName.length; i < end - 1; i++) {
+            if (!isXmlSpace(xml[i])) {
+                return -1;
+            }
+        }
+        return tag;
+    }
+
+    private static boolean isXmlSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private static boolean endsWith(byte[] xml, int end, String ascii) {
+        if (end < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (xml[end - ascii.length() + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lastIndexOf(byte[] xml, String ascii, int before) {
+        for (int start = before - ascii.length(); start >= 0; start--) {
+            if (endsWith(xml, start + ascii.length(), ascii)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * XAdES-BES: QualifyingProperties in a ds:Object, its SignedProperties (signing time, signer certificate
+     * digest and issuer/serial) covered by a second Reference, so a verifier can tell which certificate the
+     * signer meant even if KeyInfo is swapped.
+     */
+    private static void addSignedProperties(Document document, XMLSignature signature, SigningProfile profile,
+            X509Certificate certificate, Instant signingTime) throws XMLSecurityException {
+        String signatureId = "Signature-" + UUID.randomUUID();
+        String propertiesId = signatureId + "-SignedProperties";
+        signature.setId(signatureId);
+
+        Element qualifying = document.createElementNS(XADES, "xades:QualifyingProperties");
+        qualifying.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xades", XADES);
+        qualifying.setAttributeNS(null, "Target", "#" + signatureId);
+        Element signed = append(qualifying, XADES, "xades:SignedProperties");
+        signed.setAttributeNS(null, "Id", propertiesId);
+        signed.setIdAttributeNS(null, "Id", true);
+        Element signatureProperties = append(signed, XADES, "xades:SignedSignatureProperties");
+        append(signatureProperties, XADES, "xades:SigningTime").setTextContent(signingTime.toString());
+        Element cert = append(append(signatureProperties, XADES, "xades:SigningCertificate"), XADES, "xades:Cert");
+        Element certDigest = append(cert, XADES, "xades:CertDigest");
+        append(certDigest, DS, "ds:DigestMethod").setAttributeNS(null, "Algorithm", SHA256);
+        append(certDigest, DS, "ds:DigestValue").setTextContent(certificateDigest(certificate, "SHA-256"));
+        Element issuerSerial = append(cert, XADES, "xades:IssuerSerial");
+        append(issuerSerial, DS, "ds:X509IssuerName")
+                .setTextContent(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253));
+        append(issuerSerial, DS, "ds:X509SerialNumber").setTextContent(certificate.getSerialNumber().toString());
+
+        ObjectContainer object = new ObjectContainer(document);
+        object.appendChild(qualifying);
+        signature.appendObject(object);
+
+        Transforms transforms = new Transforms(document);
+        transforms.addTransform(profile.canonicalization());
+        signature.addDocument("#" + propertiesId, transforms, SHA256, null, XADES_SIGNED_PROPERTIES_TYPE);
+    }
+
+    private static Element append(Element parent, String namespace, String qualifiedName) {
+        Element child = parent.getOwnerDocument().createElementNS(namespace, qualifiedName);
+        parent.appendChild(child);
+        return child;
+    }
+
+    /** Base64 digest of the DER certificate, as XAdES CertDigest carries it. */
+    static String certificateDigest(X509Certificate certificate, String jcaDigest) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance(jcaDigest).digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot digest the signer certificate with " + jcaDigest, e);
+        }
+    }
+
+    /** Refuses a key the profile cannot use before any work is done, with a message naming both. */
+    private static void requireKeyFits(SigningProfile profile, PrivateKey key) {
+        boolean fits = switch (profile) {
+            case CN_EPORT_SM2 -> EportAlgorithms.isSm2Key(key);
+            case XMLDSIG_ECDSA_SHA256 -> EportAlgorithms.isP256Key(key);
+            case XMLDSIG_RSA_SHA256 -> key instanceof RSAKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
+            case CMS_DETACHED -> false;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException(profile.id() + " needs " + switch (profile) {
+                case CN_EPORT_SM2 -> "an SM2 (sm2p256v1) key";
+                case XMLDSIG_ECDSA_SHA256 -> "an EC P-256 key";
+                default -> "an RSA key of at least " + MIN_RSA_BITS + " bits";
+            } + ", not a " + key.getAlgorithm() + " key");
+        }
+    }
+
+    /** Parses namespace-aware, refusing DOCTYPEs (XXE, entity bombs) and any external fetch. */
+    static Document parse(byte[] xml) throws SAXException {
+        DocumentBuilder builder = BUILDER.get();
+        try {
+            return builder.parse(new ByteArrayInputStream(xml));
+        } catch (IOException e) {
+            throw new SAXException("cannot read XML: " + e.getMessage(), e);
+        } finally {
+            builder.reset();
+            builder.setErrorHandler(FAIL_ON_ERROR);
+        }
+    }
+
+    /** Writes the DOM as it is: no indentation, so signed text nodes keep their exact content. */
+    static byte[] serialize(Document document) {
+        // Otherwise the JDK writes standalone="no", a change nobody asked for.
+        document.setXmlStandalone(true);
+        return serialize(document, charsetOf(document));
+    }
+
+    /** Writes a node (a whole document, or one element without XML declaration) in the given encoding. */
+    private static byte[] serialize(Node node, Charset charset) {
+        Transformer serializer = SERIALIZER.get();
+        serializer.setOutputProperty(OutputKeys.ENCODING, charset.name());
+        if (!(node instanceof Document)) {
+            serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            serializer.transform(new DOMSource(node), new StreamResult(out));
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialize the signed document", e);
+        } finally {
+            serializer.reset();
+        }
+        return out.toByteArray();
+    }
+
+    /** The encoding the parser actually read (BOM or declaration), so inserted bytes match the input's. */
+    private static Charset charsetOf(Document document) {
+        for (String name : new String[] {document.getInputEncoding(), document.getXmlEncoding()}) {
+            if (name != null) {
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    // try the next; an encoding Java cannot name again is written as UTF-8
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** Without a handler the JDK parser prints "[Fatal Error]" to stderr before throwing. */
+    private static final ErrorHandler FAIL_ON_ERROR = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // warnings do not make a document unusable
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    private static DocumentBuilderFactory newParserFactory() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilder builder;
+            synchronized (PARSERS) {
+                // DocumentBuilderFactory is not thread-safe; it is touched once per thread.
+                builder = PARSERS.newDocumentBuilder();
+            }
+            builder.setErrorHandler(FAIL_ON_ERROR);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            synchronized (SERIALIZERS) {
+                // TransformerFactory is not thread-safe; it is touched once per thread.
+                return SERIALIZERS.newTransformer();
+            }
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("cannot create an XML serializer", e);
+        }
+    }
+}
