@@ -13,6 +13,7 @@ import java.util.List;
 import org.casw.certs.DemoParty;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
+import org.casw.gateway.signature.PartnerSignatures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,14 @@ public class CertificateInventory {
     }
 
     private final ObjectProvider<DevPki> devPki;
+    private final PartnerSignatures signatures;
     private final Clock clock;
     private final int warningDays;
 
-    public CertificateInventory(ObjectProvider<DevPki> devPki, MeterRegistry meters,
+    public CertificateInventory(ObjectProvider<DevPki> devPki, PartnerSignatures signatures, MeterRegistry meters,
             @Value("${gateway.certificates.expiry-warning-days:30}") int warningDays) {
         this.devPki = devPki;
+        this.signatures = signatures;
         this.clock = Clock.systemUTC();
         this.warningDays = warningDays;
         Gauge.builder("gateway.certificates.expiring", this, inventory -> inventory.expiringWithin(inventory.warningDays).size())
@@ -55,8 +58,13 @@ public class CertificateInventory {
 
     public List<Entry> all() {
         List<Entry> entries = new ArrayList<>();
+        // what is configured: the gateway's signing keys and every partner's trust anchors
+        signatures.identities().forEach((profile, identity) ->
+                entries.add(entry("gateway", "signing key in use (" + profile.id() + ")", identity.certificate())));
+        signatures.trustAnchors().forEach((party, roots) ->
+                roots.forEach(root -> entries.add(entry(party, "trust anchor for its signatures", root))));
         DevPki pki = devPki.getIfAvailable();
-        if (pki != null) {
+        if (pki != null) { // the whole development PKI, used or not
             for (KeyFamily family : KeyFamily.values()) {
                 entries.add(entry("development root CA", "trust anchor (" + family.suffix() + ")", pki.rootCertificate(family)));
                 for (DemoParty party : DemoParty.values()) {

@@ -43,6 +43,7 @@ public class PartnerSignatures implements SignaturePolicies {
     private final Map<SigningProfile, SigningIdentity> identities = new EnumMap<>(SigningProfile.class);
     private final Map<String, VerificationPolicy> verification = new HashMap<>();
     private final Map<String, OutboundSignature> signing = new HashMap<>();
+    private final Map<String, List<X509Certificate>> anchors = new HashMap<>();
 
     public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki) {
         devPki.getIfAvailable(); // on the default run the key stores below are generated first
@@ -93,8 +94,10 @@ public class PartnerSignatures implements SignaturePolicies {
                     return;
                 }
                 try {
+                    List<X509Certificate> roots = certificates(anchors);
+                    this.anchors.put(partyId, roots);
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
-                            new PkixCertificateTrust(certificates(anchors), crls(s.crls())), Clock.systemUTC()));
+                            new PkixCertificateTrust(roots, crls(s.crls())), Clock.systemUTC()));
                 } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
                     problems.add(where + ": " + e.getMessage());
                 }
@@ -115,9 +118,14 @@ public class PartnerSignatures implements SignaturePolicies {
         return Optional.ofNullable(signing.get(partyId));
     }
 
-    /** The gateway's signing identity for a profile, if configured. */
-    public Optional<SigningIdentity> identity(SigningProfile profile) {
-        return Optional.ofNullable(identities.get(profile));
+    /** The gateway's signing identities by profile. */
+    public Map<SigningProfile, SigningIdentity> identities() {
+        return Map.copyOf(identities);
+    }
+
+    /** Each partner's trust anchors, for the certificate inventory. */
+    public Map<String, List<X509Certificate>> trustAnchors() {
+        return Map.copyOf(anchors);
     }
 
     private static SigningIdentity load(GatewayProperties.KeyStoreEntry entry) {

@@ -13,8 +13,10 @@ class CertificatesApiTest extends GatewayIntegrationTest {
     void everyDevelopmentCertificateIsListedWithItsExpiry() {
         JsonNode all = json(get(ENTERPRISE_KEY, "/api/v1/certificates"));
 
-        assertThat(all).hasSize(3 + 7 * 3);
-        assertThat(all.toString()).contains("CN-CUSTOMS", "signing key (sm2)", "trust anchor (ec)");
+        // 3 configured gateway keys, 5 partner anchors (customs 1, SG 2, MY 2), then the whole dev PKI (3 roots, 21 leaves)
+        assertThat(all).hasSize(3 + 5 + 3 + 7 * 3);
+        assertThat(all.toString()).contains("signing key in use (cn-eport-sm2)", "trust anchor for its signatures", "SG-NSW",
+                "signing key (sm2)", "trust anchor (ec)");
         assertThat(all.get(0).get("daysLeft").asLong()).isGreaterThan(700);
     }
 
@@ -22,7 +24,7 @@ class CertificatesApiTest extends GatewayIntegrationTest {
     void certificatesExpiringWithinAPeriodShowInApiHealthAndMetrics() {
         // the development leaves are valid for two years: none expires within 30 days, all within 1000
         assertThat(json(get(ENTERPRISE_KEY, "/api/v1/certificates?expiringWithinDays=30"))).isEmpty();
-        assertThat(json(get(ENTERPRISE_KEY, "/api/v1/certificates?expiringWithinDays=1000"))).hasSize(21);
+        assertThat(json(get(ENTERPRISE_KEY, "/api/v1/certificates?expiringWithinDays=1000"))).hasSize(3 + 21);
         assertThat(json(get(null, "/actuator/health")).get("status").asText()).isEqualTo("UP");
         assertThat(get(null, "/actuator/prometheus").body()).contains("gateway_certificates_expiring 0.0");
         assertThat(get(null, "/api/v1/certificates").statusCode()).isEqualTo(401);
