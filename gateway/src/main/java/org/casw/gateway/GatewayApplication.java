@@ -20,12 +20,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("certs")) {
-            System.exit(DevPkiCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
-        }
         if (args.length > 0) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
+                case "certs" -> System.exit(DevPkiCommand.run(rest, System.out));
                 case "validate" -> System.exit(ValidateCommand.run(rest, System.out, System.err));
                 case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
                 case "verify" -> System.exit(VerifyCommand.run(rest, System.out, System.err));
