@@ -2,6 +2,7 @@ package org.casw.gateway.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.casw.routes.document.DocumentType;
@@ -44,18 +45,30 @@ public record GatewayProperties(
      * @param required     refuse unsigned documents from this party
      * @param accept       profiles its signatures may use
      * @param trustAnchors PEM files of the CAs its signing certificates must chain to
+     * @param retiringAnchors CAs being replaced (rollover): still trusted until their date
      * @param crls         CRL files (DER or PEM) checked for revoked signer certificates
      */
     public record Signatures(String signWith, @DefaultValue("SHA1") String eportDigest, @DefaultValue("false") boolean xades,
-            @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors, List<Path> crls) {
+            @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors,
+            List<RetiringAnchor> retiringAnchors, List<Path> crls) {
     }
 
-    /** The gateway's own signing keys, per signing profile id. */
-    public record Signing(Map<String, KeyStoreEntry> identities) {
+    /** A trust anchor kept during a partner's certificate rollover, until {@code until}. */
+    public record RetiringAnchor(Path file, Instant until) {
     }
 
-    /** A private key in a PKCS#12 key store; the password is read from a file, never from configuration. */
-    public record KeyStoreEntry(Path keystore, String alias, Path passwordFile) {
+    /**
+     * The gateway's own signing keys per signing profile id, and for rollover the key that takes over
+     * from a given instant ({@code next}); both are listed among the gateway's certificates meanwhile.
+     */
+    public record Signing(Map<String, KeyStoreEntry> identities, Map<String, KeyStoreEntry> next) {
+    }
+
+    /**
+     * A private key in a PKCS#12 key store; the password is read from a file, never from configuration.
+     * {@code from} applies to a {@code next} key: when it starts signing.
+     */
+    public record KeyStoreEntry(Path keystore, String alias, Path passwordFile, Instant from) {
     }
 
     /** How documents reach a party. */

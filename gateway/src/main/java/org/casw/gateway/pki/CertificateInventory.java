@@ -61,6 +61,8 @@ public class CertificateInventory {
         // what is configured: the gateway's signing keys and every partner's trust anchors
         signatures.identities().forEach((profile, identity) ->
                 entries.add(entry("gateway", "signing key in use (" + profile.id() + ")", identity.certificate())));
+        signatures.nextIdentities().forEach((profile, identity) ->
+                entries.add(entry("gateway", "next signing key (" + profile.id() + ")", identity.certificate())));
         signatures.trustAnchors().forEach((party, roots) ->
                 roots.forEach(root -> entries.add(entry(party, "trust anchor for its signatures", root))));
         DevPki pki = devPki.getIfAvailable();

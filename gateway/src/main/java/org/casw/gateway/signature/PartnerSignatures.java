@@ -22,7 +22,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.certs.DevPki;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
+import org.casw.routes.signature.CertificateTrust;
 import org.casw.routes.signature.CrlFiles;
+import org.casw.routes.signature.OverlappingTrust;
 import org.casw.routes.signature.PkixCertificateTrust;
 import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.signature.SigningIdentity;
@@ -41,11 +43,23 @@ import org.springframework.stereotype.Component;
 public class PartnerSignatures implements SignaturePolicies {
 
     private final Map<SigningProfile, SigningIdentity> identities = new EnumMap<>(SigningProfile.class);
+    /** Rollover: the key that replaces the current one from an instant on. */
+    private final Map<SigningProfile, NextIdentity> next = new EnumMap<>(SigningProfile.class);
+    /** Per partner: the profile, options and whether its documents are signed; the key is picked per call. */
+    private final Map<String, OutboundSignature> signingSettings = new HashMap<>();
+    private final Clock clock;
+
+    private record NextIdentity(SigningIdentity identity, java.time.Instant from) {
+    }
     private final Map<String, VerificationPolicy> verification = new HashMap<>();
-    private final Map<String, OutboundSignature> signing = new HashMap<>();
     private final Map<String, List<X509Certificate>> anchors = new HashMap<>();
 
     public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki) {
+        this(properties, devPki, Clock.systemUTC());
+    }
+
+    PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki, Clock clock) {
+        this.clock = clock;
         devPki.getIfAvailable(); // on the default run the key stores below are generated first
         List<String> problems = new ArrayList<>();
         Map<String, GatewayProperties.KeyStoreEntry> configured =
@@ -54,6 +68,22 @@ public class PartnerSignatures implements SignaturePolicies {
             String where = "gateway.signing.identities." + profileId;
             try {
                 identities.put(SigningProfile.of(profileId), load(entry));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        });
+        Map<String, GatewayProperties.KeyStoreEntry> upcoming = properties.signing().next() == null ? Map.of() : properties.signing().next();
+        upcoming.forEach((profileId, entry) -> {
+            String where = "gateway.signing.next." + profileId;
+            try {
+                SigningProfile profile = SigningProfile.of(profileId);
+                if (entry.from() == null) {
+                    problems.add(where + ".from: required: the instant the new key starts signing");
+                } else if (!identities.containsKey(profile)) {
+                    problems.add(where + ": there is no current key for " + profileId + " to roll over from");
+                } else {
+                    next.put(profile, new NextIdentity(load(entry), entry.from()));
+                }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problems.add(where + ": " + e.getMessage());
             }
@@ -71,7 +101,7 @@ public class PartnerSignatures implements SignaturePolicies {
                     } else if (identity == null) {
                         problems.add(where + ".sign-with: no key for " + profile.id() + " in gateway.signing.identities");
                     } else {
-                        signing.put(partyId, new OutboundSignature(profile, identity, new SigningOptions(s.xades(),
+                        signingSettings.put(partyId, new OutboundSignature(profile, identity, new SigningOptions(s.xades(),
                                 SigningOptions.DigestChoice.valueOf(s.eportDigest()), null)));
                     }
                 } catch (IllegalArgumentException e) {
@@ -95,9 +125,23 @@ public class PartnerSignatures implements SignaturePolicies {
                 }
                 try {
                     List<X509Certificate> roots = certificates(anchors);
+                    List<X509CRL> revoked = crls(s.crls());
+                    List<OverlappingTrust.Retiring> retiring = new ArrayList<>();
+                    for (GatewayProperties.RetiringAnchor old : s.retiringAnchors() == null ? List.<GatewayProperties.RetiringAnchor>of()
+                            : s.retiringAnchors()) {
+                        if (old.file() == null || old.until() == null) {
+                            problems.add(where + ".retiring-anchors: each needs 'file' and 'until'");
+                            continue;
+                        }
+                        List<X509Certificate> oldRoots = certificates(List.of(old.file()));
+                        roots = new ArrayList<>(roots);
+                        roots.addAll(oldRoots);
+                        retiring.add(new OverlappingTrust.Retiring(new PkixCertificateTrust(oldRoots, revoked), old.until()));
+                    }
                     this.anchors.put(partyId, roots);
+                    CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked);
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
-                            new PkixCertificateTrust(roots, crls(s.crls())), Clock.systemUTC()));
+                            retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock));
                 } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
                     problems.add(where + ": " + e.getMessage());
                 }
@@ -113,14 +157,28 @@ public class PartnerSignatures implements SignaturePolicies {
         return Optional.ofNullable(verification.get(partyId));
     }
 
+    /** The receiver's profile and options with the gateway key in force now (the next key once its time has come). */
     @Override
     public Optional<OutboundSignature> signingFor(String partyId) {
-        return Optional.ofNullable(signing.get(partyId));
+        OutboundSignature settings = signingSettings.get(partyId);
+        if (settings == null) {
+            return Optional.empty();
+        }
+        NextIdentity upcoming = next.get(settings.profile());
+        SigningIdentity inForce = upcoming != null && !clock.instant().isBefore(upcoming.from()) ? upcoming.identity() : settings.identity();
+        return Optional.of(new OutboundSignature(settings.profile(), inForce, settings.options()));
     }
 
-    /** The gateway's signing identities by profile. */
+    /** The gateway's current signing identities by profile. */
     public Map<SigningProfile, SigningIdentity> identities() {
         return Map.copyOf(identities);
+    }
+
+    /** Keys that take over from the current ones at a set instant, by profile. */
+    public Map<SigningProfile, SigningIdentity> nextIdentities() {
+        Map<SigningProfile, SigningIdentity> upcoming = new EnumMap<>(SigningProfile.class);
+        next.forEach((profile, n) -> upcoming.put(profile, n.identity()));
+        return upcoming;
     }
 
     /** Each partner's trust anchors, for the certificate inventory. */
