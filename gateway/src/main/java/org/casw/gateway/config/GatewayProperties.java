@@ -46,11 +46,13 @@ public record GatewayProperties(
      * @param accept       profiles its signatures may use
      * @param trustAnchors PEM files of the CAs its signing certificates must chain to
      * @param retiringAnchors CAs being replaced (rollover): still trusted until their date
-     * @param crls         CRL files (DER or PEM) checked for revoked signer certificates
+     * @param crls         CRLs checked for revoked signer certificates: files (DER or PEM), or loopback
+     *                     {@code http://127.0.0.1:...} URLs fetched at start-up
+     * @param ocsp         an OCSP responder on loopback ({@code http://127.0.0.1:...}) asked about each signer
      */
     public record Signatures(String signWith, @DefaultValue("SHA1") String eportDigest, @DefaultValue("false") boolean xades,
             @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors,
-            List<RetiringAnchor> retiringAnchors, List<Path> crls) {
+            List<RetiringAnchor> retiringAnchors, List<String> crls, String ocsp) {
     }
 
     /** A trust anchor kept during a partner's certificate rollover, until {@code until}. */

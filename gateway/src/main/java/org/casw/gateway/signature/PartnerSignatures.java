@@ -24,6 +24,7 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
 import org.casw.routes.signature.CertificateTrust;
 import org.casw.routes.signature.CrlFiles;
+import org.casw.routes.signature.OcspClient;
 import org.casw.routes.signature.OverlappingTrust;
 import org.casw.routes.signature.PkixCertificateTrust;
 import org.casw.routes.signature.SignaturePolicies;
@@ -32,6 +33,7 @@ import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.VerificationPolicy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +56,7 @@ public class PartnerSignatures implements SignaturePolicies {
     private final Map<String, VerificationPolicy> verification = new HashMap<>();
     private final Map<String, List<X509Certificate>> anchors = new HashMap<>();
 
+    @Autowired
     public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki) {
         this(properties, devPki, Clock.systemUTC());
     }
@@ -139,7 +142,9 @@ public class PartnerSignatures implements SignaturePolicies {
                         retiring.add(new OverlappingTrust.Retiring(new PkixCertificateTrust(oldRoots, revoked), old.until()));
                     }
                     this.anchors.put(partyId, roots);
-                    CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked);
+                    OcspClient ocsp = s.ocsp() == null || s.ocsp().isBlank() ? null
+                            : OcspClient.loopback(java.net.URI.create(s.ocsp()), java.time.Duration.ofSeconds(5));
+                    CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked, false, ocsp);
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
                             retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock));
                 } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -229,7 +234,16 @@ public class PartnerSignatures implements SignaturePolicies {
         return certificates;
     }
 
-    private static List<X509CRL> crls(List<Path> files) {
-        return files == null || files.isEmpty() ? List.of() : CrlFiles.load(files.toArray(Path[]::new));
+    /** CRL files, and CRLs fetched once at start-up from loopback URLs (CrlFiles refuses any other host). */
+    private static List<X509CRL> crls(List<String> sources) {
+        List<X509CRL> crls = new ArrayList<>();
+        for (String source : sources == null ? List.<String>of() : sources) {
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                crls.add(CrlFiles.fetch(java.net.URI.create(source), java.time.Duration.ofSeconds(10)));
+            } else {
+                crls.addAll(CrlFiles.load(Path.of(source)));
+            }
+        }
+        return crls;
     }
 }

@@ -56,7 +56,7 @@ class ConfiguredPartnersTest {
 
     private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound) {
         return new GatewayProperties.Partner(null, role, List.of(), keys, delivery, inbound, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of()));
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null));
     }
 
     private static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, List<GatewayProperties.RoutingRule> routing) {

@@ -75,7 +75,7 @@ class PartnerSignaturesTest {
 
     private GatewayProperties properties(Map<String, GatewayProperties.KeyStoreEntry> identities,
             Map<String, GatewayProperties.KeyStoreEntry> next, String signWith) {
-        var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of());
+        var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null);
         var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures);
         return new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner), List.of(),

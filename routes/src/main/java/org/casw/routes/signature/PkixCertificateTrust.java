@@ -43,7 +43,8 @@ import org.casw.routes.validation.Violation;
 
 /**
  * {@link CertificateTrust} by RFC 5280 path validation (Bouncy Castle's PKIX, so SM2 chains verify) against a
- * partner's root certificates, with revocation from CRLs supplied up front.
+ * partner's root certificates, with revocation from CRLs supplied up front and, optionally, the leaf's status from an
+ * OCSP responder.
  *
  * <p>Bouncy Castle's PKIX stops at the first failure, so only the time-independent part (chaining, issuer
  * signatures, CA constraints) is left to it; validity periods, revocation and the leaf's key usage are checked
@@ -65,6 +66,8 @@ public final class PkixCertificateTrust implements CertificateTrust {
     /** CRL entries by issuer and serial: national CAs' CRLs hold many entries, and X509CRL scans them linearly. */
     private final Map<IssuerSerial, List<RevokedEntry>> revokedEntries;
     private final boolean requireRevocationInfo;
+    /** Asked about the leaf only, or null: intermediates change rarely and are covered by their issuers' CRLs. */
+    private final OcspClient ocsp;
     /** Base parameters, cloned per call: PKIXParameters is mutable and the date differs per check. */
     private final PKIXParameters baseParameters;
     /** Whether CRL n verifies with a given issuer key; CRL signatures are checked once, not per message. */
@@ -88,6 +91,20 @@ public final class PkixCertificateTrust implements CertificateTrust {
      */
     public PkixCertificateTrust(Collection<X509Certificate> trustAnchors, List<X509CRL> crls,
             boolean requireRevocationInfo) {
+        this(trustAnchors, crls, requireRevocationInfo, null);
+    }
+
+    /**
+     * Trusts chains to {@code trustAnchors}, refusing certificates the CRLs revoke and leaves {@code ocsp} reports
+     * revoked.
+     *
+     * @param requireRevocationInfo when true, every certificate below the anchor needs a CRL from its issuer,
+     *                              signed by it and not past its nextUpdate at the checked moment; for the leaf, a
+     *                              GOOD or REVOKED answer from {@code ocsp} serves as well
+     * @param ocsp                  asked about each leaf on every check, or null for CRLs only
+     */
+    public PkixCertificateTrust(Collection<X509Certificate> trustAnchors, List<X509CRL> crls,
+            boolean requireRevocationInfo, OcspClient ocsp) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         Objects.requireNonNull(crls, "crls");
         if (trustAnchors.isEmpty()) {
@@ -128,6 +145,7 @@ public final class PkixCertificateTrust implements CertificateTrust {
         }
         this.revokedEntries = copyOfLists(entries);
         this.requireRevocationInfo = requireRevocationInfo;
+        this.ocsp = ocsp;
 
         try {
             PKIXParameters parameters = new PKIXParameters(this.anchors);
@@ -170,15 +188,19 @@ public final class PkixCertificateTrust implements CertificateTrust {
         }
         X509Certificate leaf = path.get(0);
 
-        Optional<PublicKey> anchorKey = validatePath(path, at, violations);
+        Optional<X509Certificate> anchor = validatePath(path, at, violations);
         for (X509Certificate certificate : path) {
             checkValidity(certificate, at, violations);
         }
         // Revocation needs the issuer proven by path validation: a CRL "signed" by an untrusted key means nothing.
-        if (anchorKey.isPresent()) {
+        if (anchor.isPresent()) {
             for (int i = 0; i < path.size(); i++) {
-                PublicKey issuerKey = i + 1 < path.size() ? path.get(i + 1).getPublicKey() : anchorKey.get();
-                checkRevocation(path.get(i), issuerKey, at, violations);
+                X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor.get();
+                if (i == 0 && ocsp != null) {
+                    checkLeafRevocation(leaf, issuer, at, violations);
+                } else {
+                    checkRevocation(path.get(i), issuer.getPublicKey(), at, violations);
+                }
             }
         }
         checkKeyUsage(leaf, violations);
@@ -222,7 +244,7 @@ public final class PkixCertificateTrust implements CertificateTrust {
      * Runs PKIX on the path, at a moment when every certificate in it is valid if there is one, so that a
      * failure here means a chaining problem; validity at {@code at} is reported separately.
      */
-    private Optional<PublicKey> validatePath(List<X509Certificate> path, Instant at, List<Violation> violations) {
+    private Optional<X509Certificate> validatePath(List<X509Certificate> path, Instant at, List<Violation> violations) {
         X509Certificate leaf = path.get(0);
         try {
             PKIXParameters parameters = (PKIXParameters) baseParameters.clone();
@@ -230,9 +252,8 @@ public final class PkixCertificateTrust implements CertificateTrust {
             CertPath certPath = certificateFactory().generateCertPath(path);
             CertPathValidator validator = CertPathValidator.getInstance("PKIX", bouncyCastle());
             PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) validator.validate(certPath, parameters);
-            TrustAnchor anchor = result.getTrustAnchor();
-            return Optional.of(anchor.getTrustedCert() != null
-                    ? anchor.getTrustedCert().getPublicKey() : anchor.getCAPublicKey());
+            // Every anchor is built from a certificate (see the constructor); OCSP needs its name and key.
+            return Optional.of(result.getTrustAnchor().getTrustedCert());
         } catch (CertPathValidatorException e) {
             violations.add(Violation.of(SignatureCodes.UNTRUSTED_SIGNER, null, describe(leaf)
                     + " does not chain to a trusted root: " + reason(e, path)));
@@ -293,6 +314,48 @@ public final class PkixCertificateTrust implements CertificateTrust {
      */
     private void checkRevocation(X509Certificate certificate, PublicKey issuerKey, Instant at,
             List<Violation> violations) {
+        if (revokedByCrl(certificate, issuerKey, at, violations)) {
+            return;
+        }
+        X500Principal issuer = certificate.getIssuerX500Principal();
+        if (requireRevocationInfo && !isCovered(issuer, issuerKey, at)) {
+            violations.add(Violation.of(SignatureCodes.UNTRUSTED_SIGNER, null, "revocation status of "
+                    + describe(certificate) + " is unknown: no CRL from " + name(certificate.getIssuerX500Principal())
+                    + " is current at " + format(at)));
+        }
+    }
+
+    /**
+     * The leaf with an OCSP client: CRLs first (no network call when one already revokes), then the responder. Either
+     * a current CRL or a signed GOOD/REVOKED answer is enough revocation information.
+     */
+    private void checkLeafRevocation(X509Certificate leaf, X509Certificate issuer, Instant at,
+            List<Violation> violations) {
+        PublicKey issuerKey = issuer.getPublicKey();
+        if (revokedByCrl(leaf, issuerKey, at, violations)) {
+            return;
+        }
+        OcspClient.Outcome outcome = ocsp.query(leaf, issuer);
+        OcspClient.Status status = outcome.status();
+        if (status != null && status.kind() == OcspClient.Status.Kind.REVOKED) {
+            addIfRevoked(leaf, status.revokedAt(), status.reason(), at, " according to its OCSP responder",
+                    violations);
+            return; // revoked only after the checked moment: the answer is still revocation information
+        }
+        if (status != null && status.kind() == OcspClient.Status.Kind.GOOD) {
+            return;
+        }
+        if (requireRevocationInfo && !isCovered(leaf.getIssuerX500Principal(), issuerKey, at)) {
+            String why = status != null ? "the OCSP responder does not know it" : outcome.failure();
+            violations.add(Violation.of(SignatureCodes.UNTRUSTED_SIGNER, null, "revocation status unknown for "
+                    + describe(leaf) + ": no CRL from " + name(leaf.getIssuerX500Principal()) + " is current at "
+                    + format(at) + ", and OCSP gave no answer (" + why + ")"));
+        }
+    }
+
+    /** Adds CERTIFICATE_REVOKED and returns true when a CRL signed by the issuer revokes the certificate for {@code at}. */
+    private boolean revokedByCrl(X509Certificate certificate, PublicKey issuerKey, Instant at,
+            List<Violation> violations) {
         X500Principal issuer = certificate.getIssuerX500Principal();
         for (RevokedEntry revoked : revokedEntries.getOrDefault(
                 new IssuerSerial(issuer, certificate.getSerialNumber()), List.of())) {
@@ -300,24 +363,32 @@ public final class PkixCertificateTrust implements CertificateTrust {
                 continue;
             }
             X509CRLEntry entry = revoked.entry();
-            Instant revokedAt = entry.getRevocationDate().toInstant();
-            CRLReason reason = entry.getRevocationReason();
-            boolean compromise = reason != null && COMPROMISE_REASONS.contains(reason);
-            if (!revokedAt.isAfter(at) || compromise) {
-                String why = reason == null ? "" : " (" + reason + ")";
-                violations.add(Violation.of(SignatureCodes.CERTIFICATE_REVOKED, null, describe(certificate)
-                        + " was revoked on " + format(revokedAt) + why
-                        + (compromise && revokedAt.isAfter(at)
-                                ? "; a compromise revocation applies to earlier moments too (checked at " + format(at) + ")"
-                                : "")));
-                return;
+            if (addIfRevoked(certificate, entry.getRevocationDate().toInstant(), entry.getRevocationReason(), at,
+                    "", violations)) {
+                return true;
             }
         }
-        if (requireRevocationInfo && !isCovered(issuer, issuerKey, at)) {
-            violations.add(Violation.of(SignatureCodes.UNTRUSTED_SIGNER, null, "revocation status of "
-                    + describe(certificate) + " is unknown: no CRL from " + name(certificate.getIssuerX500Principal())
-                    + " is current at " + format(at)));
+        return false;
+    }
+
+    /**
+     * The one revocation policy for CRL entries and OCSP answers: revoked from the revocation time on, and for
+     * every moment after a compromise, whose revocation date does not bound when the key became unsafe.
+     */
+    private static boolean addIfRevoked(X509Certificate certificate, Instant revokedAt, CRLReason reason, Instant at,
+            String source, List<Violation> violations) {
+        // source: empty for CRLs, keeping their message as before; otherwise appended after the reason.
+        boolean compromise = reason != null && COMPROMISE_REASONS.contains(reason);
+        if (revokedAt.isAfter(at) && !compromise) {
+            return false;
         }
+        String why = reason == null ? "" : " (" + reason + ")";
+        violations.add(Violation.of(SignatureCodes.CERTIFICATE_REVOKED, null, describe(certificate)
+                + " was revoked on " + format(revokedAt) + why + source
+                + (compromise && revokedAt.isAfter(at)
+                        ? "; a compromise revocation applies to earlier moments too (checked at " + format(at) + ")"
+                        : "")));
+        return true;
     }
 
     /** Whether a CRL signed by the issuer speaks for {@code at}: no nextUpdate, or one after {@code at}. */
@@ -432,6 +503,6 @@ public final class PkixCertificateTrust implements CertificateTrust {
         Set<String> names = new HashSet<>();
         anchorsBySubject.keySet().forEach(p -> names.add(name(p)));
         return "PkixCertificateTrust[anchors=" + names + ", crls=" + crlsByIssuer.values().stream()
-                .mapToInt(List::size).sum() + ", requireRevocationInfo=" + requireRevocationInfo + "]";
+                .mapToInt(List::size).sum() + ", requireRevocationInfo=" + requireRevocationInfo + (ocsp == null ? "" : ", ocsp=" + ocsp) + "]";
     }
 }
