@@ -60,6 +60,46 @@ class PartnerSignaturesTest {
                         .contains("gateway.partners.SG-NSW.signatures.sign-with: no key for xmldsig-rsa-sha256"));
     }
 
+    @Test
+    void aCrlFileInTheAgreementRevokesASigner() throws Exception {
+        var signer = pki.identity("SG-NSW", KeyFamily.EC_P256).certificate();
+        Path crl = dir.resolve("sg.crl");
+        java.nio.file.Files.write(crl, revoking(signer));
+        var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
+                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null);
+        var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures);
+        GatewayProperties properties = new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
+                Map.of("SG-NSW", partner), List.of(), new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()));
+
+        var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
+                .verificationFor("SG-NSW").orElseThrow().trust();
+
+        assertThat(trust.check(pki.identity("SG-NSW", KeyFamily.EC_P256).chain(), Instant.now()))
+                .extracting(org.casw.routes.validation.Violation::code).contains("CERTIFICATE_REVOKED");
+    }
+
+    /** A CRL signed by the development EC root, revoking one certificate an hour ago. */
+    private byte[] revoking(java.security.cert.X509Certificate certificate) throws Exception {
+        var store = java.security.KeyStore.getInstance("PKCS12", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        try (var in = java.nio.file.Files.newInputStream(pki.directory().resolve(DevPki.ROOT_CA_FILE))) {
+            store.load(in, pki.password());
+        }
+        var rootKey = (java.security.PrivateKey) store.getKey(DevPki.rootAlias(KeyFamily.EC_P256), pki.password());
+        var root = pki.rootCertificate(KeyFamily.EC_P256);
+        Instant now = Instant.now();
+        var builder = new org.bouncycastle.cert.X509v2CRLBuilder(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), java.util.Date.from(now));
+        builder.setNextUpdate(java.util.Date.from(now.plus(Duration.ofDays(7))));
+        builder.addCRLEntry(certificate.getSerialNumber(), java.util.Date.from(now.minus(Duration.ofHours(1))),
+                org.bouncycastle.asn1.x509.CRLReason.superseded);
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(rootKey);
+        return builder.build(signer).getEncoded();
+    }
+
     private PartnerSignatures signatures(Instant now) {
         GatewayProperties properties = properties(
                 Map.of("xmldsig-ecdsa-sha256", entry("CASW-GATEWAY", KeyFamily.EC_P256, null)),
