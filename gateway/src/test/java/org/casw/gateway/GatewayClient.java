@@ -34,6 +34,15 @@ public final class GatewayClient {
         return send(request.build());
     }
 
+    /** A POST without a body, as operator actions are. */
+    public HttpResponse<String> postTo(String key, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> postXml(String key, String xml) {
         return post(key, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
     }

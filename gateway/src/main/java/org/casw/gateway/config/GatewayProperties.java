@@ -27,7 +27,12 @@ public record GatewayProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Broker broker,
         @DefaultValue EmbeddedDatabase embeddedDatabase,
-        @DefaultValue Signing signing) {
+        @DefaultValue Signing signing,
+        Map<String, Operator> operators) {
+
+    /** A gateway operator: may suspend and resume partners and retry failed deliveries. Keys as digests. */
+    public record Operator(List<String> apiKeys) {
+    }
 
     /** One party's agreement. API keys are stored only as {@code sha256:<hex>} digests. */
     public record Partner(String name, PartyRole role, List<String> identifiers, List<String> apiKeys,

@@ -29,6 +29,7 @@ public class ConfiguredPartners implements PartnerDirectory {
 
     private final Map<String, PartnerProfile> partners = new LinkedHashMap<>();
     private final Map<String, String> partyByKeyDigest = new LinkedHashMap<>();
+    private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
     private final Map<DocumentType, String> routes = new EnumMap<>(DocumentType.class);
 
     public ConfiguredPartners(GatewayProperties properties) {
@@ -80,9 +81,24 @@ public class ConfiguredPartners implements PartnerDirectory {
                 problems.add("gateway.routing: " + rule.documentType() + " has more than one rule");
             }
         }
+        Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
+        operators.forEach((name, operator) -> {
+            for (String key : list(operator.apiKeys())) {
+                if (!KEY_DIGEST.matcher(key).matches()) {
+                    problems.add("gateway.operators." + name + ".api-keys: '" + abbreviate(key) + "' is not 'sha256:' + 64 lower-case hex digits");
+                } else if (partyByKeyDigest.containsKey(key) || operatorByKeyDigest.putIfAbsent(key, name) != null) {
+                    problems.add("gateway.operators." + name + ".api-keys: the same key is configured twice");
+                }
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
         }
+    }
+
+    /** The operator an API key digest belongs to. */
+    public Optional<String> operatorForKeyDigest(String digest) {
+        return Optional.ofNullable(operatorByKeyDigest.get(digest));
     }
 
     @Override
@@ -105,8 +121,11 @@ public class ConfiguredPartners implements PartnerDirectory {
         return Optional.ofNullable(partyByKeyDigest.get(digest));
     }
 
+    /** Every configured key digest, of parties and operators. */
     public Collection<String> keyDigests() {
-        return Collections.unmodifiableSet(partyByKeyDigest.keySet());
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(partyByKeyDigest.keySet());
+        all.addAll(operatorByKeyDigest.keySet());
+        return Collections.unmodifiableSet(all);
     }
 
     private static List<String> list(List<String> values) {

@@ -170,6 +170,18 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
+    public boolean retry(String trackingId, String reason) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            Timestamp now = now();
+            if (!move(trackingId, MessageStatus.QUEUED, now, MessageStatus.FAILED)) {
+                return false;
+            }
+            transition(trackingId, MessageStatus.QUEUED, reason, now);
+            return true;
+        }));
+    }
+
+    @Override
     public void failed(String trackingId, String reason) {
         tx.executeWithoutResult(status -> {
             Timestamp now = now();

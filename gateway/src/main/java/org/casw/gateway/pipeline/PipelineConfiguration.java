@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.delivery.DeliverySteps;
 import org.casw.routes.delivery.HttpChannel;
@@ -53,8 +54,9 @@ public class PipelineConfiguration {
 
     @Bean
     DeliveryRoutes deliveryRoutes(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels,
-            GatewayProperties properties) {
-        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels), properties.deliveryConsumers());
+            GatewayProperties properties, PartnerSuspensions suspensions) {
+        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels), properties.deliveryConsumers(),
+                suspensions.suspended());
     }
 
     @Bean

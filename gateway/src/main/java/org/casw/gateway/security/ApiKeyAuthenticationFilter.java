@@ -29,13 +29,16 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String key = header.substring(7).trim();
-            partners.partyForKeyDigest(ApiKeys.digest(key)).ifPresent(party -> {
-                var authentication = new PreAuthenticatedAuthenticationToken(party, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_PARTY")));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
-            });
+            String digest = ApiKeys.digest(header.substring(7).trim());
+            partners.partyForKeyDigest(digest).ifPresent(party -> authenticate(party, "ROLE_PARTY"));
+            // operators act on the gateway, not as a trade party: their name never matches a party's messages
+            partners.operatorForKeyDigest(digest).ifPresent(operator -> authenticate("operator:" + operator, "ROLE_OPERATOR"));
         }
         chain.doFilter(request, response);
+    }
+
+    private static void authenticate(String principal, String role) {
+        SecurityContextHolder.getContext().setAuthentication(
+                new PreAuthenticatedAuthenticationToken(principal, null, List.of(new SimpleGrantedAuthority(role))));
     }
 }

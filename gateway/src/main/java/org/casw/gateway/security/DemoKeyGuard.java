@@ -13,14 +13,15 @@ public class DemoKeyGuard {
 
     /** The keys printed in the README; anyone can read them. */
     static final List<String> DEMO_KEYS = List.of("demo-enterprise-key", "sandbox-customs-key", "demo-port-key", "demo-rail-key",
-            "demo-sg-nsw-key", "demo-my-nsw-key");
+            "demo-sg-nsw-key", "demo-my-nsw-key", "demo-operator-key");
 
     public DemoKeyGuard(ConfiguredPartners partners, GatewayProperties properties) {
         for (String demo : DEMO_KEYS) {
             if (partners.keyDigests().contains(ApiKeys.digest(demo))) {
-                throw new IllegalStateException("Refusing to start in the production profile: party "
-                        + partners.partyForKeyDigest(ApiKeys.digest(demo)).orElseThrow()
-                        + " still has a published demo API key. Configure a new key digest in gateway.partners.");
+                throw new IllegalStateException("Refusing to start in the production profile: "
+                        + partners.partyForKeyDigest(ApiKeys.digest(demo)).or(() -> partners.operatorForKeyDigest(ApiKeys.digest(demo)))
+                                .orElseThrow()
+                        + " still has a published demo API key. Configure a new key digest in gateway.partners / gateway.operators.");
             }
         }
         if (properties.sandbox().customsEnabled()) {

@@ -27,9 +27,15 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(partners), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        .requestMatchers("/api/v1/partners/**", "/api/v1/messages/*/retry").hasRole("OPERATOR")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.FORBIDDEN, "OPERATOR_ONLY",
+                            "Operators only", "This call needs an operator's API key."));
+                }).authenticationEntryPoint((request, response, ex) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Bearer");
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -63,6 +63,6 @@ class ConfiguredPartnersTest {
         return new GatewayProperties(Path.of("data"), DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), partners, routing,
                 new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()));
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
     }
 }

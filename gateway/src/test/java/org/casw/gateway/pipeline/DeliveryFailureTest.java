@@ -1,6 +1,7 @@
 package org.casw.gateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,27 @@ class DeliveryFailureTest {
             message.get("history").forEach(h -> reasons.add(h.get("reason").asText()));
             assertThat(reasons).filteredOn(r -> r.startsWith("delivery attempt")).hasSize(3);
             assertThat(reasons.get(reasons.size() - 1)).contains("abandoned after the last retry", "ConnectException");
+            // an operator puts it back on the queue: a fresh round of attempts, recorded in the history
+            HttpResponse<String> retry = retryAs(client, "demo-operator-key", trackingId);
+            assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+            assertThat(GatewayClient.json(retry).get("status").asText()).isEqualTo("QUEUED");
+            assertThat(retryAs(client, "demo-enterprise-key", trackingId).statusCode()).isEqualTo(403);
+            JsonNode again = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> GatewayClient.json(client.get("demo-enterprise-key", "/api/v1/messages/" + trackingId)),
+                    m -> "FAILED".equals(m.path("status").asText()) && m.toString().contains("retried by operator:ops"));
+            List<String> all = new ArrayList<>();
+            again.get("history").forEach(h -> all.add(h.get("reason").asText()));
+            assertThat(all).filteredOn(r -> r.startsWith("delivery attempt")).hasSize(6);
+
             var broker = gateway.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(broker.locateQueue("sw.out.CN-CUSTOMS").getMessageCount()).isZero();
                 assertThat(broker.locateQueue("sw.dlq").getMessageCount()).isZero();
             });
         }
+    }
+
+    private static HttpResponse<String> retryAs(GatewayClient client, String key, String trackingId) {
+        return client.postTo(key, "/api/v1/messages/" + trackingId + "/retry");
     }
 }

@@ -72,7 +72,7 @@ class PartnerSignaturesTest {
         GatewayProperties properties = new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
                 Map.of("SG-NSW", partner), List.of(), new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()));
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -121,6 +121,6 @@ class PartnerSignaturesTest {
         return new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner), List.of(),
                 new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next));
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of());
     }
 }

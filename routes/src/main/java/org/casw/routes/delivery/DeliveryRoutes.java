@@ -1,5 +1,6 @@
 package org.casw.routes.delivery;
 
+import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
@@ -16,20 +17,28 @@ public class DeliveryRoutes extends RouteBuilder {
     private final PartnerDirectory partners;
     private final DeliverySteps steps;
     private final int consumersPerPartner;
+    private final Set<String> suspendedAtStart;
 
-    public DeliveryRoutes(PartnerDirectory partners, DeliverySteps steps, int consumersPerPartner) {
+    /** @param suspendedAtStart parties whose delivery starts paused (agreement or operator), besides the agreement's flag */
+    public DeliveryRoutes(PartnerDirectory partners, DeliverySteps steps, int consumersPerPartner, Set<String> suspendedAtStart) {
         this.partners = partners;
         this.steps = steps;
         this.consumersPerPartner = consumersPerPartner;
+        this.suspendedAtStart = Set.copyOf(suspendedAtStart);
+    }
+
+    /** The route delivering to a party; operators stop and start it to suspend and resume the party. */
+    public static String routeId(String partyId) {
+        return "deliver-" + partyId;
     }
 
     @Override
     public void configure() {
         for (PartnerProfile partner : partners.all()) {
             from("jms:queue:" + partner.deliveryQueue() + "?transacted=true&concurrentConsumers=" + consumersPerPartner)
-                    .routeId("deliver-" + partner.id())
+                    .routeId(routeId(partner.id()))
                     // a suspended partner's documents wait in its queue until it is resumed
-                    .autoStartup(!partner.suspended())
+                    .autoStartup(!partner.suspended() && !suspendedAtStart.contains(partner.id()))
                     .process(steps.deliver(partner.id()));
         }
 

@@ -46,7 +46,7 @@ public class IntakeRoute extends RouteBuilder {
                 .setBody(exchangeProperty(IntakeSteps.TRACKING_ID))
                 .removeHeaders("*")
                 .setHeader("trackingId", exchangeProperty(IntakeSteps.TRACKING_ID))
-                .setHeader("_AMQ_DUPL_ID", exchangeProperty(IntakeSteps.TRACKING_ID))
+                .setHeader("_AMQ_DUPL_ID", exchangeProperty(IntakeSteps.DUPLICATE_ID))
                 // one group per message: should a copy slip past duplicate detection, one consumer sees both in turn
                 .setHeader("JMSXGroupID", exchangeProperty(IntakeSteps.TRACKING_ID))
                 .toD("jms:queue:sw.out.${exchangeProperty." + IntakeSteps.RECEIVER + "}?exchangePattern=InOnly")

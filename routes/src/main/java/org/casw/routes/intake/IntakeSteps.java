@@ -325,6 +325,7 @@ public class IntakeSteps {
     static void requestEnqueue(Exchange exchange, String trackingId, String receiver) {
         exchange.setProperty(TRACKING_ID, trackingId);
         exchange.setProperty(RECEIVER, receiver);
+        exchange.setProperty(DUPLICATE_ID, trackingId);
     }
 
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
@@ -346,4 +347,6 @@ public class IntakeSteps {
     /** Exchange properties naming what {@code direct:enqueue} puts on which delivery queue. */
     public static final String RECEIVER = "swReceiver";
     public static final String TRACKING_ID = "swTrackingId";
+    /** The broker's duplicate id: the tracking id, so re-queueing is idempotent; a deliberate retry uses a fresh one. */
+    public static final String DUPLICATE_ID = "swDuplicateId";
 }

@@ -38,6 +38,9 @@ public interface MessageLedger {
     /** Notes a failed delivery attempt without changing status, so the last error is visible. */
     void deliveryAttemptFailed(String trackingId, int attempt, String error);
 
+    /** An operator's retry: FAILED back to QUEUED; false if the message is not FAILED. */
+    boolean retry(String trackingId, String reason);
+
     /** FAILED after the last delivery attempt, with the reason. */
     void failed(String trackingId, String reason);
 
