@@ -1,5 +1,6 @@
 package org.casw.gateway.broker;
 
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -46,20 +47,22 @@ public class BrokerConfiguration {
                     .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
                     .setExpiryAddress(SimpleString.of(EXPIRY));
             config.addAddressSetting("#", defaults);
-            config.addAddressSetting("sw.out.#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
-                    .setExpiryAddress(SimpleString.of(EXPIRY))
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis()));
+            config.addAddressSetting("sw.out.#", deliverySettings(broker, null));
+            // a partner's own retry policy applies to its queue alone
+            Map<String, GatewayProperties.Partner> agreements = properties.partners() == null ? Map.of() : properties.partners();
+            agreements.forEach((partyId, partner) -> {
+                if (partner.retry() != null) {
+                    config.addAddressSetting("sw.out." + partyId, deliverySettings(broker, partner.retry()));
+                }
+            });
             config.addAddressSetting("sw.in.#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(JmsInboundRoutes.DEAD_SUBMISSIONS))
                     .setExpiryAddress(SimpleString.of(EXPIRY))
                     .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
                     .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
                     .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis()));
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                    .setRedeliveryCollisionAvoidanceFactor(broker.redeliveryJitter()));
 
             anycastQueue(config, DeliveryRoutes.DEAD_LETTERS);
             anycastQueue(config, JmsInboundRoutes.DEAD_SUBMISSIONS);
@@ -95,6 +98,19 @@ public class BrokerConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** Redelivery with exponential back-off and jitter; a partner's policy overrides the defaults field by field. */
+    private static AddressSettings deliverySettings(GatewayProperties.Broker defaults, GatewayProperties.Retry retry) {
+        GatewayProperties.Retry r = retry == null ? new GatewayProperties.Retry(null, null, null, null, null) : retry;
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(EXPIRY))
+                .setMaxDeliveryAttempts(r.maxAttempts() != null ? r.maxAttempts() : defaults.maxDeliveryAttempts())
+                .setRedeliveryDelay((r.initialDelay() != null ? r.initialDelay() : defaults.redeliveryDelay()).toMillis())
+                .setRedeliveryMultiplier(r.multiplier() != null ? r.multiplier() : defaults.redeliveryMultiplier())
+                .setMaxRedeliveryDelay((r.maxDelay() != null ? r.maxDelay() : defaults.maxRedeliveryDelay()).toMillis())
+                .setRedeliveryCollisionAvoidanceFactor(r.jitter() != null ? r.jitter() : defaults.redeliveryJitter());
     }
 
     private static void anycastQueue(org.apache.activemq.artemis.core.config.Configuration config, String name) {

@@ -37,7 +37,15 @@ public record GatewayProperties(
     /** One party's agreement. API keys are stored only as {@code sha256:<hex>} digests. */
     public record Partner(String name, PartyRole role, List<String> identifiers, List<String> apiKeys,
             @DefaultValue Delivery delivery, String inboundAddress, String replyAddress,
-            @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures) {
+            @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry) {
+    }
+
+    /**
+     * Delivery retries for one partner, overriding gateway.broker's defaults field by field: attempts,
+     * first delay, back-off multiplier, longest delay, and jitter (0-1: each delay varies by up to that
+     * fraction, so many failed messages do not all retry at the same instant).
+     */
+    public record Retry(Integer maxAttempts, Duration initialDelay, Double multiplier, Duration maxDelay, Double jitter) {
     }
 
     /**
@@ -94,7 +102,7 @@ public record GatewayProperties(
     /** Broker retry policy for deliveries and the loopback acceptor for port and rail systems. */
     public record Broker(@DefaultValue("10") int maxDeliveryAttempts, @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier, @DefaultValue("5m") Duration maxRedeliveryDelay,
-            @DefaultValue("") String acceptorUrl) {
+            @DefaultValue("") String acceptorUrl, @DefaultValue("0.2") double redeliveryJitter) {
     }
 
     /** The embedded PostgreSQL used when no {@code spring.datasource.url} is set (0 = any free port). */

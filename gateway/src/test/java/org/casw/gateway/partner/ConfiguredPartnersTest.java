@@ -56,13 +56,13 @@ class ConfiguredPartnersTest {
 
     private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound) {
         return new GatewayProperties.Partner(null, role, List.of(), keys, delivery, inbound, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null));
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null);
     }
 
     private static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, List<GatewayProperties.RoutingRule> routing) {
         return new GatewayProperties(Path.of("data"), DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), partners, routing,
                 new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
     }
 }

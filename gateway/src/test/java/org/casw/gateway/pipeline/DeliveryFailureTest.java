@@ -16,7 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A receiver that never answers: retried with back-off, then FAILED with the last error, nothing left queued. */
+/**
+ * A receiver that never answers: retried per its agreement's policy, then FAILED with the last error and
+ * nothing left queued; an operator's retry starts a fresh round.
+ */
 class DeliveryFailureTest {
 
     @Test
@@ -26,8 +29,10 @@ class DeliveryFailureTest {
                 "--server.port=0",
                 "--gateway.data-dir=" + GatewayTestSupport.newDataDir("failure"),
                 "--gateway.broker.acceptor-url=",
-                "--gateway.broker.max-delivery-attempts=3",
-                "--gateway.broker.redelivery-delay=50ms",
+                // the agreement's own retry policy, not the broker defaults (10 attempts from 1 s)
+                "--gateway.partners.CN-CUSTOMS.retry.max-attempts=3",
+                "--gateway.partners.CN-CUSTOMS.retry.initial-delay=50ms",
+                "--gateway.partners.CN-CUSTOMS.retry.jitter=0.5",
                 "--gateway.partners.CN-CUSTOMS.delivery.url=http://127.0.0.1:" + deadPort + "/inbox")) {
             GatewayClient client = new GatewayClient(Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")));
             String trackingId = GatewayClient.json(client.postXml("demo-enterprise-key", GatewayTestSupport.declaration("FAIL-1")))

@@ -68,10 +68,10 @@ class PartnerSignaturesTest {
         var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
                 List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null);
         var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures);
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null);
         GatewayProperties properties = new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
                 Map.of("SG-NSW", partner), List.of(), new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
@@ -117,10 +117,10 @@ class PartnerSignaturesTest {
             Map<String, GatewayProperties.KeyStoreEntry> next, String signWith) {
         var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null);
         var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures);
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null);
         return new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner), List.of(),
                 new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), ""),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of());
     }
 }
