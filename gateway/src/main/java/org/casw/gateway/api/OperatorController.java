@@ -85,6 +85,7 @@ public class OperatorController {
         producer.send(IntakeRoute.ENQUEUE, exchange -> {
             exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
             exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
+            exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
             // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
             exchange.setProperty(IntakeSteps.DUPLICATE_ID, trackingId + ":retry:" + System.currentTimeMillis());
         });

@@ -60,6 +60,7 @@ public class StrandedMessageRecovery {
             producer.send(IntakeRoute.ENQUEUE, exchange -> {
                 exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
                 exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
+            exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
                 exchange.setProperty(IntakeSteps.DUPLICATE_ID, trackingId);
             });
         }

@@ -47,8 +47,9 @@ public class IntakeRoute extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader("trackingId", exchangeProperty(IntakeSteps.TRACKING_ID))
                 .setHeader("_AMQ_DUPL_ID", exchangeProperty(IntakeSteps.DUPLICATE_ID))
-                // one group per message: should a copy slip past duplicate detection, one consumer sees both in turn
-                .setHeader("JMSXGroupID", exchangeProperty(IntakeSteps.TRACKING_ID))
+                // one group per consignment (bill, else entry id, else the message): its documents reach the
+                // receiver in order, and a copy that slipped past duplicate detection is seen by one consumer in turn
+                .setHeader("JMSXGroupID", exchangeProperty(IntakeSteps.GROUP_ID))
                 .toD("jms:queue:sw.out.${exchangeProperty." + IntakeSteps.RECEIVER + "}?exchangePattern=InOnly")
                 .process(steps.markQueued());
     }

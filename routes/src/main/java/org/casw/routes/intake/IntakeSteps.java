@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
@@ -280,6 +281,7 @@ public class IntakeSteps {
                 }
                 ledger.validated(intake.trackingId, intake.keys, intake.receiver, intake.submission.payload());
                 requestEnqueue(exchange, intake.trackingId, intake.receiver);
+                exchange.setProperty(GROUP_ID, consignment(intake.keys, intake.trackingId));
             }
         };
     }
@@ -326,6 +328,14 @@ public class IntakeSteps {
         exchange.setProperty(TRACKING_ID, trackingId);
         exchange.setProperty(RECEIVER, receiver);
         exchange.setProperty(DUPLICATE_ID, trackingId);
+        exchange.setProperty(GROUP_ID, trackingId);
+    }
+
+    /** The consignment a document belongs to, for delivery order: its bill, else its customs entry id. */
+    static String consignment(BusinessKeys keys, String trackingId) {
+        String bill = keys.first(BusinessKeys.Kind.BILL_NO);
+        String entry = keys.first(BusinessKeys.Kind.ENTRY_ID);
+        return bill != null ? "bill:" + bill : entry != null ? "entry:" + entry : trackingId;
     }
 
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
@@ -349,4 +359,6 @@ public class IntakeSteps {
     public static final String TRACKING_ID = "swTrackingId";
     /** The broker's duplicate id: the tracking id, so re-queueing is idempotent; a deliberate retry uses a fresh one. */
     public static final String DUPLICATE_ID = "swDuplicateId";
+    /** The JMS message group: documents of one consignment are delivered in order. */
+    public static final String GROUP_ID = "swGroupId";
 }
