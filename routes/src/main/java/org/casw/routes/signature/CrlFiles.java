@@ -1,7 +1,6 @@
 package org.casw.routes.signature;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,7 +9,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CRL;
@@ -25,9 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -77,7 +73,8 @@ public final class CrlFiles {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = Http.CLIENT.sendAsync(request, info -> limitedBody(uri));
+        CompletableFuture<HttpResponse<byte[]>> exchange = Http.CLIENT.sendAsync(request,
+                info -> BoundedBody.upTo(MAX_CRL_BYTES, uri + " sent more than " + MAX_CRL_BYTES + " bytes; not a CRL"));
         HttpResponse<byte[]> response;
         try {
             // The request timeout stops at the response headers; this bounds the body too.
@@ -167,54 +164,6 @@ public final class CrlFiles {
             crls.add(x509);
         }
         return crls;
-    }
-
-    /** Collects the body, failing once it passes {@link #MAX_CRL_BYTES} instead of filling the heap. */
-    private static HttpResponse.BodySubscriber<byte[]> limitedBody(URI uri) {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            private Flow.Subscription subscription;
-
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return result;
-            }
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> items) {
-                if (result.isDone()) {
-                    return; // already failed for size; buffers still in flight are dropped
-                }
-                for (ByteBuffer item : items) {
-                    if (buffer.size() + item.remaining() > MAX_CRL_BYTES) {
-                        subscription.cancel();
-                        result.completeExceptionally(new IOException(uri + " sent more than " + MAX_CRL_BYTES
-                                + " bytes; not a CRL"));
-                        return;
-                    }
-                    byte[] bytes = new byte[item.remaining()];
-                    item.get(bytes);
-                    buffer.writeBytes(bytes);
-                }
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                result.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                result.complete(buffer.toByteArray());
-            }
-        };
     }
 
     /** Created on first fetch only, so merely loading files starts no HTTP client threads. */

@@ -1,12 +1,10 @@
 package org.casw.routes.signature;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -20,9 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -254,7 +250,8 @@ public final class OcspClient {
                 .header("Accept", "application/ocsp-response")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request))
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = HTTP.sendAsync(http, info -> limitedBody());
+        CompletableFuture<HttpResponse<byte[]>> exchange = HTTP.sendAsync(http,
+                info -> BoundedBody.upTo(MAX_RESPONSE_BYTES, "more than " + MAX_RESPONSE_BYTES + " bytes; not an OCSP response"));
         HttpResponse<byte[]> response;
         try {
             // The request timeout stops at the response headers; this bounds the body too.
@@ -277,54 +274,6 @@ public final class OcspClient {
 
     private static Outcome failure(String why) {
         return new Outcome(null, why == null ? "no detail" : why);
-    }
-
-    /** Collects the body, failing once it passes {@link #MAX_RESPONSE_BYTES} instead of filling the heap. */
-    private static HttpResponse.BodySubscriber<byte[]> limitedBody() {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            private Flow.Subscription subscription;
-
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return result;
-            }
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> items) {
-                if (result.isDone()) {
-                    return; // already failed for size
-                }
-                for (ByteBuffer item : items) {
-                    if (buffer.size() + item.remaining() > MAX_RESPONSE_BYTES) {
-                        subscription.cancel();
-                        result.completeExceptionally(new IOException("more than " + MAX_RESPONSE_BYTES
-                                + " bytes; not an OCSP response"));
-                        return;
-                    }
-                    byte[] bytes = new byte[item.remaining()];
-                    item.get(bytes);
-                    buffer.writeBytes(bytes);
-                }
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                result.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                result.complete(buffer.toByteArray());
-            }
-        };
     }
 
     @Override
