@@ -49,6 +49,23 @@ class PreferentialClaimTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aDeclarationCustomsRejectsGivesItsClaimBack() {
+        String certificateNo = "E26-TH-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-durian-th-cn.xml")
+                .replace("E26-TH-0001187", certificateNo)).statusCode()).isEqualTo(202);
+        String trackingId = json(postXml(ENTERPRISE_KEY, claiming(certificateNo, "PREF-REJ-1"))).get("trackingId").asText();
+        // the claim is taken at intake, before delivery; a receipt may refer to a queued or delivered declaration
+        assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(new BigDecimal("18000"));
+
+        HttpResponse<String> rejected = postXml("sandbox-customs-key", GatewayTestSupport.sample("declaration-receipt", "valid", "released.xml")
+                .replace("SW20261121AAAAAAAAAAAA", trackingId).replace("<Channel>P</Channel>", "<Channel>E</Channel>")
+                .replace("CUS-7205-20261121-000001", "CUS-REJ-" + trackingId));
+
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(202);
+        assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
     void aClaimOnAnUnknownCertificateIsRefused() {
         HttpResponse<String> response = postXml(ENTERPRISE_KEY, claiming("E26-TH-NOSUCH", "PREF-3"));
 

@@ -25,6 +25,11 @@ public enum DeclarationStatus {
         return meaning;
     }
 
+    /** Customs refused the declaration (rejected or failed): it will not be cleared as lodged. */
+    public static boolean isRefusal(String code) {
+        return E.name().equals(code) || Y.name().equals(code);
+    }
+
     public static Optional<DeclarationStatus> of(String code) {
         return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst();
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
@@ -298,6 +299,10 @@ public class IntakeSteps {
                 String note = receipt.note() == null || receipt.note().isBlank() ? "" : ": " + receipt.note();
                 ledger.acknowledged(intake.referencedTrackingId, receipt.code(),
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
+                if (intake.type == DocumentType.DECLARATION_RECEIPT && DeclarationStatus.isRefusal(receipt.code())) {
+                    // customs refused the declaration: what it claimed on certificates of origin is free again
+                    certificates.release(intake.referencedTrackingId);
+                }
             }
         };
     }
