@@ -43,6 +43,9 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected EmbeddedActiveMQ broker;
 
+    @Autowired
+    protected org.springframework.jms.core.JmsTemplate jms;
+
     protected GatewayClient client;
 
     @BeforeEach
@@ -75,6 +78,28 @@ public abstract class GatewayIntegrationTest {
 
     protected static JsonNode json(HttpResponse<String> response) {
         return GatewayClient.json(response);
+    }
+
+    /** Puts a document on a party's inbound address as that party's system would. */
+    protected void sendOverJms(String address, String xml) {
+        jms.send(address, session -> {
+            jakarta.jms.BytesMessage m = session.createBytesMessage();
+            m.writeBytes(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return m;
+        });
+    }
+
+    /** The next message on a reply address, as text (waits up to spring.jms.template.receive-timeout). */
+    protected String receiveOverJms(String address) throws jakarta.jms.JMSException {
+        jakarta.jms.Message message = jms.receive(address);
+        assertThat(message).as("a message on " + address).isNotNull();
+        if (message instanceof jakarta.jms.TextMessage text) {
+            return text.getText();
+        }
+        jakarta.jms.BytesMessage bytes = (jakarta.jms.BytesMessage) message;
+        byte[] data = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(data);
+        return new String(data, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Waits until the message reaches the status, then returns it. */

@@ -1,61 +1,38 @@
 package org.casw.gateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jms.core.JmsTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Port and rail systems submit over JMS and get the unified gateway receipt on their reply address. */
 class JmsSubmissionTest extends GatewayIntegrationTest {
 
-    @Autowired
-    JmsTemplate jms;
 
     @Test
     void railSubmissionIsAnsweredOnItsReplyAddressAndCustomsReceiptsFollow() throws Exception {
         String declaration = GatewayTestSupport.declaration("RAIL-JMS-1")
                 .replace("<AgentCodeScc>91450700MA5L3QR71R</AgentCodeScc>", "<AgentCodeScc>91450700MA5K8R2N25</AgentCodeScc>");
-        jms.send("sw.in.rail", session -> {
-            BytesMessage m = session.createBytesMessage();
-            m.writeBytes(declaration.getBytes(StandardCharsets.UTF_8));
-            return m;
-        });
+        sendOverJms("sw.in.rail", declaration);
 
-        String receipt = body(jms.receive("sw.reply.RAIL-QINZHOU"));
+        String receipt = receiveOverJms("sw.reply.RAIL-QINZHOU");
         assertThat(receipt).contains("<Status>QUEUED</Status>", "<MessageId>RAIL-JMS-1</MessageId>");
         String trackingId = receipt.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
 
         JsonNode message = awaitStatus(RAIL_KEY, trackingId, "ACKNOWLEDGED");
         assertThat(message.get("sender").asText()).isEqualTo("RAIL-QINZHOU");
         // the customs receipts themselves are delivered to the rail system over its JMS channel
-        assertThat(body(jms.receive("sw.reply.RAIL-QINZHOU"))).contains("<Channel>L</Channel>", trackingId);
-        assertThat(body(jms.receive("sw.reply.RAIL-QINZHOU"))).contains("<Channel>P</Channel>", trackingId);
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU")).contains("<Channel>L</Channel>", trackingId);
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU")).contains("<Channel>P</Channel>", trackingId);
     }
 
     @Test
     void malformedSubmissionIsRejectedOnTheReplyAddressAndLeavesNothingOnTheQueue() throws Exception {
         jms.send("sw.in.port", session -> session.createTextMessage("<DecMessage><unclosed></DecMessage>"));
 
-        String receipt = body(jms.receive("sw.reply.PORT-QINZHOU"));
+        String receipt = receiveOverJms("sw.reply.PORT-QINZHOU");
         assertThat(receipt).contains("<Status>REJECTED</Status>", "<Code>XML_MALFORMED</Code>");
-    }
-
-    private static String body(Message message) throws Exception {
-        assertThat(message).as("a message on the reply address").isNotNull();
-        if (message instanceof TextMessage text) {
-            return text.getText();
-        }
-        BytesMessage bytes = (BytesMessage) message;
-        byte[] data = new byte[(int) bytes.getBodyLength()];
-        bytes.readBytes(data);
-        return new String(data, StandardCharsets.UTF_8);
     }
 }
