@@ -1,0 +1,19 @@
+package org.casw.routes.transform;
+
+import org.casw.routes.document.DocumentType;
+
+/** Turns a valid native document into the format a receiver's agreement says it accepts. */
+public interface OutboundTranslator {
+
+    /** The format this translator writes, e.g. {@code EDIFACT-D96B}, {@code WCO-ACDD} or {@code ASW-ECO}. */
+    String format();
+
+    /** Whether documents of this native type can be written in this format. */
+    boolean translates(DocumentType type);
+
+    /**
+     * The document in this format. The input has already passed its schema and business rules; a
+     * document that cannot be expressed in the format gives violations, not an exception.
+     */
+    Translation fromNative(DocumentType type, byte[] nativeXml);
+}
