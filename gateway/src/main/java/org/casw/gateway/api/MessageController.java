@@ -76,7 +76,9 @@ public class MessageController {
     public ResponseEntity<?> find(@PathVariable String trackingId, Authentication party) {
         return ledger.find(trackingId)
                 .filter(m -> party.getName().equals(m.sender()) || party.getName().equals(m.receiver()))
-                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MessageJson.Message.of(m)))
+                // the sender sees where every receiver's copy stands; a receiver sees only its own
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MessageJson.Message.of(m, party.getName().equals(m.sender())
+                        ? ledger.dispatches(m.copyOf() == null ? m.trackingId() : m.copyOf()) : List.of())))
                 .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
                         "You have no message with tracking id " + trackingId + ".")));
     }

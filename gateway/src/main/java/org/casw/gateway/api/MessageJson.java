@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.validation.Violation;
 
@@ -18,18 +19,26 @@ final class MessageJson {
     record Accepted(String trackingId, String status, String type, String messageId) {
     }
 
-    /** One message with its history. */
+    /**
+     * One message with its history; {@code copyOf} names the original of a copy made for a further
+     * receiver, and {@code deliveries} (for the sender) where each receiver's copy stands.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Message(String trackingId, String messageId, String type, String sender, String receiver, String status,
             String destinationStatus, Instant receivedAt, Instant updatedAt, Map<String, List<String>> businessKeys,
-            List<HistoryEntry> history, List<Violation> violations) {
+            List<HistoryEntry> history, List<Violation> violations, String copyOf, List<Delivery> deliveries) {
 
-        static Message of(MessageView m) {
+        static Message of(MessageView m, List<Dispatch> dispatches) {
             return new Message(m.trackingId(), m.messageId(), m.documentType(), m.sender(), m.receiver(), m.status().name(),
                     m.destinationStatus(), m.receivedAt(), m.updatedAt(), m.businessKeys(),
                     m.history().stream().map(h -> new HistoryEntry(h.status().name(), h.at(), h.reason())).toList(),
-                    m.violations());
+                    m.violations(), m.copyOf(), dispatches.size() < 2 ? List.of()
+                            : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList());
         }
+    }
+
+    /** Where one receiver's copy of a document stands. */
+    record Delivery(String trackingId, String receiver, String status) {
     }
 
     record HistoryEntry(String status, Instant at, String reason) {

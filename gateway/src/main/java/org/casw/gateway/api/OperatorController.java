@@ -89,7 +89,7 @@ public class OperatorController {
             // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
             exchange.setProperty(IntakeSteps.DUPLICATE_ID, trackingId + ":retry:" + System.currentTimeMillis());
         });
-        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow()));
+        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), java.util.List.of()));
     }
 
     private static PartnerState state(PartnerProfile p, Set<String> suspended) {

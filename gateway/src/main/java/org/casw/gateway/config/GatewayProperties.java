@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.casw.gateway.partner.PartnerAgreementFiles;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
@@ -14,30 +15,63 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The gateway's configuration ({@code gateway.*} in application.yml): where it keeps its data,
- * its limits, the partner agreements and the routing rules.
+ * its limits, where the partner agreements are, and the agreements themselves once loaded. Unknown
+ * settings are refused, so a misspelt key in an agreement file stops start-up with its file and line.
+ * {@code devPki}: generate the development PKI under the data directory on start (off in production).
  */
-@ConfigurationProperties("gateway")
+@ConfigurationProperties(prefix = "gateway", ignoreUnknownFields = false)
 public record GatewayProperties(
         @DefaultValue("./data") Path dataDir,
+        @DefaultValue(PartnerAgreementFiles.DEFAULT_LOCATION) String agreements,
         @DefaultValue("10MB") DataSize maxPayloadSize,
         @DefaultValue("2") int deliveryConsumers,
         @DefaultValue("30s") Duration deliveryTimeout,
         Map<String, Partner> partners,
-        List<RoutingRule> routing,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Broker broker,
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Signing signing,
-        Map<String, Operator> operators) {
+        Map<String, Operator> operators,
+        @DefaultValue Certificates certificates,
+        @DefaultValue("true") boolean devPki) {
+
+    /** Certificate expiry: how many days ahead a certificate counts as expiring (health, metric, API). */
+    public record Certificates(@DefaultValue("30") int expiryWarningDays) {
+    }
 
     /** A gateway operator: may suspend and resume partners and retry failed deliveries. Keys as digests. */
     public record Operator(List<String> apiKeys) {
     }
 
-    /** One party's agreement. API keys are stored only as {@code sha256:<hex>} digests. */
-    public record Partner(String name, PartyRole role, List<String> identifiers, List<String> apiKeys,
-            @DefaultValue Delivery delivery, String inboundAddress, String replyAddress,
-            @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry) {
+    /**
+     * One party's agreement, usually one file {@code agreements/<PARTY>.yml}. API keys are stored only as
+     * {@code sha256:<hex>} digests.
+     *
+     * @param party    the party id, repeated in its own file so a misplaced file is noticed
+     * @param country  ISO 3166 alpha-2 country the party acts for (partner single windows, customs)
+     * @param receives which documents the party receives, by type and content
+     * @param formats  formats the party sends and, per document type, the format it accepts
+     */
+    public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
+            List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String replyAddress,
+            @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry,
+            List<Receive> receives, @DefaultValue Formats formats) {
+    }
+
+    /**
+     * One kind of document a party receives: a type and, optionally, conditions on its content
+     * ({@code when: {importing-country: [SG]}}); every condition must hold.
+     */
+    public record Receive(DocumentType documentType, Map<String, List<String>> when) {
+    }
+
+    /**
+     * The formats a party speaks besides the gateway's native XML.
+     *
+     * @param sends   formats it submits in, translated on arrival (e.g. {@code EDIFACT-D96B}, {@code ASW-ECO})
+     * @param accepts per document type, the format it wants delivered (e.g. {@code MANIFEST: EDIFACT-D96B})
+     */
+    public record Formats(List<String> sends, Map<DocumentType, String> accepts) {
     }
 
     /**
@@ -88,10 +122,6 @@ public record GatewayProperties(
 
     /** How documents reach a party. */
     public record Delivery(@DefaultValue("MAILBOX") DeliveryChannel channel, String url) {
-    }
-
-    /** Sends every document of a type to one receiver. */
-    public record RoutingRule(DocumentType documentType, String to) {
     }
 
     /** The sandbox China customs partner: answers delivered declarations with L then P receipts. */

@@ -4,83 +4,99 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.routing.RoutingRule;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The partner agreements and routing rules from configuration, checked at start-up. Every problem
- * is reported at once so an operator fixes the file in one go.
+ * The partner agreements in force and the routing rules they contain, checked at start-up. Every
+ * problem is reported at once, with the file and line it is on, so an operator fixes them in one go.
  */
 @Component
 public class ConfiguredPartners implements PartnerDirectory {
 
     private static final Pattern KEY_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern PARTY_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final Map<String, PartnerProfile> partners = new LinkedHashMap<>();
     private final Map<String, String> partyByKeyDigest = new LinkedHashMap<>();
     private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
-    private final Map<DocumentType, String> routes = new EnumMap<>(DocumentType.class);
+    private final List<RoutingRule> routing = new ArrayList<>();
 
-    public ConfiguredPartners(GatewayProperties properties) {
+    @Autowired
+    public ConfiguredPartners(GatewayProperties properties, Environment environment) {
+        this(properties, AgreementLocator.of(environment));
+    }
+
+    public ConfiguredPartners(GatewayProperties properties, AgreementLocator locate) {
         List<String> problems = new ArrayList<>();
         Map<String, GatewayProperties.Partner> configured = properties.partners() == null ? Map.of() : properties.partners();
         configured.forEach((id, p) -> {
-            String where = "gateway.partners." + id;
             if (!PARTY_ID.matcher(id).matches()) {
-                problems.add(where + ": party id must be upper-case letters, digits and '-' (2-64 characters)");
+                problems.add(locate.where(id, "") + ": party id must be upper-case letters, digits and '-' (2-64 characters)");
+            }
+            if (p.party() != null && !p.party().equals(id)) {
+                problems.add(locate.where(id, "party") + ": names " + p.party() + " but the agreement is filed as " + id);
             }
             if (p.role() == null) {
-                problems.add(where + ".role: missing (one of ENTERPRISE, CUSTOMS, PORT, RAIL, PARTNER_SINGLE_WINDOW)");
+                problems.add(locate.where(id, "role") + ": missing (one of ENTERPRISE, CUSTOMS, PORT, RAIL, PARTNER_SINGLE_WINDOW)");
             }
-            for (String key : list(p.apiKeys())) {
+            if (p.country() != null && !COUNTRY.matcher(p.country()).matches()) {
+                problems.add(locate.where(id, "country") + ": '" + p.country() + "' is not an ISO 3166 alpha-2 code such as SG");
+            }
+            List<String> keys = list(p.apiKeys());
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
                 if (!KEY_DIGEST.matcher(key).matches()) {
-                    problems.add(where + ".api-keys: '" + abbreviate(key) + "' is not 'sha256:' + 64 lower-case hex digits"
-                            + " (store the digest of the key, never the key itself)");
+                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": '" + abbreviate(key) + "' is not 'sha256:' + 64 lower-case"
+                            + " hex digits (store the digest of the key, never the key itself)");
                 } else if (partyByKeyDigest.putIfAbsent(key, id) != null) {
-                    problems.add(where + ".api-keys: the same key is also configured for " + partyByKeyDigest.get(key));
+                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": the same key is also configured for " + partyByKeyDigest.get(key));
                 }
             }
             DeliveryChannel channel = p.delivery().channel();
             if (channel == DeliveryChannel.HTTP) {
                 if (p.delivery().url() == null || p.delivery().url().isBlank()) {
-                    problems.add(where + ".delivery.url: required for channel HTTP");
+                    problems.add(locate.where(id, "delivery.url") + ": required for channel HTTP");
                 } else {
                     try {
                         URI uri = URI.create(p.delivery().url().replace("{local.server.port}", "1"));
                         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                            problems.add(where + ".delivery.url: must be an http or https URL");
+                            problems.add(locate.where(id, "delivery.url") + ": must be an http or https URL");
                         }
                     } catch (IllegalArgumentException e) {
-                        problems.add(where + ".delivery.url: not a URL (" + e.getMessage() + ")");
+                        problems.add(locate.where(id, "delivery.url") + ": not a URL (" + e.getMessage() + ")");
                     }
                 }
             }
             if ((channel == DeliveryChannel.JMS || p.inboundAddress() != null) && p.replyAddress() == null) {
-                problems.add(where + ".reply-address: required for JMS delivery or a JMS inbound address");
+                problems.add(locate.where(id, "reply-address") + ": required for JMS delivery or a JMS inbound address");
             }
+            List<GatewayProperties.Receive> receives = p.receives() == null ? List.of() : p.receives();
+            for (int i = 0; i < receives.size(); i++) {
+                checkReceive(id, i, receives.get(i), locate, problems);
+            }
+            GatewayProperties.Formats formats = p.formats();
             partners.put(id, new PartnerProfile(id, p.name() == null ? id : p.name(), p.role(), list(p.identifiers()),
-                    channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended()));
+                    channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended(), p.country(),
+                    formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts()));
         });
-        for (GatewayProperties.RoutingRule rule : properties.routing() == null ? List.<GatewayProperties.RoutingRule>of() : properties.routing()) {
-            if (rule.documentType() == null) {
-                problems.add("gateway.routing: a rule has no document-type");
-            } else if (rule.to() == null || !partners.containsKey(rule.to())) {
-                problems.add("gateway.routing: " + rule.documentType() + " goes to '" + rule.to() + "', which is no configured partner");
-            } else if (routes.putIfAbsent(rule.documentType(), rule.to()) != null) {
-                problems.add("gateway.routing: " + rule.documentType() + " has more than one rule");
-            }
-        }
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {
             for (String key : list(operator.apiKeys())) {
@@ -93,6 +109,36 @@ public class ConfiguredPartners implements PartnerDirectory {
         });
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
+        }
+    }
+
+    private void checkReceive(String id, int index, GatewayProperties.Receive receive, AgreementLocator locate, List<String> problems) {
+        String setting = "receives[" + index + "]";
+        DocumentType type = receive.documentType();
+        if (type == null) {
+            problems.add(locate.where(id, setting) + ": document-type is missing");
+            return;
+        }
+        if (type.isReceipt()) {
+            problems.add(locate.where(id, setting + ".document-type") + ": " + type
+                    + " always goes back to the sender of the message it answers; it cannot be routed");
+            return;
+        }
+        Map<String, List<String>> when = receive.when() == null ? Map.of() : receive.when();
+        Set<String> offered = RoutingFacts.OFFERED.get(type);
+        boolean valid = true;
+        for (Map.Entry<String, List<String>> condition : when.entrySet()) {
+            if (!offered.contains(condition.getKey())) {
+                problems.add(locate.where(id, setting + ".when." + condition.getKey()) + ": " + type + " offers no fact '"
+                        + condition.getKey() + "'" + (offered.isEmpty() ? "" : "; known: " + new TreeSet<>(offered)));
+                valid = false;
+            } else if (condition.getValue() == null || condition.getValue().isEmpty()) {
+                problems.add(locate.where(id, setting + ".when." + condition.getKey()) + ": lists no value");
+                valid = false;
+            }
+        }
+        if (valid) {
+            routing.add(new RoutingRule(id, type, when));
         }
     }
 
@@ -112,8 +158,19 @@ public class ConfiguredPartners implements PartnerDirectory {
     }
 
     @Override
-    public Optional<String> receiverFor(DocumentType type) {
-        return Optional.ofNullable(routes.get(type));
+    public List<String> receiversFor(DocumentType type, RoutingFacts facts) {
+        Set<String> receivers = new LinkedHashSet<>();
+        for (RoutingRule rule : routing) {
+            if (rule.matches(type, facts)) {
+                receivers.add(rule.receiver());
+            }
+        }
+        return List.copyOf(receivers);
+    }
+
+    /** Every routing rule, in agreement order, for the partner listing. */
+    public List<RoutingRule> routingRules() {
+        return List.copyOf(routing);
     }
 
     /** The party an API key digest belongs to. */
@@ -123,7 +180,7 @@ public class ConfiguredPartners implements PartnerDirectory {
 
     /** Every configured key digest, of parties and operators. */
     public Collection<String> keyDigests() {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>(partyByKeyDigest.keySet());
+        Set<String> all = new LinkedHashSet<>(partyByKeyDigest.keySet());
         all.addAll(operatorByKeyDigest.keySet());
         return Collections.unmodifiableSet(all);
     }

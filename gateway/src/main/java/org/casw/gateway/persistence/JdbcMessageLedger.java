@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.intake.PayloadDigest;
+import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
@@ -43,7 +44,7 @@ public class JdbcMessageLedger implements MessageLedger {
                                              reply_to, payload_sha256, payload_size, received_at, updated_at)
                         values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)
                         on conflict (sender, sender_message_id)
-                            where status <> 'REJECTED' and sender_message_id is not null do nothing""",
+                            where status <> 'REJECTED' and sender_message_id is not null and copy_of is null do nothing""",
                         trackingId, m.sender(), m.messageId(), m.documentType(), m.channel(), m.replyTo(), m.sha256(),
                         m.payload().length, now, now);
                 if (inserted == 1) {
@@ -55,7 +56,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 }
                 return jdbc.query("""
                         select tracking_id, status, payload_sha256 from message
-                        where sender = ? and sender_message_id = ? and status <> 'REJECTED'""",
+                        where sender = ? and sender_message_id = ? and status <> 'REJECTED' and copy_of is null""",
                         rs -> rs.next() ? new Recorded(
                                 rs.getString(3).equals(m.sha256()) ? Recorded.Kind.DUPLICATE : Recorded.Kind.CONFLICT,
                                 rs.getString(1), MessageStatus.valueOf(rs.getString(2))) : null,
@@ -91,25 +92,84 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public void validated(String trackingId, BusinessKeys keys, String receiver, byte[] outboundPayload) {
-        tx.executeWithoutResult(status -> {
+    public List<Dispatch> validated(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned) {
+        if (receivers.isEmpty()) {
+            throw new IllegalArgumentException("a validated message needs at least one receiver");
+        }
+        return tx.execute(status -> {
             Timestamp now = now();
-            if (jdbc.update("update message set status = 'VALIDATED', receiver = ?, updated_at = ? where tracking_id = ? and status = 'RECEIVED'",
-                    receiver, now, trackingId) == 0) {
-                return;
+            if (jdbc.update("""
+                    update message set status = 'VALIDATED', receiver = ?, sender_signed = ?, updated_at = ?
+                    where tracking_id = ? and status = 'RECEIVED'""", receivers.get(0), senderSigned, now, trackingId) == 0) {
+                return List.<Dispatch>of();
             }
             addKeys(trackingId, keys);
-            String sha = PayloadDigest.sha256Hex(outboundPayload);
-            String inbound = jdbc.queryForObject("select payload_sha256 from message where tracking_id = ?", String.class, trackingId);
-            if (!sha.equals(inbound)) {
-                // a transformed or signed version: kept beside the raw payload
+            String routed = receivers.size() == 1 ? "valid; routed to " + receivers.get(0)
+                    : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0) + " receives this message, each other a copy)";
+            transition(trackingId, MessageStatus.VALIDATED, routed, now);
+            List<Dispatch> dispatches = new ArrayList<>();
+            dispatches.add(new Dispatch(trackingId, receivers.get(0), MessageStatus.VALIDATED, senderSigned, null));
+            for (int i = 1; i < receivers.size(); i++) {
+                String copy = trackingId + "-" + (i + 1);
                 jdbc.update("""
-                        insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
-                        values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'OUTBOUND', ?, ?, ?, ?, ?)""",
-                        trackingId, trackingId, receiver, sha, outboundPayload.length, outboundPayload, now);
+                        insert into message (tracking_id, sender, sender_message_id, document_type, receiver, status, channel,
+                                             reply_to, payload_sha256, payload_size, received_at, updated_at, copy_of, sender_signed)
+                        select ?, sender, sender_message_id, document_type, ?, 'VALIDATED', channel, reply_to, payload_sha256,
+                               payload_size, received_at, ?, tracking_id, sender_signed
+                        from message where tracking_id = ?""", copy, receivers.get(i), now, trackingId);
+                addKeys(copy, keys);
+                transition(copy, MessageStatus.VALIDATED, "copy of " + trackingId + " for " + receivers.get(i), now);
+                dispatches.add(new Dispatch(copy, receivers.get(i), MessageStatus.VALIDATED, senderSigned, trackingId));
             }
-            transition(trackingId, MessageStatus.VALIDATED, "valid; routed to " + receiver, now);
+            return dispatches;
         });
+    }
+
+    @Override
+    public List<Dispatch> dispatches(String trackingId) {
+        return jdbc.query("""
+                select tracking_id, receiver, status, sender_signed, copy_of from message
+                where (tracking_id = ? or copy_of = ?) and receiver is not null order by tracking_id""",
+                (rs, n) -> new Dispatch(rs.getString(1), rs.getString(2), MessageStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
+                        rs.getString(5)), trackingId, trackingId);
+    }
+
+    @Override
+    public Optional<byte[]> nativePayload(String trackingId) {
+        // a copy reads its original's payload: it has none of its own until prepared for its receiver
+        return jdbc.query("""
+                select p.body from message m join message_payload p on p.tracking_id = coalesce(m.copy_of, m.tracking_id)
+                where m.tracking_id = ? and p.kind in ('INBOUND', 'NATIVE') order by p.version desc limit 1""",
+                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+    }
+
+    @Override
+    public void prepared(String trackingId, byte[] payload, String reason) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            storeOutbound(trackingId, payload, now);
+            note(trackingId, reason);
+        });
+    }
+
+    /** Stores the gateway's XML reading of a payload that arrived in a party's own format. */
+    public void translated(String trackingId, byte[] nativeXml, String reason) {
+        tx.executeWithoutResult(status -> {
+            Timestamp now = now();
+            jdbc.update("""
+                    insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
+                    values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'NATIVE', ?, ?, ?, ?)""",
+                    trackingId, trackingId, PayloadDigest.sha256Hex(nativeXml), nativeXml.length, nativeXml, now);
+            note(trackingId, reason);
+        });
+    }
+
+    private void storeOutbound(String trackingId, byte[] payload, Timestamp now) {
+        String receiver = jdbc.queryForObject("select receiver from message where tracking_id = ?", String.class, trackingId);
+        jdbc.update("""
+                insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
+                values (?, coalesce((select max(version) + 1 from message_payload where tracking_id = ?), 1), 'OUTBOUND', ?, ?, ?, ?, ?)""",
+                trackingId, trackingId, receiver, PayloadDigest.sha256Hex(payload), payload.length, payload, now);
     }
 
     @Override
@@ -117,11 +177,7 @@ public class JdbcMessageLedger implements MessageLedger {
         tx.executeWithoutResult(status -> {
             Timestamp now = now();
             if (move(trackingId, MessageStatus.SIGNED, now, MessageStatus.VALIDATED)) {
-                String receiver = jdbc.queryForObject("select receiver from message where tracking_id = ?", String.class, trackingId);
-                jdbc.update("""
-                        insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
-                        values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'OUTBOUND', ?, ?, ?, ?, ?)""",
-                        trackingId, trackingId, receiver, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, signedPayload, now);
+                storeOutbound(trackingId, signedPayload, now);
                 transition(trackingId, MessageStatus.SIGNED, reason, now);
             }
         });
@@ -211,19 +267,21 @@ public class JdbcMessageLedger implements MessageLedger {
     public Optional<MessageView> find(String trackingId) {
         List<MessageView> found = jdbc.query("""
                 select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,
-                       channel, reply_to, received_at, updated_at
+                       channel, reply_to, received_at, updated_at, copy_of
                 from message where tracking_id = ?""", (rs, n) -> new MessageView(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                keys(trackingId), history(trackingId), violations(trackingId)), trackingId);
+                keys(trackingId), history(trackingId), violations(trackingId), rs.getString(12)), trackingId);
         return found.stream().findFirst();
     }
 
     @Override
     public Optional<byte[]> outboundPayload(String trackingId) {
-        return jdbc.query("select body from message_payload where tracking_id = ? order by version desc limit 1",
+        Optional<byte[]> prepared = jdbc.query("""
+                select body from message_payload where tracking_id = ? and kind = 'OUTBOUND' order by version desc limit 1""",
                 rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+        return prepared.isPresent() ? prepared : nativePayload(trackingId);
     }
 
     @Override

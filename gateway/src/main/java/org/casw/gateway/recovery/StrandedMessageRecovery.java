@@ -4,7 +4,6 @@ import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.intake.IntakeRoute;
-import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.Submission;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finishes what a stopped gateway left half-way: messages stored but not yet validated are run
- * through intake again, validated ones are queued again. Re-queueing is safe: the broker drops a
+ * through intake again, validated ones are prepared for their receiver and queued again. Re-queueing is safe: the broker drops a
  * copy whose duplicate id it has seen, and delivery skips what is already delivered.
  */
 @Component
@@ -56,13 +55,9 @@ public class StrandedMessageRecovery {
             producer.requestBody(IntakeRoute.INTAKE, new Submission(message.sender(), message.channel(), payload, message.replyTo()));
         }
         for (String trackingId : validated) {
-            MessageView message = ledger.find(trackingId).orElseThrow();
-            producer.send(IntakeRoute.ENQUEUE, exchange -> {
-                exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
-                exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
-            exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
-                exchange.setProperty(IntakeSteps.DUPLICATE_ID, trackingId);
-            });
+            // prepared (signed) where it stopped before that, then queued; copies for further receivers are among them
+            ledger.dispatches(trackingId).stream().filter(d -> d.trackingId().equals(trackingId))
+                    .forEach(dispatch -> producer.sendBody(IntakeRoute.DISPATCH, dispatch));
         }
     }
 }

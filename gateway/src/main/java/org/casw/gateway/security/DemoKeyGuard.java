@@ -13,7 +13,7 @@ public class DemoKeyGuard {
 
     /** The keys printed in the README; anyone can read them. */
     static final List<String> DEMO_KEYS = List.of("demo-enterprise-key", "sandbox-customs-key", "demo-port-key", "demo-rail-key",
-            "demo-sg-nsw-key", "demo-my-nsw-key", "demo-operator-key");
+            "demo-sg-nsw-key", "demo-my-nsw-key", "demo-th-nsw-key", "demo-operator-key");
 
     public DemoKeyGuard(ConfiguredPartners partners, GatewayProperties properties) {
         for (String demo : DEMO_KEYS) {

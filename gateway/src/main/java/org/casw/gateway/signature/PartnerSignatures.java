@@ -21,7 +21,9 @@ import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.certs.DevPki;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
+import org.casw.gateway.security.DemoKeyGuard;
 import org.casw.routes.signature.CertificateTrust;
 import org.casw.routes.signature.CrlFiles;
 import org.casw.routes.signature.OcspClient;
@@ -34,6 +36,7 @@ import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.VerificationPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +60,26 @@ public class PartnerSignatures implements SignaturePolicies {
     private final Map<String, List<X509Certificate>> anchors = new HashMap<>();
 
     @Autowired
-    public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki) {
-        this(properties, devPki, Clock.systemUTC());
+    public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki, Environment environment,
+            ObjectProvider<DemoKeyGuard> productionGuard) {
+        this(afterGuard(properties, productionGuard), devPki, Clock.systemUTC(), AgreementLocator.of(environment));
+    }
+
+    /** In production, published demo keys are refused first: that is the problem to fix, not the missing dev PKI. */
+    private static GatewayProperties afterGuard(GatewayProperties properties, ObjectProvider<DemoKeyGuard> productionGuard) {
+        productionGuard.getIfAvailable();
+        return properties;
+    }
+
+    PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki) {
+        this(properties, devPki, Clock.systemUTC(), AgreementLocator.none());
     }
 
     PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki, Clock clock) {
+        this(properties, devPki, clock, AgreementLocator.none());
+    }
+
+    PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki, Clock clock, AgreementLocator locate) {
         this.clock = clock;
         devPki.getIfAvailable(); // on the default run the key stores below are generated first
         List<String> problems = new ArrayList<>();
@@ -94,21 +112,20 @@ public class PartnerSignatures implements SignaturePolicies {
         Map<String, GatewayProperties.Partner> partners = properties.partners() == null ? Map.of() : properties.partners();
         partners.forEach((partyId, partner) -> {
             GatewayProperties.Signatures s = partner.signatures();
-            String where = "gateway.partners." + partyId + ".signatures";
             if (s.signWith() != null && !s.signWith().isBlank()) {
                 try {
                     SigningProfile profile = SigningProfile.of(s.signWith());
                     SigningIdentity identity = identities.get(profile);
                     if (profile == SigningProfile.CMS_DETACHED) {
-                        problems.add(where + ".sign-with: cms-detached is for non-XML payloads, not for documents delivered as XML");
+                        problems.add(locate.where(partyId, "signatures.sign-with") + ": cms-detached is for non-XML payloads, not for documents delivered as XML");
                     } else if (identity == null) {
-                        problems.add(where + ".sign-with: no key for " + profile.id() + " in gateway.signing.identities");
+                        problems.add(locate.where(partyId, "signatures.sign-with") + ": no key for " + profile.id() + " in gateway.signing.identities");
                     } else {
                         signingSettings.put(partyId, new OutboundSignature(profile, identity, new SigningOptions(s.xades(),
                                 SigningOptions.DigestChoice.valueOf(s.eportDigest()), null)));
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(where + ".sign-with: " + e.getMessage());
+                    problems.add(locate.where(partyId, "signatures.sign-with") + ": " + e.getMessage());
                 }
             }
             List<String> accept = s.accept() == null ? List.of() : s.accept();
@@ -118,12 +135,12 @@ public class PartnerSignatures implements SignaturePolicies {
                     try {
                         profiles.add(SigningProfile.of(id));
                     } catch (IllegalArgumentException e) {
-                        problems.add(where + ".accept: " + e.getMessage());
+                        problems.add(locate.where(partyId, "signatures.accept") + ": " + e.getMessage());
                     }
                 }
                 List<Path> anchors = s.trustAnchors() == null ? List.of() : s.trustAnchors();
                 if (profiles.isEmpty() || anchors.isEmpty()) {
-                    problems.add(where + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
+                    problems.add(locate.where(partyId, "signatures") + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
                     return;
                 }
                 try {
@@ -133,7 +150,7 @@ public class PartnerSignatures implements SignaturePolicies {
                     for (GatewayProperties.RetiringAnchor old : s.retiringAnchors() == null ? List.<GatewayProperties.RetiringAnchor>of()
                             : s.retiringAnchors()) {
                         if (old.file() == null || old.until() == null) {
-                            problems.add(where + ".retiring-anchors: each needs 'file' and 'until'");
+                            problems.add(locate.where(partyId, "signatures.retiring-anchors") + ": each needs 'file' and 'until'");
                             continue;
                         }
                         List<X509Certificate> oldRoots = certificates(List.of(old.file()));
@@ -148,7 +165,7 @@ public class PartnerSignatures implements SignaturePolicies {
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
                             retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock));
                 } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-                    problems.add(where + ": " + e.getMessage());
+                    problems.add(locate.where(partyId, "signatures") + ": " + e.getMessage());
                 }
             }
         });

@@ -9,60 +9,101 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
+import org.casw.routes.routing.RoutingFacts;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Partner agreements are checked at start-up and every problem is reported at once. */
+/** Partner agreements are checked at start-up, every problem is reported at once, and they route by content. */
 class ConfiguredPartnersTest {
 
     private static final String DIGEST = "sha256:" + "a".repeat(64);
+    private static final String OTHER_DIGEST = "sha256:" + "b".repeat(64);
 
     @Test
     void validAgreementsRouteDeclarationsAndResolveKeys() {
         Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
-        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), new GatewayProperties.Delivery(DeliveryChannel.HTTP, "http://127.0.0.1:9/inbox"), null));
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null,
+                List.of(new GatewayProperties.Receive(DocumentType.DECLARATION, null))));
 
-        ConfiguredPartners configured = new ConfiguredPartners(properties(partners,
-                List.of(new GatewayProperties.RoutingRule(DocumentType.DECLARATION, "CN-CUSTOMS"))));
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
 
-        assertThat(configured.receiverFor(DocumentType.DECLARATION)).contains("CN-CUSTOMS");
+        assertThat(configured.receiversFor(DocumentType.DECLARATION, RoutingFacts.of(Map.of()))).containsExactly("CN-CUSTOMS");
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of()))).isEmpty();
         assertThat(configured.partyForKeyDigest(DIGEST)).contains("CN-CUSTOMS");
         assertThat(configured.find("CN-CUSTOMS").orElseThrow().deliveryQueue()).isEqualTo("sw.out.CN-CUSTOMS");
     }
 
     @Test
+    void contentDecidesTheReceiversAndSeveralMayReceiveOneDocument() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null, List.of(
+                new GatewayProperties.Receive(DocumentType.MANIFEST, null),
+                new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-country", List.of("CN"))))));
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(OTHER_DIGEST), mailbox(), null, List.of(
+                new GatewayProperties.Receive(DocumentType.MANIFEST, Map.of("mode", List.of("SEA"), "direction", List.of("IMPORT"))))));
+        partners.put("SG-NSW", partner(PartyRole.PARTNER_SINGLE_WINDOW, List.of(), mailbox(), null, List.of(
+                new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-country", List.of("SG"))))));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of("mode", "SEA", "direction", "IMPORT"))))
+                .containsExactly("CN-CUSTOMS", "PORT-QINZHOU");
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of("mode", "SEA", "direction", "EXPORT"))))
+                .containsExactly("CN-CUSTOMS");
+        assertThat(configured.receiversFor(DocumentType.CERTIFICATE_OF_ORIGIN, RoutingFacts.of(Map.of("importing-country", "SG"))))
+                .containsExactly("SG-NSW");
+        assertThat(configured.receiversFor(DocumentType.CERTIFICATE_OF_ORIGIN, RoutingFacts.of(Map.of()))).isEmpty();
+    }
+
+    @Test
     void everyProblemOfBrokenAgreementsIsListedAndNoKeyIsEchoed() {
         Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
-        partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null), null));
-        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), new GatewayProperties.Delivery(DeliveryChannel.JMS, null), "sw.in.port"));
+        partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null), null,
+                List.of(new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-contry", List.of("CN"))),
+                        new GatewayProperties.Receive(DocumentType.DECLARATION_RECEIPT, null))));
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), new GatewayProperties.Delivery(DeliveryChannel.JMS, null), "sw.in.port",
+                List.of(new GatewayProperties.Receive(null, null))));
 
-        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners,
-                List.of(new GatewayProperties.RoutingRule(DocumentType.DECLARATION, "NOBODY")))))
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
                 .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> {
-                    assertThat(e.problems()).hasSize(6);
+                    assertThat(e.problems()).hasSize(8);
                     assertThat(e.getMessage())
                             .contains("gateway.partners.cn customs: party id")
                             .contains("gateway.partners.cn customs.role: missing")
-                            .contains("gateway.partners.cn customs.api-keys")
+                            .contains("gateway.partners.cn customs.api-keys[0]")
                             .contains("gateway.partners.cn customs.delivery.url: required for channel HTTP")
+                            .contains("gateway.partners.cn customs.receives[0].when.importing-contry: CERTIFICATE_OF_ORIGIN offers no fact"
+                                    + " 'importing-contry'; known: [agreement, exporting-country, form-type, importing-country]")
+                            .contains("gateway.partners.cn customs.receives[1].document-type: DECLARATION_RECEIPT always goes back")
                             .contains("gateway.partners.PORT-QINZHOU.reply-address")
-                            .contains("DECLARATION goes to 'NOBODY'")
+                            .contains("gateway.partners.PORT-QINZHOU.receives[0]: document-type is missing")
                             .doesNotContain("plain-secret-key");
                 });
     }
 
-    private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound) {
-        return new GatewayProperties.Partner(null, role, List.of(), keys, delivery, inbound, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null);
+    private static GatewayProperties.Delivery http(String url) {
+        return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url);
     }
 
-    private static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, List<GatewayProperties.RoutingRule> routing) {
-        return new GatewayProperties(Path.of("data"), DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), partners, routing,
-                new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
+    private static GatewayProperties.Delivery mailbox() {
+        return new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null);
+    }
+
+    private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound,
+            List<GatewayProperties.Receive> receives) {
+        return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, false,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
+                receives, null);
+    }
+
+    static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {
+        return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
+                Duration.ofSeconds(30), partners, new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
+                new GatewayProperties.Certificates(30), true);
     }
 }

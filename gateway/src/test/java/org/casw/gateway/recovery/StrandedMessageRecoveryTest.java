@@ -27,12 +27,14 @@ class StrandedMessageRecoveryTest extends GatewayIntegrationTest {
         String received = arrive("STRANDED-RECEIVED-1");
         String validated = arrive("STRANDED-VALIDATED-1");
         ledger.identified(validated, "DECLARATION");
-        ledger.validated(validated, new BusinessKeys(), "CN-CUSTOMS", ledger.inboundPayload(validated).orElseThrow());
+        ledger.validated(validated, new BusinessKeys(), java.util.List.of("CN-CUSTOMS"), false);
 
         recovery.resume();
 
         client.awaitAcknowledged(ENTERPRISE_KEY, received, "P");
         client.awaitAcknowledged(ENTERPRISE_KEY, validated, "P");
+        assertThat(json(get(ENTERPRISE_KEY, "/api/v1/messages/" + validated)).get("history").toString())
+                .as("signed for customs on resume, as the intake would have").contains("signed for CN-CUSTOMS: cn-eport-sm2");
         assertThat(json(get(ENTERPRISE_KEY, "/api/v1/messages?type=DECLARATION&businessKey=STRANDED-RECEIVED-1")).get("total").asInt())
                 .as("resumed under the first tracking id, not a second message").isEqualTo(1);
     }

@@ -67,12 +67,12 @@ class PartnerSignaturesTest {
         java.nio.file.Files.write(crl, revoking(signer));
         var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
                 List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null);
-        var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null);
-        GatewayProperties properties = new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
-                Map.of("SG-NSW", partner), List.of(), new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
+        var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null, List.of(), null);
+        GatewayProperties properties = new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
+                Map.of("SG-NSW", partner), new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of());
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true);
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -116,11 +116,11 @@ class PartnerSignaturesTest {
     private GatewayProperties properties(Map<String, GatewayProperties.KeyStoreEntry> identities,
             Map<String, GatewayProperties.KeyStoreEntry> next, String signWith) {
         var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null);
-        var partner = new GatewayProperties.Partner("Singapore", PartyRole.PARTNER_SINGLE_WINDOW, List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null);
-        return new GatewayProperties(dir, DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner), List.of(),
+        var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null), null, null, false, signatures, null, List.of(), null);
+        return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner),
                 new GatewayProperties.Sandbox(false, "CN-CUSTOMS", null, Duration.ofSeconds(2)),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of());
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true);
     }
 }

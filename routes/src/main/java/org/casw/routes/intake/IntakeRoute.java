@@ -5,13 +5,16 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The intake flow every document follows, whichever channel brought it:
  * inspect -> persist (RECEIVED) -> identify -> verify the sender's signature -> validate -> check the sender
- * -> claim certificate quantities -> route -> register certificates -> sign for the receiver -> queue durably.
+ * -> claim certificate quantities -> route to every receiver -> register certificates -> apply a receipt
+ * -> for each receiver: prepare (sign) and queue durably.
  */
 public class IntakeRoute extends RouteBuilder {
 
     /** Endpoint the channels (HTTP API, JMS inbound) hand submissions to; answers an {@link IntakeResult}. */
     public static final String INTAKE = "direct:intake";
-    /** Puts a validated message on its receiver's durable delivery queue; also used by recovery. */
+    /** Prepares one receiver's message (body: a Dispatch) and queues it; also used by recovery. */
+    public static final String DISPATCH = "direct:dispatch";
+    /** Puts a prepared message on its receiver's durable delivery queue; also used by operator retries. */
     public static final String ENQUEUE = "direct:enqueue";
 
     private final IntakeSteps steps;
@@ -33,12 +36,16 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.claimPreferences())
                 .process(steps.route())
                 .process(steps.registerCertificate())
-                .process(steps.signForReceiver())
                 .process(steps.applyReceipt())
-                .filter(exchangeProperty(IntakeSteps.RECEIVER).isNotNull())
-                    .to(ENQUEUE)
+                // one dispatch per receiver: the message itself, then a copy per further receiver
+                .split(exchangeProperty(IntakeSteps.DISPATCHES)).stopOnException()
+                    .to(DISPATCH)
                 .end()
                 .process(steps.answer());
+
+        from(DISPATCH).routeId("dispatch")
+                .process(steps.prepareForReceiver())
+                .to(ENQUEUE);
 
         // The queue holds only the tracking id (claim check): payloads stay in the database, so large
         // documents do not bloat the broker journal. The duplicate id lets the broker drop re-enqueues.

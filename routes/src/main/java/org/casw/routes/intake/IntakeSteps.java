@@ -9,6 +9,7 @@ import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
+import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
@@ -18,6 +19,7 @@ import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.registry.Certificates;
+import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.signature.VerificationPolicy;
@@ -103,7 +105,8 @@ public class IntakeSteps {
                 // continue through the remaining steps under the first tracking id
             }
             case VALIDATED, SIGNED, QUEUED -> {
-                ledger.find(recorded.trackingId()).ifPresent(m -> requestEnqueue(exchange, m.trackingId(), m.receiver()));
+                // the first attempt may have stopped before queueing: dispatching again is idempotent
+                exchange.setProperty(DISPATCHES, ledger.dispatches(recorded.trackingId()));
                 intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
             }
             default -> intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
@@ -153,29 +156,35 @@ public class IntakeSteps {
     }
 
     /**
-     * Signs the document for its receiver when the receiver's agreement says so. A document that
-     * arrives with its sender's verified signature travels with that signature instead: the sender's
-     * own signature is the stronger evidence, and a second enveloped signature would break the first.
+     * Prepares one receiver's message and hands it to {@code direct:enqueue}: signs the document when the
+     * receiver's agreement says so. A document that arrived with its sender's verified signature travels
+     * with that signature instead: the sender's own signature is the stronger evidence, and a second
+     * enveloped signature would break the first. Only a VALIDATED message is prepared, so a repeat
+     * (resend, recovery) never signs twice.
      */
-    IntakeStep signForReceiver() {
-        return new IntakeStep() {
-            @Override
-            void apply(Intake intake, Exchange exchange) {
-                Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(intake.receiver);
-                if (outbound.isEmpty()) {
-                    return;
-                }
-                if (intake.senderSigned) {
-                    ledger.note(intake.trackingId, "forwarded with the sender's signature");
-                    return;
-                }
-                SignaturePolicies.OutboundSignature how = outbound.get();
-                byte[] signed = signer.sign(intake.submission.payload(), how.profile(), how.identity(), how.options());
-                var certificate = how.identity().certificate();
-                ledger.signed(intake.trackingId, signed, "signed for " + intake.receiver + ": " + how.profile().id() + ", signer "
-                        + certificate.getSubjectX500Principal().getName() + ", certificate serial "
-                        + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
+    Processor prepareForReceiver() {
+        return exchange -> {
+            Dispatch dispatch = exchange.getMessage().getBody(Dispatch.class);
+            MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
+            requestEnqueue(exchange, dispatch.trackingId(), dispatch.receiver());
+            exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
+            if (message.status() != MessageStatus.VALIDATED) {
+                return;
             }
+            Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(dispatch.receiver());
+            if (outbound.isEmpty()) {
+                return;
+            }
+            if (dispatch.senderSigned()) {
+                ledger.note(dispatch.trackingId(), "forwarded with the sender's signature");
+                return;
+            }
+            SignaturePolicies.OutboundSignature how = outbound.get();
+            byte[] signed = signer.sign(ledger.nativePayload(dispatch.trackingId()).orElseThrow(), how.profile(), how.identity(), how.options());
+            var certificate = how.identity().certificate();
+            ledger.signed(dispatch.trackingId(), signed, "signed for " + dispatch.receiver() + ": " + how.profile().id() + ", signer "
+                    + certificate.getSubjectX500Principal().getName() + ", certificate serial "
+                    + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
         };
     }
 
@@ -253,11 +262,15 @@ public class IntakeSteps {
         };
     }
 
-    /** Picks the receiver: a receipt goes back to the original sender, anything else by routing rule. */
+    /**
+     * Picks the receivers: a receipt goes back to the original sender, anything else to every party whose
+     * agreement receives it by type and content (never back to its own sender).
+     */
     IntakeStep route() {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
+                List<String> receivers;
                 if (intake.type.isReceipt()) {
                     DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
                     String refersTo = receipt.refersTo();
@@ -270,19 +283,20 @@ public class IntakeSteps {
                         return;
                     }
                     intake.referencedTrackingId = refersTo;
-                    intake.receiver = original.get().sender();
+                    receivers = List.of(original.get().sender());
                 } else {
-                    Optional<String> receiver = partners.receiverFor(intake.type);
-                    if (receiver.isEmpty()) {
+                    RoutingFacts facts = RoutingFacts.read(intake.type, intake.document, certificates);
+                    receivers = partners.receiversFor(intake.type, facts).stream()
+                            .filter(r -> !r.equals(intake.submission.sender())).toList();
+                    if (receivers.isEmpty()) {
                         reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.NO_ROUTE, null,
-                                "No partner agreement routes " + intake.type + " documents.")), "no route");
+                                "No partner agreement receives " + intake.type + " documents" + (facts.asMap().isEmpty() ? ""
+                                        : " with " + facts.asMap()) + ".")), "no route");
                         return;
                     }
-                    intake.receiver = receiver.get();
                 }
-                ledger.validated(intake.trackingId, intake.keys, intake.receiver, intake.submission.payload());
-                requestEnqueue(exchange, intake.trackingId, intake.receiver);
-                exchange.setProperty(GROUP_ID, consignment(intake.keys, intake.trackingId));
+                intake.receiver = receivers.get(0);
+                exchange.setProperty(DISPATCHES, ledger.validated(intake.trackingId, intake.keys, receivers, intake.senderSigned));
             }
         };
     }
@@ -301,7 +315,8 @@ public class IntakeSteps {
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
                 if (intake.type == DocumentType.DECLARATION_RECEIPT && DeclarationStatus.isRefusal(receipt.code())) {
                     // customs refused the declaration: what it claimed on certificates of origin is free again
-                    certificates.release(intake.referencedTrackingId);
+                    certificates.release(ledger.find(intake.referencedTrackingId)
+                            .map(m -> m.copyOf() != null ? m.copyOf() : m.trackingId()).orElse(intake.referencedTrackingId));
                 }
             }
         };
@@ -337,10 +352,10 @@ public class IntakeSteps {
     }
 
     /** The consignment a document belongs to, for delivery order: its bill, else its customs entry id. */
-    static String consignment(BusinessKeys keys, String trackingId) {
-        String bill = keys.first(BusinessKeys.Kind.BILL_NO);
-        String entry = keys.first(BusinessKeys.Kind.ENTRY_ID);
-        return bill != null ? "bill:" + bill : entry != null ? "entry:" + entry : trackingId;
+    static String consignment(java.util.Map<String, List<String>> keys, String trackingId) {
+        List<String> bills = keys.getOrDefault(BusinessKeys.Kind.BILL_NO.name(), List.of());
+        List<String> entries = keys.getOrDefault(BusinessKeys.Kind.ENTRY_ID.name(), List.of());
+        return !bills.isEmpty() ? "bill:" + bills.get(0) : !entries.isEmpty() ? "entry:" + entries.get(0) : trackingId;
     }
 
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
@@ -366,4 +381,6 @@ public class IntakeSteps {
     public static final String DUPLICATE_ID = "swDuplicateId";
     /** The JMS message group: documents of one consignment are delivered in order. */
     public static final String GROUP_ID = "swGroupId";
+    /** The receivers' dispatches the intake route prepares and queues, one by one. */
+    public static final String DISPATCHES = "swDispatches";
 }

@@ -20,8 +20,23 @@ public interface MessageLedger {
     /** REJECTED with every violation; final. */
     void rejected(String trackingId, List<Violation> violations, String reason);
 
-    /** VALIDATED, with the business keys, the receiver chosen and the outbound version for it. */
-    void validated(String trackingId, BusinessKeys keys, String receiver, byte[] outboundPayload);
+    /**
+     * VALIDATED, with the business keys and the receivers chosen. The message itself goes to the first
+     * receiver; for each further receiver a copy is made in the same transaction (its own tracking id,
+     * life and receipts, {@code copyOf} the original), so a crash cannot leave a receiver out.
+     *
+     * @return one dispatch per receiver, in order; empty if the message was no longer RECEIVED
+     */
+    List<Dispatch> validated(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned);
+
+    /** The original and its copies for further receivers. */
+    List<Dispatch> dispatches(String trackingId);
+
+    /** The gateway's own reading of the document: the translated version of a non-XML arrival, else the raw payload. */
+    Optional<byte[]> nativePayload(String trackingId);
+
+    /** Stores the version prepared for the receiver (e.g. translated to its format) without changing status. */
+    void prepared(String trackingId, byte[] payload, String reason);
 
     /** SIGNED: the signed outbound version is stored; the reason names signer, certificate and algorithm. */
     void signed(String trackingId, byte[] signedPayload, String reason);

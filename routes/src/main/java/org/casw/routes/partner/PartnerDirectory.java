@@ -1,8 +1,10 @@
 package org.casw.routes.partner;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.routing.RoutingFacts;
 
 /** The partner agreements in force: who the parties are and who receives which document. */
 public interface PartnerDirectory {
@@ -11,6 +13,9 @@ public interface PartnerDirectory {
 
     Collection<PartnerProfile> all();
 
-    /** The receiver of a document type by routing rule, if any rule routes it. */
-    Optional<String> receiverFor(DocumentType type);
+    /**
+     * The receivers of a document by the agreements' {@code receives} rules, in agreement order; empty
+     * if no rule matches.
+     */
+    List<String> receiversFor(DocumentType type, RoutingFacts facts);
 }

@@ -1,6 +1,9 @@
 package org.casw.routes.partner;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.casw.routes.document.DocumentType;
 
 /**
  * A party's agreement with the gateway as the routes need it: who it is, how it submits and how
@@ -15,9 +18,24 @@ import java.util.List;
  * @param inboundAddress JMS address it submits on (e.g. {@code sw.in.port}), or null
  * @param replyAddress   JMS address that receives its answers and deliveries, or null
  * @param suspended      delivery to the party is paused; messages wait in its queue
+ * @param country        ISO 3166 alpha-2 country it acts for, or null
+ * @param sends          formats besides native XML it submits in (translated on arrival)
+ * @param accepts        per document type, the format it wants delivered instead of native XML
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
-        DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended) {
+        DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
+        String country, List<String> sends, Map<DocumentType, String> accepts) {
+
+    public PartnerProfile {
+        identifiers = List.copyOf(identifiers);
+        sends = sends == null ? List.of() : List.copyOf(sends);
+        accepts = accepts == null ? Map.of() : Map.copyOf(accepts);
+    }
+
+    /** The format this party wants a document type delivered in, when not native XML. */
+    public Optional<String> acceptedFormat(DocumentType type) {
+        return Optional.ofNullable(accepts.get(type));
+    }
 
     /** The durable queue holding documents on their way to this party. */
     public String deliveryQueue() {
