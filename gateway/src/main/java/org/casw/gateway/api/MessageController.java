@@ -45,9 +45,10 @@ public class MessageController {
     /** Stores the document durably, then answers 202 (new), 200 (resend) or a problem listing every violation. */
     @PostMapping
     public ResponseEntity<?> submit(HttpServletRequest request, Authentication party) throws IOException {
-        if (!isXml(request.getContentType())) {
+        if (!isAccepted(request.getContentType())) {
             return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
-                    "Send documents as application/xml (got " + request.getContentType() + ")."));
+                    "Send documents as application/xml, or as application/EDIFACT where your agreement says so (got "
+                            + request.getContentType() + ")."));
         }
         byte[] payload = readBounded(request);
         if (payload == null) {
@@ -109,13 +110,14 @@ public class MessageController {
         }
     }
 
-    private static boolean isXml(String contentType) {
+    /** XML, or UN/EDIFACT (RFC 1767), which only parties whose agreement sends EDIFACT get translated. */
+    private static boolean isAccepted(String contentType) {
         if (contentType == null) {
             return false;
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return type.getSubtype().equals("xml") || type.getSubtype().endsWith("+xml");
+            return type.getSubtype().equals("xml") || type.getSubtype().endsWith("+xml") || type.getSubtype().equalsIgnoreCase("edifact");
         } catch (IllegalArgumentException e) {
             return false;
         }

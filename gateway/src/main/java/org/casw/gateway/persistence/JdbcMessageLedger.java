@@ -152,7 +152,7 @@ public class JdbcMessageLedger implements MessageLedger {
         });
     }
 
-    /** Stores the gateway's XML reading of a payload that arrived in a party's own format. */
+    @Override
     public void translated(String trackingId, byte[] nativeXml, String reason) {
         tx.executeWithoutResult(status -> {
             Timestamp now = now();

@@ -17,6 +17,7 @@ import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.transform.PartyFormats;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.TradeRecords;
 import org.casw.routes.signature.SignaturePolicies;
@@ -38,8 +39,8 @@ public class PipelineConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates, SignaturePolicies signatures) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures));
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats));
     }
 
     @Bean

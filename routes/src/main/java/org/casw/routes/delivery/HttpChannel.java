@@ -29,6 +29,12 @@ public class HttpChannel implements PartnerChannel {
         this.timeout = timeout;
     }
 
+    /** UN/EDIFACT interchanges start with their service string advice (UNA) or header (UNB); anything else is XML. */
+    static String contentType(byte[] payload) {
+        String start = new String(payload, 0, Math.min(3, payload.length), java.nio.charset.StandardCharsets.US_ASCII);
+        return start.equals("UNA") || start.equals("UNB") ? "application/EDIFACT" : "application/xml";
+    }
+
     @Override
     public DeliveryChannel kind() {
         return DeliveryChannel.HTTP;
@@ -38,7 +44,7 @@ public class HttpChannel implements PartnerChannel {
     public String deliver(PartnerProfile partner, Outbound outbound) throws Exception {
         URI url = URI.create(urlResolver.apply(partner.deliveryUrl()));
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/xml")
+                .header("Content-Type", contentType(outbound.payload()))
                 .header(TRACKING_HEADER, outbound.trackingId())
                 .header("X-SW-Message-Id", outbound.messageId() == null ? "" : outbound.messageId())
                 .header("X-SW-Document-Type", outbound.documentType())

@@ -14,6 +14,10 @@ public final class Intake {
     static final String PROPERTY = "swIntake";
 
     final Submission submission;
+    /** The document as the gateway reads it: the submitted XML, or its translation from the sender's format. */
+    byte[] payload;
+    /** The format it was translated from, or null for native XML. */
+    String translatedFrom;
     Inspection inspection;
     String trackingId;
     DocumentType type;
@@ -27,6 +31,7 @@ public final class Intake {
 
     Intake(Submission submission) {
         this.submission = submission;
+        this.payload = submission.payload();
     }
 
     static Intake of(Exchange exchange) {

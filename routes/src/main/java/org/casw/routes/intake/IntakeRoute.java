@@ -45,7 +45,9 @@ public class IntakeRoute extends RouteBuilder {
 
         from(DISPATCH).routeId("dispatch")
                 .process(steps.prepareForReceiver())
-                .to(ENQUEUE);
+                .filter(exchangeProperty(IntakeSteps.NOT_QUEUED).isNull())
+                    .to(ENQUEUE)
+                .end();
 
         // The queue holds only the tracking id (claim check): payloads stay in the database, so large
         // documents do not bloat the broker journal. The duplicate id lets the broker drop re-enqueues.

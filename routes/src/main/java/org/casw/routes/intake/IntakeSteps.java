@@ -22,6 +22,10 @@ import org.casw.routes.registry.Certificates;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.signature.SignaturePolicies;
+import org.casw.routes.transform.InboundTranslator;
+import org.casw.routes.transform.OutboundTranslator;
+import org.casw.routes.transform.PartyFormats;
+import org.casw.routes.transform.Translation;
 import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.VerificationResult;
 import org.casw.routes.signature.XmlSignatureVerifier;
@@ -40,11 +44,18 @@ public class IntakeSteps {
     private final DocumentValidator validator;
     private final CertificateRegistry certificates;
     private final SignaturePolicies signatures;
+    private final PartyFormats formats;
     private final XmlSignatureVerifier verifier = new XmlSignatureVerifier();
     private final XmlSigner signer = new XmlSigner();
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
+        this(ledger, partners, validator, certificates, signatures, PartyFormats.NATIVE_ONLY);
+    }
+
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats) {
+        this.formats = formats;
         this.ledger = ledger;
         this.partners = partners;
         this.validator = validator;
@@ -52,16 +63,33 @@ public class IntakeSteps {
         this.signatures = signatures;
     }
 
-    /** Well-formed? Which root element? The sender's message id? Nothing is trusted yet. */
+    /**
+     * Well-formed? Which root element? The sender's message id? Nothing is trusted yet. A payload in a
+     * format the sender's agreement names (UN/EDIFACT, a partner window's exchange format) is first
+     * translated to native XML; what cannot be translated is refused with the translator's findings.
+     */
     IntakeStep inspect() {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
                 Submission s = intake.submission;
-                intake.inspection = s.refusedSize() > 0
-                        ? Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
-                                + s.refusedSize() + " bytes, more than this channel accepts."))
-                        : validator.inspect(s.payload());
+                if (s.refusedSize() > 0) {
+                    intake.inspection = Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
+                            + s.refusedSize() + " bytes, more than this channel accepts."));
+                } else {
+                    Optional<InboundTranslator> translator = formats.inboundFor(s.sender(), s.payload());
+                    if (translator.isPresent()) {
+                        Translation translation = translator.get().toNative(s.payload());
+                        intake.translatedFrom = translator.get().format();
+                        if (!translation.ok()) {
+                            intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null, translation.violations());
+                            intake.messageId = null;
+                            return;
+                        }
+                        intake.payload = translation.payload();
+                    }
+                    intake.inspection = validator.inspect(intake.payload);
+                }
                 intake.messageId = intake.inspection.messageId();
             }
         };
@@ -81,8 +109,14 @@ public class IntakeSteps {
                 intake.type = inspection.type().orElse(null);
                 switch (recorded.kind()) {
                     case NEW -> {
-                        if (!inspection.wellFormed()) {
+                        if (!inspection.wellFormed() && intake.translatedFrom != null) {
+                            reject(intake, IntakeResult.Outcome.INVALID, inspection.violations(),
+                                    "not acceptable " + intake.translatedFrom + ": " + inspection.violations().size() + " problem(s)");
+                        } else if (!inspection.wellFormed()) {
                             reject(intake, IntakeResult.Outcome.MALFORMED, inspection.violations(), "payload is not acceptable XML");
+                        } else if (intake.translatedFrom != null) {
+                            ledger.translated(intake.trackingId, intake.payload, "translated from " + intake.translatedFrom + " to "
+                                    + intake.type + " XML");
                         }
                     }
                     case DUPLICATE -> resumeOrAnswer(intake, recorded, exchange);
@@ -171,16 +205,37 @@ public class IntakeSteps {
             if (message.status() != MessageStatus.VALIDATED) {
                 return;
             }
+            DocumentType type = DocumentType.valueOf(message.documentType());
+            byte[] document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
+            Optional<OutboundTranslator> translator = formats.outboundFor(dispatch.receiver(), type);
+            boolean xml = true;
+            if (translator.isPresent()) {
+                Translation translation = translator.get().fromNative(type, document);
+                if (!translation.ok()) {
+                    // valid, but not expressible in the receiver's format: an operator must look, nothing is sent
+                    ledger.failed(dispatch.trackingId(), "cannot be written as " + translator.get().format() + " for " + dispatch.receiver()
+                            + ": " + translation.violations().stream().map(v -> v.code() + " " + v.message()).toList());
+                    exchange.setProperty(NOT_QUEUED, true);
+                    return;
+                }
+                document = translation.payload();
+                xml = translation.contentType() == null || translation.contentType().contains("xml");
+                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for " + dispatch.receiver());
+            }
             Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(dispatch.receiver());
             if (outbound.isEmpty()) {
                 return;
             }
-            if (dispatch.senderSigned()) {
+            if (dispatch.senderSigned() && translator.isEmpty()) {
                 ledger.note(dispatch.trackingId(), "forwarded with the sender's signature");
                 return;
             }
+            if (!xml) {
+                ledger.note(dispatch.trackingId(), "not signed: " + translator.get().format() + " is not XML");
+                return;
+            }
             SignaturePolicies.OutboundSignature how = outbound.get();
-            byte[] signed = signer.sign(ledger.nativePayload(dispatch.trackingId()).orElseThrow(), how.profile(), how.identity(), how.options());
+            byte[] signed = signer.sign(document, how.profile(), how.identity(), how.options());
             var certificate = how.identity().certificate();
             ledger.signed(dispatch.trackingId(), signed, "signed for " + dispatch.receiver() + ": " + how.profile().id() + ", signer "
                     + certificate.getSubjectX500Principal().getName() + ", certificate serial "
@@ -193,12 +248,12 @@ public class IntakeSteps {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                List<Violation> violations = validator.schemaViolations(intake.type, intake.submission.payload());
+                List<Violation> violations = validator.schemaViolations(intake.type, intake.payload);
                 if (!violations.isEmpty()) {
                     reject(intake, IntakeResult.Outcome.INVALID, violations, violations.size() + " schema violation(s)");
                     return;
                 }
-                DocumentValidator.Read read = validator.read(intake.type, intake.submission.payload());
+                DocumentValidator.Read read = validator.read(intake.type, intake.payload);
                 intake.document = read.document();
                 intake.keys = read.keys();
                 List<Violation> broken = validator.ruleViolations(intake.type, intake.document);
@@ -381,6 +436,8 @@ public class IntakeSteps {
     public static final String DUPLICATE_ID = "swDuplicateId";
     /** The JMS message group: documents of one consignment are delivered in order. */
     public static final String GROUP_ID = "swGroupId";
+    /** Set when preparing a dispatch failed it (e.g. untranslatable): it is not queued. */
+    public static final String NOT_QUEUED = "swNotQueued";
     /** The receivers' dispatches the intake route prepares and queues, one by one. */
     public static final String DISPATCHES = "swDispatches";
 }

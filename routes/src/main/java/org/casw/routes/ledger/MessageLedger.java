@@ -35,6 +35,9 @@ public interface MessageLedger {
     /** The gateway's own reading of the document: the translated version of a non-XML arrival, else the raw payload. */
     Optional<byte[]> nativePayload(String trackingId);
 
+    /** Stores the gateway's XML reading of a payload that arrived in a party's own format (e.g. EDIFACT). */
+    void translated(String trackingId, byte[] nativeXml, String reason);
+
     /** Stores the version prepared for the receiver (e.g. translated to its format) without changing status. */
     void prepared(String trackingId, byte[] payload, String reason);
 
