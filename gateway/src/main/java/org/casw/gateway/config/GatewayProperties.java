@@ -51,9 +51,10 @@ public record GatewayProperties(
      * @param country  ISO 3166 alpha-2 country the party acts for (partner single windows, customs)
      * @param receives which documents the party receives, by type and content
      * @param formats  formats the party sends and, per document type, the format it accepts
+     * @param inboundDirectory a drop directory the party submits files in (the gateway moves each away once stored)
      */
     public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
-            List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String replyAddress,
+            List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String inboundDirectory, String replyAddress,
             @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry,
             List<Receive> receives, @DefaultValue Formats formats) {
     }
@@ -120,8 +121,8 @@ public record GatewayProperties(
     public record KeyStoreEntry(Path keystore, String alias, Path passwordFile, Instant from) {
     }
 
-    /** How documents reach a party. */
-    public record Delivery(@DefaultValue("MAILBOX") DeliveryChannel channel, String url) {
+    /** How documents reach a party: its channel and, for HTTP, its URL, for FILE, its drop directory. */
+    public record Delivery(@DefaultValue("MAILBOX") DeliveryChannel channel, String url, String directory) {
     }
 
     /** The sandbox China customs partner: answers delivered declarations with L then P receipts. */

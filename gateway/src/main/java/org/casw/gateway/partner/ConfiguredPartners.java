@@ -85,6 +85,9 @@ public class ConfiguredPartners implements PartnerDirectory {
                     }
                 }
             }
+            if (channel == DeliveryChannel.FILE && (p.delivery().directory() == null || p.delivery().directory().isBlank())) {
+                problems.add(locate.where(id, "delivery.directory") + ": required for channel FILE");
+            }
             if ((channel == DeliveryChannel.JMS || p.inboundAddress() != null) && p.replyAddress() == null) {
                 problems.add(locate.where(id, "reply-address") + ": required for JMS delivery or a JMS inbound address");
             }
@@ -95,7 +98,8 @@ public class ConfiguredPartners implements PartnerDirectory {
             GatewayProperties.Formats formats = p.formats();
             partners.put(id, new PartnerProfile(id, p.name() == null ? id : p.name(), p.role(), list(p.identifiers()),
                     channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended(), p.country(),
-                    formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts()));
+                    formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts(),
+                    p.delivery().directory(), p.inboundDirectory()));
         });
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {

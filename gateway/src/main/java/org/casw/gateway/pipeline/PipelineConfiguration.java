@@ -6,11 +6,13 @@ import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.delivery.DeliveryRoutes;
+import org.casw.routes.delivery.FileDropChannel;
 import org.casw.routes.delivery.DeliverySteps;
 import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.delivery.JmsChannel;
 import org.casw.routes.delivery.MailboxChannel;
 import org.casw.routes.delivery.PartnerChannel;
+import org.casw.routes.intake.FileDropRoutes;
 import org.casw.routes.intake.GatewayReceipts;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.IntakeSteps;
@@ -51,6 +53,16 @@ public class PipelineConfiguration {
     @Bean
     JmsInboundRoutes jmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, GatewayProperties properties) {
         return new JmsInboundRoutes(partners, receipts, properties.maxPayloadSize().toBytes());
+    }
+
+    @Bean
+    FileDropRoutes fileDropRoutes(PartnerDirectory partners, GatewayReceipts receipts, GatewayProperties properties) {
+        return new FileDropRoutes(partners, receipts, properties.maxPayloadSize().toBytes());
+    }
+
+    @Bean
+    FileDropChannel fileDropChannel() {
+        return new FileDropChannel();
     }
 
     @Bean

@@ -61,10 +61,10 @@ class ConfiguredPartnersTest {
     @Test
     void everyProblemOfBrokenAgreementsIsListedAndNoKeyIsEchoed() {
         Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
-        partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null), null,
+        partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null, null), null,
                 List.of(new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-contry", List.of("CN"))),
                         new GatewayProperties.Receive(DocumentType.DECLARATION_RECEIPT, null))));
-        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), new GatewayProperties.Delivery(DeliveryChannel.JMS, null), "sw.in.port",
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), new GatewayProperties.Delivery(DeliveryChannel.JMS, null, null), "sw.in.port",
                 List.of(new GatewayProperties.Receive(null, null))));
 
         assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
@@ -85,16 +85,16 @@ class ConfiguredPartnersTest {
     }
 
     private static GatewayProperties.Delivery http(String url) {
-        return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url);
+        return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url, null);
     }
 
     private static GatewayProperties.Delivery mailbox() {
-        return new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null);
+        return new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null);
     }
 
     private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound,
             List<GatewayProperties.Receive> receives) {
-        return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, false,
+        return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
                 receives, null);
     }

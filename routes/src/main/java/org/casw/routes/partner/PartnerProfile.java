@@ -21,10 +21,12 @@ import org.casw.routes.document.DocumentType;
  * @param country        ISO 3166 alpha-2 country it acts for, or null
  * @param sends          formats besides native XML it submits in (translated on arrival)
  * @param accepts        per document type, the format it wants delivered instead of native XML
+ * @param deliveryDirectory for {@link DeliveryChannel#FILE}: where its documents are written
+ * @param inboundDirectory  a drop directory it submits files in, or null
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
         DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
-        String country, List<String> sends, Map<DocumentType, String> accepts) {
+        String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory) {
 
     public PartnerProfile {
         identifiers = List.copyOf(identifiers);
