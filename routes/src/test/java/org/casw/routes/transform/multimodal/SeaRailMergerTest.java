@@ -115,8 +115,8 @@ class SeaRailMergerTest {
 
     @Test
     void aTrainLeavingBeforeTheShipArrivesDoesNotConnect() {
-        String rail = RAIL.replace("<DepartureDateTime>20261121193000000</DepartureDateTime>",
-                "<DepartureDateTime>20261120193000000</DepartureDateTime>");
+        String rail = RAIL.replace("<DepartureDateTime>20261121103000000</DepartureDateTime>",
+                "<DepartureDateTime>20261121053000000</DepartureDateTime>");
 
         List<Violation> violations = merger.merge(sea(SEA), rail(rail), EVENTS).violations();
 
