@@ -13,6 +13,7 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.declaration.DeclarationRules;
+import org.casw.routes.rules.declaration.ManifestAgreementRules;
 import org.casw.routes.rules.declaration.ModificationRules;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
@@ -47,6 +48,7 @@ public class BusinessRules {
         if (records != null) {
             register(DocumentType.DECLARATION, new TwoStepDeclarationRules(records.declarations(), reader, clock));
             register(DocumentType.DECLARATION, preferentialClaims);
+            register(DocumentType.DECLARATION, new ManifestAgreementRules(records.manifests(), reader));
             register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules.Target(records.declarations()));
             register(DocumentType.MANIFEST, new ArrivalReportRules(records.manifests()));
             register(DocumentType.CERTIFICATE_UTILIZATION, new UtilizationRules(records.certificates()));
