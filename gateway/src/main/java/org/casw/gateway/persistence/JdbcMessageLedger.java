@@ -204,9 +204,14 @@ public class JdbcMessageLedger implements MessageLedger {
     public boolean delivered(String trackingId, String destination, String reason) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Timestamp now = now();
+            String before = jdbc.queryForObject("select status from message where tracking_id = ? for update", String.class, trackingId);
             if (!move(trackingId, MessageStatus.DELIVERED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED,
                     MessageStatus.FAILED)) {
                 return false;
+            }
+            if (MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before)) {
+                // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so
+                transition(trackingId, MessageStatus.QUEUED, "queued for delivery to " + destination, now);
             }
             jdbc.update("update message set last_error = null where tracking_id = ?", trackingId);
             transition(trackingId, MessageStatus.DELIVERED, "delivered to " + destination + ": " + reason, now);
