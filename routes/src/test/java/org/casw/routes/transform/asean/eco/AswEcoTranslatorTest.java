@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
+import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.routes.rules.origin.OriginRules;
 import org.casw.routes.transform.Translation;
@@ -132,6 +133,38 @@ class AswEcoTranslatorTest {
         assertThat(refused.payload()).isNull();
         assertThat(refused.violations()).extracting(Violation::code, Violation::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AseanTranslationCodes.RECEIVER_UNKNOWN, "/CertificateUtilization/CertificateNo"));
+    }
+
+    @Test
+    void theRegistryTellsWhereACertificateWasIssued() {
+        CertificateRegistry registry = new CertificateRegistry() {
+            @Override
+            public Optional<KnownCertificate> find(String certificateNo) {
+                return "E26-TH-0001187".equals(certificateNo)
+                        ? Optional.of(new KnownCertificate(certificateNo, "ACFTA", "TH", "CN", null, null, List.of()))
+                        : Optional.empty();
+            }
+
+            @Override
+            public void register(String trackingId, KnownCertificate certificate) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean claim(String declarationTrackingId, List<Claim> claims) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void release(String declarationTrackingId) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        IssuingCountries countries = IssuingCountries.from(registry);
+
+        assertThat(countries.of("E26-TH-0001187")).contains("TH");
+        assertThat(countries.of("E26-TH-9999999")).isEmpty();
     }
 
     @Test
