@@ -68,11 +68,6 @@ public final class PartnerXml {
         return peek.problem() == null && roots.contains(peek.root());
     }
 
-    /** The root element of the payload, or null if it has none that could be read safely. */
-    public QName rootOf(byte[] payload) {
-        return payload == null || payload.length == 0 ? null : peek(payload).root();
-    }
-
     /** Checks the payload is XML of this format and valid against its XSD, then reads it into the model. */
     public <T> Read<T> read(byte[] payload, Class<T> expected) {
         if (payload == null || payload.length == 0) {
