@@ -37,25 +37,38 @@ public class SchemaValidator {
     private final Map<DocumentType, Schema> schemas = new EnumMap<>(DocumentType.class);
 
     public SchemaValidator() {
+        for (DocumentType type : DocumentType.values()) {
+            schemas.put(type, compile(type.schemaResource()));
+        }
+    }
+
+    /**
+     * Compiles a bundled schema from the class path, e.g. a partner format's XSD that is no native
+     * document type. The result is thread-safe: compile once, validate with {@link #validate(Schema, byte[])}.
+     */
+    public static Schema compile(String resource) {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             // Schemas include siblings from the class path (file: or jar:); nothing from the network.
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
-            for (DocumentType type : DocumentType.values()) {
-                URL xsd = SchemaValidator.class.getClassLoader().getResource(type.schemaResource());
-                if (xsd == null) {
-                    throw new IllegalStateException("Schema " + type.schemaResource() + " for " + type + " is not on the class path");
-                }
-                schemas.put(type, factory.newSchema(xsd));
+            URL xsd = SchemaValidator.class.getClassLoader().getResource(resource);
+            if (xsd == null) {
+                throw new IllegalStateException("Schema " + resource + " is not on the class path");
             }
+            return factory.newSchema(xsd);
         } catch (SAXException e) {
             throw new IllegalStateException("A bundled XML Schema does not compile: " + e.getMessage(), e);
         }
     }
 
     public List<Violation> validate(DocumentType type, byte[] payload) {
-        ValidatorHandler validator = schemas.get(type).newValidatorHandler();
+        return validate(schemas.get(type), payload);
+    }
+
+    /** Every violation of a payload against a compiled schema, each with path, line and column. */
+    public static List<Violation> validate(Schema schema, byte[] payload) {
+        ValidatorHandler validator = schema.newValidatorHandler();
         Collector collector = new Collector();
         PathTracker tracker = new PathTracker(collector);
         validator.setErrorHandler(collector);
