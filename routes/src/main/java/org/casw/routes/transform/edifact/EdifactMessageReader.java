@@ -45,6 +45,10 @@ final class EdifactMessageReader {
 
         /** Every segment of an accepted message, UNH and UNT included, plus the interchange's UNB. */
         void segment(Segment segment, Problems problems);
+
+        /** After the last segment, when the interchange was read to its end: check what must have been there. */
+        default void end(Problems problems) {
+        }
     }
 
     /** Where translators report what they cannot map. */
@@ -115,6 +119,9 @@ final class EdifactMessageReader {
         Run run = new Run(acceptedTypes, maxMessages, handler, problems);
         try (EDIStreamReader reader = FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())) {
             run.drain(reader);
+            if (run.messages > 0) {
+                handler.end(problems);
+            }
         } catch (EDIStreamException | RuntimeException e) {
             // StAEDI cannot go past a broken delimiter or envelope; report where it stopped
             Location where = e instanceof EDIStreamException ese ? ese.getLocation() : null;
