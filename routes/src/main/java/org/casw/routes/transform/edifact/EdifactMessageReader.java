@@ -224,7 +224,7 @@ final class EdifactMessageReader {
             String release = segment.value(2, 3);
             String agency = segment.value(2, 4);
             messageType = type == null ? "UNH" : type;
-            segment.start("UNH", 1, 1, segment.line() == null ? 0 : segment.line(), messageType);
+            segment.messageType(messageType);
             String directory = version + ":" + release + ":" + agency;
             if (!acceptedTypes.contains(type) || !D96bDirectory.knows(type)) {
                 unsupported++;

@@ -25,6 +25,11 @@ public final class Segment {
         elements.clear();
     }
 
+    /** UNH names the message type only once its own elements are read. */
+    void messageType(String messageType) {
+        this.messageType = messageType;
+    }
+
     /** Sets the text at a 1-based element and component position (component 0 or 1 for a simple element). */
     void value(int element, int component, String text) {
         while (elements.size() < element) {
