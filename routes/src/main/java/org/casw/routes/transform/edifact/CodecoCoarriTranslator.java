@@ -54,6 +54,18 @@ public class CodecoCoarriTranslator implements InboundTranslator {
         }
     }
 
+    private final int maxBytes;
+
+    /** Accepts interchanges up to the gateway's default payload limit (10 MB). */
+    public CodecoCoarriTranslator() {
+        this(EdifactMessageReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Accepts interchanges up to {@code maxBytes}; larger ones are refused before parsing. */
+    public CodecoCoarriTranslator(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return CuscarTranslator.FORMAT;
@@ -67,7 +79,7 @@ public class CodecoCoarriTranslator implements InboundTranslator {
     @Override
     public Translation toNative(byte[] payload) {
         Reading reading = new Reading();
-        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, TYPES, 1, reading);
+        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, TYPES, 1, reading, maxBytes);
         if (result.problems().any()) {
             return Translation.refused(DocumentType.CONTAINER_EVENT, result.problems().all());
         }

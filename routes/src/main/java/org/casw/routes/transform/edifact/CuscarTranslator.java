@@ -39,6 +39,18 @@ public class CuscarTranslator implements InboundTranslator {
 
     public static final String FORMAT = "EDIFACT-D96B";
 
+    private final int maxBytes;
+
+    /** Accepts interchanges up to the gateway's default payload limit (10 MB). */
+    public CuscarTranslator() {
+        this(EdifactMessageReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Accepts interchanges up to {@code maxBytes}; larger ones are refused before parsing. */
+    public CuscarTranslator(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String format() {
         return FORMAT;
@@ -52,7 +64,7 @@ public class CuscarTranslator implements InboundTranslator {
     @Override
     public Translation toNative(byte[] payload) {
         Reading reading = new Reading();
-        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, Set.of("CUSCAR"), 1, reading);
+        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, Set.of("CUSCAR"), 1, reading, maxBytes);
         if (result.problems().any()) {
             return Translation.refused(DocumentType.MANIFEST, result.problems().all());
         }
