@@ -18,6 +18,8 @@ import org.xml.sax.InputSource;
 final class NativeXml {
 
     private static final JAXBContext CONTEXT;
+    /** One context per written root, so that the output declares only its own namespace. */
+    private static final java.util.Map<Class<?>, JAXBContext> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         try {
@@ -32,7 +34,14 @@ final class NativeXml {
 
     static byte[] write(Object document) {
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
+            JAXBContext context = WRITERS.computeIfAbsent(document.getClass(), type -> {
+                try {
+                    return JAXBContext.newInstance(type);
+                } catch (JAXBException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Marshaller marshaller = context.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
