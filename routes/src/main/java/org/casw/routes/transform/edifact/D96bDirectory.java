@@ -25,7 +25,35 @@ public final class D96bDirectory {
     private static final List<String> MESSAGES = List.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
+    /** StAEDI logs every directory segment a message schema leaves unused; that is by design here. */
+    private static final java.util.logging.Logger SCHEMA_LOG = java.util.logging.Logger.getLogger("io.xlate.edi.internal.schema");
+    private static final Map<String, Schema> CONTROL = new ConcurrentHashMap<>();
+
+    static {
+        SCHEMA_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private D96bDirectory() {
+    }
+
+    /** StAEDI's service-segment schema (UNB ... UNZ) for syntax version 3, used when writing. */
+    static Schema controlSchema() {
+        return controlSchema("UNOC", "3");
+    }
+
+    /**
+     * StAEDI's service-segment schema for an interchange's syntax identifier and version, loaded once:
+     * StAEDI would otherwise parse it again for every interchange. Null when StAEDI has none.
+     */
+    static Schema controlSchema(String syntaxIdentifier, String syntaxVersion) {
+        String version = syntaxVersion == null ? "3" : syntaxVersion;
+        return CONTROL.computeIfAbsent(version, v -> {
+            try {
+                return SchemaFactory.newFactory().getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
+            } catch (EDISchemaException | RuntimeException e) {
+                return null;
+            }
+        });
     }
 
     /** Whether the gateway has a D.96B schema for this UNH message type. */

@@ -117,7 +117,10 @@ final class EdifactMessageReader {
             return new Result(interchange, 0, problems);
         }
         Run run = new Run(acceptedTypes, maxMessages, handler, problems);
-        try (EDIStreamReader reader = FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())) {
+        Schema control = D96bDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
+        try (EDIStreamReader reader = control == null
+                ? FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())
+                : FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name(), control)) {
             run.drain(reader);
             if (run.messages > 0) {
                 handler.end(problems);

@@ -44,6 +44,7 @@ final class EdifactOut {
         out.writeBytes((UNA + "\n").getBytes(StandardCharsets.ISO_8859_1));
         try {
             writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.ISO_8859_1.name());
+            writer.setControlSchema(D96bDirectory.controlSchema());
             writer.startInterchange();
             segment("UNB", c("UNOC", "3"), c(sender), c(recipient),
                     c(date6, time4), controlReference);
