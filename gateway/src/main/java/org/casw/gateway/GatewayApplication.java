@@ -3,6 +3,7 @@ package org.casw.gateway;
 import java.util.Arrays;
 import org.casw.certs.DevPkiCommand;
 import org.casw.gateway.cli.SignCommand;
+import org.casw.gateway.cli.TranslateCommand;
 import org.casw.gateway.cli.ValidateCommand;
 import org.casw.gateway.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * The single-window gateway. Without arguments it runs the server; {@code certs} generates the
  * development PKI, {@code validate FILE...} checks documents, {@code sign} and {@code verify} handle
- * signatures as the gateway does; each then exits.
+ * signatures as the gateway does, {@code translate} converts UN/EDIFACT; each then exits.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -27,6 +28,7 @@ public class GatewayApplication {
                 case "validate" -> System.exit(ValidateCommand.run(rest, System.out, System.err));
                 case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
                 case "verify" -> System.exit(VerifyCommand.run(rest, System.out, System.err));
+                case "translate" -> System.exit(TranslateCommand.run(rest, System.out, System.err));
                 default -> {
                     // anything else is a Spring Boot argument such as --server.port=9090
                 }

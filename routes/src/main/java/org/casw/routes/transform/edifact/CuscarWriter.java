@@ -1,0 +1,211 @@
+package org.casw.routes.transform.edifact;
+
+import static org.casw.routes.transform.edifact.CuscarMapping.*;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
+
+import java.util.List;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.transform.OutboundTranslator;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.validation.Violation;
+import org.casw.schemas.manifest.BorderTransportMeans;
+import org.casw.schemas.manifest.Consignment;
+import org.casw.schemas.manifest.ConsignmentItem;
+import org.casw.schemas.manifest.Declaration;
+import org.casw.schemas.manifest.Head;
+import org.casw.schemas.manifest.Manifest;
+import org.casw.schemas.manifest.Party;
+import org.casw.schemas.manifest.TransportEquipment;
+
+/**
+ * Writes a native MT1101 or MT2101 manifest as a UN/EDIFACT CUSCAR, directory D.96B, for carriers,
+ * ports and customs systems that take EDIFACT. The mapping is the one {@link CuscarTranslator}
+ * reads ({@link CuscarMapping}); a value the CUSCAR cannot carry (e.g. a seal number longer than SEL
+ * 9308 an..10) is a violation naming the native element, not a truncation.
+ */
+public class CuscarWriter implements OutboundTranslator {
+
+    @Override
+    public String format() {
+        return CuscarTranslator.FORMAT;
+    }
+
+    @Override
+    public boolean translates(DocumentType type) {
+        return type == DocumentType.MANIFEST;
+    }
+
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        if (type != DocumentType.MANIFEST) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
+                    type + " is not written as CUSCAR; only MANIFEST is.")));
+        }
+        Object document;
+        try {
+            document = NativeXml.read(nativeXml);
+        } catch (Exception e) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, null,
+                    "The manifest cannot be read: " + e.getMessage())));
+        }
+        if (!(document instanceof Manifest manifest)) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/",
+                    "The document is not a Manifest.")));
+        }
+        Expressible check = new Expressible();
+        byte[] edifact = write(manifest, check);
+        if (!check.ok()) {
+            return Translation.refused(type, check.violations());
+        }
+        return Translation.of(edifact, type, "application/EDIFACT");
+    }
+
+    private static byte[] write(Manifest manifest, Expressible check) {
+        Head head = manifest.getHead();
+        Declaration declaration = manifest.getDeclaration();
+        String documentName = documentName(head.getMessageType());
+        if (documentName == null) {
+            check.refuse("/Manifest/Head/MessageType", head.getMessageType().value()
+                    + " has no CUSCAR counterpart; MT1101 and MT2101 are written as CUSCAR.");
+            return null;
+        }
+        String sender = check.text(head.getSenderID(), 35, "/Manifest/Head/SenderID", "UNB S002/0004");
+        String receiver = check.text(head.getReceiverID(), 35, "/Manifest/Head/ReceiverID", "UNB S003/0010");
+        String version = check.text(head.getVersion(), 6, "/Manifest/Head/Version", "UNH S009/0057");
+        String messageId = check.text(head.getMessageID(), 35, "/Manifest/Head/MessageID", "BGM 1004");
+        BorderTransportMeans means = declaration.getBorderTransportMeans();
+        String journey = check.text(means.getJourneyID(), 17, "/Manifest/Declaration/BorderTransportMeans/JourneyID", "TDT 8028");
+        String vesselName = check.text(means.getName(), 35, "/Manifest/Declaration/BorderTransportMeans/Name", "TDT C222/8212");
+        boolean imo = means.getID().matches("IMO[0-9]{7}");
+        String meansId = imo ? means.getID().substring(3)
+                : check.text(means.getID(), 9, "/Manifest/Declaration/BorderTransportMeans/ID", "TDT C222/8213");
+        String carrier = declaration.getCarrier() == null ? null
+                : check.text(declaration.getCarrier().getID(), 35, "/Manifest/Declaration/Carrier/ID", "NAD C082/3039");
+        // check every value before writing anything, so that all problems are reported at once
+        List<Consignment> consignments = declaration.getConsignment();
+        for (int c = 0; c < consignments.size(); c++) {
+            checkConsignment(consignments.get(c), "/Manifest/Declaration/Consignment[" + (c + 1) + "]", check);
+        }
+        if (!check.ok()) {
+            return null;
+        }
+        String sendTime = head.getSendTime();
+        EdifactOut out = new EdifactOut(sender, receiver, sendTime.substring(2, 8), sendTime.substring(8, 12),
+                head.getMessageID(), "CUSCAR", version);
+        out.segment("BGM", c(documentName), messageId, head.getFunctionCode().value());
+        out.segment("DTM", date(DATE_MESSAGE, sendTime));
+        if (carrier != null) {
+            out.segment("NAD", PARTY_CARRIER, c(carrier));
+        }
+        out.segment("TDT", STAGE_MAIN_CARRIAGE, journey, c(means.getTypeCode()), null, null, null, null,
+                c(meansId, imo ? CODE_LIST_MEANS : null, imo ? AGENCY_LLOYDS : null, vesselName));
+        out.segment("LOC", PLACE_CUSTOMS_OFFICE, c(declaration.getDeclarationOfficeID(), null, AGENCY_MUTUAL));
+        out.segment("LOC", PLACE_LOADING, locode(declaration.getLoadingLocation().getID()));
+        out.segment("LOC", PLACE_DISCHARGE, locode(declaration.getUnloadingLocation().getID()));
+        if (means.getFirstArrivalLocationID() != null) {
+            out.segment("LOC", PLACE_FIRST_ARRIVAL, locode(means.getFirstArrivalLocationID()));
+        }
+        if (means.getArrivalDateTime() != null) {
+            out.segment("DTM", date(DATE_ARRIVAL_ESTIMATED, means.getArrivalDateTime()));
+        }
+        if (means.getDepartureDateTime() != null) {
+            out.segment("DTM", date(DATE_DEPARTURE_ESTIMATED, means.getDepartureDateTime()));
+        }
+        if (declaration.getLoadingLocation().getLoadingDateTime() != null) {
+            out.segment("DTM", date(DATE_LOADING, declaration.getLoadingLocation().getLoadingDateTime()));
+        }
+        if (declaration.getUnloadingLocation().getArrivalDateTime() != null) {
+            out.segment("DTM", date(DATE_UNLOADING_ARRIVAL, declaration.getUnloadingLocation().getArrivalDateTime()));
+        }
+        for (Consignment consignment : consignments) {
+            for (TransportEquipment unit : consignment.getTransportEquipment()) {
+                out.segment("EQD", EQUIPMENT_CONTAINER, c(unit.getEquipmentIdentification().getID()),
+                        c(unit.getCharacteristicCode()), null, null, unit.getFullnessCode());
+                for (String seal : unit.getSealID()) {
+                    out.segment("SEL", seal, c(SEALING_CARRIER));
+                }
+            }
+        }
+        int number = 0;
+        for (Consignment consignment : consignments) {
+            number++;
+            String bill = consignment.getTransportContractDocument().getID();
+            out.segment("CNI", String.valueOf(number), c(bill));
+            if (consignment.getAssociatedTransportDocument() != null) {
+                out.segment("RFF", c(REFERENCE_HOUSE_BILL, consignment.getAssociatedTransportDocument().getID()));
+            } else {
+                out.segment("RFF", c(REFERENCE_BILL, bill));
+            }
+            out.segment("CNT", c(TOTAL_GROSS_WEIGHT, consignment.getTotalGrossMassMeasure().toPlainString(), UNIT_KILOGRAM));
+            out.segment("CNT", c(TOTAL_PACKAGES, String.valueOf(consignment.getConsignmentPackaging().getQuantityQuantity())));
+            party(out, PARTY_CONSIGNEE, consignment.getConsignee());
+            party(out, PARTY_CONSIGNOR, consignment.getConsignor());
+            for (ConsignmentItem item : consignment.getConsignmentItem()) {
+                out.segment("GID", String.valueOf(item.getSequenceNumeric()));
+                out.segment("FTX", TEXT_GOODS_DESCRIPTION, null, null,
+                        c(EdifactText.split(item.getCommodity().getCargoDescription(), 70, 5)));
+                out.segment("PIA", PRODUCT_IDENTIFICATION, c(item.getCommodity().getClassification().getID(), ITEM_TYPE_HS));
+                out.segment("MEA", MEASURE_WEIGHT, c(MEASURE_GROSS_WEIGHT),
+                        c(UNIT_KILOGRAM, item.getGoodsMeasure().getGrossMassMeasure().toPlainString()));
+                if (item.getEquipmentIdentification() != null) {
+                    out.segment("SGP", c(item.getEquipmentIdentification().getID()));
+                }
+            }
+        }
+        byte[] bytes = out.finish();
+        if (bytes == null) {
+            out.errors().forEach(e -> check.refuse(null, "The CUSCAR writer refused a segment: " + e));
+        }
+        return bytes;
+    }
+
+    private static void checkConsignment(Consignment consignment, String path, Expressible check) {
+        party(consignment.getConsignee(), path + "/Consignee", check);
+        party(consignment.getConsignor(), path + "/Consignor", check);
+        for (int i = 0; i < consignment.getConsignmentItem().size(); i++) {
+            ConsignmentItem item = consignment.getConsignmentItem().get(i);
+            check.pieces(item.getCommodity().getCargoDescription(), 70, 5,
+                    path + "/ConsignmentItem[" + (i + 1) + "]/Commodity/CargoDescription", "FTX C108 (5 x an..70)");
+        }
+        List<TransportEquipment> units = consignment.getTransportEquipment();
+        for (int t = 0; t < units.size(); t++) {
+            TransportEquipment unit = units.get(t);
+            String at = path + "/TransportEquipment[" + (t + 1) + "]";
+            check.text(unit.getCharacteristicCode(), 10, at + "/CharacteristicCode", "EQD C224/8155");
+            for (int s = 0; s < unit.getSealID().size(); s++) {
+                check.text(unit.getSealID().get(s), 10, at + "/SealID[" + (s + 1) + "]", "SEL 9308");
+            }
+            String number = unit.getEquipmentIdentification().getID();
+            boolean named = consignment.getConsignmentItem().stream()
+                    .anyMatch(i -> i.getEquipmentIdentification() != null && number.equals(i.getEquipmentIdentification().getID()));
+            if (!named) {
+                check.refuse(at + "/EquipmentIdentification/ID", "Container " + number
+                        + " is named by no item of its consignment; CUSCAR links a container to its bill only through an item's SGP.");
+            }
+        }
+    }
+
+    private static void party(Party party, String path, Expressible check) {
+        if (party != null) {
+            check.text(party.getID(), 35, path + "/ID", "NAD C082/3039");
+            check.pieces(party.getName(), 35, 5, path + "/Name", "NAD C080 (5 x an..35)");
+        }
+    }
+
+    private static void party(EdifactOut out, String function, Party party) {
+        if (party == null) {
+            return;
+        }
+        EdifactOut.Composite id = party.getID() == null ? null : c(party.getID(), null, AGENCY_MUTUAL);
+        out.segment("NAD", function, id, null, c(EdifactText.split(party.getName(), 35, 5)));
+    }
+
+    private static EdifactOut.Composite date(String qualifier, String dateTime17) {
+        return c(qualifier, EdifactText.toDtm204(dateTime17), DATE_FORMAT);
+    }
+
+    private static EdifactOut.Composite locode(String locode) {
+        return c(locode, CODE_LIST_LOCODE, AGENCY_UNECE);
+    }
+}

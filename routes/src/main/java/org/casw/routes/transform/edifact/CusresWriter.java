@@ -1,0 +1,223 @@
+package org.casw.routes.transform.edifact;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.transform.OutboundTranslator;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.validation.Violation;
+import org.casw.schemas.declaration.DecReceipt;
+import org.casw.schemas.declaration.DeclarationStatusCode;
+import org.casw.schemas.manifest.ManifestReceipt;
+import org.casw.schemas.manifest.ResponseCode;
+
+/**
+ * Writes a customs receipt (declaration {@code DecReceipt} or {@code ManifestReceipt}) as a UN/EDIFACT
+ * CUSRES, directory D.96B, for partners that take EDIFACT. The gateway's implementation guide:
+ *
+ * <pre>
+ * UNB S002 / S003        the gateway's and the partner's interchange ids (constructor)
+ * BGM                    C002/1001 23 (status information), 1004 ReceiptId / ReceiptID, 1225 9 (original),
+ *                        4343 response type from the receipt status (below)
+ * DTM+137                NoticeDate (format 304, CCYYMMDDHHMMSS with its UTC offset, e.g. ?+08) /
+ *                        IssueDateTime (format 204, China time)
+ * LOC+22                 CustomMaster, the customs office (C517/3225, agency ZZZ)
+ * GIS                    the receipt's own status code (C529/7365, agency ZZZ): nothing is lost in translation
+ * FTX+AAO / FTX+AAI      Note / ResponseText: error description when rejected, else general information
+ *                        (C108 5 x an..70 cut at spaces, up to 5 FTX)
+ * ERP+1 / ERC            for a rejection: error point "whole message" and ERC C901/9321 the native status
+ * RFF+ACW                the original message: ClientSeqNo (the declarant's id) / MessageID (the manifest's id)
+ * RFF+ACD                the gateway tracking id it was delivered with (SeqNo / TrackingID)
+ * RFF+ABT                the customs entry id (EntryId, 18 digits)
+ * RFF+BM                 the bill of lading (TransportContractDocumentID)
+ *
+ * status -> 4343         declaration: L received -> AB (acknowledged); P released, R closed, SpL summary
+ *                        accepted, SpK goods may be taken out -> AP (accepted); SpJ reviewed -> CA
+ *                        (conditionally accepted); E rejected, Z returned for correction, Y failed -> RE
+ *                        (rejected, with ERP/ERC). Manifest: 01 accepted, 11 released -> AP; 02 manual
+ *                        review -> AB; 03 rejected, 12 loading refused, 13 unloading forbidden -> RE.
+ * </pre>
+ */
+public class CusresWriter implements OutboundTranslator {
+
+    static final String DOCUMENT_STATUS_INFORMATION = "23";
+    static final String ACKNOWLEDGED = "AB";
+    static final String ACCEPTED = "AP";
+    static final String CONDITIONALLY_ACCEPTED = "CA";
+    static final String REJECTED = "RE";
+
+    private static final Map<DeclarationStatusCode, String> DECLARATION_RESPONSES = Map.of(
+            DeclarationStatusCode.L, ACKNOWLEDGED, DeclarationStatusCode.P, ACCEPTED, DeclarationStatusCode.R, ACCEPTED,
+            DeclarationStatusCode.E, REJECTED, DeclarationStatusCode.Z, REJECTED, DeclarationStatusCode.Y, REJECTED,
+            DeclarationStatusCode.SP_L, ACCEPTED, DeclarationStatusCode.SP_J, CONDITIONALLY_ACCEPTED, DeclarationStatusCode.SP_K, ACCEPTED);
+    private static final Map<ResponseCode, String> MANIFEST_RESPONSES = Map.of(
+            ResponseCode.ACCEPTED, ACCEPTED, ResponseCode.MANUAL_REVIEW, ACKNOWLEDGED, ResponseCode.REJECTED, REJECTED,
+            ResponseCode.RELEASED, ACCEPTED, ResponseCode.LOADING_REFUSED, REJECTED, ResponseCode.UNLOADING_FORBIDDEN, REJECTED);
+
+    private final String sender;
+    private final String recipient;
+
+    /** With the gateway's default interchange ids; delivery names the real partner with {@link #CusresWriter(String, String)}. */
+    public CusresWriter() {
+        this("CASW-GATEWAY", "PARTNER");
+    }
+
+    public CusresWriter(String sender, String recipient) {
+        this.sender = sender;
+        this.recipient = recipient;
+    }
+
+    /** The CUSRES response type (4343) of a declaration receipt status. */
+    public static String responseType(DeclarationStatusCode status) {
+        return DECLARATION_RESPONSES.get(status);
+    }
+
+    /** The CUSRES response type (4343) of a manifest receipt code. */
+    public static String responseType(ResponseCode code) {
+        return MANIFEST_RESPONSES.get(code);
+    }
+
+    @Override
+    public String format() {
+        return CuscarTranslator.FORMAT;
+    }
+
+    @Override
+    public boolean translates(DocumentType type) {
+        return type == DocumentType.DECLARATION_RECEIPT || type == DocumentType.MANIFEST_RECEIPT;
+    }
+
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        if (!translates(type)) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
+                    type + " is not written as CUSRES; DECLARATION_RECEIPT and MANIFEST_RECEIPT are.")));
+        }
+        Object document;
+        try {
+            document = NativeXml.read(nativeXml);
+        } catch (Exception e) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, null,
+                    "The receipt cannot be read: " + e.getMessage())));
+        }
+        Expressible check = new Expressible();
+        byte[] bytes;
+        if (type == DocumentType.DECLARATION_RECEIPT && document instanceof DecReceipt receipt) {
+            bytes = declaration(receipt, check);
+        } else if (type == DocumentType.MANIFEST_RECEIPT && document instanceof ManifestReceipt receipt) {
+            bytes = manifest(receipt, check);
+        } else {
+            check.refuse("/", "The document is not a " + type + ".");
+            bytes = null;
+        }
+        if (!check.ok() || bytes == null) {
+            return Translation.refused(type, check.violations());
+        }
+        return Translation.of(bytes, type, "application/EDIFACT");
+    }
+
+    private byte[] declaration(DecReceipt receipt, Expressible check) {
+        String id = check.text(receipt.getReceiptId(), 35, "/DecReceipt/ReceiptId", "BGM 1004");
+        String clientSeqNo = check.text(receipt.getClientSeqNo(), 35, "/DecReceipt/ClientSeqNo", "RFF C506/1154");
+        String seqNo = check.text(receipt.getSeqNo(), 35, "/DecReceipt/SeqNo", "RFF C506/1154");
+        String[] note = check.pieces(receipt.getNote(), 350 * 5, 1, "/DecReceipt/Note", "FTX C108 (5 FTX of 5 x an..70)");
+        if (!check.ok()) {
+            return null;
+        }
+        OffsetDateTime notice = receipt.getNoticeDate().toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
+        String status = receipt.getChannel().value();
+        String response = responseType(receipt.getChannel());
+        EdifactOut out = new EdifactOut(sender, recipient, notice.format(DateTimeFormatter.ofPattern("yyMMdd")),
+                notice.format(DateTimeFormatter.ofPattern("HHmm")), receipt.getReceiptId(), "CUSRES", null);
+        out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
+        if (receipt.getCustomMaster() != null) {
+            out.segment("LOC", CuscarMapping.PLACE_CUSTOMS_OFFICE, c(receipt.getCustomMaster(), null, CuscarMapping.AGENCY_MUTUAL));
+        }
+        out.segment("DTM", c("137", notice.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + offset(notice.getOffset()), "304"));
+        out.segment("GIS", c(status, null, CuscarMapping.AGENCY_MUTUAL));
+        text(out, note == null ? null : note[0], response, check, "/DecReceipt/Note");
+        if (REJECTED.equals(response)) {
+            out.segment("ERP", c("1"));
+            out.segment("ERC", c(status, null, CuscarMapping.AGENCY_MUTUAL));
+        }
+        reference(out, "ACW", clientSeqNo);
+        reference(out, "ACD", seqNo);
+        reference(out, "ABT", receipt.getEntryId());
+        if (clientSeqNo == null && seqNo == null && receipt.getEntryId() == null) {
+            check.refuse("/DecReceipt", "A CUSRES needs at least one reference (RFF) to what it answers.");
+        }
+        return finish(out, check);
+    }
+
+    private byte[] manifest(ManifestReceipt receipt, Expressible check) {
+        String id = check.text(receipt.getReceiptID(), 35, "/ManifestReceipt/ReceiptID", "BGM 1004");
+        String messageId = check.text(receipt.getMessageID(), 35, "/ManifestReceipt/MessageID", "RFF C506/1154");
+        String trackingId = check.text(receipt.getTrackingID(), 35, "/ManifestReceipt/TrackingID", "RFF C506/1154");
+        String[] text = check.pieces(receipt.getResponseText(), 350 * 5, 1, "/ManifestReceipt/ResponseText", "FTX C108 (5 FTX of 5 x an..70)");
+        if (!check.ok()) {
+            return null;
+        }
+        String issued = receipt.getIssueDateTime();
+        String code = receipt.getResponseCode().value();
+        String response = responseType(receipt.getResponseCode());
+        EdifactOut out = new EdifactOut(sender, recipient, issued.substring(2, 8), issued.substring(8, 12), receipt.getReceiptID(), "CUSRES", null);
+        out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
+        out.segment("DTM", c("137", EdifactText.toDtm204(issued), CuscarMapping.DATE_FORMAT));
+        out.segment("GIS", c(code, null, CuscarMapping.AGENCY_MUTUAL));
+        text(out, text == null ? null : text[0], response, check, "/ManifestReceipt/ResponseText");
+        if (REJECTED.equals(response)) {
+            out.segment("ERP", c("1"));
+            out.segment("ERC", c(code, null, CuscarMapping.AGENCY_MUTUAL));
+        }
+        reference(out, "ACW", messageId);
+        reference(out, "ACD", trackingId);
+        reference(out, CuscarMapping.REFERENCE_BILL, receipt.getTransportContractDocumentID());
+        return finish(out, check);
+    }
+
+    /** The receipt's text in FTX segments of 5 x 70 characters, at most 5 of them (the segment table's limit). */
+    private static void text(EdifactOut out, String text, String response, Expressible check, String path) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        List<String> lines = EdifactText.split(text, 70, 25);
+        if (lines == null) {
+            check.refuse(path, "'" + text + "' does not fit 5 FTX of 5 x an..70 cut at spaces.");
+            return;
+        }
+        String subject = REJECTED.equals(response) ? "AAO" : "AAI";
+        for (int i = 0; i < lines.size(); i += 5) {
+            out.segment("FTX", subject, null, null, c(lines.subList(i, Math.min(i + 5, lines.size()))));
+        }
+    }
+
+    private static void reference(EdifactOut out, String qualifier, String number) {
+        if (number != null) {
+            out.segment("RFF", c(qualifier, number));
+        }
+    }
+
+    private static byte[] finish(EdifactOut out, Expressible check) {
+        if (!check.ok()) {
+            return null;
+        }
+        byte[] bytes = out.finish();
+        if (bytes == null) {
+            out.errors().forEach(e -> check.refuse(null, "The CUSRES writer refused a segment: " + e));
+        }
+        return bytes;
+    }
+
+    /** ZZZ of format 304: the UTC offset as +HH (whole hours) or +HHMM. */
+    static String offset(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        String sign = seconds < 0 ? "-" : "+";
+        int minutes = Math.abs(seconds) / 60;
+        return minutes % 60 == 0 ? String.format("%s%02d", sign, minutes / 60) : String.format("%s%02d%02d", sign, minutes / 60, minutes % 60);
+    }
+}

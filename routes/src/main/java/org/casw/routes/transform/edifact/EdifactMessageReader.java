@@ -1,0 +1,375 @@
+package org.casw.routes.transform.edifact;
+
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_TOO_LONG;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_PAYLOAD_TOO_LARGE;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_MISSING;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_UNEXPECTED;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
+
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.casw.routes.validation.Violation;
+
+/**
+ * Streams a UN/EDIFACT interchange through StAEDI, validating each message against its D.96B schema,
+ * and hands every segment to a translator as it ends. Every problem becomes a {@link Violation}
+ * (code, segment path, line, English message); reading goes on after a problem so all are reported,
+ * and stops only where the parser cannot continue. Nothing is thrown for bad input.
+ */
+final class EdifactMessageReader {
+
+    /** The gateway's default payload limit; an interchange above it is refused before parsing. */
+    static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+    /** Stop collecting after this many problems: a garbage file must not produce a million violations. */
+    static final int MAX_VIOLATIONS = 200;
+
+    /** What a translator does with the segments of the messages it accepts. */
+    interface Handler {
+
+        /** Every segment of an accepted message, UNH and UNT included, plus the interchange's UNB. */
+        void segment(Segment segment, Problems problems);
+
+        /** After the last segment, when the interchange was read to its end: check what must have been there. */
+        default void end(Problems problems) {
+        }
+    }
+
+    /** Where translators report what they cannot map. */
+    static final class Problems {
+
+        private final List<Violation> syntax = new ArrayList<>();
+        private final List<Violation> mapping = new ArrayList<>();
+
+        void syntax(Violation v) {
+            if (syntax.size() < MAX_VIOLATIONS) {
+                syntax.add(v);
+            }
+        }
+
+        /** A value that is valid EDIFACT but cannot be expressed in the native document. */
+        void unmappable(Segment segment, String element, String message) {
+            if (mapping.size() < MAX_VIOLATIONS) {
+                mapping.add(new Violation(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, segment.path(element),
+                        segment + ": " + message, segment.line(), null));
+            }
+        }
+
+        void unmappable(String path, String message) {
+            if (mapping.size() < MAX_VIOLATIONS) {
+                mapping.add(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, path, message));
+            }
+        }
+
+        /** Syntax and schema problems first; mapping problems only count when the EDIFACT itself is sound. */
+        List<Violation> all() {
+            return syntax.isEmpty() ? List.copyOf(mapping) : List.copyOf(syntax);
+        }
+
+        boolean any() {
+            return !syntax.isEmpty() || !mapping.isEmpty();
+        }
+    }
+
+    /** What was read: the interchange, how many messages were accepted, and the problems. */
+    record Result(Optional<EdifactInterchange> interchange, int messages, Problems problems) {
+    }
+
+    private static final EDIInputFactory FACTORY = EDIInputFactory.newFactory();
+
+    private EdifactMessageReader() {
+    }
+
+    static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler) {
+        return read(payload, acceptedTypes, maxMessages, handler, DEFAULT_MAX_BYTES);
+    }
+
+    static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler, int maxBytes) {
+        Problems problems = new Problems();
+        if (payload == null || payload.length == 0) {
+            problems.syntax(Violation.of(EDIFACT_SYNTAX, null, "The payload is empty; an interchange starts with UNA or UNB."));
+            return new Result(Optional.empty(), 0, problems);
+        }
+        if (payload.length > maxBytes) {
+            problems.syntax(Violation.of(EDIFACT_PAYLOAD_TOO_LARGE, null,
+                    "The interchange has " + payload.length + " bytes; at most " + maxBytes + " are accepted."));
+            return new Result(Optional.empty(), 0, problems);
+        }
+        Optional<EdifactInterchange> interchange = EdifactInterchange.sniff(payload);
+        if (interchange.isEmpty()) {
+            problems.syntax(new Violation(EDIFACT_SYNTAX, "UNB", "Not a UN/EDIFACT interchange: it must start with a UNA or UNB segment.", 1, 1));
+            return new Result(interchange, 0, problems);
+        }
+        Run run = new Run(acceptedTypes, maxMessages, handler, problems);
+        Schema control = D96bDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
+        try (EDIStreamReader reader = control == null
+                ? FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())
+                : FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name(), control)) {
+            run.drain(reader);
+            if (run.messages > 0) {
+                handler.end(problems);
+            }
+        } catch (EDIStreamException | RuntimeException e) {
+            // StAEDI cannot go past a broken delimiter or envelope; report where it stopped
+            Location where = e instanceof EDIStreamException ese ? ese.getLocation() : null;
+            problems.syntax(new Violation(EDIFACT_SYNTAX, run.currentPath(), "The interchange cannot be parsed further: "
+                    + cleanMessage(e), where == null ? run.line() : positive(where.getLineNumber()),
+                    where == null ? null : positive(where.getColumnNumber())));
+        } catch (IOException e) {
+            problems.syntax(Violation.of(EDIFACT_SYNTAX, null, "The interchange cannot be read: " + e.getMessage()));
+        }
+        if (run.messages == 0 && run.unsupported == 0 && !problems.any()) {
+            problems.syntax(Violation.of(EDIFACT_SEGMENT_MISSING, "UNH", "The interchange contains no message (UNH ... UNT)."));
+        }
+        return new Result(interchange, run.messages, problems);
+    }
+
+    /** The state of one read: which message we are in and how its segments are counted. */
+    private static final class Run {
+
+        private final Set<String> acceptedTypes;
+        private final int maxMessages;
+        private final Handler handler;
+        private final Problems problems;
+        private final Segment segment = new Segment();
+        private final Map<String, Integer> occurrences = new HashMap<>();
+        private Schema schema;
+        private String messageType = "INTERCHANGE";
+        private boolean inMessage;
+        private boolean accepted;
+        private int position;
+        private int messages;
+        private int unsupported;
+        private int line;
+
+        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems) {
+            this.acceptedTypes = acceptedTypes;
+            this.maxMessages = maxMessages;
+            this.handler = handler;
+            this.problems = problems;
+        }
+
+        void drain(EDIStreamReader reader) throws EDIStreamException {
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                switch (event) {
+                    case START_SEGMENT -> startSegment(reader);
+                    case ELEMENT_DATA -> {
+                        Location at = reader.getLocation();
+                        segment.value(at.getElementPosition(), at.getComponentPosition(), reader.getText());
+                    }
+                    case END_SEGMENT -> endSegment(reader);
+                    case END_TRANSACTION -> {
+                        inMessage = false;
+                        accepted = false;
+                        schema = null;
+                        messageType = "INTERCHANGE";
+                    }
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(reader, event);
+                    default -> {
+                        // loops, groups and interchange boundaries carry no data of their own
+                    }
+                }
+            }
+        }
+
+        private void startSegment(EDIStreamReader reader) {
+            String tag = reader.getText();
+            Location at = reader.getLocation();
+            line = positive(at.getLineNumber()) == null ? line + 1 : at.getLineNumber();
+            if ("UNH".equals(tag)) {
+                inMessage = true;
+                occurrences.clear();
+                position = 0;
+                messageType = "UNH";
+            }
+            if (inMessage) {
+                position++;
+            }
+            int occurrence = occurrences.merge(tag, 1, Integer::sum);
+            segment.start(tag, inMessage ? position : at.getSegmentPosition(), occurrence, line, messageType);
+        }
+
+        private void endSegment(EDIStreamReader reader) {
+            String tag = segment.tag();
+            if ("UNH".equals(tag)) {
+                beginMessage(reader);
+            }
+            if ("UNB".equals(tag) || "UNZ".equals(tag) || accepted) {
+                try {
+                    handler.segment(segment, problems);
+                } catch (RuntimeException e) {
+                    // a translator must not turn odd but valid content into an exception
+                    problems.unmappable(segment, null, "cannot be translated (" + cleanMessage(e) + ").");
+                }
+            }
+        }
+
+        private void beginMessage(EDIStreamReader reader) {
+            String type = segment.value(2, 1);
+            String version = segment.value(2, 2);
+            String release = segment.value(2, 3);
+            String agency = segment.value(2, 4);
+            messageType = type == null ? "UNH" : type;
+            segment.messageType(messageType);
+            String directory = version + ":" + release + ":" + agency;
+            if (!acceptedTypes.contains(type) || !D96bDirectory.knows(type)) {
+                unsupported++;
+                problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009/0065",
+                        "Message type '" + type + "' (UNH segment 1, S009/0065) is not translated here; supported: "
+                                + String.join(", ", acceptedTypes) + ".", segment.line(), null));
+                return;
+            }
+            if (!"D:96B:UN".equals(directory)) {
+                unsupported++;
+                problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009",
+                        type + " of directory " + directory + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads directory D:96B:UN.",
+                        segment.line(), null));
+                return;
+            }
+            messages++;
+            if (messages > maxMessages) {
+                problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]",
+                        "The interchange carries more than " + maxMessages + " " + type + " message(s); send one per interchange.",
+                        segment.line(), null));
+                return;
+            }
+            schema = D96bDirectory.schema(type);
+            reader.setTransactionSchema(schema);
+            accepted = true;
+        }
+
+        private void error(EDIStreamReader reader, EDIStreamEvent event) {
+            EDIStreamValidationError error = reader.getErrorType();
+            Location at = reader.getLocation();
+            String code = codeOf(error);
+            if (code == null) {
+                return;
+            }
+            String tag = event == EDIStreamEvent.SEGMENT_ERROR ? reader.getText() : at.getSegmentTag();
+            if (tag == null) {
+                tag = segment.tag();
+            }
+            if (!inMessage && error == EDIStreamValidationError.UNEXPECTED_SEGMENT && !isService(tag)) {
+                // body segments of a message we do not translate were already reported as unsupported
+                return;
+            }
+            String where;
+            String what;
+            if (event == EDIStreamEvent.SEGMENT_ERROR) {
+                boolean missing = code.equals(EDIFACT_SEGMENT_MISSING);
+                String reference = reader.getReferenceCode();
+                String missingTag = missing && reference != null ? reference : tag;
+                where = missing ? messageType + "/" + missingTag : messageType + "/" + tag + "[" + occurrenceOf(tag) + "]";
+                what = missing
+                        ? "Mandatory segment " + missingTag + " is missing (noticed at segment " + segment.position() + " " + segment.tag() + ")."
+                        : "Segment " + segment.position() + " " + tag + " " + describe(error) + ".";
+            } else {
+                int element = at.getElementPosition();
+                int component = at.getComponentPosition();
+                Schema types = schemaFor(reader, tag);
+                String name = D96bDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
+                String title = D96bDirectory.elementTitle(types, tag, element, component);
+                where = messageType + "/" + tag + "[" + occurrenceOf(tag) + "]/" + name;
+                String value = reader.hasText() ? reader.getText() : null;
+                what = "Segment " + segment.position() + " " + tag + ", element " + name + (title == null ? "" : " (" + title + ")")
+                        + (value == null || value.isEmpty() ? "" : " value '" + value + "'") + ": " + describe(error) + ".";
+            }
+            Integer column = positive(at.getColumnNumber());
+            problems.syntax(new Violation(code, where, what, positive(at.getLineNumber()) == null ? segment.line() : at.getLineNumber(), column));
+        }
+
+        private Schema schemaFor(EDIStreamReader reader, String tag) {
+            return isService(tag) ? reader.getControlSchema() : schema;
+        }
+
+        private int occurrenceOf(String tag) {
+            Integer n = occurrences.get(tag);
+            return n == null ? 1 : n;
+        }
+
+        String currentPath() {
+            return segment.tag() == null ? null : segment.path(null);
+        }
+
+        Integer line() {
+            return line > 0 ? line : null;
+        }
+    }
+
+    private static boolean isService(String tag) {
+        return tag != null && tag.length() == 3 && tag.startsWith("UN");
+    }
+
+    /** Which stable code a StAEDI validation error is reported under. */
+    static String codeOf(EDIStreamValidationError error) {
+        if (error == null) {
+            return EDIFACT_SYNTAX;
+        }
+        return switch (error) {
+            case NONE -> null;
+            case UNRECOGNIZED_SEGMENT_ID, UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET, SEGMENT_NOT_IN_PROPER_SEQUENCE,
+                 SEGMENT_EXCEEDS_MAXIMUM_USE, LOOP_OCCURS_OVER_MAXIMUM_TIMES, IMPLEMENTATION_UNUSED_SEGMENT_PRESENT,
+                 IMPLEMENTATION_DEPENDENT_UNUSED_SEGMENT_PRESENT, SEGMENT_EXCLUSION_CONDITION_VIOLATED -> EDIFACT_SEGMENT_UNEXPECTED;
+            case MANDATORY_SEGMENT_MISSING, IMPLEMENTATION_DEPENDENT_SEGMENT_MISSING, IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES,
+                 IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE, CONDITIONAL_REQUIRED_SEGMENT_MISSING -> EDIFACT_SEGMENT_MISSING;
+            case REQUIRED_DATA_ELEMENT_MISSING, CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING,
+                 IMPLEMENTATION_DEPENDENT_DATA_ELEMENT_MISSING, IMPLEMENTATION_TOO_FEW_REPETITIONS -> EDIFACT_ELEMENT_MISSING;
+            case DATA_ELEMENT_TOO_LONG -> EDIFACT_ELEMENT_TOO_LONG;
+            case CONTROL_REFERENCE_MISMATCH, CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> EDIFACT_CONTROL_COUNT;
+            case SEGMENT_HAS_DATA_ELEMENT_ERRORS -> null; // its element errors are reported one by one
+            default -> EDIFACT_ELEMENT_INVALID;
+        };
+    }
+
+    /** The rule broken, in words. */
+    static String describe(EDIStreamValidationError error) {
+        return switch (error) {
+            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the D.96B subset the gateway reads";
+            case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> "is not allowed in this message or at this place";
+            case SEGMENT_NOT_IN_PROPER_SEQUENCE -> "is out of sequence";
+            case SEGMENT_EXCEEDS_MAXIMUM_USE -> "is repeated more often than the segment table allows";
+            case LOOP_OCCURS_OVER_MAXIMUM_TIMES -> "starts a segment group repeated more often than the segment table allows";
+            case REQUIRED_DATA_ELEMENT_MISSING -> "is mandatory but empty";
+            case CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING -> "is required by a syntax rule but empty";
+            case TOO_MANY_DATA_ELEMENTS -> "is beyond the last data element the segment defines";
+            case TOO_MANY_COMPONENTS -> "is beyond the last component the composite defines";
+            case TOO_MANY_REPETITIONS -> "repeats more often than allowed";
+            case DATA_ELEMENT_TOO_LONG -> "is longer than its D.96B representation allows";
+            case DATA_ELEMENT_TOO_SHORT -> "is shorter than its D.96B representation requires";
+            case INVALID_CHARACTER_DATA -> "has characters its representation or character set does not allow (e.g. letters in a numeric element)";
+            case INVALID_CODE_VALUE, IMPLEMENTATION_INVALID_CODE_VALUE -> "is not a value of the element's code list";
+            case INVALID_DATE -> "is not a valid date";
+            case INVALID_TIME -> "is not a valid time";
+            case CONTROL_REFERENCE_MISMATCH -> "does not match the control reference of its header (UNH 0062 / UNB 0020)";
+            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the interchange)";
+            case EXCLUSION_CONDITION_VIOLATED -> "breaks an exclusion rule between elements";
+            default -> "breaks the D.96B schema (" + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+        };
+    }
+
+    private static Integer positive(int value) {
+        return value > 0 ? value : null;
+    }
+
+    private static String cleanMessage(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

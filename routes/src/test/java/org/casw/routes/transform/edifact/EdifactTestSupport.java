@@ -1,0 +1,67 @@
+package org.casw.routes.transform.edifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.document.TestDocuments;
+import org.casw.routes.rules.BusinessRules;
+import org.casw.routes.validation.Violation;
+
+/** Shared by the EDIFACT tests: samples, golden files (regenerated with -Dedifact.golden.write=true), native checks. */
+final class EdifactTestSupport {
+
+    static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    static final Path EDIFACT_SAMPLES = SAMPLES.resolve("edifact");
+    static final Path GOLDEN = Path.of("src", "test", "resources", "edifact");
+    private static final BusinessRules RULES = new BusinessRules();
+
+    private EdifactTestSupport() {
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The translated bytes equal the committed golden file (or, when asked, become it). */
+    static void assertGolden(String name, byte[] actual) {
+        Path file = GOLDEN.resolve(name);
+        try {
+            if (Boolean.getBoolean("edifact.golden.write")) {
+                Files.createDirectories(file.getParent());
+                Files.write(file, actual);
+            }
+            assertThat(text(actual)).as(name).isEqualTo(text(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The native document passes its XSD and the offline business rules. */
+    static void assertValidNative(DocumentType type, byte[] xml) {
+        assertThat(TestDocuments.schemaErrors(type, xml)).as(new String(xml, StandardCharsets.UTF_8)).isEmpty();
+        List<Violation> rules = RULES.check(type, TestDocuments.read(type, xml));
+        assertThat(rules).isEmpty();
+    }
+
+    static Object read(DocumentType type, byte[] xml) {
+        return TestDocuments.read(type, xml);
+    }
+
+    static List<String> codes(List<Violation> violations) {
+        return violations.stream().map(Violation::code).toList();
+    }
+}
