@@ -12,7 +12,8 @@ public enum DemoParty {
     PORT_QINZHOU("PORT-QINZHOU", "Qinzhou Port", PartyRole.PORT, "CN"),
     RAIL_QINZHOU("RAIL-QINZHOU", "Qinzhou Rail Freight", PartyRole.RAIL, "CN"),
     SG_NSW("SG-NSW", "Singapore National Single Window", PartyRole.NATIONAL_SINGLE_WINDOW, "SG"),
-    MY_NSW("MY-NSW", "Malaysia National Single Window", PartyRole.NATIONAL_SINGLE_WINDOW, "MY");
+    MY_NSW("MY-NSW", "Malaysia National Single Window", PartyRole.NATIONAL_SINGLE_WINDOW, "MY"),
+    TH_NSW("TH-NSW", "Thailand National Single Window", PartyRole.NATIONAL_SINGLE_WINDOW, "TH");
 
     private final String partyId;
     private final String displayName;

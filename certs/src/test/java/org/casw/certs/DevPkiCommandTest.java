@@ -26,7 +26,7 @@ class DevPkiCommandTest {
 
         assertThat(status).isZero();
         String text = printed();
-        assertThat(text.lines()).hasSize(2 + 3 + 7 * 3);
+        assertThat(text.lines()).hasSize(2 + 3 + 8 * 3);
         assertThat(text.lines().skip(1).findFirst()).hasValueSatisfying(header -> assertThat(header)
                 .contains("PARTY", "FAMILY", "SUBJECT", "SERIAL", "NOT-AFTER", "SHA-256"));
         DevPki pki = DevPki.ensure(directory);

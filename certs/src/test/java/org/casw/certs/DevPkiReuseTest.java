@@ -128,7 +128,7 @@ class DevPkiReuseTest {
 
         List<ILoggingEvent> infos = log.list.stream().filter(e -> e.getLevel() == Level.INFO).toList();
         assertThat(infos).hasSize(1);
-        assertThat(infos.get(0).getFormattedMessage()).contains(directory.toString()).contains("21 identities");
+        assertThat(infos.get(0).getFormattedMessage()).contains(directory.toString()).contains("24 identities");
         String password = new String(pki.password());
         assertThat(messages()).noneSatisfy(m -> assertThat(m).contains(password));
     }

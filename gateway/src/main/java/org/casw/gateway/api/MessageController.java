@@ -10,6 +10,7 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
+import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.validation.Violation;
@@ -80,6 +81,21 @@ public class MessageController {
                 // the sender sees where every receiver's copy stands; a receiver sees only its own
                 .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MessageJson.Message.of(m, party.getName().equals(m.sender())
                         ? ledger.dispatches(m.copyOf() == null ? m.trackingId() : m.copyOf()) : List.of())))
+                .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
+                        "You have no message with tracking id " + trackingId + ".")));
+    }
+
+    /**
+     * The document itself: for its receiver (the mailbox) the version prepared for it, translated and
+     * signed as its agreement says; for its sender what it submitted. 404 for anyone else.
+     */
+    @GetMapping("/{trackingId}/payload")
+    public ResponseEntity<?> payload(@PathVariable String trackingId, Authentication party) {
+        return ledger.find(trackingId)
+                .filter(m -> party.getName().equals(m.sender()) || party.getName().equals(m.receiver()))
+                .flatMap(m -> party.getName().equals(m.receiver()) ? ledger.outboundPayload(trackingId) : ledger.inboundPayload(trackingId))
+                .<ResponseEntity<?>>map(body -> ResponseEntity.ok().contentType(MediaType.parseMediaType(HttpChannel.contentType(body)))
+                        .body(body))
                 .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
                         "You have no message with tracking id " + trackingId + ".")));
     }

@@ -294,9 +294,11 @@ public class JdbcMessageLedger implements MessageLedger {
         return jdbc.queryForList("select tracking_id from message where status = ? order by received_at", String.class, status.name());
     }
 
-    /** The raw inbound payload as received. */
+    @Override
     public Optional<byte[]> inboundPayload(String trackingId) {
-        return jdbc.query("select body from message_payload where tracking_id = ? and version = 1",
+        return jdbc.query("""
+                select p.body from message m join message_payload p on p.tracking_id = coalesce(m.copy_of, m.tracking_id)
+                where m.tracking_id = ? and p.version = 1""",
                 rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
     }
 

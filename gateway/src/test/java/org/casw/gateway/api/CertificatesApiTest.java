@@ -13,8 +13,8 @@ class CertificatesApiTest extends GatewayIntegrationTest {
     void everyDevelopmentCertificateIsListedWithItsExpiry() {
         JsonNode all = json(get(ENTERPRISE_KEY, "/api/v1/certificates"));
 
-        // 3 configured gateway keys, 7 partner anchors (customs 1, SG 2, MY 2, TH 2), then the whole dev PKI (3 roots, 21 leaves)
-        assertThat(all).hasSize(3 + 7 + 3 + 7 * 3);
+        // 3 configured gateway keys, 7 partner anchors (customs 1, SG 2, MY 2, TH 2), then the whole dev PKI (3 roots, 24 leaves)
+        assertThat(all).hasSize(3 + 7 + 3 + 8 * 3);
         assertThat(all.toString()).contains("signing key in use (cn-eport-sm2)", "trust anchor for its signatures", "SG-NSW",
                 "signing key (sm2)", "trust anchor (ec)");
         assertThat(all.get(0).get("daysLeft").asLong()).isGreaterThan(700);

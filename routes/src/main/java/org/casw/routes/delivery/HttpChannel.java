@@ -30,7 +30,7 @@ public class HttpChannel implements PartnerChannel {
     }
 
     /** UN/EDIFACT interchanges start with their service string advice (UNA) or header (UNB); anything else is XML. */
-    static String contentType(byte[] payload) {
+    public static String contentType(byte[] payload) {
         String start = new String(payload, 0, Math.min(3, payload.length), java.nio.charset.StandardCharsets.US_ASCII);
         return start.equals("UNA") || start.equals("UNB") ? "application/EDIFACT" : "application/xml";
     }

@@ -67,6 +67,9 @@ public interface MessageLedger {
 
     Optional<MessageView> find(String trackingId);
 
+    /** The payload as its sender submitted it (a copy reads its original's). */
+    Optional<byte[]> inboundPayload(String trackingId);
+
     /** The version of the payload prepared for a destination (the raw payload if none was prepared). */
     Optional<byte[]> outboundPayload(String trackingId);
 

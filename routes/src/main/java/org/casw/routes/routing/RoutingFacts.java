@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
+import org.casw.routes.rules.CodeLists;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.event.ContainerEvents;
@@ -23,7 +24,7 @@ public final class RoutingFacts {
 
     /** The facts each document type offers; an agreement asking for another is refused at start-up. */
     public static final Map<DocumentType, Set<String>> OFFERED = Map.of(
-            DocumentType.DECLARATION, Set.of("direction", "customs-office", "declaration-kind"),
+            DocumentType.DECLARATION, Set.of("direction", "customs-office", "declaration-kind", "destination-country"),
             DocumentType.DECLARATION_MODIFICATION, Set.of(),
             DocumentType.MANIFEST, Set.of("message-type", "direction", "mode"),
             DocumentType.CERTIFICATE_OF_ORIGIN, Set.of("agreement", "form-type", "exporting-country", "importing-country"),
@@ -61,6 +62,12 @@ public final class RoutingFacts {
                 String kind = head.getType();
                 put(f, "declaration-kind", kind == null || kind.length() < 3 ? "ORDINARY"
                         : kind.charAt(2) == '5' ? "SUMMARY" : kind.charAt(2) == '6' ? "COMPLETE" : "ORDINARY");
+                // where the goods go (first item, ISO alpha-2): export declarations reach that country's window
+                DecMessage declaration = (DecMessage) document;
+                if (declaration.getDecLists() != null && !declaration.getDecLists().getDecList().isEmpty()) {
+                    String alpha3 = declaration.getDecLists().getDecList().get(0).getDestinationCountry();
+                    put(f, "destination-country", alpha3 == null ? null : CodeLists.shared().alpha2Of(alpha3).orElse(alpha3));
+                }
             }
             case MANIFEST -> {
                 String messageType = ((Manifest) document).getHead().getMessageType().value();

@@ -1,0 +1,58 @@
+package org.casw.gateway.transform;
+
+import org.casw.routes.registry.CertificateRegistry;
+import org.casw.routes.transform.asean.acdd.AcddDeclarationTranslator;
+import org.casw.routes.transform.asean.acdd.AcddResponseTranslator;
+import org.casw.routes.transform.asean.eco.AswEcoInboundTranslator;
+import org.casw.routes.transform.asean.eco.AswEcoOutboundTranslator;
+import org.casw.routes.transform.asean.eco.IssuingCountries;
+import org.casw.routes.transform.edifact.CuscarWriter;
+import org.casw.routes.transform.edifact.CusresWriter;
+import org.casw.routes.transform.edifact.EdifactTranslator;
+import org.casw.gateway.config.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The formats the gateway translates, available to every agreement's {@code formats}: UN/EDIFACT D.96B
+ * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES out), WCO-ACDD (export declarations out, customs
+ * responses in) and ASW-ECO (certificates of origin and utilization notices, both ways).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TranslatorConfiguration {
+
+    @Bean
+    EdifactTranslator edifactTranslator(GatewayProperties properties) {
+        return new EdifactTranslator((int) Math.min(Integer.MAX_VALUE, properties.maxPayloadSize().toBytes()));
+    }
+
+    @Bean
+    CuscarWriter cuscarWriter() {
+        return new CuscarWriter();
+    }
+
+    @Bean
+    CusresWriter cusresWriter() {
+        return new CusresWriter();
+    }
+
+    @Bean
+    AcddDeclarationTranslator acddDeclarationTranslator() {
+        return new AcddDeclarationTranslator();
+    }
+
+    @Bean
+    AcddResponseTranslator acddResponseTranslator() {
+        return new AcddResponseTranslator();
+    }
+
+    @Bean
+    AswEcoOutboundTranslator aswEcoOutboundTranslator(CertificateRegistry certificates) {
+        return new AswEcoOutboundTranslator(IssuingCountries.from(certificates));
+    }
+
+    @Bean
+    AswEcoInboundTranslator aswEcoInboundTranslator() {
+        return new AswEcoInboundTranslator();
+    }
+}

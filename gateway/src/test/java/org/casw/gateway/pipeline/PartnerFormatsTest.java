@@ -1,0 +1,150 @@
+package org.casw.gateway.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.casw.certs.DevPki;
+import org.casw.certs.IssuedIdentity;
+import org.casw.certs.KeyFamily;
+import org.casw.gateway.GatewayIntegrationTest;
+import org.casw.gateway.GatewayTestSupport;
+import org.casw.routes.signature.SigningIdentity;
+import org.casw.routes.signature.SigningOptions;
+import org.casw.routes.signature.SigningProfile;
+import org.casw.routes.signature.XmlSigner;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each party speaks its own format, as its agreement says: the port files UN/EDIFACT, the railway gets
+ * customs' answers as CUSRES, ASEAN windows exchange ACDD and ASW-ECO; the gateway carries one native
+ * model in between and keeps what each party sent and got.
+ */
+class PartnerFormatsTest extends GatewayIntegrationTest {
+
+    private static final String CUSTOMS_KEY = "sandbox-customs-key";
+    private final XmlSigner signer = new XmlSigner();
+
+    @Autowired
+    DevPki devPki;
+
+    @Test
+    void aCuscarFromThePortBecomesANativeManifestForCustoms() throws Exception {
+        String id = "PORT-CUSCAR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        sendOverJms("sw.in.port", edifact("cuscar-mt1101-laem-chabang-qinzhou.edi").replace("PABV-MT1101-20261120-0001", id));
+
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        assertThat(answer).contains("<Status>QUEUED</Status>", "<DocumentType>MANIFEST</DocumentType>");
+        String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
+        JsonNode message = awaitStatus(CUSTOMS_KEY, trackingId, "DELIVERED");
+        assertThat(message.get("messageId").asText()).isEqualTo(id);
+        assertThat(message.get("history").toString()).contains("translated from EDIFACT-D96B to MANIFEST XML");
+        assertThat(payload(CUSTOMS_KEY, trackingId)).contains("<MessageType>MT1101</MessageType>", id, "CSQU3054383");
+        assertThat(payload("demo-port-key", trackingId)).as("the sender gets back what it sent").startsWith("UNA:+.? '");
+    }
+
+    @Test
+    void aBrokenEdifactInterchangeIsRefusedSegmentBySegment() throws Exception {
+        String broken = edifact("codeco-gate-out-qinzhou.edi").replace("EQD+CN+CSQU3054383", "EQD+CN+CSQU3054383CSQU3054383CSQU30");
+        sendOverJms("sw.in.port", broken);
+
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        assertThat(answer).contains("<Status>REJECTED</Status>", "EDIFACT_ELEMENT_TOO_LONG", "EQD");
+    }
+
+    @Test
+    void aCodecoGateOutBecomesContainerEventsOnTheContainersTimeline() throws Exception {
+        String batch = "QZPORT-GO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        sendOverJms("sw.in.port", edifact("codeco-gate-out-qinzhou.edi").replace("QZPORT-GO-20261120-0017", batch));
+
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        assertThat(answer).as(answer).contains("<Status>QUEUED</Status>", "<DocumentType>CONTAINER_EVENT</DocumentType>");
+        String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
+        awaitStatus("demo-port-key", trackingId, "DELIVERED");
+        assertThat(json(get("demo-port-key", "/api/v1/track?key=ZEPU0037255")).toString()).contains(trackingId);
+    }
+
+    @Test
+    void customsAnswersToTheRailwayArriveAsCusres() throws Exception {
+        String manifest = GatewayTestSupport.sample("manifest", "valid", "mt1401-rail-import-vientiane-chongqing.xml");
+        String messageId = manifest.replaceAll("(?s).*<MessageID>([^<]+)</MessageID>.*", "$1");
+        sendOverJms("sw.in.rail", manifest.replace(messageId, "RAIL-MFT-" + UUID.randomUUID().toString().substring(0, 8)));
+        String answer = receiveOverJms("sw.reply.RAIL-QINZHOU");
+        assertThat(answer).as(answer).contains("<Status>QUEUED</Status>");
+        String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
+        awaitStatus("demo-rail-key", trackingId, "DELIVERED");
+
+        HttpResponse<String> receipt = postXml(CUSTOMS_KEY, GatewayTestSupport.sample("manifest-receipt", "valid", "mt1101-accepted.xml")
+                .replace("SW20261120AAAAAAAAAAAB", trackingId).replace("CUS-7205-MFT-20261120-000017", "CUS-RAIL-" + trackingId));
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+
+        String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU");
+        assertThat(cusres).startsWith("UNA").contains("UNH+", "CUSRES:D:96B:UN", "RFF+ACD:" + trackingId);
+        assertThat(json(get(CUSTOMS_KEY, "/api/v1/messages/" + json(receipt).get("trackingId").asText())).get("history").toString())
+                .contains("translated to EDIFACT-D96B for RAIL-QINZHOU");
+    }
+
+    @Test
+    void aThaiWindowsAswEcoCertificateJoinsTheRegistryAndReachesCustomsAsNativeXml() {
+        String number = "E26-TH-A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String eco = GatewayTestSupport.sample("asw-eco", "valid", "form-e-durian-th-cn.xml").replace("E26-TH-0001187", number);
+
+        HttpResponse<String> accepted = postXml("demo-th-nsw-key", signed(eco, "TH-NSW"));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String trackingId = json(accepted).get("trackingId").asText();
+        JsonNode message = awaitStatus("demo-th-nsw-key", trackingId, "DELIVERED");
+        assertThat(message.get("type").asText()).isEqualTo("CERTIFICATE_OF_ORIGIN");
+        assertThat(message.get("receiver").asText()).isEqualTo("CN-CUSTOMS");
+        assertThat(message.get("history").toString()).contains("signature verified", "translated from ASW-ECO");
+        assertThat(payload(CUSTOMS_KEY, trackingId)).contains("urn:casw:origin:1", number);
+        assertThat(json(get(CUSTOMS_KEY, "/api/v1/certificates")).isArray()).isTrue();
+    }
+
+    @Test
+    void anExportDeclarationForSingaporeReachesItsWindowAsASignedAcddAndItsResponseComesBack() {
+        String clientSeqNo = "EXP-SG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String declaration = GatewayTestSupport.sample("declaration", "valid", "export-rail-two-containers.xml");
+        String seq = declaration.replaceAll("(?s).*<ClientSeqNo>([^<]+)</ClientSeqNo>.*", "$1");
+
+        HttpResponse<String> accepted = postXml(ENTERPRISE_KEY, declaration.replace(seq, clientSeqNo));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String trackingId = json(accepted).get("trackingId").asText();
+        JsonNode copy = awaitStatus("demo-sg-nsw-key", trackingId + "-2", "DELIVERED");
+        assertThat(copy.get("receiver").asText()).isEqualTo("SG-NSW");
+        assertThat(copy.get("history").toString()).contains("translated to WCO-ACDD for SG-NSW", "signed for SG-NSW");
+        assertThat(payload("demo-sg-nsw-key", trackingId + "-2")).contains("urn:casw:asean:acdd:1", "SignatureValue", clientSeqNo);
+
+        String response = GatewayTestSupport.sample("acdd", "valid", "customs-response-released.xml")
+                .replace("SW20261109BBBBBBBBBBBB", trackingId + "-2").replace("QZDEMO-20261109-0007", clientSeqNo)
+                .replace("SGCUS-RSP-20261113-000187", "SGCUS-" + clientSeqNo);
+        HttpResponse<String> answered = postXml("demo-sg-nsw-key", signed(response, "SG-NSW"));
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        JsonNode acknowledged = awaitStatus(ENTERPRISE_KEY, trackingId + "-2", "ACKNOWLEDGED");
+        assertThat(acknowledged.get("destinationStatus").asText()).isEqualTo("P");
+    }
+
+    private String payload(String key, String trackingId) {
+        HttpResponse<String> response = get(key, "/api/v1/messages/" + trackingId + "/payload");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String signed(String xml, String party) {
+        IssuedIdentity issued = devPki.identity(party, KeyFamily.EC_P256);
+        return new String(signer.sign(xml.getBytes(StandardCharsets.UTF_8), SigningProfile.XMLDSIG_ECDSA_SHA256,
+                new SigningIdentity(issued.privateKey(), issued.chain()), SigningOptions.defaults()), StandardCharsets.UTF_8);
+    }
+
+    private static String edifact(String name) throws IOException {
+        return Files.readString(Path.of("..", "schemas", "src", "test", "resources", "samples", "edifact", name), StandardCharsets.ISO_8859_1);
+    }
+}
