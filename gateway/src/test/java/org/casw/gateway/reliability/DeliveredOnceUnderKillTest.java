@@ -151,11 +151,49 @@ class DeliveredOnceUnderKillTest {
 
             assertThat(gateway.alive() && gateway.pid() == pid).as("the same gateway process reconnected by itself").isTrue();
             assertDeliveredOnceInLedger(accepted.values());
-            Map<String, Integer> onReplyAddress = browseReplyAddress();
+            Map<String, Integer> onReplyAddress = new HashMap<>(browse(REPLY_ADDRESS));
+            onReplyAddress.keySet().retainAll(accepted.values());
             Map<String, Integer> once = new HashMap<>();
             accepted.values().forEach(id -> once.put(id, 1));
             assertThat(onReplyAddress).as("documents on " + REPLY_ADDRESS + " by tracking id (a 2 is a duplicate, a missing one is lost)")
                     .isEqualTo(once);
+        }
+    }
+
+    /**
+     * (b, pinned) The broker dies exactly between delivery and acknowledgement: the gateway has put the document
+     * on the party's reply address and is recording DELIVERED (held up by a row lock the test owns) when the
+     * broker is killed; the record then commits while the broker is down.
+     */
+    @Test
+    void documentRecordedAsDeliveredWhileTheBrokerDiesIsOnTheReplyAddressExactlyOnce() throws Exception {
+        String run = "KD-" + shortId();
+        try (GatewayProcess gateway = gateway("broker-kill-pinned", List.of("--gateway.partners.CN-CUSTOMS.delivery.channel=JMS",
+                "--gateway.partners.CN-CUSTOMS.reply-address=" + REPLY_ADDRESS, "--gateway.partners.CN-CUSTOMS.suspended=true"))) {
+            gateway.start();
+            String trackingId = submitUntilAccepted(gateway, run + "-1", Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(status(trackingId)));
+
+            try (Connection lock = database()) {
+                lock.setAutoCommit(false);
+                try (PreparedStatement s = lock.prepareStatement("select 1 from message where tracking_id = ? for update")) {
+                    s.setString(1, trackingId);
+                    s.executeQuery().close();
+                }
+                assertThat(gateway.client().postTo("demo-operator-key", "/api/v1/partners/CN-CUSTOMS/resume").statusCode()).isEqualTo(200);
+                // the delivery has sent and now waits for our lock to record DELIVERED
+                await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLocks() > 0);
+                broker.kill();
+                lock.rollback();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(status(trackingId)));
+            broker.start();
+
+            // the interrupted delivery comes back from the restarted broker and is settled
+            await().atMost(Duration.ofSeconds(60)).until(() -> browse("sw.out.CN-CUSTOMS").isEmpty());
+            assertThat(browse(REPLY_ADDRESS).get(trackingId)).as("copies of " + trackingId + " on " + REPLY_ADDRESS
+                    + " (none: lost, 2: duplicated)").isEqualTo(1);
+            assertDeliveredOnceInLedger(List.of(trackingId));
         }
     }
 
@@ -314,6 +352,14 @@ class DeliveredOnceUnderKillTest {
         }
     }
 
+    private static int waitingForLocks() throws SQLException {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from pg_locks where not granted"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /** The messages the gateway stored for these submissions (answered or not). */
     private static List<String> trackingIdsOf(List<String> seqs) throws SQLException {
         List<String> ids = new ArrayList<>();
@@ -336,14 +382,14 @@ class DeliveredOnceUnderKillTest {
 
     // --- the JMS party -----------------------------------------------------------------------------------------
 
-    /** Counts the documents waiting on the party's reply address by tracking id, without taking them. */
-    private static Map<String, Integer> browseReplyAddress() throws Exception {
+    /** Counts the documents waiting on a queue by tracking id, without taking them. */
+    private static Map<String, Integer> browse(String queue) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
              jakarta.jms.Connection connection = factory.createConnection(StandaloneBroker.USER, broker.password())) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueBrowser browser = session.createBrowser(session.createQueue(REPLY_ADDRESS));
+            QueueBrowser browser = session.createBrowser(session.createQueue(queue));
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
                 Message message = (Message) messages.nextElement();
