@@ -117,61 +117,20 @@ class DeliveredOnceUnderKillTest {
         }
     }
 
-    /** (b) The broker dies with documents queued, in delivery and on the party's reply address. */
+    /** (b) The broker dies between delivery and acknowledgement, and with documents queued, in delivery and on the reply address. */
     @Test
     void documentsInFlightWhenTheBrokerDiesReachTheJmsPartyExactlyOnceAndTheGatewayReconnects() throws Exception {
         String run = "KB-" + shortId();
         List<String> jmsPartner = List.of("--gateway.partners.CN-CUSTOMS.delivery.channel=JMS",
-                "--gateway.partners.CN-CUSTOMS.reply-address=" + REPLY_ADDRESS);
+                "--gateway.partners.CN-CUSTOMS.reply-address=" + REPLY_ADDRESS, "--gateway.partners.CN-CUSTOMS.suspended=true");
         try (GatewayProcess gateway = gateway("broker-kill", jmsPartner)) {
             gateway.start();
             long pid = gateway.pid();
-            ExecutorService parties = Executors.newFixedThreadPool(2);
-            Map<String, String> accepted = new ConcurrentHashMap<>();
-            List<Future<?>> streams = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                int thread = t;
-                streams.add(parties.submit(() -> {
-                    for (int i = 1; i <= 20; i++) {
-                        String seq = run + "-" + thread + "-" + i;
-                        accepted.put(seq, submitUntilAccepted(gateway, seq, Duration.ofSeconds(150)));
-                    }
-                    return null;
-                }));
-            }
-            await().atMost(Duration.ofSeconds(90)).until(() -> countDelivered(accepted.values()) >= 8);
-            broker.kill();
-            broker.start(); // same data directory and port
-            for (Future<?> stream : streams) {
-                stream.get(180, TimeUnit.SECONDS);
-            }
-            parties.shutdown();
-            assertThat(accepted).hasSize(40);
-            awaitDelivered(accepted.values());
 
-            assertThat(gateway.alive() && gateway.pid() == pid).as("the same gateway process reconnected by itself").isTrue();
-            assertDeliveredOnceInLedger(accepted.values());
-            Map<String, Integer> onReplyAddress = new HashMap<>(browse(REPLY_ADDRESS));
-            onReplyAddress.keySet().retainAll(accepted.values());
-            Map<String, Integer> once = new HashMap<>();
-            accepted.values().forEach(id -> once.put(id, 1));
-            assertThat(onReplyAddress).as("documents on " + REPLY_ADDRESS + " by tracking id (a 2 is a duplicate, a missing one is lost)")
-                    .isEqualTo(once);
-        }
-    }
-
-    /**
-     * (b, pinned) The broker dies exactly between delivery and acknowledgement: the gateway has put the document
-     * on the party's reply address and is recording DELIVERED (held up by a row lock the test owns) when the
-     * broker is killed; the record then commits while the broker is down.
-     */
-    @Test
-    void documentRecordedAsDeliveredWhileTheBrokerDiesIsOnTheReplyAddressExactlyOnce() throws Exception {
-        String run = "KD-" + shortId();
-        try (GatewayProcess gateway = gateway("broker-kill-pinned", List.of("--gateway.partners.CN-CUSTOMS.delivery.channel=JMS",
-                "--gateway.partners.CN-CUSTOMS.reply-address=" + REPLY_ADDRESS, "--gateway.partners.CN-CUSTOMS.suspended=true"))) {
-            gateway.start();
-            String trackingId = submitUntilAccepted(gateway, run + "-1", Duration.ofSeconds(60));
+            // 1. pinned: the broker dies exactly between delivery and acknowledgement. The gateway has put the
+            // document on the reply address and is recording DELIVERED, held up by a row lock the test owns, when
+            // the broker is killed; the record then commits while the broker is down.
+            String trackingId = submitUntilAccepted(gateway, run + "-pinned", Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(status(trackingId)));
 
             try (Connection lock = database()) {
@@ -194,6 +153,39 @@ class DeliveredOnceUnderKillTest {
             assertThat(browse(REPLY_ADDRESS).get(trackingId)).as("copies of " + trackingId + " on " + REPLY_ADDRESS
                     + " (none: lost, 2: duplicated)").isEqualTo(1);
             assertDeliveredOnceInLedger(List.of(trackingId));
+
+            // 2. at random: the broker dies with documents being submitted, queued and delivered
+            ExecutorService parties = Executors.newFixedThreadPool(2);
+            Map<String, String> accepted = new ConcurrentHashMap<>();
+            List<Future<?>> streams = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                streams.add(parties.submit(() -> {
+                    for (int i = 1; i <= 12; i++) {
+                        String seq = run + "-" + thread + "-" + i;
+                        accepted.put(seq, submitUntilAccepted(gateway, seq, Duration.ofSeconds(150)));
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> countDelivered(accepted.values()) >= 6);
+            broker.kill();
+            broker.start(); // same data directory and port
+            for (Future<?> stream : streams) {
+                stream.get(180, TimeUnit.SECONDS);
+            }
+            parties.shutdown();
+            assertThat(accepted).hasSize(24);
+            awaitDelivered(accepted.values());
+
+            assertThat(gateway.alive() && gateway.pid() == pid).as("the same gateway process reconnected by itself").isTrue();
+            assertDeliveredOnceInLedger(accepted.values());
+            Map<String, Integer> onReplyAddress = new HashMap<>(browse(REPLY_ADDRESS));
+            onReplyAddress.keySet().retainAll(accepted.values());
+            Map<String, Integer> once = new HashMap<>();
+            accepted.values().forEach(id -> once.put(id, 1));
+            assertThat(onReplyAddress).as("documents on " + REPLY_ADDRESS + " by tracking id (a 2 is a duplicate, a missing one is lost)")
+                    .isEqualTo(once);
         }
     }
 
