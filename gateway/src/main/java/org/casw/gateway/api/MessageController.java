@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/messages")
 public class MessageController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessageController.class);
+
     private final ProducerTemplate intake;
     private final MessageLedger ledger;
     private final MessageSearch search;
@@ -57,8 +59,18 @@ public class MessageController {
                     List.of(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null,
                             "The body is larger than the limit of " + maxPayloadBytes + " bytes."))));
         }
-        IntakeResult result = intake.requestBody(IntakeRoute.INTAKE,
-                new Submission(party.getName(), "HTTP", payload, null), IntakeResult.class);
+        IntakeResult result;
+        try {
+            result = intake.requestBody(IntakeRoute.INTAKE, new Submission(party.getName(), "HTTP", payload, null), IntakeResult.class);
+        } catch (org.apache.camel.CamelExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            // e.g. the broker is down or the gateway is still starting: say so, so that the party resends (the same
+            // message id finishes what was stored); left to the servlet container the error page came back as 200
+            log.warn("Submission from {} not accepted: {}", party.getName(), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Not accepted, send it again",
+                            "The gateway could not store and queue the document just now; resend it with the same message id."));
+        }
         return switch (result.outcome()) {
             case ACCEPTED -> ResponseEntity.accepted().location(location(result.trackingId())).body(accepted(result));
             case DUPLICATE -> ResponseEntity.ok().location(location(result.trackingId())).body(accepted(result));

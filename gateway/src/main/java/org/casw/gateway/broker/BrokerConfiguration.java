@@ -1,19 +1,13 @@
 package org.casw.gateway.broker;
 
-import java.util.Map;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.casw.routes.delivery.DeliveryRoutes;
-import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.partner.PartnerDirectory;
-import org.casw.routes.partner.PartnerProfile;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
-
-    static final String EXPIRY = "sw.expiry";
 
     @Bean
     ArtemisConfigurationCustomizer singleWindowBroker(GatewayProperties properties, PartnerDirectory partners) {
@@ -43,38 +35,10 @@ public class BrokerConfiguration {
             config.setIDCacheSize(100_000);
             config.setPersistIDCache(true);
 
-            AddressSettings defaults = new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
-                    .setExpiryAddress(SimpleString.of(EXPIRY));
-            config.addAddressSetting("#", defaults);
-            config.addAddressSetting("sw.out.#", deliverySettings(broker, null));
-            // a partner's own retry policy applies to its queue alone
-            Map<String, GatewayProperties.Partner> agreements = properties.partners() == null ? Map.of() : properties.partners();
-            agreements.forEach((partyId, partner) -> {
-                if (partner.retry() != null) {
-                    config.addAddressSetting("sw.out." + partyId, deliverySettings(broker, partner.retry()));
-                }
-            });
-            config.addAddressSetting("sw.in.#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(JmsInboundRoutes.DEAD_SUBMISSIONS))
-                    .setExpiryAddress(SimpleString.of(EXPIRY))
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
-                    .setRedeliveryCollisionAvoidanceFactor(broker.redeliveryJitter()));
-
-            anycastQueue(config, DeliveryRoutes.DEAD_LETTERS);
-            anycastQueue(config, JmsInboundRoutes.DEAD_SUBMISSIONS);
-            anycastQueue(config, EXPIRY);
-            for (PartnerProfile partner : partners.all()) {
-                anycastQueue(config, partner.deliveryQueue());
-                if (partner.inboundAddress() != null) {
-                    anycastQueue(config, partner.inboundAddress());
-                }
-                if (partner.replyAddress() != null) {
-                    anycastQueue(config, partner.replyAddress());
-                }
+            BrokerLayout layout = BrokerLayout.of(properties, partners, "#");
+            layout.addressSettings().forEach(config::addAddressSetting);
+            for (String queue : layout.queues()) {
+                config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
             }
             if (!broker.acceptorUrl().isBlank()) {
                 try {
@@ -98,22 +62,5 @@ public class BrokerConfiguration {
                 return bean;
             }
         };
-    }
-
-    /** Redelivery with exponential back-off and jitter; a partner's policy overrides the defaults field by field. */
-    private static AddressSettings deliverySettings(GatewayProperties.Broker defaults, GatewayProperties.Retry retry) {
-        GatewayProperties.Retry r = retry == null ? new GatewayProperties.Retry(null, null, null, null, null) : retry;
-        return new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
-                .setExpiryAddress(SimpleString.of(EXPIRY))
-                .setMaxDeliveryAttempts(r.maxAttempts() != null ? r.maxAttempts() : defaults.maxDeliveryAttempts())
-                .setRedeliveryDelay((r.initialDelay() != null ? r.initialDelay() : defaults.redeliveryDelay()).toMillis())
-                .setRedeliveryMultiplier(r.multiplier() != null ? r.multiplier() : defaults.redeliveryMultiplier())
-                .setMaxRedeliveryDelay((r.maxDelay() != null ? r.maxDelay() : defaults.maxRedeliveryDelay()).toMillis())
-                .setRedeliveryCollisionAvoidanceFactor(r.jitter() != null ? r.jitter() : defaults.redeliveryJitter());
-    }
-
-    private static void anycastQueue(org.apache.activemq.artemis.core.config.Configuration config, String name) {
-        config.addQueueConfiguration(QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.casw.gateway.broker.ExternalBrokerProperties;
 import org.casw.gateway.partner.PartnerAgreementFiles;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
@@ -133,7 +134,8 @@ public record GatewayProperties(
     /** Broker retry policy for deliveries and the loopback acceptor for port and rail systems. */
     public record Broker(@DefaultValue("10") int maxDeliveryAttempts, @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier, @DefaultValue("5m") Duration maxRedeliveryDelay,
-            @DefaultValue("") String acceptorUrl, @DefaultValue("0.2") double redeliveryJitter) {
+            @DefaultValue("") String acceptorUrl, @DefaultValue("0.2") double redeliveryJitter,
+            @DefaultValue ExternalBrokerProperties external) {
     }
 
     /** The embedded PostgreSQL used when no {@code spring.datasource.url} is set (0 = any free port). */

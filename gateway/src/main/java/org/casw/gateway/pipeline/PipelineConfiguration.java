@@ -2,7 +2,6 @@ package org.casw.gateway.pipeline;
 
 import java.time.Clock;
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.delivery.DeliveryRoutes;
@@ -78,8 +77,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    JmsChannel jmsChannel(ProducerTemplate producer) {
-        return new JmsChannel(producer);
+    JmsChannel jmsChannel(jakarta.jms.ConnectionFactory connectionFactory) {
+        return new JmsChannel(connectionFactory);
     }
 
     /** Loopback partners (the sandbox) are configured with {@code {local.server.port}}, known only once the server runs. */

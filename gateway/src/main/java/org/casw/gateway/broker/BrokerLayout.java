@@ -1,0 +1,80 @@
+package org.casw.gateway.broker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.delivery.DeliveryRoutes;
+import org.casw.routes.intake.JmsInboundRoutes;
+import org.casw.routes.partner.PartnerDirectory;
+import org.casw.routes.partner.PartnerProfile;
+
+/**
+ * What the gateway needs on its broker, embedded or external: durable anycast queues per partner and
+ * address settings for dead letters, expiry and redelivery back-off (broker-side, so they survive restarts).
+ *
+ * @param addressSettings settings by address match, least specific first
+ * @param queues          durable anycast queues, each on the address of the same name
+ */
+public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<String> queues) {
+
+    static final String EXPIRY = "sw.expiry";
+
+    /**
+     * @param catchAll the match that carries dead-letter and expiry addresses: {@code #} on the gateway's own
+     *                 broker; {@code sw.#} on an external one, whose other addresses belong to its operators
+     */
+    public static BrokerLayout of(GatewayProperties properties, PartnerDirectory partners, String catchAll) {
+        GatewayProperties.Broker broker = properties.broker();
+        Map<String, AddressSettings> settings = new LinkedHashMap<>();
+        settings.put(catchAll, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(EXPIRY)));
+        settings.put("sw.out.#", deliverySettings(broker, null));
+        // a partner's own retry policy applies to its queue alone
+        Map<String, GatewayProperties.Partner> agreements = properties.partners() == null ? Map.of() : properties.partners();
+        agreements.forEach((partyId, partner) -> {
+            if (partner.retry() != null) {
+                settings.put("sw.out." + partyId, deliverySettings(broker, partner.retry()));
+            }
+        });
+        settings.put("sw.in.#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(JmsInboundRoutes.DEAD_SUBMISSIONS))
+                .setExpiryAddress(SimpleString.of(EXPIRY))
+                .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                .setRedeliveryCollisionAvoidanceFactor(broker.redeliveryJitter()));
+
+        Set<String> queues = new LinkedHashSet<>(List.of(DeliveryRoutes.DEAD_LETTERS, JmsInboundRoutes.DEAD_SUBMISSIONS, EXPIRY));
+        for (PartnerProfile partner : partners.all()) {
+            queues.add(partner.deliveryQueue());
+            if (partner.inboundAddress() != null) {
+                queues.add(partner.inboundAddress());
+            }
+            if (partner.replyAddress() != null) {
+                queues.add(partner.replyAddress());
+            }
+        }
+        return new BrokerLayout(settings, new ArrayList<>(queues));
+    }
+
+    /** Redelivery with exponential back-off and jitter; a partner's policy overrides the defaults field by field. */
+    private static AddressSettings deliverySettings(GatewayProperties.Broker defaults, GatewayProperties.Retry retry) {
+        GatewayProperties.Retry r = retry == null ? new GatewayProperties.Retry(null, null, null, null, null) : retry;
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(EXPIRY))
+                .setMaxDeliveryAttempts(r.maxAttempts() != null ? r.maxAttempts() : defaults.maxDeliveryAttempts())
+                .setRedeliveryDelay((r.initialDelay() != null ? r.initialDelay() : defaults.redeliveryDelay()).toMillis())
+                .setRedeliveryMultiplier(r.multiplier() != null ? r.multiplier() : defaults.redeliveryMultiplier())
+                .setMaxRedeliveryDelay((r.maxDelay() != null ? r.maxDelay() : defaults.maxRedeliveryDelay()).toMillis())
+                .setRedeliveryCollisionAvoidanceFactor(r.jitter() != null ? r.jitter() : defaults.redeliveryJitter());
+    }
+}

@@ -1,0 +1,55 @@
+package org.casw.gateway.broker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.casw.gateway.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The external broker's start-up guard and connection settings (the kill tests use a real one). */
+class ExternalBrokerTest {
+
+    @Test
+    void refusesToStartWhenTheConfiguredBrokerDoesNotAnswer() {
+        int nobodyListens = GatewayTestSupport.freePort();
+        ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:" + nobodyListens, "gateway", "secret",
+                new ExternalBrokerProperties(null, Duration.ofSeconds(1)));
+
+        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tcp://127.0.0.1:" + nobodyListens + " (spring.artemis.broker-url) is not reachable")
+                .hasMessageContaining("does not start without its broker");
+    }
+
+    @Test
+    void readsThePasswordFromItsFile() throws Exception {
+        Path file = Files.writeString(GatewayTestSupport.newDataDir("broker-password").resolve("password"), "s3cret\n");
+
+        ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:61616", "gateway", "ignored",
+                new ExternalBrokerProperties(file, Duration.ofSeconds(1)));
+
+        assertThat(broker.getPassword()).isEqualTo("s3cret");
+        assertThat(broker.getUser()).isEqualTo("gateway");
+    }
+
+    @Test
+    void reconnectsForeverUnlessTheUrlSaysOtherwise() {
+        assertThat(ExternalBroker.withReconnectDefaults("tcp://broker:61616"))
+                .isEqualTo("tcp://broker:61616?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=2.0"
+                        + "&maxRetryInterval=5000&callFailoverTimeout=30000");
+        assertThat(ExternalBroker.withReconnectDefaults("tcp://broker:61616?reconnectAttempts=5&sslEnabled=true"))
+                .startsWith("tcp://broker:61616?reconnectAttempts=5&sslEnabled=true&retryInterval=500")
+                .doesNotContain("reconnectAttempts=-1");
+    }
+
+    @Test
+    void needsABrokerUrl() {
+        assertThatThrownBy(() -> ExternalBroker.configure(" ", "gateway", "secret", new ExternalBrokerProperties(null, Duration.ofSeconds(1))))
+                .hasMessageContaining("spring.artemis.broker-url");
+    }
+}
