@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class DemoPartyTest {
 
     @Test
-    void demoPartiesAreTheGatewayEnterpriseCustomsPortRailAndTwoNationalSingleWindows() {
+    void demoPartiesAreTheGatewayEnterpriseCustomsPortRailAndThreeNationalSingleWindows() {
         assertThat(Arrays.stream(DemoParty.values()).map(DemoParty::partyId)).containsExactly(
-                "CASW-GATEWAY", "DEMO-ENTERPRISE", "CN-CUSTOMS", "PORT-QINZHOU", "RAIL-QINZHOU", "SG-NSW", "MY-NSW");
+                "CASW-GATEWAY", "DEMO-ENTERPRISE", "CN-CUSTOMS", "PORT-QINZHOU", "RAIL-QINZHOU", "SG-NSW", "MY-NSW", "TH-NSW");
         assertThat(DemoParty.DEMO_ENTERPRISE.displayName()).isEqualTo("Qinzhou Demo Import & Export Co., Ltd.");
         assertThat(DemoParty.SG_NSW.country()).isEqualTo("SG");
         assertThat(DemoParty.MY_NSW.role()).isEqualTo(PartyRole.NATIONAL_SINGLE_WINDOW);
