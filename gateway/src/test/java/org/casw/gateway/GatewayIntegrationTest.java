@@ -22,7 +22,14 @@ import static org.awaitility.Awaitility.await;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.sandbox.customs-receipt-delay=100ms",
+        "gateway.sandbox.customs.delay=100ms",
+        "gateway.sandbox.sg-nsw.delay=50ms",
+        "gateway.sandbox.my-nsw.delay=50ms",
+        "gateway.sandbox.port.delay=100ms",
+        "gateway.sandbox.rail.delay=100ms",
+        // other tests read the port's and rail's reply addresses themselves: the sandbox systems connect on demand
+        "gateway.sandbox.port.connect-on-start=false",
+        "gateway.sandbox.rail.connect-on-start=false",
         "gateway.broker.redelivery-delay=100ms",
         "gateway.broker.max-delivery-attempts=3",
         "spring.jms.template.receive-timeout=30s"})
