@@ -92,6 +92,9 @@ public final class SeaRailImportScenario {
     private final Consumer<Step> progress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Step> steps = new ArrayList<>();
+    /** The step being acted out, so a failed request is reported under its name. */
+    private int currentNumber = 1;
+    private String currentName = "manifest MT1101 filed";
 
     public SeaRailImportScenario(int port, Waiter waiter, Duration stepTimeout, Consumer<Step> progress) {
         this.base = "http://127.0.0.1:" + port;
@@ -120,6 +123,7 @@ public final class SeaRailImportScenario {
                 return result(container, bill, null, null);
             }
             // 4: the Singapore window issues and signs a Form E for the goods; it reaches customs
+            begin(4, "certificate of origin");
             JsonNode issued = post(null, "/sandbox/windows/SG-NSW/certificates", certificateRequest());
             certificateNo = issued.path("certificateNo").asText(null);
             String certificate = issued.path("trackingId").asText(null);
@@ -128,6 +132,7 @@ public final class SeaRailImportScenario {
                 return result(container, bill, certificateNo, null);
             }
             // 5-6: the enterprise declares, claiming the certificate; customs answers L, then P
+            begin(5, "declaration received (L)");
             String declaration = post(ENTERPRISE_KEY, "/api/v1/messages", declaration(run, bill, container, certificateNo))
                     .path("trackingId").asText(null);
             if (!awaitMessage(5, "declaration received (L)", ENTERPRISE_KEY, declaration, "ACKNOWLEDGED L",
@@ -144,6 +149,7 @@ public final class SeaRailImportScenario {
                 return result(container, bill, certificateNo, null);
             }
             // 8: released goods leave the terminal on the sea-rail train; the port reports the gate-out
+            begin(8, "gate-out to rail");
             JsonNode gateOut = post(null, "/sandbox/port/gate-out", JSON.createObjectNode().put("container", container));
             if (awaitEvent(8, "gate-out to rail", container, gateOut.path("batchId").asText("QZPORT-GO")) == null) {
                 return result(container, bill, certificateNo, null);
@@ -155,11 +161,11 @@ public final class SeaRailImportScenario {
             timeline = get(CUSTOMS_KEY, "/api/v1/track?key=" + URLEncoder.encode(container, StandardCharsets.UTF_8));
             return result(container, bill, certificateNo, timeline);
         } catch (IOException | RuntimeException e) {
-            record(steps.size() + 1, "next step", null, null, false, e.toString());
+            record(currentNumber, currentName, null, null, false, e.getMessage() == null ? e.toString() : e.getMessage());
             return result(container, bill, certificateNo, timeline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            record(steps.size() + 1, "next step", null, null, false, "interrupted");
+            record(currentNumber, currentName, null, null, false, "interrupted");
             return result(container, bill, certificateNo, timeline);
         }
     }
@@ -201,6 +207,11 @@ public final class SeaRailImportScenario {
     private static boolean isTerminalFailure(JsonNode m) {
         String status = m.path("status").asText();
         return "REJECTED".equals(status) || "FAILED".equals(status);
+    }
+
+    private void begin(int number, String name) {
+        currentNumber = number;
+        currentName = name;
     }
 
     private void record(int number, String name, String trackingId, String status, boolean reached, String detail) {
