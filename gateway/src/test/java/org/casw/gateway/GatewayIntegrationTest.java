@@ -22,7 +22,14 @@ import static org.awaitility.Awaitility.await;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.sandbox.customs-receipt-delay=100ms",
+        "gateway.sandbox.customs.delay=100ms",
+        "gateway.sandbox.sg-nsw.delay=50ms",
+        "gateway.sandbox.my-nsw.delay=50ms",
+        "gateway.sandbox.port.delay=100ms",
+        "gateway.sandbox.rail.delay=100ms",
+        // other tests read the port's and rail's reply addresses themselves: the sandbox systems connect on demand
+        "gateway.sandbox.port.connect-on-start=false",
+        "gateway.sandbox.rail.connect-on-start=false",
         "gateway.broker.redelivery-delay=100ms",
         "gateway.broker.max-delivery-attempts=3",
         "spring.jms.template.receive-timeout=30s"})
@@ -100,6 +107,20 @@ public abstract class GatewayIntegrationTest {
         byte[] data = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(data);
         return new String(data, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The next message on a reply address that contains {@code text}, skipping others: a party's reply
+     * address also receives documents other tests routed to it (copies, container events).
+     */
+    protected String receiveOverJms(String address, String text) throws jakarta.jms.JMSException {
+        for (int skipped = 0; skipped < 50; skipped++) {
+            String message = receiveOverJms(address);
+            if (message.contains(text)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message containing '" + text + "' on " + address);
     }
 
     /** Waits until the message reaches the status, then returns it. */

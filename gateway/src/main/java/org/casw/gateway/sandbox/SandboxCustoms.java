@@ -1,31 +1,33 @@
 package org.casw.gateway.sandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.rules.CodeLists;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
+import org.casw.schemas.declaration.DecList;
 import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.declaration.EcoRelation;
+import org.casw.schemas.manifest.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,84 +35,170 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * A sandbox China customs system on loopback, configured like any partner: it accepts declarations
- * the gateway delivers and, after a delay, answers through the gateway's API with an L (received)
- * receipt and then a P (released) one; a two-step summary declaration gets SpL (accepted) then SpK
- * (goods may be taken out). Integrators and new users watch a declaration go through.
+ * A sandbox China customs system on loopback, configured like any partner (gateway.sandbox.customs). It
+ * accepts what the gateway delivers and, after its delay, answers through the gateway's API as CN-CUSTOMS:
+ * a declaration with L (received) then P (released), a two-step summary with SpL then SpK; a manifest with
+ * manifest receipt 01 (accepted); and once a declaration claiming certificates of origin is released, a
+ * certificate utilization notice per certificate, which the gateway routes to the issuing country's window.
  */
 @RestController
 @RequestMapping("/sandbox/customs")
-@ConditionalOnProperty(prefix = "gateway.sandbox", name = "customs-enabled", havingValue = "true")
+@ConditionalOnProperty(prefix = "gateway.sandbox.customs", name = "enabled", havingValue = "true")
 public class SandboxCustoms implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCustoms.class);
-    private static final int RECEIPT_ATTEMPTS = 10;
+    private static final int SEND_ATTEMPTS = 10;
+    private static final DateTimeFormatter DATE_TIME_17 = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
-    private final GatewayProperties.Sandbox settings;
-    private final Environment environment;
+    private final SandboxParty party;
+    private final long lateMillis;
+    private final LoopbackGateway gateway;
     private final DocumentReader reader = new DocumentReader();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-customs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SandboxScheduler scheduler = new SandboxScheduler("customs");
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final AtomicInteger injectedFaults = new AtomicInteger();
     private final AtomicLong entrySequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
-    public SandboxCustoms(GatewayProperties properties, Environment environment) {
-        this.settings = properties.sandbox();
-        this.environment = environment;
-        if (settings.customsApiKey() == null || settings.customsApiKey().isBlank()) {
-            throw new IllegalStateException("gateway.sandbox.customs-api-key is required when the sandbox customs partner is enabled");
-        }
+    public SandboxCustoms(GatewayProperties properties, ConfiguredPartners partners, Environment environment) {
+        this.party = SandboxParty.of("customs", properties.sandbox().customs(), partners, false);
+        this.lateMillis = properties.deliveryTimeout().toMillis() + 1_000L;
+        this.gateway = new LoopbackGateway(environment);
     }
 
     /** The customs inbox: each tracking id is processed once, however often it is delivered. */
     @PostMapping("/inbox")
-    public ResponseEntity<String> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId,
+    public DeferredResult<ResponseEntity<String>> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId,
             @RequestHeader(name = "X-SW-Document-Type", defaultValue = "") String documentType, @RequestBody byte[] payload) {
+        FaultInjection.Fault fault = party.faults().next();
+        if (fault == FaultInjection.Fault.ERROR) {
+            injectedFaults.incrementAndGet();
+            return scheduler.answer(() -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body("sandbox customs: injected error (gateway.sandbox.customs.error-rate)"), 0);
+        }
+        long late = fault == FaultInjection.Fault.TIMEOUT ? lateMillis : 0;
+        if (late > 0) {
+            injectedFaults.incrementAndGet();
+        }
+        return scheduler.answer(() -> process(trackingId, documentType, payload), late);
+    }
+
+    private ResponseEntity<String> process(String trackingId, String documentType, byte[] payload) {
         int count = deliveries.computeIfAbsent(trackingId, id -> new AtomicInteger()).incrementAndGet();
         if (count > 1) {
             return ResponseEntity.ok("already received " + trackingId);
         }
-        if (!DocumentType.DECLARATION.name().equals(documentType)) {
-            return ResponseEntity.accepted().body("received " + trackingId + "; customs answers declarations only");
-        }
-        DecMessage declaration;
         try {
-            declaration = (DecMessage) reader.read(DocumentType.DECLARATION, payload);
+            if (DocumentType.DECLARATION.name().equals(documentType)) {
+                declaration(trackingId, (DecMessage) reader.read(DocumentType.DECLARATION, payload));
+            } else if (DocumentType.MANIFEST.name().equals(documentType)) {
+                manifest(trackingId, (Manifest) reader.read(DocumentType.MANIFEST, payload));
+            }
         } catch (RuntimeException e) {
-            return ResponseEntity.unprocessableEntity().body("not a declaration: " + e.getMessage());
+            deliveries.remove(trackingId);
+            return ResponseEntity.unprocessableEntity().body("not a readable " + documentType + ": " + e.getMessage());
         }
-        String entryId = declaration.getDecHead().getCustomMaster() + OffsetDateTime.now(ZoneOffset.UTC).getYear()
-                + "1" + String.format("%09d", entrySequence.incrementAndGet() % 1_000_000_000L);
-        long delay = settings.customsReceiptDelay().toMillis();
-        boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
-        Answer first = summary ? new Answer("SpL", "Summary declaration accepted", new Answer("SpK", "Goods may be taken out", null))
-                : new Answer("L", "Declaration received", new Answer("P", "Goods released", null));
-        scheduler.schedule(() -> answer(trackingId, declaration, entryId, first, 1), delay, TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body("received " + trackingId);
     }
 
     /** How often each tracking id was delivered here: lets integrators check nothing arrives twice. */
     @GetMapping("/inbox")
     public Map<String, Integer> inbox() {
-        Map<String, Integer> view = new java.util.TreeMap<>();
+        Map<String, Integer> view = new TreeMap<>();
         deliveries.forEach((id, n) -> view.put(id, n.get()));
         return view;
     }
 
-    /** A receipt the sandbox will send, and the one that follows it once this one is accepted. */
-    private record Answer(String code, String note, Answer next) {
+    /** The sandbox's settings and how many faults it injected. */
+    @GetMapping
+    public Map<String, Object> status() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("party", party.partyId());
+        view.put("delay", party.settings().delay().toString());
+        view.put("faults", party.faults().describe());
+        view.put("injectedFaults", injectedFaults.get());
+        return view;
     }
 
-    private void answer(String trackingId, DecMessage declaration, String entryId, Answer answer, int attempt) {
-        String code = answer.code();
-        String note = answer.note();
+    private void declaration(String trackingId, DecMessage declaration) {
+        String office = declaration.getDecHead().getCustomMaster();
+        String entryId = office + OffsetDateTime.now(ZoneOffset.UTC).getYear() + "1"
+                + String.format("%09d", entrySequence.incrementAndGet() % 1_000_000_000L);
+        boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
+        String first = summary ? "SpL" : "L";
+        String second = summary ? "SpK" : "P";
+        String clientSeqNo = declaration.getDecSign().getClientSeqNo();
+        Runnable afterRelease = summary ? () -> { } : () -> utilization(declaration, entryId);
+        scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
+                decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted" : "Declaration received"),
+                // the next status follows only once this one is accepted, so P never overtakes L
+                () -> scheduler.after(party.delayMillis(), () -> send(second + " for " + trackingId,
+                        decReceipt(trackingId, clientSeqNo, entryId, office, second, summary ? "Goods may be taken out" : "Goods released"),
+                        afterRelease, 1)), 1));
+    }
+
+    private void manifest(String trackingId, Manifest manifest) {
+        String bill = manifest.getDeclaration().getConsignment().isEmpty() ? null
+                : manifest.getDeclaration().getConsignment().get(0).getTransportContractDocument().getID();
+        String office = manifest.getDeclaration().getDeclarationOfficeID();
         String receipt = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ManifestReceipt xmlns="urn:casw:cn:manifest:1">
+                  <ReceiptID>CUS-%s-MFT-%s</ReceiptID>
+                  <MessageID>%s</MessageID>
+                  <TrackingID>%s</TrackingID>
+                %s  <ResponseCode>01</ResponseCode>
+                  <ResponseText>Manifest accepted</ResponseText>
+                  <IssueDateTime>%s</IssueDateTime>
+                </ManifestReceipt>
+                """.formatted(office, trackingId, manifest.getHead().getMessageID(), trackingId,
+                bill == null ? "" : "  <TransportContractDocumentID>" + bill + "</TransportContractDocumentID>\n",
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DATE_TIME_17));
+        scheduler.after(party.delayMillis(), () -> send("manifest receipt 01 for " + trackingId, receipt, () -> { }, 1));
+    }
+
+    /** One utilization notice per certificate the released declaration claimed, with the quantities it used. */
+    private void utilization(DecMessage declaration, String entryId) {
+        Map<String, StringBuilder> items = new LinkedHashMap<>();
+        List<DecList> goods = declaration.getDecLists().getDecList();
+        CodeLists codes = CodeLists.shared();
+        for (EcoRelation link : declaration.getEcoRelation()) {
+            if (link.getDecGNo() < 1 || link.getDecGNo() > goods.size()) {
+                continue;
+            }
+            DecList item = goods.get(link.getDecGNo() - 1);
+            int certificateItem = link.getEcoGNo() != null ? link.getEcoGNo() : link.getDecGNo();
+            items.computeIfAbsent(link.getEcoCertNo(), c -> new StringBuilder()).append("""
+                      <UsedItem>
+                        <ItemNo>%d</ItemNo>
+                        <Quantity>%s</Quantity>
+                        <QuantityUnit>%s</QuantityUnit>
+                      </UsedItem>
+                    """.formatted(certificateItem, item.getGQty().toPlainString(),
+                    codes.rec20OfChinaUnit(item.getGUnit()).orElse(item.getGUnit())));
+        }
+        int n = 0;
+        for (Map.Entry<String, StringBuilder> used : items.entrySet()) {
+            n++;
+            String notice = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <CertificateUtilization xmlns="urn:casw:origin:1" version="1.0">
+                      <NoticeId>CN-%s-COU-%s-%d</NoticeId>
+                      <CertificateNo>%s</CertificateNo>
+                      <ImportingCountry>CN</ImportingCountry>
+                      <DeclarationEntryId>%s</DeclarationEntryId>
+                      <UsedOn>%s</UsedOn>
+                    %s</CertificateUtilization>
+                    """.formatted(declaration.getDecHead().getCustomMaster(), entryId, n, used.getKey(), entryId,
+                    LocalDate.now(ZoneOffset.UTC), used.getValue());
+            scheduler.after(party.delayMillis(), () -> send("utilization notice of " + used.getKey(), notice, () -> { }, 1));
+        }
+    }
+
+    private static String decReceipt(String trackingId, String clientSeqNo, String entryId, String office, String code, String note) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <DecReceipt xmlns="http://www.chinaport.gov.cn/dec">
                   <ReceiptId>SANDBOX-%s-%s</ReceiptId>
@@ -122,40 +210,35 @@ public class SandboxCustoms implements AutoCloseable {
                   <NoticeDate>%s</NoticeDate>
                   <Note>%s</Note>
                 </DecReceipt>
-                """.formatted(trackingId, code, trackingId, declaration.getDecSign().getClientSeqNo(), entryId,
-                declaration.getDecHead().getCustomMaster(), code,
+                """.formatted(trackingId, code, trackingId, clientSeqNo, entryId, office, code,
                 OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), note);
+    }
+
+    /** Submits one answer as customs; a technical failure is retried with back-off, a refusal is logged and dropped. */
+    private void send(String what, String document, Runnable then, int attempt) {
         try {
-            String url = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/api/v1/messages";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/xml")
-                    .header("Authorization", "Bearer " + settings.customsApiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(receipt, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                if (answer.next() != null) {
-                    // the next status follows only once this one is accepted, so P never overtakes L
-                    scheduler.schedule(() -> answer(trackingId, declaration, entryId, answer.next(), 1),
-                            settings.customsReceiptDelay().toMillis(), TimeUnit.MILLISECONDS);
-                }
+            LoopbackGateway.Answer answer = gateway.submit(party.settings().apiKey(), document.getBytes(StandardCharsets.UTF_8));
+            if (answer.accepted()) {
+                then.run();
                 return;
             }
-            log.warn("Sandbox customs receipt {} for {} refused with HTTP {}: {}", code, trackingId, response.statusCode(), response.body());
-            if (response.statusCode() / 100 == 4) {
-                return; // a refused receipt will not become acceptable by resending it
+            log.warn("Sandbox customs: {} refused with HTTP {}: {}", what, answer.status(), answer.body());
+            if (answer.refused()) {
+                return; // a refused document will not become acceptable by resending it
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
-            log.warn("Sandbox customs could not send receipt {} for {} (attempt {}): {}", code, trackingId, attempt, e.toString());
+            log.warn("Sandbox customs could not send {} (attempt {}): {}", what, attempt, e.toString());
         }
-        if (attempt < RECEIPT_ATTEMPTS && !scheduler.isShutdown()) {
-            scheduler.schedule(() -> answer(trackingId, declaration, entryId, answer, attempt + 1),
-                    Math.min(30_000, 500L << attempt), TimeUnit.MILLISECONDS);
+        if (attempt < SEND_ATTEMPTS && !scheduler.stopped()) {
+            scheduler.after(Math.min(30_000, 500L << attempt), () -> send(what, document, then, attempt + 1));
         }
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.close();
     }
 }

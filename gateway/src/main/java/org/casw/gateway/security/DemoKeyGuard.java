@@ -24,9 +24,11 @@ public class DemoKeyGuard {
                         + " still has a published demo API key. Configure a new key digest in gateway.partners / gateway.operators.");
             }
         }
-        if (properties.sandbox().customsEnabled()) {
-            throw new IllegalStateException("Refusing to start in the production profile: the sandbox customs partner is enabled "
-                    + "(gateway.sandbox.customs-enabled).");
-        }
+        properties.sandbox().byName().forEach((name, sandbox) -> {
+            if (sandbox.enabled()) {
+                throw new IllegalStateException("Refusing to start in the production profile: the sandbox partner " + name
+                        + " is enabled (gateway.sandbox." + name + ".enabled).");
+            }
+        });
     }
 }

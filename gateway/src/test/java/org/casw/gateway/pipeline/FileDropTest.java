@@ -31,7 +31,7 @@ class FileDropTest {
                 "--server.port=0",
                 "--gateway.data-dir=" + dataDir,
                 "--gateway.broker.acceptor-url=",
-                "--gateway.sandbox.customs-receipt-delay=100ms",
+                "--gateway.sandbox.customs.delay=100ms",
                 "--gateway.partners.DEMO-ENTERPRISE.inbound-directory=" + inbox,
                 "--gateway.partners.DEMO-ENTERPRISE.delivery.channel=FILE",
                 "--gateway.partners.DEMO-ENTERPRISE.delivery.directory=" + outbox)) {

@@ -39,7 +39,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String id = "PORT-CUSCAR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         sendOverJms("sw.in.port", edifact("cuscar-mt1101-laem-chabang-qinzhou.edi").replace("PABV-MT1101-20261120-0001", id));
 
-        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU", id);
         assertThat(answer).contains("<Status>QUEUED</Status>", "<DocumentType>MANIFEST</DocumentType>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
         JsonNode message = awaitStatus(CUSTOMS_KEY, trackingId, "DELIVERED");
@@ -54,7 +54,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String broken = edifact("codeco-gate-out-qinzhou.edi").replace("EQD+CN+CSQU3054383", "EQD+CN+CSQU3054383CSQU3054383CSQU30");
         sendOverJms("sw.in.port", broken);
 
-        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU", "EDIFACT_");
         assertThat(answer).contains("<Status>REJECTED</Status>", "EDIFACT_ELEMENT_TOO_LONG", "EQD");
     }
 
@@ -63,7 +63,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String batch = "QZPORT-GO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         sendOverJms("sw.in.port", edifact("codeco-gate-out-qinzhou.edi").replace("QZPORT-GO-20261120-0017", batch));
 
-        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU", batch);
         assertThat(answer).as(answer).contains("<Status>QUEUED</Status>", "<DocumentType>CONTAINER_EVENT</DocumentType>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
         awaitStatus("demo-port-key", trackingId, "DELIVERED");
@@ -74,8 +74,9 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
     void customsAnswersToTheRailwayArriveAsCusres() throws Exception {
         String manifest = GatewayTestSupport.sample("manifest", "valid", "mt1401-rail-import-vientiane-chongqing.xml");
         String messageId = manifest.replaceAll("(?s).*<MessageID>([^<]+)</MessageID>.*", "$1");
-        sendOverJms("sw.in.rail", manifest.replace(messageId, "RAIL-MFT-" + UUID.randomUUID().toString().substring(0, 8)));
-        String answer = receiveOverJms("sw.reply.RAIL-QINZHOU");
+        String railId = "RAIL-MFT-" + UUID.randomUUID().toString().substring(0, 8);
+        sendOverJms("sw.in.rail", manifest.replace(messageId, railId));
+        String answer = receiveOverJms("sw.reply.RAIL-QINZHOU", railId);
         assertThat(answer).as(answer).contains("<Status>QUEUED</Status>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
         awaitStatus("demo-rail-key", trackingId, "DELIVERED");
@@ -84,7 +85,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
                 .replace("SW20261120AAAAAAAAAAAB", trackingId).replace("CUS-7205-MFT-20261120-000017", "CUS-RAIL-" + trackingId));
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
 
-        String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU");
+        String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU", "CUSRES");
         assertThat(cusres).startsWith("UNA").contains("UNH+", "CUSRES:D:96B:UN", "RFF+ACD:" + trackingId);
         assertThat(json(get(CUSTOMS_KEY, "/api/v1/messages/" + json(receipt).get("trackingId").asText())).get("history").toString())
                 .contains("translated to EDIFACT-D96B for RAIL-QINZHOU");

@@ -49,7 +49,7 @@ class RestartDeliveryTest {
                 "--server.port=0",
                 "--gateway.data-dir=" + dataDir,
                 "--gateway.broker.acceptor-url=",
-                "--gateway.sandbox.customs-receipt-delay=100ms",
+                "--gateway.sandbox.customs.delay=100ms",
                 "--gateway.partners.CN-CUSTOMS.suspended=" + customsSuspended);
     }
 

@@ -252,7 +252,8 @@ class DeliveredOnceUnderKillTest {
                 "--spring.artemis.broker-url=" + broker.url(),
                 "--spring.artemis.user=" + StandaloneBroker.USER,
                 "--gateway.broker.external.password-file=" + broker.passwordFile(),
-                "--gateway.sandbox.customs-enabled=false",
+                "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
+                "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false",
                 "--gateway.broker.redelivery-delay=200ms",
                 "--gateway.broker.max-redelivery-delay=1s",
                 "--gateway.broker.max-delivery-attempts=100"));

@@ -1,0 +1,53 @@
+package org.casw.gateway.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.core.env.Environment;
+
+/** The gateway's own HTTP API on loopback, as a sandbox partner submits to it with its party's API key. */
+final class LoopbackGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Environment environment;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LoopbackGateway(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The gateway's answer to one submission: HTTP status, body, and the tracking id when it gave one. */
+    record Answer(int status, String body, String trackingId) {
+        boolean accepted() {
+            return status / 100 == 2;
+        }
+
+        boolean refused() {
+            return status / 100 == 4;
+        }
+    }
+
+    Answer submit(String apiKey, byte[] document) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/api/v1/messages";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String trackingId = null;
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            trackingId = body.path("trackingId").isTextual() ? body.get("trackingId").asText() : null;
+        } catch (IOException e) {
+            // not JSON: keep the body as it is for the log
+        }
+        return new Answer(response.statusCode(), response.body(), trackingId);
+    }
+}

@@ -1,0 +1,131 @@
+package org.casw.gateway.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.document.DocumentType;
+import org.casw.schemas.manifest.Consignment;
+import org.casw.schemas.manifest.Manifest;
+import org.casw.schemas.manifest.MessageType;
+import org.casw.schemas.manifest.TransportEquipment;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox Qinzhou port terminal (gateway.sandbox.port), over JMS as PORT-QINZHOU: when the gateway delivers
+ * it an original import sea manifest (MT1101), it reports the discharge of each container after its delay; on
+ * request ({@code POST /sandbox/port/gate-out}) it reports a discharged container's gate-out onto the sea-rail
+ * train, which the gateway routes to customs and to the rail system.
+ */
+@RestController
+@RequestMapping("/sandbox/port")
+@ConditionalOnProperty(prefix = "gateway.sandbox.port", name = "enabled", havingValue = "true")
+public class SandboxPort extends SandboxJmsParty {
+
+    static final String TERMINAL = "QZ-DLP-T1";
+
+    /** A container on the terminal: what its discharge report said. */
+    record Discharged(String container, String sizeType, List<String> bills, List<String> seals) {
+    }
+
+    /** A gate-out request: the container, and the sea-rail train and its journey (defaults given). */
+    public record GateOutRequest(String container, String train, String journey) {
+    }
+
+    private final Map<String, Discharged> yard = new ConcurrentHashMap<>();
+
+    public SandboxPort(GatewayProperties properties, ConfiguredPartners partners) {
+        super(SandboxParty.of("port", properties.sandbox().port(), partners, false), properties);
+    }
+
+    @Override
+    void onDocument(String documentType, String trackingId, byte[] payload) {
+        if (!DocumentType.MANIFEST.name().equals(documentType)) {
+            return;
+        }
+        Manifest manifest = (Manifest) reader.read(DocumentType.MANIFEST, payload);
+        if (manifest.getHead().getMessageType() != MessageType.MT_1101) {
+            return; // discharge follows the original manifest; arrival reports and tallies need no answer here
+        }
+        var vessel = manifest.getDeclaration().getBorderTransportMeans();
+        String batchId = nextBatchId("QZPORT-DIS");
+        StringBuilder events = new StringBuilder();
+        int n = 0;
+        for (Consignment consignment : manifest.getDeclaration().getConsignment()) {
+            for (TransportEquipment equipment : consignment.getTransportEquipment()) {
+                String container = equipment.getEquipmentIdentification().getID();
+                Discharged discharged = new Discharged(container, equipment.getCharacteristicCode(),
+                        List.of(consignment.getTransportContractDocument().getID()), equipment.getSealID());
+                yard.put(container, discharged);
+                events.append(event(batchId + "-" + (++n), "DISCHARGE", discharged, "SEA", vessel.getID(), vessel.getJourneyID()));
+            }
+        }
+        if (n > 0) {
+            submitLater(batchId, "discharge of " + n + " container(s) from " + vessel.getName() + " " + vessel.getJourneyID(), batch(batchId, events));
+        }
+    }
+
+    /** Reports a discharged container's gate-out to rail (after the port's delay). */
+    @PostMapping("/gate-out")
+    public ResponseEntity<Map<String, Object>> gateOut(@RequestBody GateOutRequest request) {
+        Discharged discharged = request == null || request.container() == null ? null : yard.get(request.container());
+        if (discharged == null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
+                    "container " + (request == null ? null : request.container()) + " was not discharged at this terminal"));
+        }
+        String train = request.train() == null ? "X8083" : request.train();
+        String journey = request.journey() == null ? "QZ-CQ-" + now().substring(0, 10).replace("-", "") + "-01" : request.journey();
+        String batchId = nextBatchId("QZPORT-GO");
+        submitLater(batchId, "gate-out of " + discharged.container() + " to rail " + train,
+                batch(batchId, event(batchId + "-1", "GATE_OUT", discharged, "RAIL", train, journey)));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("container", discharged.container());
+        view.put("batchId", batchId);
+        view.put("train", train);
+        return ResponseEntity.accepted().body(view);
+    }
+
+    private String batch(String batchId, CharSequence events) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ContainerEvents xmlns="urn:casw:container-event:1" version="1.0">
+                  <BatchId>%s</BatchId>
+                  <Reporter>%s</Reporter>
+                %s</ContainerEvents>
+                """.formatted(batchId, reporter(), events);
+    }
+
+    private static String event(String eventId, String type, Discharged c, String mode, String means, String journey) {
+        StringBuilder extra = new StringBuilder();
+        c.bills().forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
+        c.seals().forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
+        return """
+                  <Event>
+                    <EventId>%s</EventId>
+                    <EventType>%s</EventType>
+                    <ContainerNumber>%s</ContainerNumber>
+                    <SizeType>%s</SizeType>
+                    <FullEmpty>F</FullEmpty>
+                    <Location>
+                      <UnLocode>CNQZH</UnLocode>
+                      <FacilityCode>%s</FacilityCode>
+                      <FacilityType>TERMINAL</FacilityType>
+                    </Location>
+                    <OccurredAt>%s</OccurredAt>
+                    <TransportMeans>
+                      <Mode>%s</Mode>
+                      <Id>%s</Id>
+                      <JourneyId>%s</JourneyId>
+                    </TransportMeans>
+                %s  </Event>
+                """.formatted(eventId, type, c.container(), c.sizeType(), TERMINAL, now(), mode, means, journey, extra);
+    }
+}

@@ -1,0 +1,81 @@
+package org.casw.gateway.sandbox;
+
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.document.DocumentType;
+import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.event.Event;
+import org.casw.schemas.event.EventType;
+import org.casw.schemas.event.TransportMode;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox Qinzhou rail freight system (gateway.sandbox.rail), over JMS as RAIL-QINZHOU: when the gateway
+ * delivers it a terminal's gate-out onto a train, it reports, after its delay, the container's gate-in at the
+ * port's rail station and its departure on that train.
+ */
+@RestController
+@RequestMapping("/sandbox/rail")
+@ConditionalOnProperty(prefix = "gateway.sandbox.rail", name = "enabled", havingValue = "true")
+public class SandboxRail extends SandboxJmsParty {
+
+    static final String STATION = "QZGD";
+
+    public SandboxRail(GatewayProperties properties, ConfiguredPartners partners) {
+        super(SandboxParty.of("rail", properties.sandbox().rail(), partners, false), properties);
+    }
+
+    @Override
+    void onDocument(String documentType, String trackingId, byte[] payload) {
+        if (!DocumentType.CONTAINER_EVENT.name().equals(documentType)) {
+            return;
+        }
+        ContainerEvents batch = (ContainerEvents) reader.read(DocumentType.CONTAINER_EVENT, payload);
+        for (Event gateOut : batch.getEvent()) {
+            if (gateOut.getEventType() != EventType.GATE_OUT || gateOut.getTransportMeans() == null
+                    || gateOut.getTransportMeans().getMode() != TransportMode.RAIL) {
+                continue;
+            }
+            String train = gateOut.getTransportMeans().getId();
+            String batchId = nextBatchId("QZRAIL-DEP");
+            String events = event(batchId + "-GI", "GATE_IN", gateOut, null) + event(batchId + "-DEP", "RAIL_DEPARTURE", gateOut, gateOut);
+            submitLater(batchId, "departure of " + gateOut.getContainerNumber() + " on " + train, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <ContainerEvents xmlns="urn:casw:container-event:1" version="1.0">
+                      <BatchId>%s</BatchId>
+                      <Reporter>%s</Reporter>
+                    %s</ContainerEvents>
+                    """.formatted(batchId, reporter(), events));
+        }
+    }
+
+    private static String event(String eventId, String type, Event from, Event train) {
+        StringBuilder extra = new StringBuilder();
+        from.getBillNo().forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
+        from.getSealNo().forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
+        String means = train == null ? "" : """
+                    <TransportMeans>
+                      <Mode>RAIL</Mode>
+                      <Id>%s</Id>
+                      <JourneyId>%s</JourneyId>
+                    </TransportMeans>
+                """.formatted(train.getTransportMeans().getId(), train.getTransportMeans().getJourneyId());
+        return """
+                  <Event>
+                    <EventId>%s</EventId>
+                    <EventType>%s</EventType>
+                    <ContainerNumber>%s</ContainerNumber>
+                    <SizeType>%s</SizeType>
+                    <FullEmpty>F</FullEmpty>
+                    <Location>
+                      <UnLocode>CNQZH</UnLocode>
+                      <FacilityCode>%s</FacilityCode>
+                      <FacilityType>RAIL_STATION</FacilityType>
+                    </Location>
+                    <OccurredAt>%s</OccurredAt>
+                %s%s  </Event>
+                """.formatted(eventId, type, from.getContainerNumber(), from.getSizeType(), STATION, now(), means, extra);
+    }
+}
