@@ -17,22 +17,22 @@ class JmsSubmissionTest extends GatewayIntegrationTest {
                 .replace("<AgentCodeScc>91450700MA5L3QR71R</AgentCodeScc>", "<AgentCodeScc>91450700MA5K8R2N25</AgentCodeScc>");
         sendOverJms("sw.in.rail", declaration);
 
-        String receipt = receiveOverJms("sw.reply.RAIL-QINZHOU");
+        String receipt = receiveOverJms("sw.reply.RAIL-QINZHOU", "<MessageId>RAIL-JMS-1</MessageId>");
         assertThat(receipt).contains("<Status>QUEUED</Status>", "<MessageId>RAIL-JMS-1</MessageId>");
         String trackingId = receipt.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
 
         JsonNode message = awaitStatus(RAIL_KEY, trackingId, "ACKNOWLEDGED");
         assertThat(message.get("sender").asText()).isEqualTo("RAIL-QINZHOU");
         // the customs receipts themselves are delivered to the rail system over its JMS channel
-        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU")).contains("<Channel>L</Channel>", trackingId);
-        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU")).contains("<Channel>P</Channel>", trackingId);
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", trackingId)).contains("<Channel>L</Channel>");
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", trackingId)).contains("<Channel>P</Channel>");
     }
 
     @Test
     void malformedSubmissionIsRejectedOnTheReplyAddressAndLeavesNothingOnTheQueue() throws Exception {
         jms.send("sw.in.port", session -> session.createTextMessage("<DecMessage><unclosed></DecMessage>"));
 
-        String receipt = receiveOverJms("sw.reply.PORT-QINZHOU");
+        String receipt = receiveOverJms("sw.reply.PORT-QINZHOU", "XML_MALFORMED");
         assertThat(receipt).contains("<Status>REJECTED</Status>", "<Code>XML_MALFORMED</Code>");
     }
 }

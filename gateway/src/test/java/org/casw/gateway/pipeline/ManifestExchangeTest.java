@@ -19,7 +19,7 @@ class ManifestExchangeTest extends GatewayIntegrationTest {
         String manifest = GatewayTestSupport.sample("manifest", "valid", "mt1101-import-sea-laem-chabang-qinzhou.xml")
                 .replace("PABV-MT1101-20261120-0001", "PORT-MFT-1");
         sendOverJms("sw.in.port", manifest);
-        String answer = receiveOverJms("sw.reply.PORT-QINZHOU");
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU", "<MessageId>PORT-MFT-1</MessageId>");
         assertThat(answer).contains("<Status>QUEUED</Status>", "<DocumentType>MANIFEST</DocumentType>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
 
@@ -27,7 +27,7 @@ class ManifestExchangeTest extends GatewayIntegrationTest {
         var message = awaitStatus(PORT_KEY, trackingId, "ACKNOWLEDGED");
         assertThat(message.get("destinationStatus").asText()).isEqualTo("01");
         assertThat(message.get("businessKeys").get("VESSEL_IMO").get(0).asText()).contains("9321483");
-        assertThat(receiveOverJms("sw.reply.PORT-QINZHOU")).contains("<ResponseCode>01</ResponseCode>", trackingId);
+        assertThat(receiveOverJms("sw.reply.PORT-QINZHOU", trackingId)).contains("<ResponseCode>01</ResponseCode>");
     }
 
     @Test
