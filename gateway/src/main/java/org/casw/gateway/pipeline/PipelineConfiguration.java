@@ -5,6 +5,9 @@ import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
+import org.casw.routes.aggregate.AggregateDeclarations;
+import org.casw.routes.aggregate.AggregateLedger;
+import org.casw.routes.aggregate.AggregateReceipts;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.delivery.DeliverySteps;
 import org.casw.routes.delivery.HttpChannel;
@@ -38,8 +41,14 @@ public class PipelineConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates, SignaturePolicies signatures) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures));
+            CertificateRegistry certificates, SignaturePolicies signatures, AggregateDeclarations aggregates) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, aggregates));
+    }
+
+    /** Aggregate declarations: split per consignment, answered with aggregate receipts. */
+    @Bean
+    AggregateDeclarations aggregateDeclarations(AggregateLedger aggregates, MessageLedger ledger, PartnerDirectory partners) {
+        return new AggregateDeclarations(aggregates, ledger, partners, new AggregateReceipts(Clock.systemUTC()));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +28,8 @@ public class AggregateReceipts {
 
     private static final Set<String> RELEASED = Set.of(DeclarationStatus.P.name(), DeclarationStatus.R.name());
     private static final Set<String> REFUSED = Set.of(DeclarationStatus.E.name(), DeclarationStatus.Y.name());
+
+    private static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final JAXBContext receipts;
     private final DatatypeFactory datatypes;
@@ -59,8 +62,9 @@ public class AggregateReceipts {
         receipt.setTrackingId(progress.trackingId());
         receipt.setSequence(BigInteger.valueOf(progress.sequence()));
         receipt.setStatus(overall);
+        // seconds always written: OffsetDateTime.toString() drops ":00", which xsd:dateTime does not allow
         receipt.setIssuedAt(datatypes.newXMLGregorianCalendar(OffsetDateTime.now(clock.withZone(ZoneOffset.ofHours(8)))
-                .withNano(0).toString()));
+                .format(ISSUED_AT)));
         for (AggregateLedger.Part part : progress.parts()) {
             ConsignmentStatus line = new ConsignmentStatus();
             line.setConsignmentNo(BigInteger.valueOf(part.number()));
