@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
@@ -37,8 +38,11 @@ public class MessageController {
     private final MessageLedger ledger;
     private final MessageSearch search;
     private final long maxPayloadBytes;
+    private final AggregateLedger aggregates;
 
-    public MessageController(ProducerTemplate intake, MessageLedger ledger, MessageSearch search, GatewayProperties properties) {
+    public MessageController(ProducerTemplate intake, MessageLedger ledger, MessageSearch search, GatewayProperties properties,
+            AggregateLedger aggregates) {
+        this.aggregates = aggregates;
         this.intake = intake;
         this.ledger = ledger;
         this.search = search;
@@ -91,8 +95,10 @@ public class MessageController {
         return ledger.find(trackingId)
                 .filter(m -> party.getName().equals(m.sender()) || party.getName().equals(m.receiver()))
                 // the sender sees where every receiver's copy stands; a receiver sees only its own
-                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MessageJson.Message.of(m, party.getName().equals(m.sender())
-                        ? ledger.dispatches(m.copyOf() == null ? m.trackingId() : m.copyOf()) : List.of())))
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(party.getName().equals(m.sender())
+                        ? MessageJson.Message.of(m, ledger.dispatches(m.copyOf() == null ? m.trackingId() : m.copyOf()),
+                                aggregates.aggregateOf(m.trackingId()).orElse(null), aggregates.parts(m.trackingId()))
+                        : MessageJson.Message.of(m, List.of())))
                 .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
                         "You have no message with tracking id " + trackingId + ".")));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.validation.Violation;
@@ -21,20 +22,33 @@ final class MessageJson {
 
     /**
      * One message with its history; {@code copyOf} names the original of a copy made for a further
-     * receiver, and {@code deliveries} (for the sender) where each receiver's copy stands.
+     * receiver, and {@code deliveries} (for the sender) where each receiver's copy stands. For the sender of
+     * an aggregate declaration, {@code parts} lists its consignments' declarations; {@code partOf} names the
+     * aggregate a consignment's declaration was split from.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Message(String trackingId, String messageId, String type, String sender, String receiver, String status,
             String destinationStatus, Instant receivedAt, Instant updatedAt, Map<String, List<String>> businessKeys,
-            List<HistoryEntry> history, List<Violation> violations, String copyOf, List<Delivery> deliveries) {
+            List<HistoryEntry> history, List<Violation> violations, String copyOf, List<Delivery> deliveries,
+            String partOf, List<Part> parts) {
 
         static Message of(MessageView m, List<Dispatch> dispatches) {
+            return of(m, dispatches, null, List.of());
+        }
+
+        static Message of(MessageView m, List<Dispatch> dispatches, String partOf, List<AggregateLedger.Part> parts) {
             return new Message(m.trackingId(), m.messageId(), m.documentType(), m.sender(), m.receiver(), m.status().name(),
                     m.destinationStatus(), m.receivedAt(), m.updatedAt(), m.businessKeys(),
                     m.history().stream().map(h -> new HistoryEntry(h.status().name(), h.at(), h.reason())).toList(),
                     m.violations(), m.copyOf(), dispatches.size() < 2 ? List.of()
-                            : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList());
+                            : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList(),
+                    partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus())).toList());
         }
+    }
+
+    /** Where one consignment's declaration of an aggregate declaration stands. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Part(String trackingId, String billNo, String status, String destinationStatus) {
     }
 
     /** Where one receiver's copy of a document stands. */

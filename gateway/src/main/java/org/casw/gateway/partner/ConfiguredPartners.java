@@ -128,6 +128,11 @@ public class ConfiguredPartners implements PartnerDirectory {
                     + " always goes back to the sender of the message it answers; it cannot be routed");
             return;
         }
+        if (type == DocumentType.AGGREGATE_DECLARATION || type == DocumentType.AGGREGATE_RECEIPT) {
+            problems.add(locate.where(id, setting + ".document-type") + ": " + type + " is never routed: the gateway splits an"
+                    + " aggregate declaration into DECLARATIONs (route those) and answers its sender itself");
+            return;
+        }
         Map<String, List<String>> when = receive.when() == null ? Map.of() : receive.when();
         Set<String> offered = RoutingFacts.OFFERED.get(type);
         boolean valid = true;

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
+import org.casw.routes.aggregate.AggregateDeclarations;
+import org.casw.routes.aggregate.AggregateLedger;
+import org.casw.routes.aggregate.AggregateReceipts;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.delivery.FileDropChannel;
 import org.casw.routes.delivery.DeliverySteps;
@@ -40,8 +43,14 @@ public class PipelineConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats));
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates));
+    }
+
+    /** Aggregate declarations: split per consignment, answered with aggregate receipts. */
+    @Bean
+    AggregateDeclarations aggregateDeclarations(AggregateLedger aggregates, MessageLedger ledger, PartnerDirectory partners) {
+        return new AggregateDeclarations(aggregates, ledger, partners, new AggregateReceipts(Clock.systemUTC()));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.casw.gateway.recovery;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.persistence.JdbcMessageLedger;
+import org.casw.routes.aggregate.AggregateDeclarations;
+import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
 import org.casw.routes.ledger.MessageStatus;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finishes what a stopped gateway left half-way: messages stored but not yet validated are run
  * through intake again, validated ones are prepared for their receiver and queued again. Re-queueing is safe: the broker drops a
- * copy whose duplicate id it has seen, and delivery skips what is already delivered.
+ * copy whose duplicate id it has seen, and delivery skips what is already delivered. A split aggregate
+ * declaration's parts are ordinary validated messages here; an aggregate whose latest customs receipts were
+ * stored but not yet answered (the gateway stopped in between) gets its aggregate receipt.
  */
 @Component
 public class StrandedMessageRecovery {
@@ -27,10 +31,15 @@ public class StrandedMessageRecovery {
 
     private final JdbcMessageLedger ledger;
     private final ProducerTemplate producer;
+    private final AggregateLedger aggregateLedger;
+    private final AggregateDeclarations aggregates;
 
-    public StrandedMessageRecovery(JdbcMessageLedger ledger, ProducerTemplate producer) {
+    public StrandedMessageRecovery(JdbcMessageLedger ledger, ProducerTemplate producer, AggregateLedger aggregateLedger,
+            AggregateDeclarations aggregates) {
         this.ledger = ledger;
         this.producer = producer;
+        this.aggregateLedger = aggregateLedger;
+        this.aggregates = aggregates;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -38,6 +47,7 @@ public class StrandedMessageRecovery {
         List<String> received = ledger.stranded(MessageStatus.RECEIVED);
         List<String> validated = new java.util.ArrayList<>(ledger.stranded(MessageStatus.VALIDATED));
         validated.addAll(ledger.stranded(MessageStatus.SIGNED));
+        answerAggregates();
         if (received.isEmpty() && validated.isEmpty()) {
             return;
         }
@@ -58,6 +68,16 @@ public class StrandedMessageRecovery {
             // prepared (signed) where it stopped before that, then queued; copies for further receivers are among them
             ledger.dispatches(trackingId).stream().filter(d -> d.trackingId().equals(trackingId))
                     .forEach(dispatch -> producer.sendBody(IntakeRoute.DISPATCH, dispatch));
+        }
+    }
+
+    /** Answering is idempotent per state, so asking for every split aggregate sends only what is missing. */
+    private void answerAggregates() {
+        for (String aggregate : aggregateLedger.unanswered()) {
+            aggregates.answer(aggregate).ifPresent(receipt -> {
+                log.info("Answering aggregate declaration {} left unanswered by the previous run", aggregate);
+                producer.sendBody(IntakeRoute.DISPATCH, receipt);
+            });
         }
     }
 }

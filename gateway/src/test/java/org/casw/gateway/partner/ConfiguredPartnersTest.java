@@ -84,6 +84,18 @@ class ConfiguredPartnersTest {
                 });
     }
 
+    @Test
+    void aggregateDeclarationsCannotBeRoutedOnlyTheDeclarationsTheyAreSplitInto() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null,
+                List.of(new GatewayProperties.Receive(DocumentType.AGGREGATE_DECLARATION, null))));
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactly(
+                        "gateway.partners.CN-CUSTOMS.receives[0].document-type: AGGREGATE_DECLARATION is never routed: the gateway"
+                                + " splits an aggregate declaration into DECLARATIONs (route those) and answers its sender itself"));
+    }
+
     private static GatewayProperties.Delivery http(String url) {
         return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url, null);
     }

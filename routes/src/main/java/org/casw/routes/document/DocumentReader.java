@@ -5,9 +5,12 @@ import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import org.casw.routes.aggregate.AggregateKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
 import org.casw.routes.rules.manifest.ManifestKeys;
 import org.casw.routes.rules.origin.OriginKeys;
+import org.casw.schemas.aggregate.AggregateDeclaration;
+import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
@@ -33,7 +36,8 @@ public class DocumentReader {
     public DocumentReader() {
         try {
             models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class, ManifestReceipt.class,
-                    CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class);
+                    CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class, AggregateDeclaration.class,
+                    AggregateReceipt.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -79,6 +83,12 @@ public class DocumentReader {
             }
             case CONTAINER_EVENT -> {
                 return ContainerEventKeys.keysOf((ContainerEvents) document);
+            }
+            case AGGREGATE_DECLARATION -> {
+                return AggregateKeys.keysOf((AggregateDeclaration) document);
+            }
+            case AGGREGATE_RECEIPT -> {
+                return AggregateKeys.keysOf((AggregateReceipt) document);
             }
         }
         return keys;

@@ -16,6 +16,12 @@ public enum DocumentType {
             "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
     DECLARATION_MODIFICATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecModification",
             "xsd/declaration-modification.xsd", List.of("ApplicationId")),
+    /** Bonded-zone aggregate declaration: split by the gateway into one DECLARATION per consignment. */
+    AGGREGATE_DECLARATION(Family.DECLARATIONS, "urn:casw:bonded:aggregate:1", "AggregateDeclaration",
+            "xsd/aggregate-declaration.xsd", List.of("AggregateId")),
+    /** The gateway's aggregated answer to an aggregate declaration: every consignment's customs status. */
+    AGGREGATE_RECEIPT(Family.DECLARATIONS, "urn:casw:bonded:aggregate:1", "AggregateReceipt",
+            "xsd/aggregate-declaration.xsd", List.of("ReceiptId")),
     MANIFEST(Family.MANIFESTS, "urn:casw:cn:manifest:1", "Manifest", "xsd/manifest.xsd", List.of("Head", "MessageID")),
     MANIFEST_RECEIPT(Family.MANIFESTS, "urn:casw:cn:manifest:1", "ManifestReceipt", "xsd/manifest.xsd", List.of("ReceiptID")),
     CERTIFICATE_OF_ORIGIN(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateOfOrigin",

@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The intake flow every document follows, whichever channel brought it:
  * inspect -> persist (RECEIVED) -> identify -> verify the sender's signature -> validate -> check the sender
- * -> claim certificate quantities -> route to every receiver -> register certificates -> apply a receipt
+ * -> claim certificate quantities -> split an aggregate declaration -> route to every receiver -> register certificates -> apply a receipt
  * -> for each receiver: prepare (sign) and queue durably.
  */
 public class IntakeRoute extends RouteBuilder {
@@ -34,6 +34,7 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.validate())
                 .process(steps.checkSender())
                 .process(steps.claimPreferences())
+                .process(steps.splitAggregate())
                 .process(steps.route())
                 .process(steps.registerCertificate())
                 .process(steps.applyReceipt())

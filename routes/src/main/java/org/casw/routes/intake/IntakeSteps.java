@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentReader;
@@ -47,15 +48,21 @@ public class IntakeSteps {
     private final PartyFormats formats;
     private final XmlSignatureVerifier verifier = new XmlSignatureVerifier();
     private final XmlSigner signer = new XmlSigner();
+    private final AggregateDeclarations aggregates;
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
-        this(ledger, partners, validator, certificates, signatures, PartyFormats.NATIVE_ONLY);
+        this(ledger, partners, validator, certificates, signatures, PartyFormats.NATIVE_ONLY, null);
     }
 
+    /**
+     * @param formats    the formats each party's agreement says it speaks
+     * @param aggregates splits aggregate declarations and answers them; null: they find no route
+     */
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats) {
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates) {
         this.formats = formats;
+        this.aggregates = aggregates;
         this.ledger = ledger;
         this.partners = partners;
         this.validator = validator;
@@ -143,8 +150,32 @@ public class IntakeSteps {
                 exchange.setProperty(DISPATCHES, ledger.dispatches(recorded.trackingId()));
                 intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
             }
+            case SPLIT -> {
+                // an aggregate: its consignments' declarations may not all have been queued
+                exchange.setProperty(DISPATCHES, aggregates.pending(recorded.trackingId()));
+                intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
+            }
             default -> intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
         }
+    }
+
+    /** An aggregate declaration is not routed itself: one declaration per consignment travels instead. */
+    IntakeStep splitAggregate() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type != DocumentType.AGGREGATE_DECLARATION || aggregates == null) {
+                    return;
+                }
+                AggregateDeclarations.Split split = aggregates.split(intake.trackingId, intake.submission.sender(), intake.document, intake.keys);
+                if (!split.violations().isEmpty()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, split.violations(), "aggregate declaration not split");
+                    return;
+                }
+                exchange.setProperty(DISPATCHES, split.dispatches());
+                intake.settle(IntakeResult.Outcome.ACCEPTED, MessageStatus.SPLIT, List.of());
+            }
+        };
     }
 
     /** Knows the document by its root element and namespace, or refuses it: never guesses. */
@@ -368,6 +399,12 @@ public class IntakeSteps {
                 String note = receipt.note() == null || receipt.note().isBlank() ? "" : ": " + receipt.note();
                 ledger.acknowledged(intake.referencedTrackingId, receipt.code(),
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
+                if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT) {
+                    // a consignment of an aggregate declaration: its submitter also gets the aggregated answer
+                    List<Dispatch> dispatches = new java.util.ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
+                    dispatches.addAll(aggregates.receiptApplied(intake.referencedTrackingId));
+                    exchange.setProperty(DISPATCHES, dispatches);
+                }
                 if (intake.type == DocumentType.DECLARATION_RECEIPT && DeclarationStatus.isRefusal(receipt.code())) {
                     // customs refused the declaration: what it claimed on certificates of origin is free again
                     certificates.release(ledger.find(intake.referencedTrackingId)

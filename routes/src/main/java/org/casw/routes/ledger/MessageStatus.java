@@ -3,6 +3,7 @@ package org.casw.routes.ledger;
 /**
  * Where a message stands. Every change is stored as a transition with its time and reason.
  * RECEIVED -> VALIDATED -> (SIGNED) -> QUEUED -> DELIVERED -> ACKNOWLEDGED; REJECTED and FAILED end a message.
+ * An aggregate declaration goes RECEIVED -> SPLIT -> ACKNOWLEDGED instead: it is never delivered itself.
  */
 public enum MessageStatus {
     /** Stored durably as received; nothing checked yet. */
@@ -20,7 +21,9 @@ public enum MessageStatus {
     /** The receiver answered with a receipt; its own status code is kept alongside. */
     ACKNOWLEDGED,
     /** Delivery gave up after the last retry; an operator can retry it. */
-    FAILED;
+    FAILED,
+    /** An aggregate declaration split into one declaration per consignment, which travel instead of it. */
+    SPLIT;
 
     public boolean isDeliveredOrBeyond() {
         return this == DELIVERED || this == ACKNOWLEDGED;

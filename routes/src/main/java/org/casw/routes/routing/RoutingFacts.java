@@ -31,7 +31,9 @@ public final class RoutingFacts {
             DocumentType.CERTIFICATE_UTILIZATION, Set.of("importing-country", "exporting-country"),
             DocumentType.CONTAINER_EVENT, Set.of("event-type", "mode"),
             DocumentType.DECLARATION_RECEIPT, Set.of(),
-            DocumentType.MANIFEST_RECEIPT, Set.of());
+            DocumentType.MANIFEST_RECEIPT, Set.of(),
+            DocumentType.AGGREGATE_DECLARATION, Set.of(),
+            DocumentType.AGGREGATE_RECEIPT, Set.of());
 
     private final Map<String, String> facts;
 

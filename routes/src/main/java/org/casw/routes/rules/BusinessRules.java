@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.casw.routes.aggregate.AggregateDeclarationRules;
+import org.casw.routes.aggregate.ConsignmentDeclarations;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
@@ -53,6 +55,9 @@ public class BusinessRules {
             register(DocumentType.MANIFEST, new ArrivalReportRules(records.manifests()));
             register(DocumentType.CERTIFICATE_UTILIZATION, new UtilizationRules(records.certificates()));
         }
+        // each consignment's declaration is held to every declaration rule above, offline or in the gateway
+        register(DocumentType.AGGREGATE_DECLARATION, new AggregateDeclarationRules(new ConsignmentDeclarations(),
+                declaration -> check(DocumentType.DECLARATION, declaration)));
     }
 
     private void register(DocumentType type, DocumentRules<?> documentRules) {
