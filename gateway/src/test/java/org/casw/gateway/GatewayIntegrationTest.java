@@ -123,6 +123,12 @@ public abstract class GatewayIntegrationTest {
         throw new AssertionError("no message containing '" + text + "' on " + address);
     }
 
+    /** Waits until the message was delivered (a fast receiver may already have acknowledged it), then returns it. */
+    protected JsonNode awaitDelivered(String key, String trackingId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> json(get(key, "/api/v1/messages/" + trackingId)),
+                m -> "DELIVERED".equals(m.path("status").asText()) || "ACKNOWLEDGED".equals(m.path("status").asText()));
+    }
+
     /** Waits until the message reaches the status, then returns it. */
     protected JsonNode awaitStatus(String key, String trackingId, String status) {
         return await().atMost(Duration.ofSeconds(30)).until(

@@ -56,7 +56,7 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
     @Test
     void whatCustomsReceivesCarriesTheGatewaysEportSignature() throws Exception {
         String trackingId = json(postXml(ENTERPRISE_KEY, GatewayTestSupport.declaration("SIGNED-1"))).get("trackingId").asText();
-        awaitStatus(ENTERPRISE_KEY, trackingId, "DELIVERED");
+        awaitDelivered(ENTERPRISE_KEY, trackingId);
 
         byte[] delivered = ledger.outboundPayload(trackingId).orElseThrow();
         var trust = new PkixCertificateTrust(List.of(devPki.rootCertificate(KeyFamily.SM2)));

@@ -42,7 +42,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String answer = receiveOverJms("sw.reply.PORT-QINZHOU", id);
         assertThat(answer).contains("<Status>QUEUED</Status>", "<DocumentType>MANIFEST</DocumentType>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
-        JsonNode message = awaitStatus(CUSTOMS_KEY, trackingId, "DELIVERED");
+        JsonNode message = awaitDelivered(CUSTOMS_KEY, trackingId);
         assertThat(message.get("messageId").asText()).isEqualTo(id);
         assertThat(message.get("history").toString()).contains("translated from EDIFACT-D96B to MANIFEST XML");
         assertThat(payload(CUSTOMS_KEY, trackingId)).contains("<MessageType>MT1101</MessageType>", id, "CSQU3054383");
@@ -66,7 +66,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String answer = receiveOverJms("sw.reply.PORT-QINZHOU", batch);
         assertThat(answer).as(answer).contains("<Status>QUEUED</Status>", "<DocumentType>CONTAINER_EVENT</DocumentType>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
-        awaitStatus("demo-port-key", trackingId, "DELIVERED");
+        awaitDelivered("demo-port-key", trackingId);
         assertThat(json(get("demo-port-key", "/api/v1/track?key=ZEPU0037255")).toString()).contains(trackingId);
     }
 
@@ -79,16 +79,12 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         String answer = receiveOverJms("sw.reply.RAIL-QINZHOU", railId);
         assertThat(answer).as(answer).contains("<Status>QUEUED</Status>");
         String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
-        awaitStatus("demo-rail-key", trackingId, "DELIVERED");
+        awaitDelivered("demo-rail-key", trackingId);
 
-        HttpResponse<String> receipt = postXml(CUSTOMS_KEY, GatewayTestSupport.sample("manifest-receipt", "valid", "mt1101-accepted.xml")
-                .replace("SW20261120AAAAAAAAAAAB", trackingId).replace("CUS-7205-MFT-20261120-000017", "CUS-RAIL-" + trackingId));
-        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
-
-        String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU", "CUSRES");
-        assertThat(cusres).startsWith("UNA").contains("UNH+", "CUSRES:D:96B:UN", "RFF+ACD:" + trackingId);
-        assertThat(json(get(CUSTOMS_KEY, "/api/v1/messages/" + json(receipt).get("trackingId").asText())).get("history").toString())
-                .contains("translated to EDIFACT-D96B for RAIL-QINZHOU");
+        // the sandbox customs accepts the manifest (01); the railway gets that receipt as a CUSRES
+        String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU", "RFF+ACD:" + trackingId);
+        assertThat(cusres).startsWith("UNA").contains("UNH+", "CUSRES:D:96B:UN", "GIS+01");
+        assertThat(awaitStatus("demo-rail-key", trackingId, "ACKNOWLEDGED").get("destinationStatus").asText()).isEqualTo("01");
     }
 
     @Test
@@ -100,7 +96,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String trackingId = json(accepted).get("trackingId").asText();
-        JsonNode message = awaitStatus("demo-th-nsw-key", trackingId, "DELIVERED");
+        JsonNode message = awaitDelivered("demo-th-nsw-key", trackingId);
         assertThat(message.get("type").asText()).isEqualTo("CERTIFICATE_OF_ORIGIN");
         assertThat(message.get("receiver").asText()).isEqualTo("CN-CUSTOMS");
         assertThat(message.get("history").toString()).contains("signature verified", "translated from ASW-ECO");
@@ -118,7 +114,7 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String trackingId = json(accepted).get("trackingId").asText();
-        JsonNode copy = awaitStatus("demo-sg-nsw-key", trackingId + "-2", "DELIVERED");
+        JsonNode copy = awaitDelivered("demo-sg-nsw-key", trackingId + "-2");
         assertThat(copy.get("receiver").asText()).isEqualTo("SG-NSW");
         assertThat(copy.get("history").toString()).contains("translated to WCO-ACDD for SG-NSW", "signed for SG-NSW");
         assertThat(payload("demo-sg-nsw-key", trackingId + "-2")).contains("urn:casw:asean:acdd:1", "SignatureValue", clientSeqNo);

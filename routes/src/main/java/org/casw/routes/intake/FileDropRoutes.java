@@ -37,9 +37,9 @@ public class FileDropRoutes extends RouteBuilder {
                     .process(exchange -> {
                         long size = exchange.getMessage().getHeader("CamelFileLength", 0L, Long.class);
                         exchange.setProperty("swFileName", exchange.getMessage().getHeader("CamelFileNameOnly", String.class));
-                        exchange.getMessage().setBody(size > maxPayloadBytes
-                                ? Submission.tooLarge(partner.id(), "FILE", size, null)
-                                : new Submission(partner.id(), "FILE", exchange.getMessage().getBody(byte[].class), null));
+                        // an oversized file is not read into memory: only its size is recorded
+                        exchange.getMessage().setBody(Submission.bounded(partner.id(), "FILE",
+                                size > maxPayloadBytes ? null : exchange.getMessage().getBody(byte[].class), size, maxPayloadBytes, null));
                     })
                     .to(IntakeRoute.INTAKE)
                     .process(exchange -> {

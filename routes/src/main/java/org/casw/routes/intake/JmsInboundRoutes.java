@@ -35,9 +35,8 @@ public class JmsInboundRoutes extends RouteBuilder {
                     .process(exchange -> {
                         byte[] payload = exchange.getMessage().getBody(byte[].class);
                         exchange.setProperty("swCorrelation", exchange.getMessage().getHeader("JMSMessageID", String.class));
-                        exchange.getMessage().setBody(payload != null && payload.length > maxPayloadBytes
-                                ? Submission.tooLarge(partner.id(), "JMS", payload.length, partner.replyAddress())
-                                : new Submission(partner.id(), "JMS", payload, partner.replyAddress()));
+                        exchange.getMessage().setBody(Submission.bounded(partner.id(), "JMS", payload,
+                                payload == null ? 0 : payload.length, maxPayloadBytes, partner.replyAddress()));
                     })
                     .to(IntakeRoute.INTAKE)
                     .process(exchange -> {

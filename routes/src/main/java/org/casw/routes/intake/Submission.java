@@ -15,6 +15,11 @@ public record Submission(String sender, String channel, byte[] payload, String r
         this(sender, channel, payload, replyTo, 0);
     }
 
+    /** What a channel hands on: the payload, or only its size when it is over the channel's limit. */
+    public static Submission bounded(String sender, String channel, byte[] payload, long size, long maxBytes, String replyTo) {
+        return size > maxBytes ? tooLarge(sender, channel, size, replyTo) : new Submission(sender, channel, payload, replyTo);
+    }
+
     /** A payload over the size limit: recorded as rejected without keeping its bytes. */
     public static Submission tooLarge(String sender, String channel, long size, String replyTo) {
         return new Submission(sender, channel, new byte[0], replyTo, size);
