@@ -8,6 +8,7 @@ import java.util.List;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
+import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
 import org.casw.routes.transform.edifact.EdifactInterchange;
@@ -82,7 +83,7 @@ public final class TranslateCommand {
             }
             OutboundTranslator writer = writerFor(report.type());
             if (writer == null) {
-                err.println(file + ": " + report.type() + " has no EDIFACT translation (MANIFEST, DECLARATION_RECEIPT and MANIFEST_RECEIPT have)");
+                err.println(file + ": " + report.type() + " has no EDIFACT translation (MANIFEST, DECLARATION_RECEIPT, MANIFEST_RECEIPT and CONTAINER_EVENT have)");
                 return 2;
             }
             translation = writer.fromNative(report.type(), payload);
@@ -96,7 +97,7 @@ public final class TranslateCommand {
     }
 
     private static OutboundTranslator writerFor(DocumentType type) {
-        for (OutboundTranslator writer : List.of(new CuscarWriter(), new CusresWriter())) {
+        for (OutboundTranslator writer : List.of(new CuscarWriter(), new CusresWriter(), new CodecoCoarriWriter())) {
             if (writer.translates(type)) {
                 return writer;
             }

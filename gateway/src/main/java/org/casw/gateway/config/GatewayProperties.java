@@ -162,7 +162,8 @@ public record GatewayProperties(
      * @param timeoutRate          share of answers it gives later than {@code gateway.delivery-timeout}
      * @param invalidSignatureRate share of its signed documents it tampers with after signing (single windows sign)
      * @param seed                 seed of its fault-injection random (none: a fresh one per start), so tests are reproducible
-     * @param format               the format it speaks; only the gateway's native {@code XML} so far
+     * @param format               the format it speaks: the gateway's native {@code XML}, or for the port also
+     *                             {@code EDIFACT-D96B} (COARRI discharge and CODECO gate-out reports)
      * @param connectOnStart       JMS partners: connect to the broker at start; false keeps it offline until
      *                             {@code POST /sandbox/<name>/connect} (its documents wait on its reply address)
      */

@@ -164,18 +164,24 @@ abstract class SandboxJmsParty implements AutoCloseable {
 
     /** Submits a document after the party's delay, with the faults its settings inject. */
     void submitLater(String messageId, String what, String document) {
+        submitLater(messageId, what, document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As above, for a document already encoded (EDIFACT is ISO 8859-1, native XML UTF-8). */
+    void submitLater(String messageId, String what, byte[] document) {
         FaultInjection.Fault fault = party.faults().next();
         long delay = party.delayMillis() + (fault == FaultInjection.Fault.TIMEOUT ? lateMillis : 0);
         if (fault != FaultInjection.Fault.NONE) {
             injectedFaults.incrementAndGet();
         }
-        String payload = fault == FaultInjection.Fault.ERROR
-                ? "ERROR " + party.partyId() + ": " + what + " could not be exported (injected by gateway.sandbox." + party.name() + ".error-rate)"
+        byte[] payload = fault == FaultInjection.Fault.ERROR
+                ? ("ERROR " + party.partyId() + ": " + what + " could not be exported (injected by gateway.sandbox." + party.name() + ".error-rate)")
+                        .getBytes(StandardCharsets.UTF_8)
                 : document;
         scheduler.after(delay, () -> send(messageId, what, payload, 1));
     }
 
-    private void send(String messageId, String what, String payload, int attempt) {
+    private void send(String messageId, String what, byte[] payload, int attempt) {
         try {
             String id;
             synchronized (this) {
@@ -183,7 +189,7 @@ abstract class SandboxJmsParty implements AutoCloseable {
                     throw new IllegalStateException("not connected");
                 }
                 BytesMessage m = sendSession.createBytesMessage();
-                m.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
+                m.writeBytes(payload);
                 producer.send(m);
                 id = m.getJMSMessageID();
             }

@@ -1,5 +1,7 @@
 package org.casw.gateway.sandbox;
 
+import java.util.Locale;
+import java.util.Set;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.gateway.security.ApiKeys;
@@ -11,10 +13,18 @@ import org.casw.routes.partner.PartnerProfile;
  */
 record SandboxParty(String name, GatewayProperties.SandboxPartner settings, PartnerProfile profile, FaultInjection faults) {
 
-    /** The gateway's native XML: the only format sandbox partners write so far (UN/EDIFACT and ASW-ECO come with their translators). */
+    /** The gateway's native XML, which every sandbox partner writes. */
     static final String NATIVE = "XML";
+    /** UN/EDIFACT D.96B, which the sandbox port also writes (CODECO and COARRI). */
+    static final String EDIFACT = "EDIFACT-D96B";
 
     static SandboxParty of(String name, GatewayProperties.SandboxPartner settings, ConfiguredPartners partners, boolean signs) {
+        return of(name, settings, partners, signs, Set.of(NATIVE));
+    }
+
+    /** As above, for a sandbox that can write the given formats (upper case); its agreement must send any but XML. */
+    static SandboxParty of(String name, GatewayProperties.SandboxPartner settings, ConfiguredPartners partners, boolean signs,
+            Set<String> writes) {
         String prefix = "gateway.sandbox." + name + ".";
         if (settings.party() == null || settings.party().isBlank()) {
             throw new IllegalStateException(prefix + "party is required when the sandbox " + name + " is enabled");
@@ -27,8 +37,15 @@ record SandboxParty(String name, GatewayProperties.SandboxPartner settings, Part
         if (!partners.partyForKeyDigest(ApiKeys.digest(settings.apiKey())).filter(settings.party()::equals).isPresent()) {
             throw new IllegalStateException(prefix + "api-key is not an API key of " + settings.party() + " in its agreement");
         }
-        if (!NATIVE.equalsIgnoreCase(settings.format())) {
-            throw new IllegalStateException(prefix + "format: the sandbox speaks only " + NATIVE + " so far, not " + settings.format());
+        String format = settings.format() == null ? NATIVE : settings.format().toUpperCase(Locale.ROOT);
+        if (!writes.contains(format)) {
+            throw new IllegalStateException(prefix + "format: the sandbox " + name + " speaks " + String.join(" or ", writes.stream().sorted().toList())
+                    + ", not " + settings.format());
+        }
+        if (!NATIVE.equals(format) && !profile.sends().contains(format)) {
+            // the gateway would refuse every report: say so at start-up, not per message
+            throw new IllegalStateException(prefix + "format: the agreement of " + settings.party() + " does not list " + format
+                    + " in formats.sends");
         }
         if (!signs && settings.invalidSignatureRate() > 0) {
             throw new IllegalStateException(prefix + "invalid-signature-rate: the sandbox " + name + " does not sign its documents");
@@ -37,6 +54,11 @@ record SandboxParty(String name, GatewayProperties.SandboxPartner settings, Part
             throw new IllegalStateException(prefix + "delay must be zero or more");
         }
         return new SandboxParty(name, settings, profile, FaultInjection.of(name, settings));
+    }
+
+    /** The format it speaks, upper case ({@link #NATIVE} or {@link #EDIFACT}). */
+    String format() {
+        return settings.format() == null ? NATIVE : settings.format().toUpperCase(Locale.ROOT);
     }
 
     String partyId() {

@@ -1,12 +1,16 @@
 package org.casw.gateway.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.schemas.manifest.Consignment;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.MessageType;
@@ -23,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The sandbox Qinzhou port terminal (gateway.sandbox.port), over JMS as PORT-QINZHOU: when the gateway delivers
  * it an original import sea manifest (MT1101), it reports the discharge of each container after its delay; on
  * request ({@code POST /sandbox/port/gate-out}) it reports a discharged container's gate-out onto the sea-rail
- * train, which the gateway routes to customs and to the rail system.
+ * train, which the gateway routes to customs and to the rail system. With {@code format: EDIFACT-D96B} (the
+ * default) it sends them as a terminal does: discharge as COARRI, gate-out as CODECO (through
+ * {@link CodecoCoarriWriter}); with {@code XML} as native container events.
  */
 @RestController
 @RequestMapping("/sandbox/port")
@@ -41,9 +47,11 @@ public class SandboxPort extends SandboxJmsParty {
     }
 
     private final Map<String, Discharged> yard = new ConcurrentHashMap<>();
+    private final CodecoCoarriWriter edifact = new CodecoCoarriWriter();
 
     public SandboxPort(GatewayProperties properties, ConfiguredPartners partners) {
-        super(SandboxParty.of("port", properties.sandbox().port(), partners, false), properties);
+        super(SandboxParty.of("port", properties.sandbox().port(), partners, false,
+                Set.of(SandboxParty.NATIVE, SandboxParty.EDIFACT)), properties);
     }
 
     @Override
@@ -65,11 +73,12 @@ public class SandboxPort extends SandboxJmsParty {
                 Discharged discharged = new Discharged(container, equipment.getCharacteristicCode(),
                         List.of(consignment.getTransportContractDocument().getID()), equipment.getSealID());
                 yard.put(container, discharged);
-                events.append(event(batchId + "-" + (++n), "DISCHARGE", discharged, "SEA", vessel.getID(), vessel.getJourneyID()));
+                events.append(event(eventId(batchId, ++n), "DISCHARGE", discharged, "SEA", vessel.getID(), vessel.getJourneyID()));
             }
         }
         if (n > 0) {
-            submitLater(batchId, "discharge of " + n + " container(s) from " + vessel.getName() + " " + vessel.getJourneyID(), batch(batchId, events));
+            submitLater(batchId, "discharge of " + n + " container(s) from " + vessel.getName() + " " + vessel.getJourneyID(),
+                    encode(batch(batchId, events)));
         }
     }
 
@@ -84,13 +93,41 @@ public class SandboxPort extends SandboxJmsParty {
         String train = request.train() == null ? "X8083" : request.train();
         String journey = request.journey() == null ? "QZ-CQ-" + now().substring(0, 10).replace("-", "") + "-01" : request.journey();
         String batchId = nextBatchId("QZPORT-GO");
-        submitLater(batchId, "gate-out of " + discharged.container() + " to rail " + train,
-                batch(batchId, event(batchId + "-1", "GATE_OUT", discharged, "RAIL", train, journey)));
+        byte[] report;
+        try {
+            report = encode(batch(batchId, event(eventId(batchId, 1), "GATE_OUT", discharged, "RAIL", train, journey)));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage()));
+        }
+        submitLater(batchId, "gate-out of " + discharged.container() + " to rail " + train, report);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("container", discharged.container());
         view.put("batchId", batchId);
         view.put("train", train);
         return ResponseEntity.accepted().body(view);
+    }
+
+    /**
+     * The report in the port's format: native XML as it is, or the CODECO / COARRI the writer makes of it
+     * (its references derive from the fresh batch id, so every send has its own).
+     */
+    private byte[] encode(String containerEvents) {
+        byte[] xml = containerEvents.getBytes(StandardCharsets.UTF_8);
+        if (!SandboxParty.EDIFACT.equals(party.format())) {
+            return xml;
+        }
+        Translation translation = edifact.fromNative(DocumentType.CONTAINER_EVENT, xml);
+        if (!translation.ok()) {
+            // e.g. a journey longer than TDT 8028 takes: the terminal could not send it either
+            throw new IllegalArgumentException("the report cannot be written as EDIFACT: "
+                    + String.join("; ", translation.violations().stream().map(v -> v.path() + ": " + v.message()).toList()));
+        }
+        return translation.payload();
+    }
+
+    /** Event ids as CODECO and COARRI number them (batch id and the EQD group's number), in both formats alike. */
+    private static String eventId(String batchId, int n) {
+        return batchId + "-" + String.format("%02d", n);
     }
 
     private String batch(String batchId, CharSequence events) {

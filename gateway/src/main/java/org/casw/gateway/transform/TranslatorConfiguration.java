@@ -6,6 +6,7 @@ import org.casw.routes.transform.asean.acdd.AcddResponseTranslator;
 import org.casw.routes.transform.asean.eco.AswEcoInboundTranslator;
 import org.casw.routes.transform.asean.eco.AswEcoOutboundTranslator;
 import org.casw.routes.transform.asean.eco.IssuingCountries;
+import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
 import org.casw.routes.transform.edifact.EdifactTranslator;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The formats the gateway translates, available to every agreement's {@code formats}: UN/EDIFACT D.96B
- * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES out), WCO-ACDD (export declarations out, customs
+ * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES, CODECO, COARRI out), WCO-ACDD (export declarations out, customs
  * responses in) and ASW-ECO (certificates of origin and utilization notices, both ways).
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,11 @@ public class TranslatorConfiguration {
     @Bean
     CuscarWriter cuscarWriter() {
         return new CuscarWriter();
+    }
+
+    @Bean
+    CodecoCoarriWriter codecoCoarriWriter() {
+        return new CodecoCoarriWriter();
     }
 
     @Bean

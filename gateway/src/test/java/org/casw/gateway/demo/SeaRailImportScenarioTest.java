@@ -89,6 +89,13 @@ class SeaRailImportScenarioTest extends GatewayIntegrationTest {
         assertThat(indexOf(documents, discharge + " CONTAINER_EVENT DELIVERED")).isLessThan(indexOf(documents, declaration + " DECLARATION ACKNOWLEDGED"));
         assertThat(lastIndexOf(documents, declaration + " DECLARATION ACKNOWLEDGED")).isLessThan(indexOf(documents, gateOut + " CONTAINER_EVENT"));
         assertThat(indexOf(documents, gateOut + " CONTAINER_EVENT DELIVERED")).isLessThan(indexOf(documents, departure + " CONTAINER_EVENT DELIVERED"));
+        // the port (format EDIFACT-D96B by default) reported the discharge as COARRI and the gate-out as CODECO
+        for (String report : List.of(discharge, gateOut)) {
+            JsonNode message = json(get("demo-port-key", "/api/v1/messages/" + report));
+            assertThat(message.path("history").toString()).as(report).contains("translated from EDIFACT-D96B to CONTAINER_EVENT XML");
+        }
+        assertThat(json(get("demo-port-key", "/api/v1/messages/" + discharge)).path("messageId").asText())
+                .isNotEqualTo(json(get("demo-port-key", "/api/v1/messages/" + gateOut)).path("messageId").asText());
         // the rail system got its own copy of the gate-out through the gateway
         assertThat(json(get("demo-rail-key", "/api/v1/messages/" + gateOut + "-2")).path("status").asText()).isEqualTo("DELIVERED");
         // the issuing window received the utilization notice once

@@ -34,13 +34,21 @@ final class EdifactOut {
     private final EDIStreamWriter writer;
     private final List<String> errors = new ArrayList<>();
     private final String controlReference;
+    private final String messageReference;
     private int segments;
 
     /**
      * @param date6 UNB date YYMMDD, @param time4 UNB time HHMM, @param associationCode UNH S009/0057 or null
      */
     EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode) {
+        this(sender, recipient, date6, time4, seed, messageType, associationCode, "1");
+    }
+
+    /** As above, with the message reference (UNH/UNT 0062, an..14) given instead of 1. */
+    EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode,
+            String messageReference) {
         this.controlReference = controlReference(seed);
+        this.messageReference = messageReference;
         out.writeBytes((UNA + "\n").getBytes(StandardCharsets.ISO_8859_1));
         try {
             writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.ISO_8859_1.name());
@@ -49,7 +57,7 @@ final class EdifactOut {
             segment("UNB", c("UNOC", "3"), c(sender), c(recipient),
                     c(date6, time4), controlReference);
             segments = 0;
-            segment("UNH", "1", c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
+            segment("UNH", messageReference, c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
             // the message schema applies from the segment after UNH (set earlier, StAEDI misplaces composite components)
             Schema schema = D96bDirectory.schema(messageType);
             writer.setTransactionSchema(schema);
@@ -93,7 +101,7 @@ final class EdifactOut {
 
     /** Closes the message and the interchange; the bytes, or null when the writer refused a segment. */
     byte[] finish() {
-        segment("UNT", String.valueOf(segments + 1), "1");
+        segment("UNT", String.valueOf(segments + 1), messageReference);
         segment("UNZ", "1", controlReference);
         try {
             writer.endInterchange();

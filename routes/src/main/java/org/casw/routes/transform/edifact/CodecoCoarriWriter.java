@@ -1,0 +1,290 @@
+package org.casw.routes.transform.edifact;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.XMLGregorianCalendar;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.transform.OutboundTranslator;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.validation.Violation;
+import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.event.Event;
+import org.casw.schemas.event.EventType;
+import org.casw.schemas.event.Location;
+import org.casw.schemas.event.TransportMeans;
+
+/**
+ * Writes native container events as one UN/EDIFACT CODECO (gate-in / gate-out) or COARRI (discharge /
+ * loading) interchange, directory D.96B: the exact inverse of {@link CodecoCoarriTranslator}'s mapping, so
+ * that reading the interchange back gives the same events. What that mapping cannot carry is a violation
+ * naming the native element, never a silent change:
+ *
+ * <pre>
+ * EventType        one type per batch (BGM C002/1001 is one code): GATE_IN 34, GATE_OUT 36 (CODECO),
+ *                  DISCHARGE 44, LOAD 46 (COARRI); rail, zone and mixed batches have no counterpart
+ * EventId          must be BatchId-NN, NN the event's position (01, 02, ...): the reader derives it so
+ * OccurredAt       DTM+7 (CODECO) / DTM+203 (COARRI), format 304 with the offset (+08, or +0530);
+ *                  fractions of a second have no place
+ * TransportMeans   COARRI: the first event's means is the message TDT (stage 20), every event whose means
+ *                  differs carries its own TDT (stage 1), and an event without means cannot follow one that
+ *                  has; CODECO: each event's means in its EQD group. IMO numbers as C222 8213:146:11
+ * </pre>
+ *
+ * Control and message references (UNB 0020, UNH 0062) are derived from the batch id, so a fresh batch id
+ * gives fresh references and the same batch the same bytes.
+ */
+public class CodecoCoarriWriter implements OutboundTranslator {
+
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    private static final DateTimeFormatter DTM_203 = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+    private static final DateTimeFormatter DTM_304 = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    static final String PARTY_SENDER = "MS";
+    static final String STAGE_MAIN_CARRIAGE = "20";
+    static final String STAGE_EQUIPMENT = "1";
+    static final String TOTAL_EQUIPMENT = "16";
+
+    private final String recipient;
+    private final Clock clock;
+
+    /** Addressed to the gateway (UNB recipient CASW-GATEWAY), dated by the system clock. */
+    public CodecoCoarriWriter() {
+        this("CASW-GATEWAY", Clock.systemUTC());
+    }
+
+    /** @param recipient UNB S003/0010, @param clock the preparation time of UNB and DTM+137 (China time) */
+    public CodecoCoarriWriter(String recipient, Clock clock) {
+        this.recipient = recipient;
+        this.clock = clock;
+    }
+
+    @Override
+    public String format() {
+        return CuscarTranslator.FORMAT;
+    }
+
+    @Override
+    public boolean translates(DocumentType type) {
+        return type == DocumentType.CONTAINER_EVENT;
+    }
+
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        if (type != DocumentType.CONTAINER_EVENT) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
+                    type + " is not written as CODECO or COARRI; only CONTAINER_EVENT is.")));
+        }
+        Object document;
+        try {
+            document = NativeXml.read(nativeXml);
+        } catch (Exception e) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, null,
+                    "The container events cannot be read: " + e.getMessage())));
+        }
+        if (!(document instanceof ContainerEvents events)) {
+            return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/",
+                    "The document is not a ContainerEvents batch.")));
+        }
+        Expressible check = new Expressible();
+        byte[] edifact = write(events, check);
+        if (edifact == null || !check.ok()) {
+            return Translation.refused(type, check.ok()
+                    ? List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/ContainerEvents", "The events cannot be written."))
+                    : check.violations());
+        }
+        return Translation.of(edifact, type, "application/EDIFACT");
+    }
+
+    /** The message type (CODECO or COARRI) of a batch of this event type, or null when it has none. */
+    static String messageType(EventType type) {
+        return switch (type) {
+            case GATE_IN, GATE_OUT -> "CODECO";
+            case DISCHARGE, LOAD -> "COARRI";
+            default -> null;
+        };
+    }
+
+    private static String documentName(EventType type) {
+        return switch (type) {
+            case GATE_IN -> "34";
+            case GATE_OUT -> "36";
+            case DISCHARGE -> "44";
+            case LOAD -> "46";
+            default -> null;
+        };
+    }
+
+    private byte[] write(ContainerEvents events, Expressible check) {
+        List<Event> list = events.getEvent();
+        if (list.isEmpty()) {
+            check.refuse("/ContainerEvents/Event", "A CODECO or COARRI reports at least one container.");
+            return null;
+        }
+        EventType type = list.get(0).getEventType();
+        String messageType = messageType(type);
+        if (messageType == null) {
+            check.refuse("/ContainerEvents/Event[1]/EventType", type + " has no CODECO or COARRI counterpart; "
+                    + "GATE_IN and GATE_OUT are written as CODECO, DISCHARGE and LOAD as COARRI.");
+            return null;
+        }
+        String batchId = check.text(events.getBatchId(), 35, "/ContainerEvents/BatchId", "BGM 1004");
+        String reporter = check.text(events.getReporter(), 35, "/ContainerEvents/Reporter", "NAD C082/3039");
+        boolean coarri = "COARRI".equals(messageType);
+        TransportMeans messageMeans = coarri ? list.get(0).getTransportMeans() : null;
+        if (coarri && messageMeans == null) {
+            check.refuse("/ContainerEvents/Event[1]/TransportMeans", "A COARRI names its vessel (TDT, mandatory); the first event has no transport means.");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            checkEvent(list.get(i), i + 1, type, events.getBatchId(), messageMeans, check);
+        }
+        if (messageMeans != null) {
+            checkMeans(messageMeans, "/ContainerEvents/Event[1]/TransportMeans", check);
+        }
+        if (!check.ok()) {
+            return null;
+        }
+        OffsetDateTime prepared = OffsetDateTime.now(clock).withOffsetSameInstant(CHINA);
+        String reference = EdifactOut.controlReference(batchId);
+        EdifactOut out = new EdifactOut(reporter, recipient, prepared.format(DateTimeFormatter.ofPattern("yyMMdd")),
+                prepared.format(DateTimeFormatter.ofPattern("HHmm")), batchId, messageType, null, reference);
+        out.segment("BGM", c(documentName(type)), batchId, "9");
+        out.segment("DTM", c(CuscarMapping.DATE_MESSAGE, prepared.format(DTM_203), "203"));
+        if (messageMeans != null) {
+            transport(out, STAGE_MAIN_CARRIAGE, messageMeans);
+        }
+        out.segment("NAD", PARTY_SENDER, c(reporter, null, CuscarMapping.AGENCY_MUTUAL));
+        String timeQualifier = coarri ? "203" : "7";
+        for (Event event : list) {
+            out.segment("EQD", CuscarMapping.EQUIPMENT_CONTAINER, c(event.getContainerNumber()),
+                    event.getSizeType() == null ? null : c(event.getSizeType(), "102", "5"), null, null,
+                    event.getFullEmpty() == null ? null : switch (event.getFullEmpty()) {
+                        case F -> "5";
+                        case E -> "4";
+                    });
+            for (String bill : event.getBillNo()) {
+                out.segment("RFF", c(CuscarMapping.REFERENCE_BILL, bill));
+            }
+            out.segment("DTM", c(timeQualifier, dtm304(event.getOccurredAt()), "304"));
+            Location location = event.getLocation();
+            out.segment("LOC", CodecoCoarriTranslator.PLACE_EVENT, c(location.getUnLocode(), CuscarMapping.CODE_LIST_LOCODE, CuscarMapping.AGENCY_UNECE),
+                    c(location.getFacilityCode(), facilityType(location), CuscarMapping.AGENCY_MUTUAL));
+            for (String seal : event.getSealNo()) {
+                out.segment("SEL", seal, c(CuscarMapping.SEALING_CARRIER));
+            }
+            if (event.getTransportMeans() != null && !same(event.getTransportMeans(), messageMeans)) {
+                transport(out, STAGE_EQUIPMENT, event.getTransportMeans());
+            }
+        }
+        out.segment("CNT", c(TOTAL_EQUIPMENT, String.valueOf(list.size())));
+        byte[] bytes = out.finish();
+        if (bytes == null) {
+            out.errors().forEach(e -> check.refuse(null, "The " + messageType + " writer refused a segment: " + e));
+        }
+        return bytes;
+    }
+
+    private static void checkEvent(Event event, int n, EventType type, String batchId, TransportMeans messageMeans, Expressible check) {
+        String at = "/ContainerEvents/Event[" + n + "]";
+        if (event.getEventType() != type) {
+            check.refuse(at + "/EventType", event.getEventType() + " cannot share a " + Objects.toString(messageType(type), "")
+                    + " with " + type + " (event 1): BGM carries one event type per message; send them as separate batches.");
+        }
+        String expectedId = batchId + "-" + String.format("%02d", n);
+        if (!expectedId.equals(event.getEventId())) {
+            check.refuse(at + "/EventId", "'" + event.getEventId() + "' cannot travel in a CODECO or COARRI, whose event ids are "
+                    + "the batch id and the EQD group's number; this event would be read back as " + expectedId + ".");
+        }
+        check.text(event.getContainerNumber(), 17, at + "/ContainerNumber", "EQD C237/8260");
+        check.text(event.getSizeType(), 10, at + "/SizeType", "EQD C224/8155");
+        for (int b = 0; b < event.getBillNo().size(); b++) {
+            check.text(event.getBillNo().get(b), 35, at + "/BillNo[" + (b + 1) + "]", "RFF C506/1154");
+        }
+        for (int s = 0; s < event.getSealNo().size(); s++) {
+            check.text(event.getSealNo().get(s), 10, at + "/SealNo[" + (s + 1) + "]", "SEL 9308");
+        }
+        Location location = event.getLocation();
+        if (location == null) {
+            check.refuse(at + "/Location", "The event place (LOC+165) is mandatory.");
+        } else {
+            check.text(location.getFacilityCode(), 25, at + "/Location/FacilityCode", "LOC C519/3223");
+            if (location.getFacilityCode() == null) {
+                check.refuse(at + "/Location/FacilityCode", "The event place needs its facility code (LOC C519/3223).");
+            }
+            if (facilityType(location) == null) {
+                check.refuse(at + "/Location/FacilityType", "Facility type " + location.getFacilityType() + " has no LOC C519/1131 code.");
+            }
+        }
+        XMLGregorianCalendar time = event.getOccurredAt();
+        if (time == null || time.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            check.refuse(at + "/OccurredAt", "The event time needs its UTC offset (DTM format 304).");
+        } else if (time.getFractionalSecond() != null && time.getFractionalSecond().compareTo(BigDecimal.ZERO) != 0) {
+            check.refuse(at + "/OccurredAt", "'" + time + "' has fractions of a second, which DTM format 304 (CCYYMMDDHHMMSS) cannot carry.");
+        }
+        TransportMeans means = event.getTransportMeans();
+        if (means == null && messageMeans != null) {
+            check.refuse(at + "/TransportMeans", "An event without transport means would be read back with the vessel of event 1 (the COARRI's TDT).");
+        } else if (means != null && !same(means, messageMeans)) {
+            checkMeans(means, at + "/TransportMeans", check);
+        }
+    }
+
+    private static void checkMeans(TransportMeans means, String at, Expressible check) {
+        if (means.getMode() == null) {
+            check.refuse(at + "/Mode", "TDT C220/8067 needs the mode of transport.");
+        }
+        if (!imo(means.getId())) {
+            check.text(means.getId(), 9, at + "/Id", "TDT C222/8213");
+        }
+        check.text(means.getJourneyId(), 17, at + "/JourneyId", "TDT 8028");
+    }
+
+    private static void transport(EdifactOut out, String stage, TransportMeans means) {
+        boolean imo = imo(means.getId());
+        String mode = switch (means.getMode()) {
+            case SEA -> "1";
+            case RAIL -> "2";
+            case ROAD -> "3";
+        };
+        out.segment("TDT", stage, means.getJourneyId(), c(mode), null, null, null, null,
+                imo ? c(means.getId().substring(3), CuscarMapping.CODE_LIST_MEANS, CuscarMapping.AGENCY_LLOYDS) : c(means.getId()));
+    }
+
+    private static boolean imo(String id) {
+        return id != null && id.matches("IMO[0-9]{7}");
+    }
+
+    private static boolean same(TransportMeans a, TransportMeans b) {
+        return a != null && b != null && a.getMode() == b.getMode() && Objects.equals(a.getId(), b.getId())
+                && Objects.equals(a.getJourneyId(), b.getJourneyId());
+    }
+
+    private static String facilityType(Location location) {
+        if (location.getFacilityType() == null) {
+            return null;
+        }
+        return switch (location.getFacilityType()) {
+            case TERMINAL -> "TER";
+            case RAIL_STATION -> "RLS";
+            case BONDED_ZONE -> "BZN";
+            case DEPOT -> "DEP";
+        };
+    }
+
+    /** CCYYMMDDHHMMSS and the offset, whole hours as +08 (as the Qinzhou samples), else +HHMM. */
+    static String dtm304(XMLGregorianCalendar time) {
+        OffsetDateTime at = time.toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
+        int seconds = at.getOffset().getTotalSeconds();
+        int abs = Math.abs(seconds);
+        String sign = seconds < 0 ? "-" : "+";
+        String offset = abs % 3600 == 0 ? String.format("%s%02d", sign, abs / 3600)
+                : String.format("%s%02d%02d", sign, abs / 3600, (abs % 3600) / 60);
+        return at.format(DTM_304) + offset;
+    }
+}
