@@ -99,7 +99,8 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         JsonNode message = awaitDelivered("demo-th-nsw-key", trackingId);
         assertThat(message.get("type").asText()).isEqualTo("CERTIFICATE_OF_ORIGIN");
         assertThat(message.get("receiver").asText()).isEqualTo("CN-CUSTOMS");
-        assertThat(message.get("history").toString()).contains("signature verified", "translated from ASW-ECO");
+        assertThat(message.get("history").toString()).contains("signature verified", "translated from ASW-ECO")
+                .as("the sender's signature was on the ASW-ECO, not on the native translation").contains("signed for CN-CUSTOMS");
         assertThat(payload(CUSTOMS_KEY, trackingId)).contains("urn:casw:origin:1", number);
         assertThat(json(get(CUSTOMS_KEY, "/api/v1/certificates")).isArray()).isTrue();
     }

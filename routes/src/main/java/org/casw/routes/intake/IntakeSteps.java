@@ -212,7 +212,8 @@ public class IntakeSteps {
                 if (!result.valid()) {
                     reject(intake, IntakeResult.Outcome.INVALID, result.violations(), "signature refused");
                 } else if (result.signed()) {
-                    intake.senderSigned = true;
+                    // a translated document no longer carries the signature: the gateway signs what it forwards
+                    intake.senderSigned = intake.translatedFrom == null;
                     ledger.note(intake.trackingId, "signature verified: " + result.profile().id() + ", signer " + result.signerSubject()
                             + ", certificate serial " + result.certificateSerialHex() + ", " + result.algorithm());
                 }
