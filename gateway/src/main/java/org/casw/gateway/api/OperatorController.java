@@ -9,6 +9,7 @@ import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.ledger.MessageLedger;
+import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
@@ -82,13 +83,25 @@ public class OperatorController {
             return problem(HttpStatus.CONFLICT, "NOT_FAILED", "Only failed messages are retried",
                     "Message " + trackingId + " is " + message.status() + ", not FAILED.");
         }
-        producer.send(IntakeRoute.ENQUEUE, exchange -> {
-            exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
-            exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
-            exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
-            // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
-            exchange.setProperty(IntakeSteps.DUPLICATE_ID, trackingId + ":retry:" + System.currentTimeMillis());
-        });
+        // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
+        String duplicateId = trackingId + ":retry:" + System.currentTimeMillis();
+        MessageView retried = ledger.find(trackingId).orElseThrow();
+        if (retried.status() == MessageStatus.VALIDATED) {
+            // it never reached the queue (e.g. not translatable then): prepared again for its receiver first
+            ledger.dispatches(retried.copyOf() == null ? trackingId : retried.copyOf()).stream()
+                    .filter(d -> d.trackingId().equals(trackingId))
+                    .forEach(d -> producer.send(IntakeRoute.DISPATCH, exchange -> {
+                        exchange.getMessage().setBody(d);
+                        exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
+                    }));
+        } else {
+            producer.send(IntakeRoute.ENQUEUE, exchange -> {
+                exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
+                exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
+                exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
+                exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
+            });
+        }
         return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), java.util.List.of()));
     }
 

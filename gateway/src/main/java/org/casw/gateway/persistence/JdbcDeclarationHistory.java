@@ -24,7 +24,8 @@ public class JdbcDeclarationHistory implements DeclarationHistory {
                 join message_business_key e on e.tracking_id = m.tracking_id and e.kind = 'ENTRY_ID' and e.value = ?
                 join message_business_key d on d.tracking_id = m.tracking_id and d.kind = 'DECLARANT' and d.value = ?
                 join message_transition t on t.tracking_id = m.tracking_id and t.status = 'ACKNOWLEDGED'
-                join message_payload p on p.tracking_id = m.tracking_id and p.version = 1
+                join lateral (select body from message_payload where tracking_id = coalesce(m.copy_of, m.tracking_id)
+                                   and kind in ('INBOUND', 'NATIVE') order by version desc limit 1) p on true
                 where m.document_type = 'DECLARATION' and m.destination_status in ('SpL', 'SpJ', 'SpK')
                 group by m.tracking_id, p.body
                 order by min(t.at) desc limit 1""",

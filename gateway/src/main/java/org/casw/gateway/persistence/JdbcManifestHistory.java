@@ -36,7 +36,8 @@ public class JdbcManifestHistory implements ManifestHistory {
                     from message m
                     join message_business_key b on b.tracking_id = m.tracking_id and b.kind in ('BILL_NO', 'HOUSE_BILL_NO') and b.value = ?
                     join message_business_key t on t.tracking_id = m.tracking_id and t.kind = 'MESSAGE_TYPE' and t.value = any (?)
-                    join message_payload p on p.tracking_id = m.tracking_id and p.version = 1
+                    join lateral (select body from message_payload where tracking_id = coalesce(m.copy_of, m.tracking_id)
+                                   and kind in ('INBOUND', 'NATIVE') order by version desc limit 1) p on true
                     where m.document_type = 'MANIFEST' and m.status <> 'REJECTED'
                     order by m.received_at desc, m.tracking_id desc limit 1""");
             ps.setString(1, billNo);

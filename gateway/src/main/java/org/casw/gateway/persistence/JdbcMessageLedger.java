@@ -234,10 +234,14 @@ public class JdbcMessageLedger implements MessageLedger {
     public boolean retry(String trackingId, String reason) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Timestamp now = now();
-            if (!move(trackingId, MessageStatus.QUEUED, now, MessageStatus.FAILED)) {
+            // never prepared for its receiver (e.g. its translation failed): it is prepared again, from VALIDATED
+            boolean prepared = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select exists (select 1 from message_payload where tracking_id = ? and kind = 'OUTBOUND')", Boolean.class, trackingId));
+            MessageStatus to = prepared || signedOrQueuedBefore(trackingId) ? MessageStatus.QUEUED : MessageStatus.VALIDATED;
+            if (!move(trackingId, to, now, MessageStatus.FAILED)) {
                 return false;
             }
-            transition(trackingId, MessageStatus.QUEUED, reason, now);
+            transition(trackingId, to, reason, now);
             return true;
         }));
     }
@@ -300,6 +304,13 @@ public class JdbcMessageLedger implements MessageLedger {
                 select p.body from message m join message_payload p on p.tracking_id = coalesce(m.copy_of, m.tracking_id)
                 where m.tracking_id = ? and p.version = 1""",
                 rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+    }
+
+    /** Whether the message reached the queue before it failed (then it is queued again as it was). */
+    private boolean signedOrQueuedBefore(String trackingId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from message_transition where tracking_id = ? and status in ('QUEUED', 'DELIVERED'))""",
+                Boolean.class, trackingId));
     }
 
     private boolean move(String trackingId, MessageStatus to, Timestamp now, MessageStatus... from) {

@@ -25,17 +25,26 @@ public class JdbcSeaRailLegs {
         this.jdbc = jdbc;
     }
 
+    /** The gateway's reading of a document: the native translation of a non-XML arrival, else what arrived (a copy: its original's). */
+    private static final String NATIVE_PAYLOAD = """
+            join lateral (select body from message_payload where tracking_id = coalesce(m.copy_of, m.tracking_id)
+                          and kind in ('INBOUND', 'NATIVE') order by version desc limit 1) p on true""";
+
     /** The party's cargo manifests carrying this business key ({@code CONTAINER_NO}, {@code BILL_NO}), newest first. */
     public List<HeldManifest> manifests(String kind, String value, String party) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
-                    select m.tracking_id, p.body
-                    from message m
-                    join message_business_key k on k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?
-                    join message_business_key t on t.tracking_id = m.tracking_id and t.kind = 'MESSAGE_TYPE' and t.value = any (?)
-                    join message_payload p on p.tracking_id = m.tracking_id and p.version = 1
-                    where m.document_type = 'MANIFEST' and m.status <> 'REJECTED' and (m.sender = ? or m.receiver = ?)
-                    order by m.received_at desc, m.tracking_id desc""");
+                    select tracking_id, body from (
+                        -- a document and its copies for further receivers are one document; the native XML of each
+                        select distinct on (coalesce(m.copy_of, m.tracking_id)) coalesce(m.copy_of, m.tracking_id) as tracking_id,
+                               m.received_at, p.body
+                        from message m
+                        join message_business_key k on k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?
+                        join message_business_key t on t.tracking_id = m.tracking_id and t.kind = 'MESSAGE_TYPE' and t.value = any (?)
+                        %s
+                        where m.document_type = 'MANIFEST' and m.status <> 'REJECTED' and (m.sender = ? or m.receiver = ?)
+                        order by coalesce(m.copy_of, m.tracking_id)) held
+                    order by received_at desc, tracking_id desc""".formatted(NATIVE_PAYLOAD));
             ps.setString(1, kind);
             ps.setString(2, value);
             ps.setArray(3, con.createArrayOf("varchar", CARGO_MANIFESTS));
@@ -49,13 +58,16 @@ public class JdbcSeaRailLegs {
     public List<byte[]> containerEvents(Collection<String> containers, String party) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
-                    select p.body
-                    from message m
-                    join message_payload p on p.tracking_id = m.tracking_id and p.version = 1
-                    where m.document_type = 'CONTAINER_EVENT' and m.status <> 'REJECTED' and (m.sender = ? or m.receiver = ?)
-                      and exists (select 1 from message_business_key k
-                                  where k.tracking_id = m.tracking_id and k.kind = 'CONTAINER_NO' and k.value = any (?))
-                    order by m.received_at, m.tracking_id""");
+                    select body from (
+                        select distinct on (coalesce(m.copy_of, m.tracking_id)) coalesce(m.copy_of, m.tracking_id) as document,
+                               m.received_at, p.body
+                        from message m
+                        %s
+                        where m.document_type = 'CONTAINER_EVENT' and m.status <> 'REJECTED' and (m.sender = ? or m.receiver = ?)
+                          and exists (select 1 from message_business_key k
+                                      where k.tracking_id = m.tracking_id and k.kind = 'CONTAINER_NO' and k.value = any (?))
+                        order by coalesce(m.copy_of, m.tracking_id)) held
+                    order by received_at, document""".formatted(NATIVE_PAYLOAD));
             ps.setString(1, party);
             ps.setString(2, party);
             ps.setArray(3, con.createArrayOf("varchar", containers.toArray()));

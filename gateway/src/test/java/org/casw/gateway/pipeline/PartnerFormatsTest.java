@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
@@ -47,6 +49,10 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         assertThat(message.get("history").toString()).contains("translated from EDIFACT-D96B to MANIFEST XML");
         assertThat(payload(CUSTOMS_KEY, trackingId)).contains("<MessageType>MT1101</MessageType>", id, "CSQU3054383");
         assertThat(payload("demo-port-key", trackingId)).as("the sender gets back what it sent").startsWith("UNA:+.? '");
+
+        // data entered once: a declaration of the bill is checked against the manifest's native reading, not its EDIFACT
+        HttpResponse<String> declared = postXml(ENTERPRISE_KEY, GatewayTestSupport.declaration("CUSCAR-BILL-" + id));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(202);
     }
 
     @Test
@@ -128,6 +134,32 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
         JsonNode acknowledged = awaitStatus(ENTERPRISE_KEY, trackingId + "-2", "ACKNOWLEDGED");
         assertThat(acknowledged.get("destinationStatus").asText()).isEqualTo("P");
+    }
+
+    @Test
+    void aDeclarationTheReceiversFormatCannotCarryFailsForAnOperatorAndARetryPreparesItAgain() {
+        String clientSeqNo = "EXP-SG-X" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String declaration = GatewayTestSupport.sample("declaration", "valid", "export-rail-two-containers.xml");
+        String seq = declaration.replaceAll("(?s).*<ClientSeqNo>([^<]+)</ClientSeqNo>.*", "$1");
+        String bill = declaration.replaceAll("(?s).*<BillNo>([^<]+)</BillNo>.*", "$1");
+        // transport mode 9 (a movement between special customs zones) has no UN/ECE Rec 19 counterpart for the ACDD
+        String untranslatable = declaration.replace(seq, clientSeqNo).replace("<BillNo>" + bill + "</BillNo>", "<BillNo>B" + clientSeqNo + "</BillNo>")
+                .replaceFirst("<TrafMode>[^<]+</TrafMode>", "<TrafMode>9</TrafMode>");
+
+        HttpResponse<String> accepted = postXml(ENTERPRISE_KEY, untranslatable);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String copy = json(accepted).get("trackingId").asText() + "-2";
+        JsonNode failed = awaitStatus(ENTERPRISE_KEY, copy, "FAILED");
+        assertThat(failed.get("history").toString()).contains("cannot be written as WCO-ACDD for SG-NSW", "CODE_NOT_MAPPABLE");
+
+        HttpResponse<String> retry = client.postTo("demo-operator-key", "/api/v1/messages/" + copy + "/retry");
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        JsonNode again = awaitStatus(ENTERPRISE_KEY, copy, "FAILED");
+        List<String> reasons = new ArrayList<>();
+        again.get("history").forEach(h -> reasons.add(h.get("reason").asText()));
+        assertThat(reasons).as("prepared again, and never sent in native XML").filteredOn(r -> r.startsWith("cannot be written")).hasSize(2);
+        assertThat(reasons).noneMatch(r -> r.startsWith("delivered to"));
     }
 
     private String payload(String key, String trackingId) {

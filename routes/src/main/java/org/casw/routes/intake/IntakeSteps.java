@@ -232,7 +232,11 @@ public class IntakeSteps {
         return exchange -> {
             Dispatch dispatch = exchange.getMessage().getBody(Dispatch.class);
             MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
+            String retryDuplicateId = exchange.getProperty(DUPLICATE_ID, String.class); // an operator's retry brings its own
             requestEnqueue(exchange, dispatch.trackingId(), dispatch.receiver());
+            if (retryDuplicateId != null) {
+                exchange.setProperty(DUPLICATE_ID, retryDuplicateId);
+            }
             exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
             if (message.status() != MessageStatus.VALIDATED) {
                 return;

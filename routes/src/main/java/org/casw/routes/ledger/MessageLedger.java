@@ -56,7 +56,10 @@ public interface MessageLedger {
     /** Notes a failed delivery attempt without changing status, so the last error is visible. */
     void deliveryAttemptFailed(String trackingId, int attempt, String error);
 
-    /** An operator's retry: FAILED back to QUEUED; false if the message is not FAILED. */
+    /**
+     * An operator's retry: FAILED back to QUEUED, or to VALIDATED when it never reached the queue (it is
+     * then prepared for its receiver again); false if the message is not FAILED.
+     */
     boolean retry(String trackingId, String reason);
 
     /** FAILED after the last delivery attempt, with the reason. */
