@@ -274,6 +274,8 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public Optional<MessageView> find(String trackingId) {
+        // the row is read and its connection returned before keys, history and violations are read: querying them
+        // from inside the row mapper took a second pooled connection per caller and deadlocked the pool under load
         List<MessageView> found = jdbc.query("""
                 select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,
                        channel, reply_to, received_at, updated_at, copy_of
@@ -281,8 +283,10 @@ public class JdbcMessageLedger implements MessageLedger {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                keys(trackingId), history(trackingId), violations(trackingId), rs.getString(12)), trackingId);
-        return found.stream().findFirst();
+                Map.of(), List.of(), List.of(), rs.getString(12)), trackingId);
+        return found.stream().findFirst().map(m -> new MessageView(m.trackingId(), m.messageId(), m.documentType(), m.sender(),
+                m.receiver(), m.status(), m.destinationStatus(), m.channel(), m.replyTo(), m.receivedAt(), m.updatedAt(),
+                keys(trackingId), history(trackingId), violations(trackingId), m.copyOf()));
     }
 
     @Override
