@@ -118,9 +118,9 @@ public final class LoadDriver {
                             saturatedAt = result.offered();
                         }
                         results.add(result);
-                        log("%-8s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms errors %d%s",
+                        log("%-8s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) errors %d%s",
                                 name, result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
-                                result.p99(), result.errors(), result.firstError() == null ? "" : " (" + result.firstError() + ")");
+                                result.p99(), result.answerP50(), result.answerP99(), result.errors(), result.firstError() == null ? "" : " (" + result.firstError() + ")");
                     }
                     if (partner.unmatched() > 0) {
                         log("%s: %d deliveries without a ClientSeqNo", name, partner.unmatched());

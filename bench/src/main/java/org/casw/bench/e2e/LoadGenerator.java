@@ -47,7 +47,7 @@ public final class LoadGenerator {
     }
 
     /** A message sent in a step: its key and when it was (meant to be) sent. */
-    private record Sent(String clientSeqNo, long sentAt) {
+    private record Sent(String clientSeqNo, long sentAt, long answeredAt) {
     }
 
     /** Outcome bookkeeping shared by a step's senders. */
@@ -141,7 +141,7 @@ public final class LoadGenerator {
             String body = response.body() == null ? "" : response.body();
             tally.error("HTTP " + response.statusCode() + " " + body.substring(0, Math.min(160, body.length())));
         } else {
-            tally.accepted.add(new Sent(declaration.clientSeqNo(), sentAt));
+            tally.accepted.add(new Sent(declaration.clientSeqNo(), sentAt, System.nanoTime()));
         }
     }
 
@@ -152,6 +152,7 @@ public final class LoadGenerator {
             Thread.sleep(50);
         }
         long[] latencies = new long[accepted.size()];
+        long[] answers = accepted.stream().mapToLong(s -> s.answeredAt() - s.sentAt()).sorted().toArray();
         int delivered = 0;
         long lastArrival = start;
         for (Sent s : accepted) {
@@ -171,6 +172,7 @@ public final class LoadGenerator {
         }
         return new StepResult(system, load, offered, tally.sent.get(), delivered, achieved,
                 StepResult.percentile(sorted, 50), StepResult.percentile(sorted, 95), StepResult.percentile(sorted, 99),
-                StepResult.percentile(sorted, 100), tally.errors.get(), undelivered, firstError);
+                StepResult.percentile(sorted, 100), StepResult.percentile(answers, 50), StepResult.percentile(answers, 99),
+                tally.errors.get(), undelivered, firstError);
     }
 }

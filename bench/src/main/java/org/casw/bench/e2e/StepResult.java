@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * What one load step measured: offered rate (0 for the closed-loop maximum), achieved delivery rate,
- * end-to-end latency percentiles (submit -> delivered to the partner, in ms) and errors.
+ * end-to-end latency percentiles (submit -> delivered to the partner, in ms), how long the submit itself took to
+ * be answered (p50/p99, ms: tells ingress from delivery) and errors.
  */
 public record StepResult(String system, String load, double offered, int sent, int delivered, double achieved,
-        double p50, double p95, double p99, double max, int submitErrors, int undelivered, String firstError) {
+        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered, String firstError) {
 
     /** Errors of any kind: refused or failed submissions, and accepted messages never delivered. */
     public int errors() {

@@ -120,7 +120,9 @@ public final class SystemUnderTest implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(kind + " exited with " + process.exitValue() + " while starting; log: " + log + "\n" + tail());
+                String tail = tail();
+                close();
+                throw new IOException(kind + " exited with " + process.exitValue() + " while starting; log: " + log + "\n" + tail);
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).GET().build(),
@@ -134,8 +136,9 @@ public final class SystemUnderTest implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+        String tail = tail();
         close();
-        throw new IOException(kind + " not ready within " + timeout + "; log: " + log + "\n" + tail());
+        throw new IOException(kind + " not ready within " + timeout + "; log: " + log + "\n" + tail);
     }
 
     /** The last lines of the child's log, for a failure message. */
