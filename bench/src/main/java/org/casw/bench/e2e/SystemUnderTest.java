@@ -59,6 +59,11 @@ public final class SystemUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        // diagnostics for the child, e.g. -Dbench.childJvmArgs="-Dhikaricp.configurationFile=/tmp/leak.properties -XX:+FlightRecorder"
+        String childJvmArgs = System.getProperty("bench.childJvmArgs", "").trim();
+        if (!childJvmArgs.isEmpty()) {
+            command.addAll(List.of(childJvmArgs.split("\\s+")));
+        }
         if (kind == Kind.GATEWAY) {
             if (gatewayJar == null || !Files.isRegularFile(gatewayJar)) {
                 throw new IllegalArgumentException("gateway jar not found: " + gatewayJar + " (build it: mvn -B -pl gateway -am package -DskipTests)");
