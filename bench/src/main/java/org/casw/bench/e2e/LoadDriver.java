@@ -122,6 +122,7 @@ public final class LoadDriver {
                                 name, result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
                                 result.p99(), result.answerP50(), result.answerP99(), result.errors(), result.firstError() == null ? "" : " (" + result.firstError() + ")");
                     }
+                    log("%s: signature methods delivered: %s", name, partner.signatureMethods());
                     if (partner.unmatched() > 0) {
                         log("%s: %d deliveries without a ClientSeqNo", name, partner.unmatched());
                     }

@@ -27,6 +27,9 @@ public final class PartnerInbox implements AutoCloseable {
     private final Map<String, Boolean> trackingIds = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
+    private final Map<String, Boolean> signatureMethods = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern SIGNATURE_METHOD =
+            java.util.regex.Pattern.compile("SignatureMethod[^>]*Algorithm=\"([^\"]+)\"");
 
     public PartnerInbox() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -40,6 +43,9 @@ public final class PartnerInbox implements AutoCloseable {
             String tracking = exchange.getRequestHeaders().getFirst("X-SW-Tracking-Id");
             if (tracking != null) {
                 trackingIds.put(tracking, Boolean.TRUE);
+            }
+            if (signatureMethods.size() < 8) {
+                signatureMethods.put(signatureMethod(body), Boolean.TRUE);
             }
             String key = clientSeqNo(body);
             if (key == null) {
@@ -92,6 +98,16 @@ public final class PartnerInbox implements AutoCloseable {
     /** Deliveries without a ClientSeqNo in their body: something other than our declarations. */
     public long unmatched() {
         return unmatched.get();
+    }
+
+    /** The XML-DSig SignatureMethods seen on deliveries (at most 8): which signing profile was measured. */
+    public java.util.Set<String> signatureMethods() {
+        return signatureMethods.keySet();
+    }
+
+    static String signatureMethod(byte[] body) {
+        java.util.regex.Matcher m = SIGNATURE_METHOD.matcher(new String(body, StandardCharsets.UTF_8));
+        return m.find() ? m.group(1) : "(no XML-DSig SignatureMethod)";
     }
 
     static String clientSeqNo(byte[] body) {

@@ -38,6 +38,8 @@ class EndToEndSmokeTest {
         byte[] body = "<DecMessage><DecSign><ClientSeqNo>BENCH-x-7</ClientSeqNo></DecSign></DecMessage>".getBytes();
         assertEquals("BENCH-x-7", PartnerInbox.clientSeqNo(body));
         assertEquals(null, PartnerInbox.clientSeqNo("<DecMessage/>".getBytes()));
+        assertEquals("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", PartnerInbox.signatureMethod(
+                "<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256\"/>".getBytes()));
     }
 
     @Test
