@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import org.casw.routes.rules.manifest.ManifestTestSupport;
 
 /** Benchmark inputs: a ~5 KB declaration built from the published sample, and generated manifests. */
-final class Samples {
+public final class Samples {
 
     private Samples() {
     }
 
     /** The durian import sample with extra items (pieces, so weights stay consistent): about 5 KB. */
-    static byte[] declaration5k() throws IOException {
+    public static byte[] declaration5k() throws IOException {
         String base;
         try (InputStream in = Samples.class.getResourceAsStream("/bench/import-durian-sea.xml")) {
             base = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,31 @@
+package org.casw.bench.e2e;
+
+import java.util.Arrays;
+
+/**
+ * What one load step measured: offered rate (0 for the closed-loop maximum), achieved delivery rate,
+ * end-to-end latency percentiles (submit -> delivered to the partner, in ms), how long the submit itself took to
+ * be answered (p50/p99, ms: tells ingress from delivery) and errors.
+ */
+public record StepResult(String system, String load, double offered, int sent, int delivered, double achieved,
+        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered, String firstError) {
+
+    /** Errors of any kind: refused or failed submissions, and accepted messages never delivered. */
+    public int errors() {
+        return submitErrors + undelivered;
+    }
+
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+
+    static long[] sorted(long[] nanos) {
+        long[] copy = nanos.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,187 @@
+package org.casw.bench.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One system under test in its own child JVM on loopback, with its own temp data directory:
+ * the gateway (its built jar) or the naive baseline (a main class on this JVM's class path).
+ */
+public final class SystemUnderTest implements AutoCloseable {
+
+    /** Which system, and how it is started. */
+    public enum Kind {
+        GATEWAY, BASELINE
+    }
+
+    private final Kind kind;
+    private final Process process;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+
+    private SystemUnderTest(Kind kind, Process process, Path dataDir, Path log, int port) {
+        this.kind = kind;
+        this.process = process;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts the system and waits until it answers HTTP.
+     *
+     * @param partnerUrl where the system must deliver declarations
+     * @param gatewayJar the gateway's executable jar (GATEWAY only)
+     * @param heap       the child's -Xmx, e.g. "512m"
+     * @param extraArgs  extra application arguments (e.g. --gateway.partners.CN-CUSTOMS.signatures.sign-with=...)
+     */
+    public static SystemUnderTest start(Kind kind, String partnerUrl, Path gatewayJar, String heap, List<String> extraArgs,
+            Duration startTimeout) throws IOException, InterruptedException {
+        // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
+        Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase() + "-",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path log = dataDir.resolve("system.log");
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        // diagnostics for the child, e.g. -Dbench.childJvmArgs="-Dhikaricp.configurationFile=/tmp/leak.properties -XX:+FlightRecorder"
+        String childJvmArgs = System.getProperty("bench.childJvmArgs", "").trim();
+        if (!childJvmArgs.isEmpty()) {
+            command.addAll(List.of(childJvmArgs.split("\\s+")));
+        }
+        if (kind == Kind.GATEWAY) {
+            if (gatewayJar == null || !Files.isRegularFile(gatewayJar)) {
+                throw new IllegalArgumentException("gateway jar not found: " + gatewayJar + " (build it: mvn -B -pl gateway -am package -DskipTests)");
+            }
+            command.addAll(List.of("-jar", gatewayJar.toString()));
+            command.add("--server.port=" + port);
+            command.add("--gateway.data-dir=" + dataDir.resolve("data"));
+            // no sandbox partner at all: customs is our loopback partner, and nobody else adds load
+            for (String sandbox : List.of("customs", "port", "rail", "sg-nsw", "my-nsw")) {
+                command.add("--gateway.sandbox." + sandbox + ".enabled=false");
+            }
+            command.add("--gateway.partners.CN-CUSTOMS.delivery.url=" + partnerUrl);
+            // the default 61616 would clash with any other gateway on this machine
+            command.add("--gateway.broker.acceptor-url=tcp://127.0.0.1:" + freePort());
+            command.add("--logging.level.root=WARN");
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    "org.casw.bench.e2e.baseline.NaiveBaselineApplication"));
+            command.add("--server.port=" + port);
+            command.add("--server.address=127.0.0.1");
+            command.add("--baseline.partner-url=" + partnerUrl);
+            command.add("--spring.artemis.embedded.data-directory=" + dataDir.resolve("artemis"));
+            command.add("--logging.level.root=WARN");
+        }
+        command.addAll(extraArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        SystemUnderTest system = new SystemUnderTest(kind, process, dataDir, log, port);
+        system.awaitReady(startTimeout);
+        return system;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Where declarations are submitted. */
+    public URI submitUri() {
+        return URI.create("http://127.0.0.1:" + port + (kind == Kind.GATEWAY ? "/api/v1/messages" : "/camel/messages"));
+    }
+
+    /** Headers the system needs on each submission. */
+    public Map<String, String> submitHeaders() {
+        return kind == Kind.GATEWAY
+                ? Map.of("Authorization", "Bearer demo-enterprise-key", "Content-Type", "application/xml")
+                : Map.of("Content-Type", "application/xml");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        URI probe = URI.create("http://127.0.0.1:" + port + (kind == Kind.GATEWAY ? "/actuator/health/readiness" : "/camel/messages"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String tail = tail();
+                close();
+                throw new IOException(kind + " exited with " + process.exitValue() + " while starting; log: " + log + "\n" + tail);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                // the baseline's route answers GET with 405 once Camel has registered it (404 before)
+                if (kind == Kind.GATEWAY ? response.statusCode() == 200 : response.statusCode() == 405) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        String tail = tail();
+        close();
+        throw new IOException(kind + " not ready within " + timeout + "; log: " + log + "\n" + tail);
+    }
+
+    /** The last lines of the child's log, for a failure message. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        // the gateway's embedded PostgreSQL is a grandchild: remember it before its parent goes
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (!Boolean.getBoolean("bench.keepData")) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+}
