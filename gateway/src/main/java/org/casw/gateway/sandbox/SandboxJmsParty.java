@@ -219,6 +219,40 @@ abstract class SandboxJmsParty implements AutoCloseable {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).format(OCCURRED);
     }
 
+    /** One native container event at Qinzhou, now; {@code transportMeans} is a ready TransportMeans element or empty. */
+    static String containerEvent(String eventId, String type, String container, String sizeType, String facilityCode,
+            String facilityType, String transportMeans, java.util.List<String> bills, java.util.List<String> seals) {
+        StringBuilder extra = new StringBuilder();
+        bills.forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
+        seals.forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
+        return """
+                  <Event>
+                    <EventId>%s</EventId>
+                    <EventType>%s</EventType>
+                    <ContainerNumber>%s</ContainerNumber>
+                    <SizeType>%s</SizeType>
+                    <FullEmpty>F</FullEmpty>
+                    <Location>
+                      <UnLocode>CNQZH</UnLocode>
+                      <FacilityCode>%s</FacilityCode>
+                      <FacilityType>%s</FacilityType>
+                    </Location>
+                    <OccurredAt>%s</OccurredAt>
+                %s%s  </Event>
+                """.formatted(eventId, type, container, sizeType, facilityCode, facilityType, now(), transportMeans, extra);
+    }
+
+    /** A TransportMeans element for {@link #containerEvent}. */
+    static String transportMeans(String mode, String id, String journey) {
+        return """
+                    <TransportMeans>
+                      <Mode>%s</Mode>
+                      <Id>%s</Id>
+                      <JourneyId>%s</JourneyId>
+                    </TransportMeans>
+                """.formatted(mode, id, journey);
+    }
+
     private static byte[] body(Message message) throws JMSException {
         if (message instanceof TextMessage text) {
             return text.getText() == null ? new byte[0] : text.getText().getBytes(StandardCharsets.UTF_8);

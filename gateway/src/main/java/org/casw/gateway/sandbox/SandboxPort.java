@@ -141,28 +141,7 @@ public class SandboxPort extends SandboxJmsParty {
     }
 
     private static String event(String eventId, String type, Discharged c, String mode, String means, String journey) {
-        StringBuilder extra = new StringBuilder();
-        c.bills().forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
-        c.seals().forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
-        return """
-                  <Event>
-                    <EventId>%s</EventId>
-                    <EventType>%s</EventType>
-                    <ContainerNumber>%s</ContainerNumber>
-                    <SizeType>%s</SizeType>
-                    <FullEmpty>F</FullEmpty>
-                    <Location>
-                      <UnLocode>CNQZH</UnLocode>
-                      <FacilityCode>%s</FacilityCode>
-                      <FacilityType>TERMINAL</FacilityType>
-                    </Location>
-                    <OccurredAt>%s</OccurredAt>
-                    <TransportMeans>
-                      <Mode>%s</Mode>
-                      <Id>%s</Id>
-                      <JourneyId>%s</JourneyId>
-                    </TransportMeans>
-                %s  </Event>
-                """.formatted(eventId, type, c.container(), c.sizeType(), TERMINAL, now(), mode, means, journey, extra);
+        return containerEvent(eventId, type, c.container(), c.sizeType(), TERMINAL, "TERMINAL", transportMeans(mode, means, journey),
+                c.bills(), c.seals());
     }
 }

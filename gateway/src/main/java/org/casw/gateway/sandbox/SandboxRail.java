@@ -52,30 +52,8 @@ public class SandboxRail extends SandboxJmsParty {
     }
 
     private static String event(String eventId, String type, Event from, Event train) {
-        StringBuilder extra = new StringBuilder();
-        from.getBillNo().forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
-        from.getSealNo().forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
-        String means = train == null ? "" : """
-                    <TransportMeans>
-                      <Mode>RAIL</Mode>
-                      <Id>%s</Id>
-                      <JourneyId>%s</JourneyId>
-                    </TransportMeans>
-                """.formatted(train.getTransportMeans().getId(), train.getTransportMeans().getJourneyId());
-        return """
-                  <Event>
-                    <EventId>%s</EventId>
-                    <EventType>%s</EventType>
-                    <ContainerNumber>%s</ContainerNumber>
-                    <SizeType>%s</SizeType>
-                    <FullEmpty>F</FullEmpty>
-                    <Location>
-                      <UnLocode>CNQZH</UnLocode>
-                      <FacilityCode>%s</FacilityCode>
-                      <FacilityType>RAIL_STATION</FacilityType>
-                    </Location>
-                    <OccurredAt>%s</OccurredAt>
-                %s%s  </Event>
-                """.formatted(eventId, type, from.getContainerNumber(), from.getSizeType(), STATION, now(), means, extra);
+        String means = train == null ? "" : transportMeans("RAIL", train.getTransportMeans().getId(), train.getTransportMeans().getJourneyId());
+        return containerEvent(eventId, type, from.getContainerNumber(), from.getSizeType(), STATION, "RAIL_STATION", means,
+                from.getBillNo(), from.getSealNo());
     }
 }
