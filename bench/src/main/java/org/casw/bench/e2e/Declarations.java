@@ -5,10 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casw.bench.Samples;
 
-/** The ~5 KB durian import declaration, each copy with its own ClientSeqNo so nobody de-duplicates it. */
+/**
+ * The ~5 KB durian import declaration, each copy with its own ClientSeqNo so nobody de-duplicates it, and its
+ * own bill of lading: every declaration is a shipment of its own, as in real traffic. (One bill for all would
+ * make every declaration one consignment, delivered strictly in order by one consumer, and each check against
+ * the held manifest would read every earlier declaration of that bill.)
+ */
 public final class Declarations {
 
     private static final String SAMPLE_SEQ = "QZDEMO-20261121-0001";
+    private static final String SAMPLE_BILL = "PILQZH2611001";
 
     private final String template;
     private final String runTag;
@@ -23,13 +29,19 @@ public final class Declarations {
         if (!template.contains("<ClientSeqNo>" + SAMPLE_SEQ + "</ClientSeqNo>")) {
             throw new IllegalStateException("the sample's ClientSeqNo changed; update " + Declarations.class.getSimpleName());
         }
+        if (!template.contains("<BillNo>" + SAMPLE_BILL + "</BillNo>")) {
+            throw new IllegalStateException("the sample's BillNo changed; update " + Declarations.class.getSimpleName());
+        }
         this.runTag = runTag;
     }
 
     /** A fresh declaration and its ClientSeqNo. */
     public Declaration next() {
-        String seq = "BENCH-" + runTag + "-" + counter.incrementAndGet();
-        return new Declaration(seq, template.replace(SAMPLE_SEQ, seq).getBytes(StandardCharsets.UTF_8));
+        long n = counter.incrementAndGet();
+        String seq = "BENCH-" + runTag + "-" + n;
+        String bill = "BL" + Long.toString(runTag.hashCode() & 0xffffffL, 36) + "-" + n; // BillNo: at most 32 characters
+        return new Declaration(seq, template.replace(SAMPLE_SEQ, seq).replace("<BillNo>" + SAMPLE_BILL + "</BillNo>",
+                "<BillNo>" + bill + "</BillNo>").getBytes(StandardCharsets.UTF_8));
     }
 
     public int size() {

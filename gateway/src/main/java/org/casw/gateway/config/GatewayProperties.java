@@ -180,7 +180,7 @@ public record GatewayProperties(
     public record Broker(@DefaultValue("10") int maxDeliveryAttempts, @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier, @DefaultValue("5m") Duration maxRedeliveryDelay,
             @DefaultValue("") String acceptorUrl, @DefaultValue("0.2") double redeliveryJitter,
-            @DefaultValue ExternalBrokerProperties external) {
+            @DefaultValue ExternalBrokerProperties external, @DefaultValue("100us") Duration journalBufferTimeout) {
     }
 
     /** The embedded PostgreSQL used when no {@code spring.datasource.url} is set (0 = any free port). */

@@ -114,7 +114,7 @@ class ConfiguredPartnersTest {
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {
         return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
                 Duration.ofSeconds(30), partners, GatewayProperties.Sandbox.disabled(),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
                 new GatewayProperties.Certificates(30), true);
     }

@@ -97,7 +97,22 @@ public final class EportAlgorithms {
      */
     public static final class Sm2Sm3 extends SignatureAlgorithmSpi {
 
+        /**
+         * Bouncy Castle's SM2 signer derives the public point from the private key (a full scalar multiplication,
+         * as costly as the signature itself) on every initSign. After a signature it is ready for the next one with
+         * the same key, so each thread keeps its last initialised signer and takes it back for the same key. It is
+         * handed out only between complete signatures: one abandoned half-way is never reused.
+         */
+        private static final ThreadLocal<ReadySigner> READY = new ThreadLocal<>();
+
+        private record ReadySigner(Key key, Signature signature) {
+        }
+
         private final Signature signature;
+        /** What update and sign use: this instance's own signature, or a ready signer taken for the same key. */
+        private Signature active;
+        private Key activeKey;
+        private boolean customParameters;
 
         public Sm2Sm3() throws XMLSignatureException {
             this(null);
@@ -107,6 +122,7 @@ public final class EportAlgorithms {
         public Sm2Sm3(Provider ignored) throws XMLSignatureException {
             try {
                 signature = Signature.getInstance("SM3withSM2", provider());
+                active = signature;
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);
             }
@@ -130,7 +146,7 @@ public final class EportAlgorithms {
         @Override
         protected void engineUpdate(byte[] input) throws XMLSignatureException {
             try {
-                signature.update(input);
+                active.update(input);
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);
             }
@@ -139,7 +155,7 @@ public final class EportAlgorithms {
         @Override
         protected void engineUpdate(byte input) throws XMLSignatureException {
             try {
-                signature.update(input);
+                active.update(input);
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);
             }
@@ -148,7 +164,7 @@ public final class EportAlgorithms {
         @Override
         protected void engineUpdate(byte[] buf, int offset, int len) throws XMLSignatureException {
             try {
-                signature.update(buf, offset, len);
+                active.update(buf, offset, len);
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);
             }
@@ -162,7 +178,15 @@ public final class EportAlgorithms {
         @Override
         protected void engineInitSign(Key key, SecureRandom random) throws XMLSignatureException {
             requireSm2(key);
-            engineInitSign(key, random, signature);
+            ReadySigner ready = READY.get();
+            if (ready != null && ready.key() == key && random == null && !customParameters) {
+                READY.remove();
+                active = ready.signature();
+            } else {
+                engineInitSign(key, random, signature);
+                active = signature;
+            }
+            activeKey = random == null && !customParameters ? key : null;
         }
 
         @Override
@@ -175,7 +199,11 @@ public final class EportAlgorithms {
         @Override
         protected byte[] engineSign() throws XMLSignatureException {
             try {
-                return signature.sign();
+                byte[] value = active.sign();
+                if (activeKey != null) {
+                    READY.set(new ReadySigner(activeKey, active)); // reset by sign(): ready for the next document
+                }
+                return value;
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);
             }
@@ -185,6 +213,8 @@ public final class EportAlgorithms {
         protected void engineInitVerify(Key key) throws XMLSignatureException {
             requireSm2(key);
             engineInitVerify(key, signature);
+            active = signature;
+            activeKey = null;
         }
 
         @Override
@@ -200,6 +230,7 @@ public final class EportAlgorithms {
         @Override
         protected void engineSetParameter(AlgorithmParameterSpec spec) throws XMLSignatureException {
             try {
+                customParameters = true; // e.g. another user ID: such a signer is never shared
                 signature.setParameter(spec);
             } catch (GeneralSecurityException e) {
                 throw new XMLSignatureException(e);

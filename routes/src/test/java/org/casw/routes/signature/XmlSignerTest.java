@@ -23,6 +23,7 @@ import org.apache.xml.security.c14n.Canonicalizer;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.casw.certs.DemoParty;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.routes.signature.XmlSignatureVerifierTest.Pki;
@@ -253,6 +254,41 @@ class XmlSignerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void sm2SignaturesInARowOnOneThreadEachVerifyWithTheirOwnKey() throws Exception {
+        // the SM2 signer is reused per thread and key (initSign costs a scalar multiplication): it must never carry
+        // one document's digest into the next, nor sign with the previous key
+        SigningIdentity demo = pki().identity(KeyFamily.SM2);
+        var customs = pki().dev.identity(DemoParty.CN_CUSTOMS.partyId(), KeyFamily.SM2);
+        SigningIdentity other = new SigningIdentity(customs.privateKey(), customs.chain());
+        SigningOptions options = SigningOptions.eport(SigningOptions.DigestChoice.SM3);
+
+        // a signature abandoned after its first update: the signer it used must not be handed out again
+        var abandoned = new org.apache.xml.security.algorithms.SignatureAlgorithm(
+                javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument(), EportAlgorithms.SIGNATURE_SM2_SM3);
+        abandoned.initSign(demo.key());
+        abandoned.update("half a document".getBytes(StandardCharsets.UTF_8));
+
+        List<SigningIdentity> order = List.of(demo, demo, other, demo, other, other);
+        List<byte[]> values = new ArrayList<>();
+        for (SigningIdentity identity : order) {
+            byte[] signed = signer.sign(sample(), SigningProfile.CN_EPORT_SM2, identity, options);
+            VerificationResult result = verifier.verify(signed, pki().policy(true, ALL_XML));
+            assertThat(result.violations()).isEmpty();
+            assertThat(result.certificateSerialHex()).isEqualTo(identity.certificate().getSerialNumber().toString(16));
+            values.add(signatureValue(signed));
+        }
+        // SM2 draws a fresh k per signature: the same document signed twice gives two values
+        assertThat(values.get(0)).isNotEqualTo(values.get(1));
+    }
+
+    private static byte[] signatureValue(byte[] signed) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(signed));
+        return Base64.getMimeDecoder().decode(doc.getElementsByTagNameNS(DS, "SignatureValue").item(0).getTextContent());
     }
 
     @Test
