@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.intake.PayloadDigest;
 import org.casw.routes.ledger.Dispatch;
@@ -36,24 +37,32 @@ public class JdbcMessageLedger implements MessageLedger {
     public Recorded recordArrival(NewMessage m) {
         // Two tries: the earlier message may leave the unique index (be rejected) between insert and look-up.
         for (int attempt = 0; attempt < 2; attempt++) {
-            Recorded recorded = tx.execute(status -> {
-                String trackingId = TrackingIds.next();
-                Timestamp now = now();
-                int inserted = jdbc.update("""
+            String trackingId = TrackingIds.next();
+            Timestamp now = now();
+            // one statement: the message, its payload and its first transition, or nothing if the id is taken
+            Integer inserted = jdbc.queryForObject("""
+                    with m as (
                         insert into message (tracking_id, sender, sender_message_id, document_type, status, channel,
                                              reply_to, payload_sha256, payload_size, received_at, updated_at)
                         values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)
                         on conflict (sender, sender_message_id)
-                            where status <> 'REJECTED' and sender_message_id is not null and copy_of is null do nothing""",
-                        trackingId, m.sender(), m.messageId(), m.documentType(), m.channel(), m.replyTo(), m.sha256(),
-                        m.payload().length, now, now);
-                if (inserted == 1) {
-                    jdbc.update("""
-                            insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
-                            values (?, 1, 'INBOUND', ?, ?, ?, ?)""", trackingId, m.sha256(), m.payload().length, m.payload(), now);
-                    transition(trackingId, MessageStatus.RECEIVED, "received over " + m.channel() + " from " + m.sender(), now);
-                    return new Recorded(Recorded.Kind.NEW, trackingId, MessageStatus.RECEIVED);
-                }
+                            where status <> 'REJECTED' and sender_message_id is not null and copy_of is null do nothing
+                        returning tracking_id),
+                    p as (
+                        insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
+                        select tracking_id, 1, 'INBOUND', ?, ?, ?, ? from m),
+                    t as (
+                        insert into message_transition (tracking_id, status, at, reason)
+                        select tracking_id, 'RECEIVED', ?, ? from m)
+                    select count(*)::int from m""", Integer.class,
+                    trackingId, m.sender(), m.messageId(), m.documentType(), m.channel(), m.replyTo(), m.sha256(),
+                    m.payload().length, now, now,
+                    m.sha256(), m.payload().length, m.payload(), now,
+                    now, "received over " + m.channel() + " from " + m.sender());
+            if (inserted != null && inserted == 1) {
+                return new Recorded(Recorded.Kind.NEW, trackingId, MessageStatus.RECEIVED);
+            }
+            Recorded recorded = tx.execute(status -> {
                 return jdbc.query("""
                         select tracking_id, status, payload_sha256 from message
                         where sender = ? and sender_message_id = ? and status <> 'REJECTED' and copy_of is null""",
@@ -96,17 +105,18 @@ public class JdbcMessageLedger implements MessageLedger {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("a validated message needs at least one receiver");
         }
+        Timestamp now = now();
+        String routed = receivers.size() == 1 ? "valid; routed to " + receivers.get(0)
+                : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0) + " receives this message, each other a copy)";
+        if (receivers.size() == 1) {
+            // one statement, so atomic without a transaction of its own: status, business keys and history together
+            return validate(trackingId, receivers.get(0), senderSigned, keys, routed, now)
+                    ? List.of(new Dispatch(trackingId, receivers.get(0), MessageStatus.VALIDATED, senderSigned, null)) : List.of();
+        }
         return tx.execute(status -> {
-            Timestamp now = now();
-            if (jdbc.update("""
-                    update message set status = 'VALIDATED', receiver = ?, sender_signed = ?, updated_at = ?
-                    where tracking_id = ? and status = 'RECEIVED'""", receivers.get(0), senderSigned, now, trackingId) == 0) {
+            if (!validate(trackingId, receivers.get(0), senderSigned, keys, routed, now)) {
                 return List.<Dispatch>of();
             }
-            addKeys(trackingId, keys);
-            String routed = receivers.size() == 1 ? "valid; routed to " + receivers.get(0)
-                    : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0) + " receives this message, each other a copy)";
-            transition(trackingId, MessageStatus.VALIDATED, routed, now);
             List<Dispatch> dispatches = new ArrayList<>();
             dispatches.add(new Dispatch(trackingId, receivers.get(0), MessageStatus.VALIDATED, senderSigned, null));
             for (int i = 1; i < receivers.size(); i++) {
@@ -123,6 +133,37 @@ public class JdbcMessageLedger implements MessageLedger {
             }
             return dispatches;
         });
+    }
+
+    /** RECEIVED -> VALIDATED with its receiver, keys and history line, in one statement; false if no longer RECEIVED. */
+    private boolean validate(String trackingId, String receiver, boolean senderSigned, BusinessKeys keys, String routed, Timestamp now) {
+        List<BusinessKeys.Key> all = keys.all();
+        String[] kinds = all.stream().map(k -> k.kind().name()).toArray(String[]::new);
+        String[] values = all.stream().map(k -> truncate(k.value())).toArray(String[]::new);
+        Integer moved = jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    with v as (
+                        update message set status = 'VALIDATED', receiver = ?, sender_signed = ?, updated_at = ?
+                        where tracking_id = ? and status = 'RECEIVED' returning tracking_id),
+                    k as (
+                        insert into message_business_key (tracking_id, kind, value)
+                        select v.tracking_id, k.kind, k.value from v, unnest(?::varchar[], ?::varchar[]) as k (kind, value)
+                        on conflict do nothing),
+                    t as (
+                        insert into message_transition (tracking_id, status, at, reason)
+                        select tracking_id, 'VALIDATED', ?, ? from v)
+                    select count(*)::int from v""");
+            ps.setString(1, receiver);
+            ps.setBoolean(2, senderSigned);
+            ps.setTimestamp(3, now);
+            ps.setString(4, trackingId);
+            ps.setArray(5, con.createArrayOf("varchar", kinds));
+            ps.setArray(6, con.createArrayOf("varchar", values));
+            ps.setTimestamp(7, now);
+            ps.setString(8, routed);
+            return ps;
+        }, rs -> rs.next() ? rs.getInt(1) : 0);
+        return moved != null && moved == 1;
     }
 
     @Override
@@ -174,13 +215,22 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void signed(String trackingId, byte[] signedPayload, String reason) {
-        tx.executeWithoutResult(status -> {
-            Timestamp now = now();
-            if (move(trackingId, MessageStatus.SIGNED, now, MessageStatus.VALIDATED)) {
-                storeOutbound(trackingId, signedPayload, now);
-                transition(trackingId, MessageStatus.SIGNED, reason, now);
-            }
-        });
+        Timestamp now = now();
+        // one statement, atomic: SIGNED, the signed version for the receiver, and the history line
+        jdbc.queryForObject("""
+                with s as (
+                    update message set status = 'SIGNED', updated_at = ?
+                    where tracking_id = ? and status = 'VALIDATED' returning tracking_id, receiver),
+                p as (
+                    insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
+                    select s.tracking_id, coalesce((select max(version) + 1 from message_payload where tracking_id = ?), 1),
+                           'OUTBOUND', s.receiver, ?, ?, ?, ? from s),
+                t as (
+                    insert into message_transition (tracking_id, status, at, reason)
+                    select tracking_id, 'SIGNED', ?, ? from s)
+                select count(*)::int from s""", Integer.class,
+                now, trackingId, trackingId, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, signedPayload, now,
+                now, reason);
     }
 
     @Override
@@ -192,12 +242,14 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void queued(String trackingId, String destination) {
-        tx.executeWithoutResult(status -> {
-            Timestamp now = now();
-            if (move(trackingId, MessageStatus.QUEUED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED)) {
-                transition(trackingId, MessageStatus.QUEUED, "queued for delivery to " + destination, now);
-            }
-        });
+        Timestamp now = now();
+        // one statement: the history line is written only if the status moved (a re-enqueue changes nothing)
+        jdbc.update("""
+                with q as (
+                    update message set status = 'QUEUED', updated_at = ?
+                    where tracking_id = ? and status in ('VALIDATED', 'SIGNED') returning tracking_id)
+                insert into message_transition (tracking_id, status, at, reason)
+                select tracking_id, 'QUEUED', ?, ? from q""", now, trackingId, now, "queued for delivery to " + destination);
     }
 
     @Override
@@ -205,16 +257,19 @@ public class JdbcMessageLedger implements MessageLedger {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Timestamp now = now();
             String before = jdbc.queryForObject("select status from message where tracking_id = ? for update", String.class, trackingId);
-            if (!move(trackingId, MessageStatus.DELIVERED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED,
-                    MessageStatus.FAILED)) {
+            if (!Set.of("VALIDATED", "SIGNED", "QUEUED", "FAILED").contains(before)) {
                 return false;
             }
+            jdbc.update("update message set status = 'DELIVERED', last_error = null, updated_at = ? where tracking_id = ?", now, trackingId);
+            String delivered = "delivered to " + destination + ": " + reason;
             if (MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before)) {
-                // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so
-                transition(trackingId, MessageStatus.QUEUED, "queued for delivery to " + destination, now);
+                // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so (in this order)
+                jdbc.update("""
+                        insert into message_transition (tracking_id, status, at, reason) values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
+                        trackingId, now, "queued for delivery to " + destination, trackingId, now, delivered);
+            } else {
+                transition(trackingId, MessageStatus.DELIVERED, delivered, now);
             }
-            jdbc.update("update message set last_error = null where tracking_id = ?", trackingId);
-            transition(trackingId, MessageStatus.DELIVERED, "delivered to " + destination + ": " + reason, now);
             return true;
         }));
     }
@@ -276,17 +331,22 @@ public class JdbcMessageLedger implements MessageLedger {
     public Optional<MessageView> find(String trackingId) {
         // the row is read and its connection returned before keys, history and violations are read: querying them
         // from inside the row mapper took a second pooled connection per caller and deadlocked the pool under load
-        List<MessageView> found = jdbc.query("""
+        Optional<MessageView> found = summary(trackingId);
+        return found.map(m -> new MessageView(m.trackingId(), m.messageId(), m.documentType(), m.sender(),
+                m.receiver(), m.status(), m.destinationStatus(), m.channel(), m.replyTo(), m.receivedAt(), m.updatedAt(),
+                keys(trackingId), history(trackingId), violations(trackingId), m.copyOf()));
+    }
+
+    @Override
+    public Optional<MessageView> summary(String trackingId) {
+        return jdbc.query("""
                 select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,
                        channel, reply_to, received_at, updated_at, copy_of
                 from message where tracking_id = ?""", (rs, n) -> new MessageView(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                Map.of(), List.of(), List.of(), rs.getString(12)), trackingId);
-        return found.stream().findFirst().map(m -> new MessageView(m.trackingId(), m.messageId(), m.documentType(), m.sender(),
-                m.receiver(), m.status(), m.destinationStatus(), m.channel(), m.replyTo(), m.receivedAt(), m.updatedAt(),
-                keys(trackingId), history(trackingId), violations(trackingId), m.copyOf()));
+                Map.of(), List.of(), List.of(), rs.getString(12)), trackingId).stream().findFirst();
     }
 
     @Override
@@ -337,11 +397,11 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     private void addKeys(String trackingId, BusinessKeys keys) {
-        for (BusinessKeys.Key key : keys.all()) {
-            jdbc.update("""
-                    insert into message_business_key (tracking_id, kind, value) values (?, ?, ?)
-                    on conflict do nothing""", trackingId, key.kind().name(), truncate(key.value()));
-        }
+        // one round trip for all of them
+        jdbc.batchUpdate("""
+                insert into message_business_key (tracking_id, kind, value) values (?, ?, ?)
+                on conflict do nothing""", keys.all().stream()
+                .map(key -> new Object[] {trackingId, key.kind().name(), truncate(key.value())}).toList());
     }
 
     private Map<String, List<String>> keys(String trackingId) {

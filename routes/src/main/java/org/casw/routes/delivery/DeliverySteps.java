@@ -36,7 +36,7 @@ public class DeliverySteps {
     Processor deliver(String partyId) {
         return exchange -> {
             String trackingId = exchange.getMessage().getBody(String.class);
-            MessageView message = ledger.find(trackingId).orElse(null);
+            MessageView message = ledger.summary(trackingId).orElse(null);
             if (message == null) {
                 log.error("Delivery queue for {} holds unknown tracking id {}; dropped", partyId, trackingId);
                 return;

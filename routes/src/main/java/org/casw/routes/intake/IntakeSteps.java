@@ -189,9 +189,8 @@ public class IntakeSteps {
                             "/" + root.getLocalPart(), "No document type has root element '" + root.getLocalPart()
                                     + "' in namespace '" + root.getNamespaceURI() + "'. Supported: " + supported() + ".")),
                             "unknown document type");
-                } else {
-                    ledger.identified(intake.trackingId, intake.type.name());
                 }
+                // a known type was stored with the arrival: nothing to record
             }
         };
     }
@@ -231,18 +230,34 @@ public class IntakeSteps {
     Processor prepareForReceiver() {
         return exchange -> {
             Dispatch dispatch = exchange.getMessage().getBody(Dispatch.class);
-            MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
             String retryDuplicateId = exchange.getProperty(DUPLICATE_ID, String.class); // an operator's retry brings its own
             requestEnqueue(exchange, dispatch.trackingId(), dispatch.receiver());
             if (retryDuplicateId != null) {
                 exchange.setProperty(DUPLICATE_ID, retryDuplicateId);
             }
-            exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
-            if (message.status() != MessageStatus.VALIDATED) {
-                return;
+            // Straight from validation, the intake holds the document, its type and keys: reading them back would
+            // cost four queries per receiver. Recovery, retries and resends read the ledger.
+            Intake intake = Intake.of(exchange);
+            boolean inHand = intake != null && intake.keys != null && intake.type != null && intake.trackingId != null
+                    && (intake.trackingId.equals(dispatch.trackingId()) || intake.trackingId.equals(dispatch.copyOf()));
+            DocumentType type;
+            byte[] document;
+            if (inHand) {
+                exchange.setProperty(GROUP_ID, consignment(intake.keys, dispatch.trackingId()));
+                if (dispatch.status() != MessageStatus.VALIDATED) {
+                    return;
+                }
+                type = intake.type;
+                document = intake.payload;
+            } else {
+                MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
+                exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
+                if (message.status() != MessageStatus.VALIDATED) {
+                    return;
+                }
+                type = DocumentType.valueOf(message.documentType());
+                document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
             }
-            DocumentType type = DocumentType.valueOf(message.documentType());
-            byte[] document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
             Optional<OutboundTranslator> translator = formats.outboundFor(dispatch.receiver(), type);
             boolean xml = true;
             if (translator.isPresent()) {
@@ -446,6 +461,16 @@ public class IntakeSteps {
         exchange.setProperty(RECEIVER, receiver);
         exchange.setProperty(DUPLICATE_ID, trackingId);
         exchange.setProperty(GROUP_ID, trackingId);
+    }
+
+    /** The consignment of a document in hand: the same group as {@link #consignment(java.util.Map, String)} gives from the ledger. */
+    static String consignment(BusinessKeys keys, String trackingId) {
+        java.util.Map<String, List<String>> byKind = new java.util.HashMap<>();
+        for (BusinessKeys.Key key : keys.all()) {
+            byKind.computeIfAbsent(key.kind().name(), k -> new java.util.ArrayList<>()).add(key.value());
+        }
+        byKind.values().forEach(java.util.Collections::sort); // the ledger lists a kind's values in order
+        return consignment(byKind, trackingId);
     }
 
     /** The consignment a document belongs to, for delivery order: its bill, else its customs entry id. */

@@ -14,7 +14,7 @@ public interface MessageLedger {
     /** Stores an arrival as RECEIVED, or finds the earlier message with the same sender message id. */
     Recorded recordArrival(NewMessage message);
 
-    /** Stores the document type once identified. */
+    /** Stores the document type once identified (when the arrival was recorded without it). */
     void identified(String trackingId, String documentType);
 
     /** REJECTED with every violation; final. */
@@ -69,6 +69,9 @@ public interface MessageLedger {
     void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys);
 
     Optional<MessageView> find(String trackingId);
+
+    /** The message without its keys, history and violations: what a delivery needs, in one read. */
+    Optional<MessageView> summary(String trackingId);
 
     /** The payload as its sender submitted it (a copy reads its original's). */
     Optional<byte[]> inboundPayload(String trackingId);
