@@ -44,9 +44,9 @@ public class DocumentReader {
     }
 
     public Object read(DocumentType type, byte[] payload) {
-        try {
+        try (SecureXml.Lease lease = SecureXml.lease()) {
             Object result = models.createUnmarshaller().unmarshal(
-                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(payload))));
+                    new SAXSource(lease.reader(), new InputSource(new ByteArrayInputStream(payload))));
             return result instanceof JAXBElement<?> e ? e.getValue() : result;
         } catch (JAXBException e) {
             throw new IllegalArgumentException("A schema-valid " + type + " could not be read: " + e.getMessage(), e);

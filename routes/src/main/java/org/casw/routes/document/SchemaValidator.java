@@ -22,7 +22,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
@@ -73,10 +72,9 @@ public class SchemaValidator {
         PathTracker tracker = new PathTracker(collector);
         validator.setErrorHandler(collector);
         tracker.setContentHandler(validator);
-        XMLReader reader = SecureXml.newReader();
-        tracker.setParent(reader);
         collector.tracker = tracker;
-        try {
+        try (SecureXml.Lease lease = SecureXml.lease()) {
+            tracker.setParent(lease.reader());
             tracker.parse(new InputSource(new ByteArrayInputStream(payload)));
         } catch (TooManyViolations e) {
             // enough has been collected to tell the sender what is wrong

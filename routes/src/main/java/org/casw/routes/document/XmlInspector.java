@@ -23,10 +23,10 @@ public class XmlInspector {
             return Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_EMPTY, null, "The message body is empty."));
         }
         Reader handler = new Reader();
-        XMLReader reader = SecureXml.newReader();
-        reader.setContentHandler(handler);
-        reader.setErrorHandler(handler);
-        try {
+        try (SecureXml.Lease lease = SecureXml.lease()) {
+            XMLReader reader = lease.reader();
+            reader.setContentHandler(handler);
+            reader.setErrorHandler(handler);
             reader.parse(new InputSource(new ByteArrayInputStream(payload)));
         } catch (SAXParseException e) {
             boolean doctype = SecureXml.isDoctypeRefusal(e);

@@ -30,7 +30,11 @@ public class JmsInboundRoutes extends RouteBuilder {
             if (partner.inboundAddress() == null) {
                 continue;
             }
-            from("jms:queue:" + partner.inboundAddress() + "?transacted=true")
+            // A local transaction on a cached consumer (Camel's lazily created transaction manager would open a
+            // consumer per message). The consumption commits once the intake has recorded the document and the
+            // receipt is sent; a failure before that rolls it back and the broker redelivers: the intake answers the
+            // redelivery under the first tracking id, and the enqueue's duplicate id keeps the delivery single.
+            from("jms:queue:" + partner.inboundAddress() + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER")
                     .routeId("inbound-" + partner.id())
                     .process(exchange -> {
                         byte[] payload = exchange.getMessage().getBody(byte[].class);
