@@ -28,7 +28,12 @@ public final class Documents {
         /** MT1401 rail import manifest, Vientiane to Chongqing. */
         RAIL_MANIFEST("MT1401 rail manifest", "Head/MessageID"),
         /** China-Singapore FTA certificate of origin (CN to SG) with 6 items. */
-        CERTIFICATE("CSFTA certificate of origin", "CertificateNo");
+        CERTIFICATE("CSFTA certificate of origin", "CertificateNo"),
+        /**
+         * RCEP declaration of origin by the demo enterprise as approved exporter, the published CN to SG sample sent to
+         * Thailand instead (importing country, consignee, port of discharge), with 6 items: TH-NSW takes it as ASW-ECO.
+         */
+        CERTIFICATE_TH("RCEP approved-exporter certificate of origin CN->TH", "CertificateNo");
 
         private final String description;
         private final String keyPath;
@@ -90,9 +95,21 @@ public final class Documents {
                 template = certificate5k(resource("/bench/csfta-ev-cn-sg.xml"));
                 sampleKey = single(template, "<CertificateNo>([^<]+)</CertificateNo>");
             }
+            case CERTIFICATE_TH -> {
+                template = certificate5k(resource("/bench/rcep-approved-exporter-cn-sg.xml")
+                        .replace("<ImportingCountry>SG</ImportingCountry>", "<ImportingCountry>TH</ImportingCountry>")
+                        .replace("<Name>Lion City Home Furnishing Pte. Ltd.</Name>", "<Name>Siam Home Furnishing Co., Ltd.</Name>")
+                        .replace("<Address>3 Kaki Bukit Road 2, Singapore 417837</Address>",
+                                "<Address>99 Sukhumvit Road, Chonburi 20230</Address>")
+                        .replace("<Country>SG</Country>", "<Country>TH</Country>")
+                        .replace("<ID>201912345K</ID>", "<ID>0205561012345</ID>")
+                        .replace("<PortOfDischarge>SGSIN</PortOfDischarge>", "<PortOfDischarge>THLCH</PortOfDischarge>")
+                        .replace("LCHF/SG", "SHF/TH"));
+                sampleKey = single(template, "<CertificateNo>([^<]+)</CertificateNo>");
+            }
             default -> throw new IllegalArgumentException(family.name());
         }
-        if (sampleBills.isEmpty() && family != Family.CERTIFICATE) {
+        if (sampleBills.isEmpty() && family != Family.CERTIFICATE && family != Family.CERTIFICATE_TH) {
             throw new IllegalStateException("no bill found in the " + family.description() + " sample");
         }
     }
@@ -156,7 +173,7 @@ public final class Documents {
         return v;
     }
 
-    /** The CSFTA certificate with five more items (the same goods per invoice line): about 5 KB. */
+    /** A certificate with five more items (the same goods, each on its own invoice): about 5 KB. */
     private static String certificate5k(String base) {
         Matcher item = Pattern.compile("(?s)  <Item>.*?</Item>\n").matcher(base);
         if (!item.find()) {
@@ -166,7 +183,7 @@ public final class Documents {
         StringBuilder more = new StringBuilder(first);
         for (int i = 2; i <= 6; i++) {
             more.append(first.replace("<ItemNo>1</ItemNo>", "<ItemNo>" + i + "</ItemNo>")
-                    .replace("<InvoiceNo>BGNEV-2026-0311</InvoiceNo>", "<InvoiceNo>BGNEV-2026-031" + (i + 1) + "</InvoiceNo>"));
+                    .replaceFirst("<InvoiceNo>([^<]+)</InvoiceNo>", "<InvoiceNo>$1-" + i + "</InvoiceNo>"));
         }
         return base.replace(first, more.toString());
     }

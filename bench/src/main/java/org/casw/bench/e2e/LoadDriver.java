@@ -149,10 +149,12 @@ public final class LoadDriver {
                     saturatedAt = result.offered();
                 }
                 result = checkSignatures(spec, workload, partner.signatureMethods(), result);
+                result = result.signed(String.join(" ", partner.rootElements().getOrDefault(workload.receiver(), Map.of()).keySet())
+                        + ", " + result.signedWith());
                 results.add(result);
-                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) errors %d%s",
+                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) %s errors %d%s",
                         name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
-                        result.p99(), result.answerP50(), result.answerP99(), result.errors(),
+                        result.p99(), result.answerP50(), result.answerP99(), result.signedWith(), result.errors(),
                         result.firstError() == null ? "" : " (" + result.firstError() + ")");
             }
         }
@@ -167,6 +169,7 @@ public final class LoadDriver {
     static StepResult checkSignatures(SystemSpec spec, Workload workload, Map<String, Map<String, Long>> seen, StepResult result) {
         String expected = spec.expectedSignatureMethod(workload.receiver());
         Map<String, Long> atReceiver = seen.getOrDefault(workload.receiver(), Map.of());
+        result = result.signed(String.join(" ", atReceiver.keySet().stream().map(LoadDriver::shortMethod).toList()));
         if (result.delivered() > 0 && !atReceiver.keySet().equals(java.util.Set.of(expected))) {
             String why = "SIGNATURE MISMATCH: " + workload.receiver() + " got " + atReceiver + ", expected only " + expected;
             log("%s %s %s: %s", spec.name(), workload.name(), result.load(), why);
@@ -176,6 +179,11 @@ public final class LoadDriver {
             log("%s %s %s: deliveries to other receivers too: %s", spec.name(), workload.name(), result.load(), seen);
         }
         return result;
+    }
+
+    /** "ecdsa-sha256" for http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256. */
+    static String shortMethod(String uri) {
+        return uri.contains("#") ? uri.substring(uri.indexOf('#') + 1) : uri;
     }
 
     static double loadAverage() {

@@ -36,6 +36,9 @@ public final class PartnerInbox implements AutoCloseable {
     private final AtomicLong unmatched = new AtomicLong();
     /** receiver -> signature method -> deliveries, since the last {@link #resetSignatures()}. */
     private final Map<String, Map<String, LongAdder>> signatures = new ConcurrentHashMap<>();
+    /** receiver -> root element of what it got (tells a translation, e.g. EcoMessage for ASW-ECO), since the last reset. */
+    private final Map<String, Map<String, LongAdder>> roots = new ConcurrentHashMap<>();
+    private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
 
     public PartnerInbox() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -53,6 +56,7 @@ public final class PartnerInbox implements AutoCloseable {
             }
             signatures.computeIfAbsent(receiver, r -> new ConcurrentHashMap<>())
                     .computeIfAbsent(signatureMethod(body), m -> new LongAdder()).increment();
+            roots.computeIfAbsent(receiver, r -> new ConcurrentHashMap<>()).computeIfAbsent(root(body), m -> new LongAdder()).increment();
             String key = key(body);
             if (key == null) {
                 unmatched.incrementAndGet();
@@ -109,17 +113,38 @@ public final class PartnerInbox implements AutoCloseable {
     /** Starts a new tally of signature methods (at the start of a step). */
     public void resetSignatures() {
         signatures.clear();
+        roots.clear();
     }
 
     /** The XML-DSig SignatureMethods each receiver got since the last reset, with counts. */
     public Map<String, Map<String, Long>> signatureMethods() {
+        return counts(signatures);
+    }
+
+    /** The root elements (without prefix) each receiver got since the last reset, with counts. */
+    public Map<String, Map<String, Long>> rootElements() {
+        return counts(roots);
+    }
+
+    private static Map<String, Map<String, Long>> counts(Map<String, Map<String, LongAdder>> tally) {
         Map<String, Map<String, Long>> view = new TreeMap<>();
-        signatures.forEach((receiver, methods) -> {
+        tally.forEach((receiver, methods) -> {
             Map<String, Long> counts = new TreeMap<>();
             methods.forEach((method, n) -> counts.put(method, n.sum()));
             view.put(receiver, counts);
         });
         return view;
+    }
+
+    /** The document element's local name, skipping the XML declaration and comments. */
+    static String root(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+        Matcher m = ROOT.matcher(head);
+        if (!m.find()) {
+            return "(not XML)";
+        }
+        String name = m.group(1);
+        return name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
     }
 
     static String signatureMethod(byte[] body) {

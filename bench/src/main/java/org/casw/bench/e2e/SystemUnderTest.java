@@ -79,7 +79,10 @@ public final class SystemUnderTest implements AutoCloseable {
                 command.add("--gateway.sandbox." + sandbox + ".enabled=false");
             }
             // every receiver a workload routes to delivers by HTTP (CN-CUSTOMS, SG-NSW on the agreements) to the loopback inbox
-            partnerUrls.forEach((party, url) -> command.add("--gateway.partners." + party + ".delivery.url=" + url));
+            partnerUrls.forEach((party, url) -> {
+                command.add("--gateway.partners." + party + ".delivery.channel=HTTP"); // TH-NSW: a mailbox on its agreement
+                command.add("--gateway.partners." + party + ".delivery.url=" + url);
+            });
             // the default 61616 would clash with any other gateway on this machine; JMS workloads connect here
             brokerUrl = "tcp://127.0.0.1:" + freePort();
             command.add("--gateway.broker.acceptor-url=" + brokerUrl);

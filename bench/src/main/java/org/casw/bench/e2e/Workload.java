@@ -32,6 +32,11 @@ public record Workload(String name, Documents.Family family, String channel, Str
             // routed by importing country to SG-NSW, which is delivered by HTTP, signed xmldsig-ecdsa-sha256 + XAdES, native XML
             new Workload("certificates", Documents.Family.CERTIFICATE, "HTTP", "DEMO-ENTERPRISE", "demo-enterprise-key", null, null,
                     "SG-NSW"),
+            // an RCEP certificate for an export to Thailand by its approved exporter: routed to TH-NSW, whose agreement accepts
+            // certificates as ASW-ECO (translated, then signed xmldsig-ecdsa-sha256 + XAdES); TH-NSW's channel is a mailbox on
+            // the agreements, so the driver switches it to HTTP to the partner inbox
+            new Workload("certificates-th", Documents.Family.CERTIFICATE_TH, "HTTP", "DEMO-ENTERPRISE", "demo-enterprise-key", null,
+                    null, "TH-NSW"),
             // the same MT1101 on the port's inbound address (sw.in.port), receipts on sw.reply.PORT-QINZHOU
             new Workload("manifests-jms", Documents.Family.SEA_MANIFEST, "JMS", "PORT-QINZHOU", "demo-port-key", "sw.in.port",
                     "sw.reply.PORT-QINZHOU", "CN-CUSTOMS"),
@@ -40,7 +45,7 @@ public record Workload(String name, Documents.Family family, String channel, Str
                     "sw.reply.RAIL-QINZHOU", "CN-CUSTOMS"));
 
     /** The receivers any workload delivers to: each gets a partner-inbox path and a delivery URL override. */
-    public static final List<String> RECEIVERS = List.of("CN-CUSTOMS", "SG-NSW");
+    public static final List<String> RECEIVERS = List.of("CN-CUSTOMS", "SG-NSW", "TH-NSW");
 
     public static Workload named(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
