@@ -12,7 +12,8 @@
 #                      xmldsig-ecdsa-sha256 / xmldsig-rsa-sha256 (each its own gateway)
 #       baseline       the naive Camel route, declarations over HTTP only, signs ECDSA P-256
 #   workloads: declarations (HTTP, DEMO-ENTERPRISE -> CN-CUSTOMS), manifests (MT1101, HTTP, PORT-QINZHOU -> CN-CUSTOMS),
-#       certificates (CSFTA CN->SG, HTTP, DEMO-ENTERPRISE -> SG-NSW), manifests-jms (MT1101, PORT-QINZHOU on sw.in.port),
+#       certificates (CSFTA CN->SG, HTTP, DEMO-ENTERPRISE -> SG-NSW), certificates-th (RCEP CN->TH -> TH-NSW as ASW-ECO),
+#       manifests-jms (MT1101, PORT-QINZHOU on sw.in.port),
 #       rail-manifests-jms (MT1401, RAIL-QINZHOU on sw.in.rail); a system without its own list runs WORKLOADS (declarations)
 #   SIGN_WITH=xmldsig-ecdsa-sha256 bench/run.sh   every gateway signs for CN-CUSTOMS with this profile (overrides the names)
 # JAVA_OPTS=-Dbench.keepData=true keeps each system's temp dir and log (/tmp/casw-bench-*) for a post-mortem.
@@ -50,7 +51,7 @@ fi
 LOADS=${LOADS:-10,25,50,100,250,max}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
-SYSTEMS=${SYSTEMS:-gateway-sm2:declarations+manifests+certificates+manifests-jms+rail-manifests-jms,gateway-ecdsa,gateway-rsa,baseline}
+SYSTEMS=${SYSTEMS:-gateway-sm2:declarations+manifests+certificates+certificates-th+manifests-jms+rail-manifests-jms,gateway-ecdsa,gateway-rsa,baseline}
 WORKLOADS=${WORKLOADS:-declarations}
 command="${SIGN_WITH:+SIGN_WITH=$SIGN_WITH }SYSTEMS=$SYSTEMS WORKLOADS=$WORKLOADS LOADS=$LOADS DURATION=$DURATION WARMUP=$WARMUP bench/run.sh${args[*]+ ${args[*]}}"
 "${driver[@]}" --systems "$SYSTEMS" --workloads "$WORKLOADS" --loads "$LOADS" --duration "$DURATION" --warmup "$WARMUP" \

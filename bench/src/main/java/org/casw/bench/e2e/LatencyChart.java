@@ -66,20 +66,25 @@ public final class LatencyChart {
         g.setColor(Color.BLACK);
         g.drawString(workload, left, oy + 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (double y = Math.pow(10, Math.floor(Math.log10(minY))); y <= maxY; y *= 10) {
-            int py = py(y, minY, maxY, top, plotH);
-            if (py >= top && py <= top + plotH) {
-                g.setColor(new Color(225, 225, 225));
+        // 1-2-5 ticks in each decade: a panel spanning one decade still has labels to read a value off
+        for (double decade = Math.pow(10, Math.floor(Math.log10(minY))); decade <= maxY; decade *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                double y = decade * step;
+                int py = py(y, minY, maxY, top, plotH);
+                if (y < minY || y > maxY) {
+                    continue;
+                }
+                g.setColor(step == 1 ? new Color(215, 215, 215) : new Color(238, 238, 238));
                 g.drawLine(left, py, left + plotW, py);
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(String.format(Locale.ROOT, y >= 1 ? "%.0f ms" : "%.1f ms", y), ox + 8, py + 4);
             }
         }
-        for (int i = 0; i <= 5; i++) {
-            double x = maxX * i / 5;
+        double xStep = niceStep(maxX / 5);
+        for (double x = 0; x <= maxX; x += xStep) {
             int px = left + (int) (plotW * x / maxX);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.0f", x), px - 10, top + plotH + 16);
+            g.drawString(String.format(Locale.ROOT, "%.0f", x), px - 8, top + plotH + 16);
         }
         g.setColor(Color.BLACK);
         g.drawRect(left, top, plotW, plotH);
@@ -117,6 +122,17 @@ public final class LatencyChart {
             legend += 18;
         }
         g.setStroke(new BasicStroke(1f));
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw) {
+                return Math.max(1, m * magnitude);
+            }
+        }
+        return Math.max(1, 10 * magnitude);
     }
 
     private static double x(StepResult r) {

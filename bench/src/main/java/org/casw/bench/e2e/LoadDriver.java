@@ -106,7 +106,8 @@ public final class LoadDriver {
                 try (SystemUnderTest system = SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(),
                         spec.extraArgs(), options.startTimeout())) {
                     log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9, system.pid(), system.log(),
-                            spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
+                            spec.kind() == SystemUnderTest.Kind.BASELINE ? "naive baseline"
+                                    : spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
                     for (Workload workload : spec.workloads()) {
                         results.addAll(runWorkload(options, spec, workload, system, partner, runTag));
                     }
