@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: builds the gateway and bench jars, runs the gateway (once per signing profile) and the naive
 # baseline through the same load driver, and writes bench/REPORT.md and bench/latency.png.
-#   bench/run.sh                      full run (about 15-20 minutes: each system starts, then per workload a 10 s warm-up and
+#   bench/run.sh                      full run (about 20-25 minutes: each system starts, then per workload a 10 s warm-up and
 #                                     steps of 20 s; fixed rates above the first saturated one are skipped)
 #   bench/run.sh --smoke              a few seconds per step at 10 msg/s, no report (what `mvn verify` also runs)
 #   bench/run.sh --no-build ...       reuse the built jars
