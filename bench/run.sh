@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: builds the gateway and bench jars, runs the gateway and the naive baseline
-# through the same load driver, and writes bench/REPORT.md and bench/latency.png.
-#   bench/run.sh                      full run (about 6-8 minutes: each system starts, warms up 10 s, then steps of 20 s; fixed rates above the first saturated one are skipped)
-#   bench/run.sh --smoke              a few seconds per system at 10 msg/s, no report (what `mvn verify` also runs)
+# End-to-end benchmark: builds the gateway and bench jars, runs the gateway (once per signing profile) and the naive
+# baseline through the same load driver, and writes bench/REPORT.md and bench/latency.png.
+#   bench/run.sh                      full run (about 20-25 minutes: each system starts, then per workload a 10 s warm-up and
+#                                     steps of 20 s; fixed rates above the first saturated one are skipped)
+#   bench/run.sh --smoke              a few seconds per step at 10 msg/s, no report (what `mvn verify` also runs)
 #   bench/run.sh --no-build ...       reuse the built jars
 #   LOADS=50,100,250,max DURATION=30 WARMUP=15 bench/run.sh    override the steps
-#   SIGN_WITH=xmldsig-ecdsa-sha256 bench/run.sh   gateway signs for CN-CUSTOMS with this identity instead of its
-#                                     agreement's (cn-eport-sm2); also xmldsig-rsa-sha256. The baseline signs ECDSA P-256.
+#   SYSTEMS=gateway-ecdsa,baseline bench/run.sh                which systems, each name[:workload+workload...]:
+#       gateway        agreement defaults (CN-CUSTOMS signed cn-eport-sm2)
+#       gateway-sm2, gateway-ecdsa, gateway-rsa   --gateway.partners.CN-CUSTOMS.signatures.sign-with=cn-eport-sm2 /
+#                      xmldsig-ecdsa-sha256 / xmldsig-rsa-sha256 (each its own gateway)
+#       baseline       the naive Camel route, declarations over HTTP only, signs ECDSA P-256
+#   workloads: declarations (HTTP, DEMO-ENTERPRISE -> CN-CUSTOMS), manifests (MT1101, HTTP, PORT-QINZHOU -> CN-CUSTOMS),
+#       certificates (CSFTA CN->SG, HTTP, DEMO-ENTERPRISE -> SG-NSW), certificates-th (RCEP CN->TH -> TH-NSW as ASW-ECO),
+#       manifests-jms (MT1101, PORT-QINZHOU on sw.in.port),
+#       rail-manifests-jms (MT1401, RAIL-QINZHOU on sw.in.rail); a system without its own list runs WORKLOADS (declarations)
+#   SIGN_WITH=xmldsig-ecdsa-sha256 bench/run.sh   every gateway signs for CN-CUSTOMS with this profile (overrides the names)
 # JAVA_OPTS=-Dbench.keepData=true keeps each system's temp dir and log (/tmp/casw-bench-*) for a post-mortem.
 # Any further arguments go to org.casw.bench.e2e.LoadDriver (e.g. --gateway-arg --some.property=value).
 set -euo pipefail
@@ -30,15 +39,20 @@ fi
 
 driver=(java ${JAVA_OPTS:-} -cp bench/target/bench.jar org.casw.bench.e2e.LoadDriver --gateway-jar gateway/target/gateway.jar)
 if [[ -n ${SIGN_WITH:-} ]]; then
+  # checked like the names: every delivery to CN-CUSTOMS must carry this profile's SignatureMethod
   driver+=(--gateway-arg "--gateway.partners.CN-CUSTOMS.signatures.sign-with=$SIGN_WITH")
 fi
 if [[ $smoke == 1 ]]; then
-  exec "${driver[@]}" --systems gateway,baseline --loads 10 --duration 3 --warmup 0 --drain 60 --heap 384m "${args[@]+"${args[@]}"}"
+  # declarations on both systems, plus one certificate step (SG-NSW) and one JMS step on the gateway
+  exec "${driver[@]}" --systems gateway:declarations+certificates+manifests-jms,baseline --loads 10 --duration 3 --warmup 0 \
+    --drain 60 --heap 384m "${args[@]+"${args[@]}"}"
 fi
 
 LOADS=${LOADS:-10,25,50,100,250,max}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
-command="${SIGN_WITH:+SIGN_WITH=$SIGN_WITH }LOADS=$LOADS DURATION=$DURATION WARMUP=$WARMUP bench/run.sh${args[*]+ ${args[*]}}"
-"${driver[@]}" --systems gateway,baseline --loads "$LOADS" --duration "$DURATION" --warmup "$WARMUP" \
+SYSTEMS=${SYSTEMS:-gateway-sm2:declarations+manifests+certificates+certificates-th+manifests-jms+rail-manifests-jms,gateway-ecdsa,gateway-rsa,baseline}
+WORKLOADS=${WORKLOADS:-declarations}
+command="${SIGN_WITH:+SIGN_WITH=$SIGN_WITH }SYSTEMS=$SYSTEMS WORKLOADS=$WORKLOADS LOADS=$LOADS DURATION=$DURATION WARMUP=$WARMUP bench/run.sh${args[*]+ ${args[*]}}"
+"${driver[@]}" --systems "$SYSTEMS" --workloads "$WORKLOADS" --loads "$LOADS" --duration "$DURATION" --warmup "$WARMUP" \
   --report bench/REPORT.md --chart bench/latency.png --command "$command" "${args[@]+"${args[@]}"}"

@@ -6,28 +6,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * End-to-end load driver: starts each system under test in a child JVM, delivers to its own loopback
- * partner, offers fixed loads (open loop) and a closed-loop maximum, and writes a Markdown report.
+ * End-to-end load driver: starts each system under test in a child JVM, delivering to its own loopback
+ * partners, offers each of its workloads (document family and channel) fixed loads (open loop) and a closed-loop
+ * maximum, and writes a Markdown report.
  *
  * <pre>
  * java -cp bench/target/bench.jar org.casw.bench.e2e.LoadDriver \
- *     --systems gateway,baseline --loads 50,100,250,max --duration 20 --warmup 10 \
+ *     --systems gateway-sm2:declarations+manifests+certificates+manifests-jms,gateway-ecdsa,gateway-rsa,baseline \
+ *     --workloads declarations --loads 50,100,250,max --duration 20 --warmup 10 \
  *     --gateway-jar gateway/target/gateway.jar --report bench/REPORT.md
  * </pre>
  */
 public final class LoadDriver {
 
     /** Everything one run is told on its command line. */
-    public record Options(List<SystemUnderTest.Kind> systems, List<String> loads, Duration duration, Duration warmup,
+    public record Options(List<SystemSpec> systems, List<String> loads, Duration duration, Duration warmup,
             int clients, Path gatewayJar, String heap, Path report, Path chart, String command,
             List<String> gatewayArgs, List<String> baselineArgs, Duration drainTimeout, Duration startTimeout) {
 
         static Options parse(String... args) {
-            List<SystemUnderTest.Kind> systems = List.of(SystemUnderTest.Kind.GATEWAY, SystemUnderTest.Kind.BASELINE);
+            List<String> systems = List.of("gateway", "baseline");
+            List<Workload> workloads = List.of(Workload.named("declarations"));
             List<String> loads = List.of("50", "100", "250", "max");
             Duration duration = Duration.ofSeconds(20);
             Duration warmup = Duration.ofSeconds(10);
@@ -44,7 +49,8 @@ public final class LoadDriver {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
-                    case "--systems" -> systems = Arrays.stream(value.split(",")).map(s -> SystemUnderTest.Kind.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
+                    case "--systems" -> systems = Arrays.stream(value.split(",")).map(String::trim).toList();
+                    case "--workloads" -> workloads = Arrays.stream(value.split(",")).map(Workload::named).toList();
                     case "--loads" -> loads = Arrays.stream(value.split(",")).map(String::trim).toList();
                     case "--duration" -> duration = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
                     case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
@@ -62,7 +68,9 @@ public final class LoadDriver {
                 }
                 i++;
             }
-            return new Options(systems, loads, duration, warmup, clients, gatewayJar, heap, report, chart, command,
+            List<Workload> defaults = workloads;
+            List<SystemSpec> specs = systems.stream().map(e -> SystemSpec.parse(e, defaults, gatewayArgs, baselineArgs)).toList();
+            return new Options(specs, loads, duration, warmup, clients, gatewayJar, heap, report, chart, command,
                     gatewayArgs, baselineArgs, drain, start);
         }
     }
@@ -78,58 +86,105 @@ public final class LoadDriver {
             ReportWriter.write(options, results, loadBefore, options.report(), options.chart());
             System.out.println("report: " + options.report());
         }
-        boolean anyErrors = results.stream().anyMatch(r -> r.errors() > 0);
-        System.exit(anyErrors ? 2 : 0);
+        List<StepResult> failed = results.stream().filter(r -> r.errors() > 0).toList();
+        failed.forEach(r -> log("FAILED %s %s %s: %d errors (%s)", r.system(), r.workload(), r.load(), r.errors(), r.firstError()));
+        System.exit(failed.isEmpty() ? 0 : 2);
     }
 
-    /** Runs every system through every load and returns one result per (system, load). */
+    /** Runs every system through each of its workloads at every load and returns one result per (system, workload, load). */
     public static List<StepResult> run(Options options) throws Exception {
         List<StepResult> results = new ArrayList<>();
         String runTag = Long.toString(System.currentTimeMillis(), 36);
-        for (SystemUnderTest.Kind kind : options.systems()) {
-            String name = kind.name().toLowerCase(Locale.ROOT);
+        for (SystemSpec spec : options.systems()) {
+            String name = spec.name();
             try (PartnerInbox partner = new PartnerInbox()) {
                 long startedAt = System.nanoTime();
-                List<String> extra = kind == SystemUnderTest.Kind.GATEWAY ? options.gatewayArgs() : options.baselineArgs();
-                try (SystemUnderTest system = SystemUnderTest.start(kind, partner.url(), options.gatewayJar(), options.heap(), extra,
-                        options.startTimeout())) {
-                    log("%s started in %.1f s (pid %d, log %s)", name, (System.nanoTime() - startedAt) / 1e9, system.pid(), system.log());
-                    Declarations declarations = new Declarations(runTag + "-" + name);
-                    LoadGenerator generator = new LoadGenerator(system.submitUri(), system.submitHeaders(), partner, declarations,
-                            2_000, options.drainTimeout());
-                    if (!options.warmup().isZero()) {
-                        StepResult warm = generator.closedLoop(name, 4, options.warmup());
-                        log("%s warm-up: %d sent, %d delivered, %d errors%s", name, warm.sent(), warm.delivered(), warm.errors(),
-                                warm.firstError() == null ? "" : " (" + warm.firstError() + ")");
+                Map<String, String> urls = new LinkedHashMap<>();
+                for (String receiver : spec.kind() == SystemUnderTest.Kind.GATEWAY ? Workload.RECEIVERS : List.of("CN-CUSTOMS")) {
+                    urls.put(receiver, partner.url(receiver));
+                }
+                try (SystemUnderTest system = SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(),
+                        spec.extraArgs(), options.startTimeout())) {
+                    log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9, system.pid(), system.log(),
+                            spec.kind() == SystemUnderTest.Kind.BASELINE ? "naive baseline"
+                                    : spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
+                    for (Workload workload : spec.workloads()) {
+                        results.addAll(runWorkload(options, spec, workload, system, partner, runTag));
                     }
-                    Double saturatedAt = null;
-                    for (String load : options.loads()) {
-                        boolean max = load.equalsIgnoreCase("max");
-                        if (!max && saturatedAt != null && Double.parseDouble(load) > saturatedAt) {
-                            // a higher fixed rate would only measure the backlog; the closed-loop step still finds the maximum
-                            log("%s: skipping %s/s, saturated at %.0f/s", name, load, saturatedAt);
-                            continue;
-                        }
-                        partner.awaitQuiet(Duration.ofSeconds(2), options.drainTimeout().multipliedBy(2));
-                        StepResult result = max
-                                ? generator.closedLoop(name, options.clients(), options.duration())
-                                : generator.openLoop(name, Double.parseDouble(load), options.duration());
-                        if (!max && saturatedAt == null && (result.errors() > 0 || result.achieved() < 0.9 * result.offered())) {
-                            saturatedAt = result.offered();
-                        }
-                        results.add(result);
-                        log("%-8s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) errors %d%s",
-                                name, result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
-                                result.p99(), result.answerP50(), result.answerP99(), result.errors(), result.firstError() == null ? "" : " (" + result.firstError() + ")");
-                    }
-                    log("%s: signature methods delivered: %s", name, partner.signatureMethods());
                     if (partner.unmatched() > 0) {
-                        log("%s: %d deliveries without a ClientSeqNo", name, partner.unmatched());
+                        log("%s: %d deliveries without a driver's key (BENCH-...)", name, partner.unmatched());
                     }
                 }
             }
         }
         return results;
+    }
+
+    private static List<StepResult> runWorkload(Options options, SystemSpec spec, Workload workload, SystemUnderTest system,
+            PartnerInbox partner, String runTag) throws Exception {
+        String name = spec.name();
+        List<StepResult> results = new ArrayList<>();
+        Documents documents = new Documents(workload.family(), runTag + "-" + name + "-" + workload.name());
+        try (Channel channel = system.channel(workload)) {
+            LoadGenerator generator = new LoadGenerator(channel, partner, documents, workload.name(), 2_000, options.drainTimeout());
+            log("%s %s: %s, %d bytes", name, workload.name(), workload.describe(), documents.size());
+            if (!options.warmup().isZero()) {
+                StepResult warm = generator.closedLoop(name, 4, options.warmup());
+                log("%s %s warm-up: %d sent, %d delivered, %d errors%s", name, workload.name(), warm.sent(), warm.delivered(),
+                        warm.errors(), warm.firstError() == null ? "" : " (" + warm.firstError() + ")");
+            }
+            Double saturatedAt = null;
+            for (String load : options.loads()) {
+                boolean max = load.equalsIgnoreCase("max");
+                if (!max && saturatedAt != null && Double.parseDouble(load) > saturatedAt) {
+                    // a higher fixed rate would only measure the backlog; the closed-loop step still finds the maximum
+                    log("%s %s: skipping %s/s, saturated at %.0f/s", name, workload.name(), load, saturatedAt);
+                    continue;
+                }
+                partner.awaitQuiet(Duration.ofSeconds(2), options.drainTimeout().multipliedBy(2));
+                partner.resetSignatures();
+                StepResult result = max
+                        ? generator.closedLoop(name, options.clients(), options.duration())
+                        : generator.openLoop(name, Double.parseDouble(load), options.duration());
+                if (!max && saturatedAt == null && (result.errors() > 0 || result.achieved() < 0.9 * result.offered())) {
+                    saturatedAt = result.offered();
+                }
+                result = checkSignatures(spec, workload, partner.signatureMethods(), result);
+                result = result.signed(String.join(" ", partner.rootElements().getOrDefault(workload.receiver(), Map.of()).keySet())
+                        + ", " + result.signedWith());
+                results.add(result);
+                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) %s errors %d%s",
+                        name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
+                        result.p99(), result.answerP50(), result.answerP99(), result.signedWith(), result.errors(),
+                        result.firstError() == null ? "" : " (" + result.firstError() + ")");
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The signing profile is what a gateway-ecdsa or gateway-rsa step measures: every delivery to the workload's
+     * receiver must carry the system's SignatureMethod, or the step fails (a sign-with property that did not take
+     * would otherwise pass for a profile comparison).
+     */
+    static StepResult checkSignatures(SystemSpec spec, Workload workload, Map<String, Map<String, Long>> seen, StepResult result) {
+        String expected = spec.expectedSignatureMethod(workload.receiver());
+        Map<String, Long> atReceiver = seen.getOrDefault(workload.receiver(), Map.of());
+        result = result.signed(String.join(" ", atReceiver.keySet().stream().map(LoadDriver::shortMethod).toList()));
+        if (result.delivered() > 0 && !atReceiver.keySet().equals(java.util.Set.of(expected))) {
+            String why = "SIGNATURE MISMATCH: " + workload.receiver() + " got " + atReceiver + ", expected only " + expected;
+            log("%s %s %s: %s", spec.name(), workload.name(), result.load(), why);
+            return result.failed(why);
+        }
+        if (seen.keySet().stream().anyMatch(r -> !r.equals(workload.receiver()))) {
+            log("%s %s %s: deliveries to other receivers too: %s", spec.name(), workload.name(), result.load(), seen);
+        }
+        return result;
+    }
+
+    /** "ecdsa-sha256" for http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256. */
+    static String shortMethod(String uri) {
+        return uri.contains("#") ? uri.substring(uri.indexOf('#') + 1) : uri;
     }
 
     static double loadAverage() {

@@ -1,53 +1,50 @@
 package org.casw.bench.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends declarations to one system and matches them with the partner's arrivals. Open loop: a fixed
- * offered rate, each message timed from its scheduled send time, so a stalled system is not hidden by
- * a waiting client. Closed loop: a fixed number of clients each sending the next as soon as the last
- * was answered, which finds the maximum.
+ * Sends one workload's documents to one system over its channel and matches them with the partner's arrivals. Open
+ * loop: a fixed offered rate, each message timed from its scheduled send time, so a stalled system is not hidden by
+ * a waiting client. Closed loop: a fixed number of clients each sending the next as soon as the last was answered
+ * (HTTP 202, or the gateway receipt on the JMS reply address), which finds the maximum.
  */
 public final class LoadGenerator {
 
-    private final HttpClient client;
-    private final URI target;
-    private final Map<String, String> headers;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Channel channel;
     private final PartnerInbox partner;
-    private final Declarations declarations;
+    private final Documents documents;
+    private final String workload;
     private final int maxInFlight;
     private final Duration drainTimeout;
 
-    public LoadGenerator(URI target, Map<String, String> headers, PartnerInbox partner, Declarations declarations,
-            int maxInFlight, Duration drainTimeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
-        this.target = target;
-        this.headers = headers;
+    public LoadGenerator(Channel channel, PartnerInbox partner, Documents documents, String workload, int maxInFlight,
+            Duration drainTimeout) {
+        this.channel = channel;
         this.partner = partner;
-        this.declarations = declarations;
+        this.documents = documents;
+        this.workload = workload;
         this.maxInFlight = maxInFlight;
         this.drainTimeout = drainTimeout;
     }
 
     /** A message sent in a step: its key and when it was (meant to be) sent. */
-    private record Sent(String clientSeqNo, long sentAt, long answeredAt) {
+    private record Sent(String key, long sentAt, long answeredAt) {
     }
 
     /** Outcome bookkeeping shared by a step's senders. */
@@ -61,13 +58,6 @@ public final class LoadGenerator {
             errors.incrementAndGet();
             firstError.compareAndSet(null, what);
         }
-    }
-
-    private HttpRequest request(Declarations.Declaration declaration) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(declaration.body()));
-        headers.forEach(builder::header);
-        return builder.build();
     }
 
     /** Sends at {@code rate} messages/s for {@code duration}, then waits for the deliveries. */
@@ -86,16 +76,16 @@ public final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Declarations.Declaration declaration = declarations.next();
+            Documents.Document document = documents.next();
             tally.sent.incrementAndGet();
             if (!inFlight.tryAcquire()) {
                 // the system is this far behind: count it instead of letting the client queue grow without bound
                 tally.error("more than " + maxInFlight + " submissions outstanding");
                 continue;
             }
-            client.sendAsync(request(declaration), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            channel.submit(document).orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((error, failure) -> {
                 // record before releasing: the step ends once every permit is back, and must see this outcome
-                record(tally, declaration, due, response, failure);
+                record(tally, document, due, failure != null ? "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s" : error);
                 inFlight.release();
             });
         }
@@ -115,14 +105,21 @@ public final class LoadGenerator {
             pool.execute(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        Declarations.Declaration declaration = declarations.next();
+                        Documents.Document document = documents.next();
                         tally.sent.incrementAndGet();
                         long sentAt = System.nanoTime();
+                        String error;
                         try {
-                            record(tally, declaration, sentAt, client.send(request(declaration), HttpResponse.BodyHandlers.ofString()), null);
-                        } catch (Exception e) {
-                            record(tally, declaration, sentAt, null, e);
+                            error = channel.submit(document).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (TimeoutException e) {
+                            error = "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s";
+                        } catch (ExecutionException e) {
+                            error = String.valueOf(e.getCause());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
                         }
+                        record(tally, document, sentAt, error);
                     }
                 } finally {
                     done.countDown();
@@ -134,21 +131,18 @@ public final class LoadGenerator {
         return collect(system, "max (" + clients + " clients)", 0, start, tally);
     }
 
-    private static void record(Tally tally, Declarations.Declaration declaration, long sentAt, HttpResponse<String> response, Throwable failure) {
-        if (failure != null) {
-            tally.error(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        } else if (response.statusCode() / 100 != 2) {
-            String body = response.body() == null ? "" : response.body();
-            tally.error("HTTP " + response.statusCode() + " " + body.substring(0, Math.min(160, body.length())));
+    private static void record(Tally tally, Documents.Document document, long sentAt, String error) {
+        if (error != null) {
+            tally.error(error);
         } else {
-            tally.accepted.add(new Sent(declaration.clientSeqNo(), sentAt, System.nanoTime()));
+            tally.accepted.add(new Sent(document.key(), sentAt, System.nanoTime()));
         }
     }
 
     private StepResult collect(String system, String load, double offered, long start, Tally tally) throws InterruptedException {
         List<Sent> accepted = new ArrayList<>(tally.accepted);
         long deadline = System.nanoTime() + drainTimeout.toNanos();
-        while (System.nanoTime() < deadline && accepted.stream().anyMatch(s -> partner.arrival(s.clientSeqNo()) == null)) {
+        while (System.nanoTime() < deadline && accepted.stream().anyMatch(s -> partner.arrival(s.key()) == null)) {
             Thread.sleep(50);
         }
         long[] latencies = new long[accepted.size()];
@@ -156,7 +150,7 @@ public final class LoadGenerator {
         int delivered = 0;
         long lastArrival = start;
         for (Sent s : accepted) {
-            Long arrival = partner.arrival(s.clientSeqNo());
+            Long arrival = partner.arrival(s.key());
             if (arrival != null) {
                 latencies[delivered++] = arrival - s.sentAt();
                 lastArrival = Math.max(lastArrival, arrival);
@@ -170,9 +164,9 @@ public final class LoadGenerator {
         if (firstError == null && undelivered > 0) {
             firstError = undelivered + " accepted but not delivered within " + drainTimeout.toSeconds() + " s";
         }
-        return new StepResult(system, load, offered, tally.sent.get(), delivered, achieved,
+        return new StepResult(system, workload, load, offered, tally.sent.get(), delivered, achieved,
                 StepResult.percentile(sorted, 50), StepResult.percentile(sorted, 95), StepResult.percentile(sorted, 99),
                 StepResult.percentile(sorted, 100), StepResult.percentile(answers, 50), StepResult.percentile(answers, 99),
-                tally.errors.get(), undelivered, firstError);
+                tally.errors.get(), undelivered, firstError, null);
     }
 }

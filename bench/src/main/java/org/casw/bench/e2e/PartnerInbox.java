@@ -7,19 +7,26 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The loopback partner both systems deliver to: answers 200 and records when each message arrived,
- * keyed by the declarant's ClientSeqNo (which the driver owns, so a delivery that beats the submit
- * answer still matches) and counting the distinct X-SW-Tracking-Id values it saw.
+ * The loopback partners a system delivers to, one path per receiving party ({@code /inbox/CN-CUSTOMS},
+ * {@code /inbox/SG-NSW}): answers 200 and records when each document arrived, keyed by the driver's own key (the
+ * only {@code BENCH-} token in a document: its ClientSeqNo, manifest MessageID or certificate number, which the
+ * driver owns, so a delivery that beats the submit answer still matches, and which survives a translation), and
+ * which XML-DSig SignatureMethods each receiver got (which signing profile was measured).
  */
 public final class PartnerInbox implements AutoCloseable {
 
-    private static final byte[] OPEN = "<ClientSeqNo>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = ">BENCH-".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern SIGNATURE_METHOD = Pattern.compile("SignatureMethod[^>]*Algorithm=\"([^\"]+)\"");
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
@@ -27,27 +34,30 @@ public final class PartnerInbox implements AutoCloseable {
     private final Map<String, Boolean> trackingIds = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
-    private final Map<String, Boolean> signatureMethods = new ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern SIGNATURE_METHOD =
-            java.util.regex.Pattern.compile("SignatureMethod[^>]*Algorithm=\"([^\"]+)\"");
+    /** receiver -> signature method -> deliveries, since the last {@link #resetSignatures()}. */
+    private final Map<String, Map<String, LongAdder>> signatures = new ConcurrentHashMap<>();
+    /** receiver -> root element of what it got (tells a translation, e.g. EcoMessage for ASW-ECO), since the last reset. */
+    private final Map<String, Map<String, LongAdder>> roots = new ConcurrentHashMap<>();
+    private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
 
     public PartnerInbox() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.createContext("/inbox", exchange -> {
+        server.createContext("/inbox/", exchange -> {
             long now = System.nanoTime();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             deliveries.incrementAndGet();
+            String receiver = exchange.getRequestURI().getPath().substring("/inbox/".length());
             String tracking = exchange.getRequestHeaders().getFirst("X-SW-Tracking-Id");
             if (tracking != null) {
                 trackingIds.put(tracking, Boolean.TRUE);
             }
-            if (signatureMethods.size() < 8) {
-                signatureMethods.put(signatureMethod(body), Boolean.TRUE);
-            }
-            String key = clientSeqNo(body);
+            signatures.computeIfAbsent(receiver, r -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(signatureMethod(body), m -> new LongAdder()).increment();
+            roots.computeIfAbsent(receiver, r -> new ConcurrentHashMap<>()).computeIfAbsent(root(body), m -> new LongAdder()).increment();
+            String key = key(body);
             if (key == null) {
                 unmatched.incrementAndGet();
             } else {
@@ -60,14 +70,14 @@ public final class PartnerInbox implements AutoCloseable {
         server.start();
     }
 
-    /** The URL to configure as the system's delivery address. */
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox";
+    /** The URL to configure as this receiving party's delivery address. */
+    public String url(String receiver) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox/" + receiver;
     }
 
-    /** When the message with this ClientSeqNo first arrived (System.nanoTime), or null. */
-    public Long arrival(String clientSeqNo) {
-        return arrivals.get(clientSeqNo);
+    /** When the document with this key first arrived (System.nanoTime), or null. */
+    public Long arrival(String key) {
+        return arrivals.get(key);
     }
 
     /**
@@ -95,27 +105,60 @@ public final class PartnerInbox implements AutoCloseable {
         return trackingIds.size();
     }
 
-    /** Deliveries without a ClientSeqNo in their body: something other than our declarations. */
+    /** Deliveries without a driver's key in their body: something other than the driver's documents. */
     public long unmatched() {
         return unmatched.get();
     }
 
-    /** The XML-DSig SignatureMethods seen on deliveries (at most 8): which signing profile was measured. */
-    public java.util.Set<String> signatureMethods() {
-        return signatureMethods.keySet();
+    /** Starts a new tally of signature methods (at the start of a step). */
+    public void resetSignatures() {
+        signatures.clear();
+        roots.clear();
+    }
+
+    /** The XML-DSig SignatureMethods each receiver got since the last reset, with counts. */
+    public Map<String, Map<String, Long>> signatureMethods() {
+        return counts(signatures);
+    }
+
+    /** The root elements (without prefix) each receiver got since the last reset, with counts. */
+    public Map<String, Map<String, Long>> rootElements() {
+        return counts(roots);
+    }
+
+    private static Map<String, Map<String, Long>> counts(Map<String, Map<String, LongAdder>> tally) {
+        Map<String, Map<String, Long>> view = new TreeMap<>();
+        tally.forEach((receiver, methods) -> {
+            Map<String, Long> counts = new TreeMap<>();
+            methods.forEach((method, n) -> counts.put(method, n.sum()));
+            view.put(receiver, counts);
+        });
+        return view;
+    }
+
+    /** The document element's local name, skipping the XML declaration and comments. */
+    static String root(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+        Matcher m = ROOT.matcher(head);
+        if (!m.find()) {
+            return "(not XML)";
+        }
+        String name = m.group(1);
+        return name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
     }
 
     static String signatureMethod(byte[] body) {
-        java.util.regex.Matcher m = SIGNATURE_METHOD.matcher(new String(body, StandardCharsets.UTF_8));
+        Matcher m = SIGNATURE_METHOD.matcher(new String(body, StandardCharsets.UTF_8));
         return m.find() ? m.group(1) : "(no XML-DSig SignatureMethod)";
     }
 
-    static String clientSeqNo(byte[] body) {
-        int at = indexOf(body, OPEN, 0);
+    /** The driver's key in a delivered document: the text of the first element starting with BENCH-, or null. */
+    static String key(byte[] body) {
+        int at = indexOf(body, KEY, 0);
         if (at < 0) {
             return null;
         }
-        int start = at + OPEN.length;
+        int start = at + 1;
         int end = start;
         while (end < body.length && body[end] != '<') {
             end++;

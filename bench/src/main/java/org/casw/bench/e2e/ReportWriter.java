@@ -9,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Writes the run as bench/REPORT.md: one table per system, the gateway/baseline ratio, the command. */
+/** Writes the run as bench/REPORT.md: one table per (system, workload), the gateway/baseline ratios, the command. */
 public final class ReportWriter {
 
     private ReportWriter() {
@@ -29,55 +28,97 @@ public final class ReportWriter {
         md.append(String.format(Locale.ROOT, "- Machine: %d cores, %s %s, Java %s; load average %.2f before, %.2f after the run "
                 + "(other builds may share the machine).%n", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"), loadBefore, LoadDriver.loadAverage()));
-        md.append(String.format(Locale.ROOT, "- Each step %d s after a %d s closed-loop warm-up; 5 KB declarations (%s), each with its own "
-                + "ClientSeqNo; child JVMs with -Xmx%s; loopback only.%n", options.duration().toSeconds(), options.warmup().toSeconds(),
-                "the durian import sample with 8 items", options.heap()));
+        md.append(String.format(Locale.ROOT, "- Each step %d s after a %d s closed-loop warm-up per workload; every document a unique copy "
+                + "(own message id, own bills and containers); child JVMs with -Xmx%s; loopback only.%n", options.duration().toSeconds(),
+                options.warmup().toSeconds(), options.heap()));
         md.append("- Latency is end to end: from the scheduled submit time (open loop) or the send (closed loop) to the delivery's "
-                + "arrival at the loopback partner, which answers 200 at once; \"answer\" is how long the submit took to be answered (HTTP 202), so the rest is the delivery side. Achieved = delivered / (last arrival - step start).\n");
+                + "arrival at the loopback partner, which answers 200 at once; \"answer\" is how long the submit took to be answered "
+                + "(HTTP 202; over JMS the gateway receipt on the sender's reply address), so the rest is the delivery side. "
+                + "Achieved = delivered / (last arrival - step start).\n");
         md.append("- Errors = refused or failed submissions + accepted messages not delivered within the drain timeout ("
-                + options.drainTimeout().toSeconds() + " s).\n");
-        md.append("- gateway: `gateway/target/gateway.jar` on its embedded defaults (Artemis, PostgreSQL, development PKI), sandbox "
-                + "partners off, CN-CUSTOMS delivering by HTTP to the partner" + extra(options.gatewayArgs()) + ".\n");
-        md.append("- baseline: `NaiveBaselineApplication`, the route a user writes first on Spring Boot defaults: camel-servlet -> "
-                + "camel-validator (declaration.xsd) -> camel-xmlsecurity-sign (enveloped, ECDSA P-256, JDK provider) -> one "
-                + "persistent JMS send on embedded Artemis (persistent journal, defaults otherwise) -> one JMS consumer -> camel-http "
-                + "to the partner" + extra(options.baselineArgs()) + ".\n\n");
+                + options.drainTimeout().toSeconds() + " s) + a step whose deliveries were not all signed with the system's profile "
+                + "(the partner inbox checks every delivery's SignatureMethod).\n\n");
+        md.append("Systems (each its own child JVM, data directory and loopback partner):\n\n");
+        for (SystemSpec spec : options.systems()) {
+            md.append("- **").append(spec.name()).append("**: ");
+            if (spec.kind() == SystemUnderTest.Kind.GATEWAY) {
+                md.append("`gateway/target/gateway.jar` on its embedded defaults (Artemis, PostgreSQL, development PKI), sandbox partners "
+                        + "off, CN-CUSTOMS and SG-NSW delivering by HTTP to the loopback partner; CN-CUSTOMS signed `").append(spec.profile())
+                        .append('`');
+            } else {
+                md.append("`NaiveBaselineApplication`, the route a user writes first on Spring Boot defaults: camel-servlet -> "
+                        + "camel-validator (declaration.xsd) -> camel-xmlsecurity-sign (enveloped, ECDSA P-256, JDK provider) -> one "
+                        + "persistent JMS send on embedded Artemis (persistent journal, defaults otherwise) -> one JMS consumer -> "
+                        + "camel-http to the partner; declarations over HTTP only");
+            }
+            md.append(extra(spec.extraArgs())).append(".\n");
+        }
+        md.append("\nWorkloads:\n\n");
+        Map<String, Workload> used = new LinkedHashMap<>();
+        options.systems().forEach(spec -> spec.workloads().forEach(w -> used.putIfAbsent(w.name(), w)));
+        for (Workload w : used.values()) {
+            md.append("- **").append(w.name()).append("**: ").append(w.describe()).append(", ")
+                    .append(new Documents(w.family(), "report").size()).append(" bytes, key ").append(w.family().keyPath()).append(".\n");
+        }
+        md.append('\n');
 
-        Map<String, List<StepResult>> bySystem = results.stream()
-                .collect(Collectors.groupingBy(StepResult::system, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<StepResult>> entry : bySystem.entrySet()) {
+        Map<String, List<StepResult>> byStep = results.stream()
+                .collect(Collectors.groupingBy(r -> r.system() + " / " + r.workload(), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<StepResult>> entry : byStep.entrySet()) {
             md.append("## ").append(entry.getKey()).append("\n\n");
-            md.append("| load | offered msg/s | sent | delivered | achieved msg/s | p50 ms | p95 ms | p99 ms | max ms | answer p50/p99 ms | errors | first error |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            md.append("| load | offered msg/s | sent | delivered | achieved msg/s | p50 ms | p95 ms | p99 ms | max ms | answer p50/p99 ms | delivered as, signed | errors | first error |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
             for (StepResult r : entry.getValue()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %d | %s |%n", r.load(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %d | %s |%n", r.load(),
                         r.offered() > 0 ? String.format(Locale.ROOT, "%.0f", r.offered()) : "closed loop", r.sent(), r.delivered(),
-                        r.achieved(), ms(r.p50()), ms(r.p95()), ms(r.p99()), ms(r.max()), ms(r.answerP50()), ms(r.answerP99()), r.errors(),
+                        r.achieved(), ms(r.p50()), ms(r.p95()), ms(r.p99()), ms(r.max()), ms(r.answerP50()), ms(r.answerP99()),
+                        r.signedWith() == null ? "" : r.signedWith(), r.errors(),
                         r.firstError() == null ? "" : r.firstError().replace("|", "/").replace("\n", " ")));
             }
             md.append('\n');
         }
         md.append("## Ratio gateway / baseline\n\n");
-        Optional<Double> ratio = ratio(bySystem.get("gateway"), bySystem.get("baseline"));
-        md.append(ratio.map(r -> String.format(Locale.ROOT, "Maximum sustained throughput (best achieved rate of any step): "
-                + "gateway / baseline = **%.2fx** (issue 6 target: >= 25x).%n", r)).orElse("Not measured: the run did not include both systems.\n"));
+        md.append(ratios(options, results));
         md.append('\n');
         if (chart != null) {
             LatencyChart.write(results, chart);
-            md.append("![p50/p95/p99 latency against offered load](").append(report.toAbsolutePath().getParent().relativize(chart.toAbsolutePath()))
-                    .append(")\n");
+            md.append("![p50/p99 latency against offered load, one panel per workload](")
+                    .append(report.toAbsolutePath().getParent().relativize(chart.toAbsolutePath())).append(")\n");
         }
         Files.writeString(report, md.toString());
     }
 
-    /** Best achieved rate of each system, divided. */
-    static Optional<Double> ratio(List<StepResult> gateway, List<StepResult> baseline) {
-        if (gateway == null || baseline == null) {
-            return Optional.empty();
+    /**
+     * Like with like: declarations over HTTP, best achieved rate of any step. gateway-ecdsa is the fair comparison
+     * (the baseline signs ECDSA P-256); the other profiles are listed for what the signature costs.
+     */
+    static String ratios(LoadDriver.Options options, List<StepResult> results) {
+        double baseline = best(results, "baseline", "declarations");
+        if (baseline <= 0) {
+            return "Not measured: the run did not include the baseline's declarations.\n";
         }
-        double g = gateway.stream().mapToDouble(StepResult::achieved).max().orElse(0);
-        double b = baseline.stream().mapToDouble(StepResult::achieved).max().orElse(0);
-        return b > 0 ? Optional.of(g / b) : Optional.empty();
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Maximum sustained throughput of declarations over HTTP (best achieved rate of any step); "
+                + "baseline %.1f msg/s. Issue 6 target: >= 25x.%n%n", baseline));
+        md.append("| system | signs CN-CUSTOMS with | best msg/s | gateway / baseline |\n|---|---|---:|---:|\n");
+        boolean any = false;
+        for (SystemSpec spec : options.systems()) {
+            double g = best(results, spec.name(), "declarations");
+            if (spec.kind() != SystemUnderTest.Kind.GATEWAY || g < 0) {
+                continue;
+            }
+            any = true;
+            boolean fair = spec.customsSignatureMethod().equals(SystemSpec.ECDSA);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s%.2fx%s |%n", spec.name(), spec.profile(), g, fair ? "**" : "",
+                    g / baseline, fair ? "** (like with like: both ECDSA P-256)" : ""));
+        }
+        return any ? md.toString() : "Not measured: the run did not include a gateway's declarations.\n";
+    }
+
+    /** Best achieved rate of one system's workload, or -1 if it did not run. */
+    static double best(List<StepResult> results, String system, String workload) {
+        return results.stream().filter(r -> r.system().equals(system) && r.workload().equals(workload))
+                .mapToDouble(StepResult::achieved).max().orElse(-1);
     }
 
     private static String extra(List<String> args) {

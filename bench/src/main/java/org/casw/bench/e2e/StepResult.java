@@ -3,16 +3,29 @@ package org.casw.bench.e2e;
 import java.util.Arrays;
 
 /**
- * What one load step measured: offered rate (0 for the closed-loop maximum), achieved delivery rate,
+ * What one load step of one system and workload measured: offered rate (0 for the closed-loop maximum), achieved delivery rate,
  * end-to-end latency percentiles (submit -> delivered to the partner, in ms), how long the submit itself took to
- * be answered (p50/p99, ms: tells ingress from delivery) and errors.
+ * be answered (p50/p99, ms: tells ingress from delivery), errors, and the XML-DSig SignatureMethod(s) the receiver got.
  */
-public record StepResult(String system, String load, double offered, int sent, int delivered, double achieved,
-        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered, String firstError) {
+public record StepResult(String system, String workload, String load, double offered, int sent, int delivered, double achieved,
+        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered, String firstError,
+        String signedWith) {
 
     /** Errors of any kind: refused or failed submissions, and accepted messages never delivered. */
     public int errors() {
         return submitErrors + undelivered;
+    }
+
+    /** The same step, failed for a reason found after it ran (e.g. deliveries signed with the wrong profile). */
+    public StepResult failed(String why) {
+        return new StepResult(system, workload, load, offered, sent, delivered, achieved, p50, p95, p99, max, answerP50, answerP99,
+                submitErrors + Math.max(1, delivered), undelivered, why + (firstError == null ? "" : "; " + firstError), signedWith);
+    }
+
+    /** The same step, with the signature methods its receiver got (checked by the driver). */
+    public StepResult signed(String methods) {
+        return new StepResult(system, workload, load, offered, sent, delivered, achieved, p50, p95, p99, max, answerP50, answerP99,
+                submitErrors, undelivered, firstError, methods);
     }
 
     static double percentile(long[] sortedNanos, double p) {

@@ -32,30 +32,33 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final String brokerUrl;
 
-    private SystemUnderTest(Kind kind, Process process, Path dataDir, Path log, int port) {
+    private SystemUnderTest(Kind kind, Process process, Path dataDir, Path log, int port, String brokerUrl) {
         this.kind = kind;
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
+        this.brokerUrl = brokerUrl;
     }
 
     /**
      * Starts the system and waits until it answers HTTP.
      *
-     * @param partnerUrl where the system must deliver declarations
+     * @param partnerUrls where the system must deliver, per receiving party (the baseline only delivers to CN-CUSTOMS)
      * @param gatewayJar the gateway's executable jar (GATEWAY only)
      * @param heap       the child's -Xmx, e.g. "512m"
      * @param extraArgs  extra application arguments (e.g. --gateway.partners.CN-CUSTOMS.signatures.sign-with=...)
      */
-    public static SystemUnderTest start(Kind kind, String partnerUrl, Path gatewayJar, String heap, List<String> extraArgs,
+    public static SystemUnderTest start(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
             Duration startTimeout) throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
         Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase() + "-",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         Path log = dataDir.resolve("system.log");
         int port = freePort();
+        String brokerUrl = null;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -75,22 +78,27 @@ public final class SystemUnderTest implements AutoCloseable {
             for (String sandbox : List.of("customs", "port", "rail", "sg-nsw", "my-nsw")) {
                 command.add("--gateway.sandbox." + sandbox + ".enabled=false");
             }
-            command.add("--gateway.partners.CN-CUSTOMS.delivery.url=" + partnerUrl);
-            // the default 61616 would clash with any other gateway on this machine
-            command.add("--gateway.broker.acceptor-url=tcp://127.0.0.1:" + freePort());
+            // every receiver a workload routes to delivers by HTTP (CN-CUSTOMS, SG-NSW on the agreements) to the loopback inbox
+            partnerUrls.forEach((party, url) -> {
+                command.add("--gateway.partners." + party + ".delivery.channel=HTTP"); // TH-NSW: a mailbox on its agreement
+                command.add("--gateway.partners." + party + ".delivery.url=" + url);
+            });
+            // the default 61616 would clash with any other gateway on this machine; JMS workloads connect here
+            brokerUrl = "tcp://127.0.0.1:" + freePort();
+            command.add("--gateway.broker.acceptor-url=" + brokerUrl);
             command.add("--logging.level.root=WARN");
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "org.casw.bench.e2e.baseline.NaiveBaselineApplication"));
             command.add("--server.port=" + port);
             command.add("--server.address=127.0.0.1");
-            command.add("--baseline.partner-url=" + partnerUrl);
+            command.add("--baseline.partner-url=" + partnerUrls.get("CN-CUSTOMS"));
             command.add("--spring.artemis.embedded.data-directory=" + dataDir.resolve("artemis"));
             command.add("--logging.level.root=WARN");
         }
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        SystemUnderTest system = new SystemUnderTest(kind, process, dataDir, log, port);
+        SystemUnderTest system = new SystemUnderTest(kind, process, dataDir, log, port, brokerUrl);
         system.awaitReady(startTimeout);
         return system;
     }
@@ -104,11 +112,27 @@ public final class SystemUnderTest implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + (kind == Kind.GATEWAY ? "/api/v1/messages" : "/camel/messages"));
     }
 
-    /** Headers the system needs on each submission. */
-    public Map<String, String> submitHeaders() {
+    /** Headers the system needs on each submission by a party with this API key. */
+    public Map<String, String> submitHeaders(String apiKey) {
         return kind == Kind.GATEWAY
-                ? Map.of("Authorization", "Bearer demo-enterprise-key", "Content-Type", "application/xml")
+                ? Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "application/xml")
                 : Map.of("Content-Type", "application/xml");
+    }
+
+    /** The gateway broker's loopback acceptor (core protocol), where port and rail systems connect; null for the baseline. */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** How a workload submits to this system. */
+    public Channel channel(Workload workload) throws jakarta.jms.JMSException {
+        if (!workload.jms()) {
+            return new HttpChannel(submitUri(), submitHeaders(workload.apiKey()));
+        }
+        if (brokerUrl == null) {
+            throw new IllegalArgumentException(kind + " takes no JMS submissions");
+        }
+        return new JmsChannel(brokerUrl, workload.sender(), workload.apiKey(), workload.inboundAddress(), workload.replyAddress(), 8);
     }
 
     public long pid() {
