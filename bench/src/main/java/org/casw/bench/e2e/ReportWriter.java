@@ -66,12 +66,13 @@ public final class ReportWriter {
                 .collect(Collectors.groupingBy(r -> r.system() + " / " + r.workload(), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<StepResult>> entry : byStep.entrySet()) {
             md.append("## ").append(entry.getKey()).append("\n\n");
-            md.append("| load | offered msg/s | sent | delivered | achieved msg/s | p50 ms | p95 ms | p99 ms | max ms | answer p50/p99 ms | delivered as, signed | errors | first error |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
+            md.append("| load | offered msg/s | sent | delivered | achieved msg/s | p50 ms | p95 ms | p99 ms | max ms | answer p50/p99 ms | CPU ms/msg | RSS MB | delivered as, signed | errors | first error |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
             for (StepResult r : entry.getValue()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %d | %s |%n", r.load(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %s | %s | %d | %s |%n", r.load(),
                         r.offered() > 0 ? String.format(Locale.ROOT, "%.0f", r.offered()) : "closed loop", r.sent(), r.delivered(),
                         r.achieved(), ms(r.p50()), ms(r.p95()), ms(r.p99()), ms(r.max()), ms(r.answerP50()), ms(r.answerP99()),
+                        ms(r.cpuMsPerMessage()), Double.isNaN(r.rssMb()) ? "" : String.format(Locale.ROOT, "%.0f", r.rssMb()),
                         r.signedWith() == null ? "" : r.signedWith(), r.errors(),
                         r.firstError() == null ? "" : r.firstError().replace("|", "/").replace("\n", " ")));
             }

@@ -135,6 +135,32 @@ public final class SystemUnderTest implements AutoCloseable {
         return new JmsChannel(brokerUrl, workload.sender(), workload.apiKey(), workload.inboundAddress(), workload.replyAddress(), 8);
     }
 
+    /** CPU seconds used so far by the system's processes: the JVM and its children (the gateway's PostgreSQL server and backends). */
+    public double cpuSeconds() {
+        return processes().mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+    }
+
+    /** Resident memory of the same processes in MB (Linux /proc; NaN elsewhere). Shared pages of PostgreSQL count once per process. */
+    public double residentMb() {
+        double kb = 0;
+        for (ProcessHandle p : (Iterable<ProcessHandle>) processes()::iterator) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb += Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            }
+        }
+        return kb / 1024;
+    }
+
+    private java.util.stream.Stream<ProcessHandle> processes() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants());
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -96,7 +96,7 @@ class EndToEndSmokeTest {
         SystemSpec ecdsa = SystemSpec.parse("gateway-ecdsa", List.of(Workload.named("declarations")), List.of(), List.of());
         assertEquals(List.of("--gateway.partners.CN-CUSTOMS.signatures.sign-with=xmldsig-ecdsa-sha256"), ecdsa.extraArgs());
         Workload declarations = Workload.named("declarations");
-        StepResult ok = new StepResult("gateway-ecdsa", "declarations", "10/s", 10, 5, 5, 5, 1, 1, 1, 1, 1, 1, 0, 0, null, null);
+        StepResult ok = new StepResult("gateway-ecdsa", "declarations", "10/s", 10, 5, 5, 5, 1, 1, 1, 1, 1, 1, 0, 0, null, null, Double.NaN, Double.NaN);
         assertEquals(0, LoadDriver.checkSignatures(ecdsa, declarations, java.util.Map.of("CN-CUSTOMS",
                 java.util.Map.of(SystemSpec.ECDSA, 5L)), ok).errors());
         assertEquals("ecdsa-sha256", LoadDriver.checkSignatures(ecdsa, declarations, java.util.Map.of("CN-CUSTOMS",

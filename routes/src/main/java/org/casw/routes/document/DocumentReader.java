@@ -53,6 +53,31 @@ public class DocumentReader {
         }
     }
 
+    /**
+     * A handler that builds the document from parse events, for a validating pass that reads as it goes
+     * ({@link SchemaValidator#validate(DocumentType, byte[], org.xml.sax.ContentHandler)}). It never stops the
+     * parse: the schema reports what is wrong, and a document with violations is not read.
+     */
+    public jakarta.xml.bind.UnmarshallerHandler handler() {
+        try {
+            jakarta.xml.bind.Unmarshaller unmarshaller = models.createUnmarshaller();
+            unmarshaller.setEventHandler(event -> true);
+            return unmarshaller.getUnmarshallerHandler();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("The document models cannot be loaded", e);
+        }
+    }
+
+    /** What a {@link #handler()} built from a schema-valid document. */
+    public Object result(DocumentType type, jakarta.xml.bind.UnmarshallerHandler handler) {
+        try {
+            Object result = handler.getResult();
+            return result instanceof JAXBElement<?> e ? e.getValue() : result;
+        } catch (JAXBException | IllegalStateException e) {
+            throw new IllegalArgumentException("A schema-valid " + type + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
     public BusinessKeys keysOf(DocumentType type, Object document) {
         BusinessKeys keys = new BusinessKeys();
         switch (type) {

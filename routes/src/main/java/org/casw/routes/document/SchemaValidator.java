@@ -65,9 +65,24 @@ public class SchemaValidator {
         return validate(schemas.get(type), payload);
     }
 
+    /**
+     * Every violation of a payload, and the same pass feeds {@code reader} (e.g. the JAXB unmarshaller's handler):
+     * one parse validates and reads. What the reader built is only meaningful when there is no violation.
+     */
+    public List<Violation> validate(DocumentType type, byte[] payload, org.xml.sax.ContentHandler reader) {
+        return validate(schemas.get(type), payload, reader);
+    }
+
     /** Every violation of a payload against a compiled schema, each with path, line and column. */
     public static List<Violation> validate(Schema schema, byte[] payload) {
+        return validate(schema, payload, null);
+    }
+
+    private static List<Violation> validate(Schema schema, byte[] payload, org.xml.sax.ContentHandler downstream) {
         ValidatorHandler validator = schema.newValidatorHandler();
+        if (downstream != null) {
+            validator.setContentHandler(downstream);
+        }
         Collector collector = new Collector();
         PathTracker tracker = new PathTracker(collector);
         validator.setErrorHandler(collector);

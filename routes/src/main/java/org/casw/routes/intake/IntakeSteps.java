@@ -299,12 +299,14 @@ public class IntakeSteps {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                List<Violation> violations = validator.schemaViolations(intake.type, intake.payload);
+                // one parse: schema validation, and the document read as it goes
+                DocumentValidator.Checked checked = validator.check(intake.type, intake.payload);
+                List<Violation> violations = checked.violations();
                 if (!violations.isEmpty()) {
                     reject(intake, IntakeResult.Outcome.INVALID, violations, violations.size() + " schema violation(s)");
                     return;
                 }
-                DocumentValidator.Read read = validator.read(intake.type, intake.payload);
+                DocumentValidator.Read read = checked.read();
                 intake.document = read.document();
                 intake.keys = read.keys();
                 List<Violation> broken = validator.ruleViolations(intake.type, intake.document);

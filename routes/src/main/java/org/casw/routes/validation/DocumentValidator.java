@@ -61,6 +61,21 @@ public class DocumentValidator {
         return schemas.validate(type, payload);
     }
 
+    /** Schema violations, or (when there are none) the document read in the same parse. */
+    public record Checked(List<Violation> violations, Read read) {
+    }
+
+    /** Validates against the type's schema and reads the document in one pass (the intake's path). */
+    public Checked check(DocumentType type, byte[] payload) {
+        var handler = reader.handler();
+        List<Violation> violations = schemas.validate(type, payload, handler);
+        if (!violations.isEmpty()) {
+            return new Checked(violations, null);
+        }
+        Object document = reader.result(type, handler);
+        return new Checked(List.of(), new Read(document, reader.keysOf(type, document)));
+    }
+
     public Read read(DocumentType type, byte[] payload) {
         Object document = reader.read(type, payload);
         return new Read(document, reader.keysOf(type, document));
@@ -85,9 +100,10 @@ public class DocumentValidator {
                             + "' in namespace '" + inspection.root().getNamespaceURI() + "'.")));
         }
         DocumentType type = inspection.type().get();
-        List<Violation> violations = new ArrayList<>(schemaViolations(type, payload));
+        Checked checked = check(type, payload);
+        List<Violation> violations = new ArrayList<>(checked.violations());
         if (violations.isEmpty()) {
-            violations.addAll(ruleViolations(type, read(type, payload).document()));
+            violations.addAll(ruleViolations(type, checked.read().document()));
         }
         return new Report(type, inspection.messageId(), violations);
     }

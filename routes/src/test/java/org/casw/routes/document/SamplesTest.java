@@ -48,6 +48,31 @@ class SamplesTest {
         assertThat(reader.keysOf(inspection.type().get(), reader.read(inspection.type().get(), payload)).all()).isNotEmpty();
     }
 
+    /** The intake validates and reads in one pass: what it reads must be what a reading of its own gives. */
+    @ParameterizedTest
+    @MethodSource("validSamples")
+    void validSampleReadWhileValidatingIsTheDocumentAPlainReadGives(Path sample) throws IOException {
+        byte[] payload = Files.readAllBytes(sample);
+        DocumentType type = inspector.inspect(payload).type().orElseThrow();
+
+        DocumentValidator.Checked checked = documents.check(type, payload);
+
+        assertThat(checked.violations()).isEmpty();
+        assertThat(checked.read().document()).usingRecursiveComparison().isEqualTo(reader.read(type, payload));
+        assertThat(checked.read().keys().all()).isEqualTo(reader.keysOf(type, reader.read(type, payload)).all());
+    }
+
+    /** A schema-invalid sample gets the same violations from the one-pass check as from validation alone. */
+    @ParameterizedTest
+    @MethodSource("invalidSamples")
+    void invalidSampleGetsTheSameSchemaViolationsWhenReadWhileValidating(Path sample) throws IOException {
+        byte[] payload = Files.readAllBytes(sample);
+        var type = inspector.inspect(payload).type();
+        org.junit.jupiter.api.Assumptions.assumeTrue(type.isPresent(), "not a native document type");
+
+        assertThat(documents.check(type.get(), payload).violations()).isEqualTo(validator.validate(type.get(), payload));
+    }
+
     @ParameterizedTest
     @MethodSource("validSamples")
     void validSampleBreaksNoBusinessRule(Path sample) throws IOException {
