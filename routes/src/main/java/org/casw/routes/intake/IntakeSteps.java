@@ -242,7 +242,7 @@ public class IntakeSteps {
                 return;
             }
             DocumentType type = DocumentType.valueOf(message.documentType());
-            byte[] document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
+            byte[] document = heldByIntake(exchange, dispatch).orElseGet(() -> ledger.nativePayload(dispatch.trackingId()).orElseThrow());
             Optional<OutboundTranslator> translator = formats.outboundFor(dispatch.receiver(), type);
             boolean xml = true;
             if (translator.isPresent()) {
@@ -276,6 +276,33 @@ public class IntakeSteps {
             ledger.signed(dispatch.trackingId(), signed, "signed for " + dispatch.receiver() + ": " + how.profile().id() + ", signer "
                     + certificate.getSubjectX500Principal().getName() + ", certificate serial "
                     + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
+        };
+    }
+
+    /**
+     * The intake's own native document when this dispatch is the message it is taking in or a copy of it: the
+     * bytes the ledger holds, without a second in-memory copy (20 MB for a large manifest) read back from the
+     * database. Only for a fresh intake: a resend, recovery or operator retry reads the ledger as before.
+     */
+    private static Optional<byte[]> heldByIntake(Exchange exchange, Dispatch dispatch) {
+        Intake intake = Intake.of(exchange);
+        if (intake == null || intake.settled() || intake.payload == null || intake.trackingId == null) {
+            return Optional.empty();
+        }
+        boolean same = intake.trackingId.equals(dispatch.trackingId()) || intake.trackingId.equals(dispatch.copyOf());
+        return same ? Optional.of(intake.payload) : Optional.empty();
+    }
+
+    /**
+     * Once routed, the read document (its JAXB model: ~20 MB for a manifest of 10,000 containers) is needed no
+     * more; letting it go before the receivers' copies are prepared and signed keeps it out of the peak heap.
+     */
+    Processor releaseDocument() {
+        return exchange -> {
+            Intake intake = Intake.of(exchange);
+            if (intake != null) {
+                intake.document = null;
+            }
         };
     }
 
