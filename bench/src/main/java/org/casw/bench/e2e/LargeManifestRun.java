@@ -42,6 +42,8 @@ public final class LargeManifestRun {
 
     /** The demo enterprise: a manifest names no declarant, so any party may submit one; this one has an HTTP API key. */
     private static final String API_KEY = "demo-enterprise-key";
+    /** Everything from this line on in an existing report is kept when the figures above it are rewritten. */
+    static final String NOTES_MARKER = "<!-- notes: kept across runs -->";
     /** heap sizes in a unified-logging GC line: "Pause Young (Normal) (G1 Evacuation Pause) 123M->45M(256M) 5.1ms" */
     private static final Pattern GC_PAUSE = Pattern.compile("\\[([0-9.]+)s\\].*?(Pause[^)]*\\)(?: \\([^)]*\\))*)\\s+(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -103,7 +105,14 @@ public final class LargeManifestRun {
         Result result = run(options);
         print(result);
         if (options.report() != null) {
-            Files.writeString(options.report(), markdown(result, options));
+            // hand-written notes below the marker (findings, earlier figures) survive a rerun
+            String notes = "";
+            if (Files.exists(options.report())) {
+                String previous = Files.readString(options.report());
+                int at = previous.indexOf(NOTES_MARKER);
+                notes = at < 0 ? "" : previous.substring(at);
+            }
+            Files.writeString(options.report(), markdown(result, options) + (notes.isEmpty() ? "\n" + NOTES_MARKER + "\n" : "\n" + notes));
             log("report: %s", options.report());
         }
         System.exit(result.failure() == null ? 0 : 2);
