@@ -303,7 +303,7 @@ public final class LargeManifestRun {
                 r.customsSigned() ? " (signed, XML-DSig)" : ""));
         md.append(String.format(Locale.ROOT, "| gateway heap, peak used (max before a GC, during the manifest) | %d MB of %d MB committed |%n",
                 r.manifest().maxBeforeMb(), r.manifest().committedMb()));
-        md.append(String.format(Locale.ROOT, "| gateway heap, max live after a GC (during the manifest) | %d MB |%n", r.manifest().maxAfterMb()));
+        md.append(String.format(Locale.ROOT, "| gateway heap, max occupancy after a GC (during the manifest; young and mixed GCs keep old regions, so an upper bound of the live set) | %d MB |%n", r.manifest().maxAfterMb()));
         md.append(String.format(Locale.ROOT, "| GCs during the manifest (full) | %d (%d) |%n", r.manifest().collections(), r.manifest().fullCollections()));
         md.append(String.format(Locale.ROOT, "| gateway heap at start-up, peak before a GC | %d MB |%n", r.startup().maxBeforeMb()));
         md.append("| OutOfMemoryError in the gateway's log | ").append(r.outOfMemory() ? "**yes**" : "no").append(" |\n");
@@ -312,7 +312,7 @@ public final class LargeManifestRun {
         }
         md.append("\nPeak heap is read from the gateway JVM's own GC log (`-Xlog:gc`): the largest heap occupancy a collection found ")
                 .append("(`before->after(committed)`) among the collections after the submission. Occupancy only grows between collections, ")
-                .append("so this is the peak up to the last collection; the live set is the largest `after` value. ")
+                .append("so this is the peak up to the last collection. ")
                 .append("Gateway JVM flags: `-Xmx").append(r.heap()).append(' ').append(r.jvmArgs()).append("`; gateway arguments: `")
                 .append(String.join(" ", r.gatewayArgs())).append("`.\n");
         return md.toString();
