@@ -57,7 +57,7 @@ public class JdbcMessageLedger implements MessageLedger {
                     select count(*)::int from m""", Integer.class,
                     trackingId, m.sender(), m.messageId(), m.documentType(), m.channel(), m.replyTo(), m.sha256(),
                     m.payload().length, now, now,
-                    m.sha256(), m.payload().length, m.payload(), now,
+                    m.sha256(), m.payload().length, BinaryPayloads.body(m.payload()), now,
                     now, "received over " + m.channel() + " from " + m.sender());
             if (inserted != null && inserted == 1) {
                 return new Recorded(Recorded.Kind.NEW, trackingId, MessageStatus.RECEIVED);
@@ -178,10 +178,9 @@ public class JdbcMessageLedger implements MessageLedger {
     @Override
     public Optional<byte[]> nativePayload(String trackingId) {
         // a copy reads its original's payload: it has none of its own until prepared for its receiver
-        return jdbc.query("""
+        return BinaryPayloads.first(jdbc, """
                 select p.body from message m join message_payload p on p.tracking_id = coalesce(m.copy_of, m.tracking_id)
-                where m.tracking_id = ? and p.kind in ('INBOUND', 'NATIVE') order by p.version desc limit 1""",
-                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+                where m.tracking_id = ? and p.kind in ('INBOUND', 'NATIVE') order by p.version desc limit 1""", trackingId);
     }
 
     @Override
@@ -200,7 +199,7 @@ public class JdbcMessageLedger implements MessageLedger {
             jdbc.update("""
                     insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
                     values (?, (select max(version) + 1 from message_payload where tracking_id = ?), 'NATIVE', ?, ?, ?, ?)""",
-                    trackingId, trackingId, PayloadDigest.sha256Hex(nativeXml), nativeXml.length, nativeXml, now);
+                    trackingId, trackingId, PayloadDigest.sha256Hex(nativeXml), nativeXml.length, BinaryPayloads.body(nativeXml), now);
             note(trackingId, reason);
         });
     }
@@ -210,7 +209,7 @@ public class JdbcMessageLedger implements MessageLedger {
         jdbc.update("""
                 insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
                 values (?, coalesce((select max(version) + 1 from message_payload where tracking_id = ?), 1), 'OUTBOUND', ?, ?, ?, ?, ?)""",
-                trackingId, trackingId, receiver, PayloadDigest.sha256Hex(payload), payload.length, payload, now);
+                trackingId, trackingId, receiver, PayloadDigest.sha256Hex(payload), payload.length, BinaryPayloads.body(payload), now);
     }
 
     @Override
@@ -229,7 +228,7 @@ public class JdbcMessageLedger implements MessageLedger {
                     insert into message_transition (tracking_id, status, at, reason)
                     select tracking_id, 'SIGNED', ?, ? from s)
                 select count(*)::int from s""", Integer.class,
-                now, trackingId, trackingId, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, signedPayload, now,
+                now, trackingId, trackingId, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, BinaryPayloads.body(signedPayload), now,
                 now, reason);
     }
 
@@ -351,9 +350,8 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public Optional<byte[]> outboundPayload(String trackingId) {
-        Optional<byte[]> prepared = jdbc.query("""
-                select body from message_payload where tracking_id = ? and kind = 'OUTBOUND' order by version desc limit 1""",
-                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+        Optional<byte[]> prepared = BinaryPayloads.first(jdbc, """
+                select body from message_payload where tracking_id = ? and kind = 'OUTBOUND' order by version desc limit 1""", trackingId);
         return prepared.isPresent() ? prepared : nativePayload(trackingId);
     }
 
@@ -364,10 +362,9 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public Optional<byte[]> inboundPayload(String trackingId) {
-        return jdbc.query("""
+        return BinaryPayloads.first(jdbc, """
                 select p.body from message m join message_payload p on p.tracking_id = coalesce(m.copy_of, m.tracking_id)
-                where m.tracking_id = ? and p.version = 1""",
-                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), trackingId);
+                where m.tracking_id = ? and p.version = 1""", trackingId);
     }
 
     /** Whether the message reached the queue before it failed (then it is queued again as it was). */

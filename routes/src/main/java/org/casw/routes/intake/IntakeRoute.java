@@ -38,6 +38,7 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.route())
                 .process(steps.registerCertificate())
                 .process(steps.applyReceipt())
+                .process(steps.releaseDocument())
                 // one dispatch per receiver: the message itself, then a copy per further receiver
                 .split(exchangeProperty(IntakeSteps.DISPATCHES)).stopOnException()
                     .to(DISPATCH)

@@ -236,7 +236,8 @@ public class IntakeSteps {
                 exchange.setProperty(DUPLICATE_ID, retryDuplicateId);
             }
             // Straight from validation, the intake holds the document, its type and keys: reading them back would
-            // cost four queries per receiver. Recovery, retries and resends read the ledger.
+            // cost four queries per receiver and a second copy of the payload (20 MB for a large manifest).
+            // Recovery, retries and resends read the ledger.
             Intake intake = Intake.of(exchange);
             boolean inHand = intake != null && intake.keys != null && intake.type != null && intake.trackingId != null
                     && (intake.trackingId.equals(dispatch.trackingId()) || intake.trackingId.equals(dispatch.copyOf()));
@@ -291,6 +292,19 @@ public class IntakeSteps {
             ledger.signed(dispatch.trackingId(), signed, "signed for " + dispatch.receiver() + ": " + how.profile().id() + ", signer "
                     + certificate.getSubjectX500Principal().getName() + ", certificate serial "
                     + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
+        };
+    }
+
+    /**
+     * Once routed, the read document (its JAXB model: ~20 MB for a manifest of 10,000 containers) is needed no
+     * more; letting it go before the receivers' copies are prepared and signed keeps it out of the peak heap.
+     */
+    Processor releaseDocument() {
+        return exchange -> {
+            Intake intake = Intake.of(exchange);
+            if (intake != null) {
+                intake.document = null;
+            }
         };
     }
 

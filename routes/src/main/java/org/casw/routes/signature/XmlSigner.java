@@ -31,7 +31,11 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.xml.security.algorithms.SignatureAlgorithm;
+import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.utils.XMLUtils;
 import org.apache.xml.security.signature.ObjectContainer;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
@@ -64,8 +68,16 @@ public final class XmlSigner {
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(XmlSigner::newBuilder);
     private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(XmlSigner::newSerializer);
 
+    /**
+     * Above this size the whole-document digest is computed streaming and the signature is built on a stub
+     * document (see {@link #signStreaming}): a DOM costs about ten times the document, so a 20 MB manifest would
+     * need ~200 MB of heap. Below it the DOM path stays, as it always was.
+     */
+    static final int STREAMING_THRESHOLD = 1 << 20;
+
     private final Clock clock;
     private final Provider bouncyCastle;
+    private final int streamingThreshold;
 
     /** Signs with the system clock for XAdES signing times. */
     public XmlSigner() {
@@ -74,8 +86,14 @@ public final class XmlSigner {
 
     /** The clock supplies the XAdES SigningTime when the options leave it open. */
     public XmlSigner(Clock clock) {
+        this(clock, STREAMING_THRESHOLD);
+    }
+
+    /** Tests force either path: {@code streamingThreshold} 0 streams every document. */
+    XmlSigner(Clock clock, int streamingThreshold) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bouncyCastle = EportAlgorithms.register();
+        this.streamingThreshold = streamingThreshold;
     }
 
     /**
@@ -98,6 +116,13 @@ public final class XmlSigner {
             throw new IllegalArgumentException("XAdES-BES is offered for the W3C profiles only, not " + profile.id());
         }
         requireKeyFits(profile, identity.key());
+        if (xml.length > streamingThreshold) {
+            byte[] signed = signStreaming(xml, profile, identity, options);
+            if (signed != null) {
+                return signed;
+            }
+            // the end tag cannot be spliced safely: the DOM path below writes the whole document
+        }
 
         Document document;
         try {
@@ -110,7 +135,7 @@ public final class XmlSigner {
             // A second signature would be refused as wrapping by every verifier of this gateway.
             throw new IllegalArgumentException("document already carries a ds:Signature");
         }
-        String digest = profile == SigningProfile.CN_EPORT_SM2 ? options.eportDigest().uri() : SHA256;
+        String digest = digestUri(profile, options);
         Element signatureElement;
         try {
             // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see STACK.md.
@@ -138,6 +163,92 @@ public final class XmlSigner {
         dropCarriageReturns(signatureElement, "SignatureValue");
         dropCarriageReturns(signatureElement, "X509Certificate");
         return splice(xml, document, signatureElement);
+    }
+
+    private static String digestUri(SigningProfile profile, SigningOptions options) {
+        return profile == SigningProfile.CN_EPORT_SM2 ? options.eportDigest().uri() : SHA256;
+    }
+
+    /**
+     * The same signature as the DOM path, without a DOM of the document: the whole-document reference's digest
+     * is computed in one streaming pass ({@link StreamedDocumentDigest}); the signature is built by Santuario as
+     * usual on a stub document holding only an empty copy of the root element (its namespace declarations and
+     * attributes are all the signature's canonical SignedInfo and SignedProperties inherit), then that reference's
+     * DigestValue is set to the streamed one and SignedInfo is signed again. Returns null when the signature
+     * cannot be spliced into the input bytes, for the DOM path to write the whole document.
+     */
+    private byte[] signStreaming(byte[] xml, SigningProfile profile, SigningIdentity identity, SigningOptions options) {
+        Document stub = BUILDER.get().newDocument();
+        String digest = digestUri(profile, options);
+        StreamedDocumentDigest.Result read;
+        try {
+            read = StreamedDocumentDigest.of(xml, profile.canonicalization(), digest, stub);
+        } catch (XMLSecurityException e) {
+            throw new IllegalStateException("cannot digest with " + digest + ": " + e.getMessage(), e);
+        }
+        if (read.signed()) {
+            throw new IllegalArgumentException("document already carries a ds:Signature");
+        }
+        int insertAt = SPLICE_SAFE.contains(read.charset().name())
+                ? rootEndTag(xml, read.root().qualifiedName().getBytes(read.charset())) : -1;
+        if (insertAt < 0) {
+            return null;
+        }
+        Element root = stub.createElementNS(read.root().namespaceUri(), read.root().qualifiedName());
+        for (String[] ns : read.root().namespaces()) {
+            root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, ns[0].isEmpty() ? "xmlns" : "xmlns:" + ns[0], ns[1]);
+        }
+        for (String[] attribute : read.root().attributes()) {
+            root.setAttributeNS(attribute[0], attribute[1], attribute[2]);
+        }
+        stub.appendChild(root);
+        Element signatureElement;
+        try {
+            Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
+            XMLSignature signature = new XMLSignature(stub, "", profile.signatureMethod(), profile.canonicalization(), provider);
+            root.appendChild(signature.getElement());
+            Transforms transforms = new Transforms(stub);
+            transforms.addTransform(ENVELOPED);
+            transforms.addTransform(profile.canonicalization());
+            signature.addDocument("", transforms, digest);
+            if (options.xadesBes()) {
+                Instant signingTime = options.signingTime() != null ? options.signingTime()
+                        : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                addSignedProperties(stub, signature, profile, identity.certificate(), signingTime);
+            }
+            signature.addKeyInfo(identity.certificate());
+            // computes every reference's digest (the whole-document one over the stub, replaced next) and signs
+            signature.sign(identity.key());
+            SignedInfo signedInfo = signature.getSignedInfo();
+            Element digestValue = (Element) signedInfo.item(0).getElement().getElementsByTagNameNS(DS, "DigestValue").item(0);
+            digestValue.setTextContent(XMLUtils.encodeToString(read.digest()));
+            // sign SignedInfo again, now with the document's digest, exactly as XMLSignature.sign does
+            SignatureAlgorithm algorithm = signedInfo.getSignatureAlgorithm();
+            algorithm.initSign(identity.key());
+            ByteArrayOutputStream canonical = new ByteArrayOutputStream(1024);
+            Canonicalizer canonicalizer = Canonicalizer.getInstance(signedInfo.getCanonicalizationMethodURI());
+            if (signedInfo.getInclusiveNamespaces() == null) {
+                canonicalizer.canonicalizeSubtree(signedInfo.getElement(), canonical); // inclusive C14N takes no prefix list
+            } else {
+                canonicalizer.canonicalizeSubtree(signedInfo.getElement(), signedInfo.getInclusiveNamespaces(), canonical);
+            }
+            algorithm.update(canonical.toByteArray());
+            Element signatureValue = (Element) signature.getElement().getElementsByTagNameNS(DS, "SignatureValue").item(0);
+            String base64 = XMLUtils.encodeToString(algorithm.sign());
+            // as XMLSignature.setSignatureValueElement writes it
+            signatureValue.setTextContent(base64.length() > 76 && !XMLUtils.ignoreLineBreaks() ? "\n" + base64 + "\n" : base64);
+            signatureElement = signature.getElement();
+        } catch (XMLSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + profile.id() + ": " + e.getMessage(), e);
+        }
+        dropCarriageReturns(signatureElement, "SignatureValue");
+        dropCarriageReturns(signatureElement, "X509Certificate");
+        byte[] signatureBytes = serialize(signatureElement, read.charset());
+        byte[] signed = new byte[xml.length + signatureBytes.length];
+        System.arraycopy(xml, 0, signed, 0, insertAt);
+        System.arraycopy(signatureBytes, 0, signed, insertAt, signatureBytes.length);
+        System.arraycopy(xml, insertAt, signed, insertAt + signatureBytes.length, xml.length - insertAt);
+        return signed;
     }
 
     /**
