@@ -144,7 +144,7 @@ public final class LargeManifestRun {
 
         try (Inbox customs = new Inbox()) {
             long startedAt = System.nanoTime();
-            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, customs.url(), options.gatewayJar(),
+            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, java.util.Map.of("CN-CUSTOMS", customs.url()), options.gatewayJar(),
                     options.heap(), gatewayArgs, Duration.ofSeconds(240))) {
                 log("gateway started in %.1f s (pid %d, log %s, diagnostics %s)", (System.nanoTime() - startedAt) / 1e9, gateway.pid(),
                         gateway.log(), diagnostics);
