@@ -444,6 +444,7 @@ public final class SeaRailImportScenario {
                   </DecSign>
                 </DecMessage>
                 """.formatted(today.format(DATE_8), bill, run, container, certificateNo,
-                OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
+                // not toString(): it drops ":00" seconds, and "12:02Z" is no xs:dateTime (the demo failed one minute in sixty)
+                OffsetDateTime.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
     }
 }
