@@ -138,31 +138,37 @@ public final class XmlSigner {
         String digest = digestUri(profile, options);
         Element signatureElement;
         try {
-            // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see STACK.md.
-            Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
-            XMLSignature signature = new XMLSignature(document, "", profile.signatureMethod(),
-                    profile.canonicalization(), provider);
-            document.getDocumentElement().appendChild(signature.getElement());
-
-            Transforms transforms = new Transforms(document);
-            transforms.addTransform(ENVELOPED);
-            transforms.addTransform(profile.canonicalization());
-            signature.addDocument("", transforms, digest);
-
-            if (options.xadesBes()) {
-                Instant signingTime = options.signingTime() != null ? options.signingTime()
-                        : clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                addSignedProperties(document, signature, profile, identity.certificate(), signingTime);
-            }
-            signature.addKeyInfo(identity.certificate());
-            signature.sign(identity.key());
-            signatureElement = signature.getElement();
+            signatureElement = signWholeDocument(document, document.getDocumentElement(), profile, identity, options, digest).getElement();
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("cannot sign with " + profile.id() + ": " + e.getMessage(), e);
         }
         dropCarriageReturns(signatureElement, "SignatureValue");
         dropCarriageReturns(signatureElement, "X509Certificate");
         return splice(xml, document, signatureElement);
+    }
+
+    /**
+     * The enveloped whole-document signature as the last child of {@code root}: reference {@code URI=""} with the
+     * enveloped-signature and C14N transforms, XAdES-BES when asked, the certificate as KeyInfo; signed.
+     */
+    private XMLSignature signWholeDocument(Document document, Element root, SigningProfile profile, SigningIdentity identity,
+            SigningOptions options, String digest) throws XMLSecurityException {
+        // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see STACK.md.
+        Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
+        XMLSignature signature = new XMLSignature(document, "", profile.signatureMethod(), profile.canonicalization(), provider);
+        root.appendChild(signature.getElement());
+        Transforms transforms = new Transforms(document);
+        transforms.addTransform(ENVELOPED);
+        transforms.addTransform(profile.canonicalization());
+        signature.addDocument("", transforms, digest);
+        if (options.xadesBes()) {
+            Instant signingTime = options.signingTime() != null ? options.signingTime()
+                    : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            addSignedProperties(document, signature, profile, identity.certificate(), signingTime);
+        }
+        signature.addKeyInfo(identity.certificate());
+        signature.sign(identity.key());
+        return signature;
     }
 
     private static String digestUri(SigningProfile profile, SigningOptions options) {
@@ -204,21 +210,8 @@ public final class XmlSigner {
         stub.appendChild(root);
         Element signatureElement;
         try {
-            Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
-            XMLSignature signature = new XMLSignature(stub, "", profile.signatureMethod(), profile.canonicalization(), provider);
-            root.appendChild(signature.getElement());
-            Transforms transforms = new Transforms(stub);
-            transforms.addTransform(ENVELOPED);
-            transforms.addTransform(profile.canonicalization());
-            signature.addDocument("", transforms, digest);
-            if (options.xadesBes()) {
-                Instant signingTime = options.signingTime() != null ? options.signingTime()
-                        : clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                addSignedProperties(stub, signature, profile, identity.certificate(), signingTime);
-            }
-            signature.addKeyInfo(identity.certificate());
             // computes every reference's digest (the whole-document one over the stub, replaced next) and signs
-            signature.sign(identity.key());
+            XMLSignature signature = signWholeDocument(stub, root, profile, identity, options, digest);
             SignedInfo signedInfo = signature.getSignedInfo();
             Element digestValue = (Element) signedInfo.item(0).getElement().getElementsByTagNameNS(DS, "DigestValue").item(0);
             digestValue.setTextContent(XMLUtils.encodeToString(read.digest()));
