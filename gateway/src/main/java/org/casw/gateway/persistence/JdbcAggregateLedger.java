@@ -115,8 +115,9 @@ public class JdbcAggregateLedger implements AggregateLedger {
             int sent = (Integer) locked.get(0)[1];
             String lastState = (String) locked.get(0)[2];
             List<Part> parts = parts(aggregateTrackingId);
-            if (parts.size() < expected || parts.stream().anyMatch(p -> p.destinationStatus() == null)) {
-                return Optional.<Dispatch>empty(); // answered once every consignment has a customs receipt
+            if (parts.size() < expected || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
+                // answered once every consignment has a customs receipt, or will never get one without an operator
+                return Optional.<Dispatch>empty();
             }
             String[] aggregate = jdbc.queryForObject("select sender, sender_message_id from message where tracking_id = ?",
                     (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, aggregateTrackingId);
@@ -167,7 +168,8 @@ public class JdbcAggregateLedger implements AggregateLedger {
     private static String summary(List<Part> parts) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(p.billNo()).append(' ').append(p.destinationStatus());
+            sb.append(sb.isEmpty() ? "" : ", ").append(p.billNo()).append(' ')
+                    .append(p.destinationStatus() != null ? p.destinationStatus() : p.status().name());
         }
         return sb.toString();
     }

@@ -75,8 +75,8 @@ public class PipelineConfiguration {
 
     @Bean
     DeliveryRoutes deliveryRoutes(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels,
-            GatewayProperties properties, PartnerSuspensions suspensions) {
-        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels), properties.deliveryConsumers(),
+            GatewayProperties properties, PartnerSuspensions suspensions, AggregateDeclarations aggregates) {
+        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels, aggregates), properties.deliveryConsumers(),
                 suspensions.suspended());
     }
 

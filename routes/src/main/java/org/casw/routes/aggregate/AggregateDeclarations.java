@@ -91,6 +91,11 @@ public class AggregateDeclarations {
         return aggregates.aggregateOf(trackingId).flatMap(this::answer).stream().toList();
     }
 
+    /** After the gateway gave up delivering a message: if it is a consignment's declaration, the aggregate receipt telling so. */
+    public List<Dispatch> deliveryAbandoned(String trackingId) {
+        return receiptApplied(trackingId);
+    }
+
     /** The aggregate receipt for the current state, unless it was already sent or some consignment has no receipt yet. */
     public java.util.Optional<Dispatch> answer(String aggregateTrackingId) {
         return aggregates.answer(aggregateTrackingId, receipts::compose);

@@ -81,7 +81,7 @@ public interface AggregateLedger {
     Optional<String> aggregateOf(String trackingId);
 
     /**
-     * Under a lock on the aggregate: if every part has a receipt and what they say differs from the last
+     * Under a lock on the aggregate: if every part has a receipt (or FAILED without one) and what they say differs from the last
      * receipt sent, stores the composed receipt (VALIDATED, for the aggregate's sender), and moves the
      * aggregate to ACKNOWLEDGED when the answer is final.
      *

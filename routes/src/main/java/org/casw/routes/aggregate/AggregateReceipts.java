@@ -15,6 +15,7 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import org.casw.routes.document.DeclarationStatus;
+import org.casw.routes.ledger.MessageStatus;
 import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.aggregate.ConsignmentStatus;
 import org.casw.schemas.aggregate.OverallStatus;
@@ -22,12 +23,16 @@ import org.casw.schemas.aggregate.OverallStatus;
 /**
  * Composes the aggregated answer to an aggregate declaration from its consignments' customs statuses:
  * RELEASED when every one is released (P, or closed R), REFUSED when every one is decided and at
- * least one was refused (E, Y), PROCESSING otherwise.
+ * least one was refused (E, Y), UNDELIVERED when one never reached customs (FAILED at the gateway),
+ * PROCESSING otherwise.
  */
 public class AggregateReceipts {
 
     private static final Set<String> RELEASED = Set.of(DeclarationStatus.P.name(), DeclarationStatus.R.name());
     private static final Set<String> REFUSED = Set.of(DeclarationStatus.E.name(), DeclarationStatus.Y.name());
+
+    static final String UNDELIVERED_MEANING = "not delivered to customs: the gateway gave up after the last retry;"
+            + " an operator can retry it";
 
     private static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -45,13 +50,22 @@ public class AggregateReceipts {
         }
     }
 
-    /** The overall status of the parts, each of which has a customs status. */
+    /** The overall status of the parts, each of which has a customs status or was not delivered. */
     static OverallStatus overall(List<AggregateLedger.Part> parts) {
+        if (parts.stream().anyMatch(AggregateReceipts::undelivered)) {
+            // told at once, not final: an operator may retry the delivery, and a later receipt supersedes this one
+            return OverallStatus.UNDELIVERED;
+        }
         if (parts.stream().allMatch(p -> RELEASED.contains(p.destinationStatus()))) {
             return OverallStatus.RELEASED;
         }
         boolean decided = parts.stream().allMatch(p -> RELEASED.contains(p.destinationStatus()) || REFUSED.contains(p.destinationStatus()));
         return decided ? OverallStatus.REFUSED : OverallStatus.PROCESSING;
+    }
+
+    /** A consignment's declaration the gateway gave up delivering, before customs said anything about it. */
+    static boolean undelivered(AggregateLedger.Part part) {
+        return part.destinationStatus() == null && part.status() == MessageStatus.FAILED;
     }
 
     public AggregateLedger.Answer compose(AggregateLedger.Progress progress) {
@@ -72,13 +86,13 @@ public class AggregateReceipts {
             line.setTrackingId(part.trackingId());
             line.setEntryId(part.entryId());
             line.setCustomsStatus(part.destinationStatus());
-            line.setMeaning(DeclarationStatus.of(part.destinationStatus()).map(DeclarationStatus::meaning)
-                    .orElse("status " + part.destinationStatus()));
+            line.setMeaning(undelivered(part) ? UNDELIVERED_MEANING : DeclarationStatus.of(part.destinationStatus())
+                    .map(DeclarationStatus::meaning).orElse("status " + part.destinationStatus()));
             receipt.getConsignment().add(line);
         }
         // what the receipt tells, without its time and number: the same state is never sent twice
         String state = overall.value() + " " + progress.parts().stream()
-                .map(p -> p.number() + ":" + p.trackingId() + ":" + p.entryId() + ":" + p.destinationStatus())
+                .map(p -> p.number() + ":" + p.trackingId() + ":" + p.entryId() + ":" + (undelivered(p) ? "FAILED" : p.destinationStatus()))
                 .collect(Collectors.joining(","));
         String finalCode = overall == OverallStatus.RELEASED ? DeclarationStatus.P.name()
                 : overall == OverallStatus.REFUSED ? DeclarationStatus.E.name() : null;

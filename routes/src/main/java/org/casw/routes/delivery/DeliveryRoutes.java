@@ -2,6 +2,8 @@ package org.casw.routes.delivery;
 
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 
@@ -47,6 +49,9 @@ public class DeliveryRoutes extends RouteBuilder {
         }
 
         from("jms:queue:" + DEAD_LETTERS + "?transacted=true").routeId("dead-letters")
-                .process(steps.giveUp());
+                .process(steps.giveUp())
+                .split(exchangeProperty(IntakeSteps.DISPATCHES)).stopOnException()
+                    .to(IntakeRoute.DISPATCH)
+                .end();
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.casw.routes.aggregate.AggregateDeclarations;
+import org.casw.routes.intake.IntakeSteps;
+import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.partner.DeliveryChannel;
@@ -21,11 +24,18 @@ public class DeliverySteps {
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
     private final Map<DeliveryChannel, PartnerChannel> channels = new EnumMap<>(DeliveryChannel.class);
+    private final AggregateDeclarations aggregates;
 
     public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels) {
+        this(ledger, partners, channels, null);
+    }
+
+    /** @param aggregates told when a consignment's declaration fails, so its aggregate's submitter hears of it; may be null */
+    public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels, AggregateDeclarations aggregates) {
         this.ledger = ledger;
         this.partners = partners;
         channels.forEach(c -> this.channels.put(c.kind(), c));
+        this.aggregates = aggregates;
     }
 
     /**
@@ -59,7 +69,10 @@ public class DeliverySteps {
         };
     }
 
-    /** A message the broker gave up on: FAILED, visible to its sender and to operators. */
+    /**
+     * A message the broker gave up on: FAILED, visible to its sender and to operators. Leaves in
+     * {@link IntakeSteps#DISPATCHES} what that sets in motion (an aggregate receipt telling of it).
+     */
     Processor giveUp() {
         return exchange -> {
             String trackingId = exchange.getMessage().getHeader("trackingId", String.class);
@@ -68,6 +81,9 @@ public class DeliverySteps {
                 throw new IllegalStateException("dead letter without tracking id");
             }
             ledger.failed(trackingId, "delivery abandoned after the last retry");
+            // a consignment of an aggregate declaration: without this its submitter would wait for a receipt forever
+            List<Dispatch> next = aggregates == null ? List.of() : aggregates.deliveryAbandoned(trackingId);
+            exchange.setProperty(IntakeSteps.DISPATCHES, next);
         };
     }
 

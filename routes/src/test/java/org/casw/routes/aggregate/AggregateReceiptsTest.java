@@ -49,6 +49,21 @@ class AggregateReceiptsTest {
     }
 
     @Test
+    void aConsignmentNeverDeliveredIsUndeliveredWithoutCustomsStatusAndNotFinal() {
+        AggregateLedger.Answer answer = receipts.compose(new AggregateLedger.Progress("SWAGG", "AGG-1", "DEMO-ENTERPRISE", 3, List.of(
+                new AggregateLedger.Part(1, "SWAGG-A", "BILL-1", MessageStatus.ACKNOWLEDGED, "P", "720520261000000001"),
+                new AggregateLedger.Part(2, "SWAGG-B", "BILL-2", MessageStatus.FAILED, null, null))));
+
+        assertThat(TestDocuments.schemaErrors(DocumentType.AGGREGATE_RECEIPT, answer.payload())).isEmpty();
+        AggregateReceipt receipt = (AggregateReceipt) TestDocuments.read(DocumentType.AGGREGATE_RECEIPT, answer.payload());
+        assertThat(receipt.getStatus()).isEqualTo(OverallStatus.UNDELIVERED);
+        assertThat(receipt.getConsignment().get(1).getCustomsStatus()).isNull();
+        assertThat(receipt.getConsignment().get(1).getMeaning()).startsWith("not delivered to customs");
+        assertThat(answer.finalCode()).as("an operator may still retry it").isNull();
+        assertThat(answer.state()).contains("2:SWAGG-B:null:FAILED");
+    }
+
+    @Test
     void theStateIgnoresTimeAndSequenceButNotAStatus() {
         assertThat(receipts.compose(progress(1, "L", "P")).state()).isEqualTo(receipts.compose(progress(2, "L", "P")).state())
                 .isNotEqualTo(receipts.compose(progress(2, "P", "P")).state());
