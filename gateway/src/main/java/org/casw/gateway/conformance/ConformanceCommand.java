@@ -15,13 +15,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] [--data-dir DIR] [--samples DIR]
- * [--max-payload-size 10MB] [--timeout 30s]}: plays a partner against any endpoint of the gateway's HTTP API and
+ * [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE]}: plays a partner against any endpoint of the gateway's HTTP API and
  * checks every answer. Exits 0 when every case passed (or did not apply), 1 when any failed, 2 on a usage error.
  */
 public final class ConformanceCommand {
 
     static final String USAGE = "usage: conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] "
-            + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s]";
+            + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE.yml]";
 
     private ConformanceCommand() {
     }
@@ -33,6 +33,7 @@ public final class ConformanceCommand {
         Path report = Path.of("conformance-report");
         Path dataDir = Path.of("data");
         Path samplesDir = null;
+        Path profilesFile = null;
         DataSize maxPayload = DataSize.ofMegabytes(10);
         Duration timeout = Duration.ofSeconds(30);
         try {
@@ -44,6 +45,7 @@ public final class ConformanceCommand {
                     case "--api-key" -> apiKey = args[++i];
                     case "--data-dir" -> dataDir = Path.of(args[++i]);
                     case "--samples" -> samplesDir = Path.of(args[++i]);
+                    case "--profiles" -> profilesFile = Path.of(args[++i]);
                     case "--max-payload-size" -> maxPayload = DataSize.parse(args[++i]);
                     case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(java.util.Locale.ROOT));
                     default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -60,13 +62,13 @@ public final class ConformanceCommand {
         ConformanceProfile profile;
         URI uri;
         try {
-            profile = ConformanceProfile.named(partner);
+            profile = profilesFile == null ? ConformanceProfile.named(partner) : ConformanceProfile.named(partner, profilesFile);
             uri = URI.create(target);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("--target must be an http or https URL, not " + target);
             }
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | ClassCastException e) {
+            err.println("conformance: " + e.getMessage());
             return 2;
         }
         if (apiKey != null) {

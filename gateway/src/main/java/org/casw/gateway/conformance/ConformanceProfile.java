@@ -80,6 +80,22 @@ public record ConformanceProfile(String name, String party, String apiKey, Signa
         return profile;
     }
 
+    /** The profile of this name in a profiles file of the same shape as the shipped one (an integrator's own parties). */
+    public static ConformanceProfile named(String name, java.nio.file.Path file) {
+        Map<String, ConformanceProfile> profiles;
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            profiles = parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        ConformanceProfile profile = profiles.get(name);
+        if (profile == null) {
+            throw new IllegalArgumentException("no partner profile '" + name + "' in " + file + "; profiles: "
+                    + String.join(", ", profiles.keySet()));
+        }
+        return profile;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, ConformanceProfile> parse(InputStream yaml) {
         Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);

@@ -85,4 +85,31 @@ class ConformanceCommandTest {
         assertThat(ConformanceProfile.shipped()).containsOnlyKeys("demo-enterprise", "sg-nsw", "my-nsw");
         assertThat(ConformanceProfile.named("sg-nsw").toString()).doesNotContain("demo-sg-nsw-key");
     }
+
+    @Test
+    void anIntegratorsOwnProfilesFileNamesItsPartiesKeysAndSigning(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("profiles.yml");
+        Files.writeString(file, """
+                acme-window:
+                  party: ACME-NSW
+                  api-key: acme-secret
+                  signature: {profile: xmldsig-rsa-sha256, key-family: rsa, xades: false, required: true}
+                  valid:
+                    certificate-of-origin: certificate-of-origin/valid/form-d-palm-oil-my-sg.xml
+                  schema-violation: certificate-of-origin/invalid/schema-missing-exporter-and-bad-hs-code.xml
+                  business-rule-violation: certificate-of-origin/invalid/currency-unknown.xml
+                """);
+
+        ConformanceProfile acme = ConformanceProfile.named("acme-window", file);
+
+        assertThat(acme.party()).isEqualTo("ACME-NSW");
+        assertThat(acme.apiKey()).isEqualTo("acme-secret");
+        assertThat(acme.signature()).isEqualTo(new ConformanceProfile.Signature(
+                org.casw.routes.signature.SigningProfile.XMLDSIG_RSA_SHA256, org.casw.certs.KeyFamily.RSA_2048, false, true));
+        assertThat(acme.valid()).containsOnlyKeys("certificate-of-origin");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(ConformanceCommand.run(new String[] {"--partner", "sg-nsw", "--target", "http://127.0.0.1:1",
+                "--profiles", file.toString()}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no partner profile 'sg-nsw'", "acme-window");
+    }
 }
