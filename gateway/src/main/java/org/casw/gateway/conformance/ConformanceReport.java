@@ -149,7 +149,7 @@ public final class ConformanceReport {
                 if (e.error() != null) {
                     h.append(escape("no answer: " + e.error()));
                 } else {
-                    h.append(escape("HTTP " + e.status() + "\n" + headers(e.responseHeaders()) + "\n" + truncate(e.responseBody())));
+                    h.append(escape("HTTP " + e.status() + "\n" + headers(e.responseHeaders()) + "\n" + truncate(pretty(e.responseBody()))));
                 }
                 h.append("</pre>\n");
             }
@@ -168,6 +168,20 @@ public final class ConformanceReport {
             copy.put(name, !secret ? value : value.startsWith("Bearer ") ? "Bearer ******** (masked)" : "******** (masked)");
         });
         return copy;
+    }
+
+    /** JSON answers indented, so a problem's violations read one per line; anything else as it came. */
+    static String pretty(String body) {
+        String trimmed = body.strip();
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            return body;
+        }
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(trimmed));
+        } catch (java.io.IOException e) {
+            return body;
+        }
     }
 
     static String truncate(String body) {
