@@ -375,7 +375,8 @@ public final class DevPki {
                 .build();
     }
 
-    private static byte[] toPem(X509Certificate certificate) {
+    /** A certificate as PEM text ("-----BEGIN CERTIFICATE-----"), US-ASCII. */
+    public static byte[] toPem(X509Certificate certificate) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(certificate);

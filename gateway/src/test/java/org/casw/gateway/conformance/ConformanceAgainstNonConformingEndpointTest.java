@@ -1,0 +1,109 @@
+package org.casw.gateway.conformance;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.casw.certs.DevPki;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conformance command against a deliberately broken endpoint on loopback that accepts everything with 202: the
+ * valid cases pass, every refusal case fails with the reason, and the command exits 1.
+ */
+class ConformanceAgainstNonConformingEndpointTest {
+
+    private HttpServer acceptsEverything;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        acceptsEverything = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        acceptsEverything.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            byte[] body = ("{\"trackingId\":\"NC" + requests.incrementAndGet() + "\",\"status\":\"QUEUED\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(202, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        acceptsEverything.start();
+    }
+
+    @AfterEach
+    void stop() {
+        acceptsEverything.stop(0);
+    }
+
+    @Test
+    void everyRefusalCaseFailsWithItsReasonAndTheCommandExitsOne(@TempDir Path dataDir, @TempDir Path report) throws Exception {
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DevPki.ensure(dataDir.resolve("certs"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = ConformanceCommand.run(new String[] {"--partner", "sg-nsw", "--target",
+                "http://127.0.0.1:" + acceptsEverything.getAddress().getPort(), "--data-dir", dataDir.toString(),
+                "--report", report.toString(), "--max-payload-size", "64KB"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(1);
+        Map<String, ConformanceReports.TestCase> cases = ConformanceReports.junit(report);
+        assertThat(cases.get("valid-certificate-of-origin").failure()).isNull();
+        assertThat(cases.get("valid-manifest").failure()).isNull();
+        assertThat(cases.get("schema-violation").failure()).isEqualTo("expected HTTP 422 SCHEMA_VIOLATION, got HTTP 202");
+        assertThat(cases.get("business-rule-violation").failure()).isEqualTo("expected HTTP 422 HS_CODE_UNKNOWN, got HTTP 202");
+        assertThat(cases.get("bad-signature").failure()).isEqualTo("expected HTTP 422 SIGNATURE_INVALID, got HTTP 202");
+        assertThat(cases.get("untrusted-signer").failure()).isEqualTo("expected HTTP 422 UNTRUSTED_SIGNER, got HTTP 202");
+        assertThat(cases.get("expired-certificate").failure()).isEqualTo("expected HTTP 422 CERTIFICATE_EXPIRED, got HTTP 202");
+        assertThat(cases.get("missing-signature").failure()).isEqualTo("expected HTTP 422 SIGNATURE_REQUIRED, got HTTP 202");
+        assertThat(cases.get("oversized-payload").failure()).isEqualTo("expected HTTP 413 PAYLOAD_TOO_LARGE, got HTTP 202");
+        assertThat(cases.get("malformed-xml").failure()).isEqualTo("expected HTTP 400 XML_MALFORMED, got HTTP 202");
+        assertThat(cases.get("xxe-external-entity").failure()).isEqualTo("expected HTTP 400 XML_DOCTYPE_FORBIDDEN, got HTTP 202");
+        assertThat(cases.get("entity-expansion").failure()).isEqualTo("expected HTTP 400 XML_DOCTYPE_FORBIDDEN, got HTTP 202");
+        assertThat(cases.get("unauthenticated").failure()).isEqualTo("expected HTTP 401 UNAUTHENTICATED, got HTTP 202");
+        // the resend of the same document must be answered 200 with the first tracking id
+        assertThat(cases.get("duplicate-submission").failure())
+                .isEqualTo("identical resend: expected HTTP 200, got HTTP 202");
+        assertThat(cases.get("message-id-conflict").failure())
+                .isEqualTo("different payload, same message id: expected HTTP 409 MESSAGE_ID_CONFLICT, got HTTP 202");
+        assertThat(printed).contains("FAIL  bad-signature", "PASS  valid-certificate-of-origin",
+                "13 failed");
+
+        String html = ConformanceReports.html(report);
+        assertThat(html).contains("expected HTTP 422 SIGNATURE_INVALID, got HTTP 202", "FAIL").doesNotContain("demo-sg-nsw-key");
+    }
+
+    @Test
+    void anEndpointThatAnswersTheRightStatusWithTheWrongCodeFailsNamingBoth() {
+        ConformanceCase.Request request = new ConformanceCase.Request("submission", "POST", "/api/v1/messages", Map.of(),
+                new byte[0], ConformanceCase.Expectation.problem(422, "SIGNATURE_INVALID"));
+        ConformanceRunner.Exchange exchange = new ConformanceRunner.Exchange(request, 422, Map.of(),
+                "{\"code\":\"SCHEMA_VIOLATION\",\"violations\":[{\"code\":\"SCHEMA_VIOLATION\"}]}", null);
+
+        assertThat(ConformanceRunner.judge(request, exchange, null, java.util.List.of()))
+                .isEqualTo("HTTP 422 as expected, but the problem names SCHEMA_VIOLATION, not SIGNATURE_INVALID");
+        ConformanceRunner.Exchange right = new ConformanceRunner.Exchange(request, 422, Map.of(),
+                "{\"code\":\"SIGNATURE_INVALID\",\"violations\":[]}", null);
+        assertThat(ConformanceRunner.judge(request, right, null, java.util.List.of())).isNull();
+    }
+}
