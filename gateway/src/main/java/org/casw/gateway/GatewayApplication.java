@@ -7,6 +7,7 @@ import org.casw.gateway.cli.TranslateCommand;
 import org.casw.gateway.cli.ValidateCommand;
 import org.casw.gateway.cli.VerifyCommand;
 import org.casw.gateway.demo.DemoCommand;
+import org.casw.gateway.sandbox.SandboxCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The single-window gateway. Without arguments it runs the server; {@code certs} generates the
  * development PKI, {@code validate FILE...} checks documents, {@code sign} and {@code verify} handle
  * signatures as the gateway does, {@code translate} converts UN/EDIFACT, {@code demo} runs the sea-rail
- * import scenario against the sandbox partners; each then exits.
+ * import scenario against the sandbox partners; each then exits. {@code sandbox --partner sg-nsw} runs one
+ * sandbox partner single window on its own (no gateway) until stopped.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -31,6 +33,7 @@ public class GatewayApplication {
                 case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
                 case "verify" -> System.exit(VerifyCommand.run(rest, System.out, System.err));
                 case "translate" -> System.exit(TranslateCommand.run(rest, System.out, System.err));
+                case "sandbox" -> System.exit(SandboxCommand.run(rest, System.out, System.err));
                 case "demo" -> System.exit(DemoCommand.run(rest, GatewayApplication.class, System.out, System.err));
                 default -> {
                     // anything else is a Spring Boot argument such as --server.port=9090
