@@ -162,6 +162,7 @@ public final class SandboxCommand {
         out.println("  inbox        POST " + standalone.url() + "/inbox   (signed documents; GET lists what it accepted)");
         out.println("  refused      GET  " + standalone.url() + "/refused");
         out.println("  issue a CoO  POST " + standalone.url() + "/certificates   -> " + sandbox.gatewayUrl());
+        out.println("  AEO notice   POST " + standalone.url() + "/aeo   -> " + sandbox.gatewayUrl());
         out.println("  signs with   " + profile.id() + " as " + sandbox.signingIdentity().certificate().getSubjectX500Principal().getName());
         out.println("  trusts       " + (anchors.isEmpty() ? "the development roots in " + pki.directory() : anchors));
         out.println("  faults       " + sandbox.status().get("faults") + ", delay " + window.delay());

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -220,6 +221,72 @@ public final class SandboxWindow implements AutoCloseable {
         view.put("certificateNo", certificateNo);
         view.put("issuer", who.partyId());
         view.put("tampered", tampered);
+        return submit(signed, view);
+    }
+
+    /**
+     * Sends the window's AEO status notice to its gateway (AEO mutual recognition): its country's programme and
+     * enterprises, signed as its certificates are. Answers with the notice id and the gateway's answer.
+     */
+    public Issued notifyAeo(AeoNoticeRequest request) {
+        String country = who.country();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String programme = request == null || request.programme() == null || request.programme().isBlank()
+                ? defaultProgramme(country) : request.programme();
+        List<AeoNoticeRequest.Enterprise> enterprises = request == null || request.enterprises() == null || request.enterprises().isEmpty()
+                ? defaultAeoEnterprises(country, today) : request.enterprises();
+        String noticeId = country + "-AEO-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+        StringBuilder notice = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <AeoStatusNotice xmlns="urn:casw:aeo:1" version="1.0">
+                  <NoticeId>%s</NoticeId>
+                  <IssuingCountry>%s</IssuingCountry>
+                  <Programme>%s</Programme>
+                  <IssueDate>%s</IssueDate>
+                """.formatted(xml(noticeId), country, xml(programme), today));
+        for (AeoNoticeRequest.Enterprise e : enterprises) {
+            notice.append("""
+                      <Enterprise>
+                        <Identifier>%s</Identifier>
+                        <Name>%s</Name>
+                        <AuthorisationNo>%s</AuthorisationNo>
+                        <Status>%s</Status>
+                        <ValidFrom>%s</ValidFrom>
+                        <ValidUntil>%s</ValidUntil>
+                      </Enterprise>
+                    """.formatted(xml(or(e.id(), "")), xml(or(e.name(), "Enterprise " + e.id())),
+                    xml(or(e.authorisationNo(), programme + "-" + e.id())), xml(or(e.status(), "VALID")),
+                    Objects.requireNonNullElse(e.validFrom(), today.minusYears(1)),
+                    Objects.requireNonNullElse(e.validUntil(), today.plusYears(3))));
+        }
+        notice.append("</AeoStatusNotice>\n");
+        byte[] signed = signer.sign(notice.toString().getBytes(StandardCharsets.UTF_8), profile, signing, SigningOptions.defaults());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("noticeId", noticeId);
+        view.put("issuer", who.partyId());
+        view.put("programme", programme);
+        view.put("enterprises", enterprises.stream().map(AeoNoticeRequest.Enterprise::id).toList());
+        return submit(signed, view);
+    }
+
+    private static String defaultProgramme(String country) {
+        return "SG".equals(country) ? "SG-STP-PLUS" : country + "-AEO";
+    }
+
+    /** The window's demo exporter (the one its Form E names) in force, and a second enterprise suspended. */
+    private static List<AeoNoticeRequest.Enterprise> defaultAeoEnterprises(String country, LocalDate today) {
+        boolean sg = "SG".equals(country);
+        return List.of(
+                new AeoNoticeRequest.Enterprise(sg ? "199801234K" : "201901012345",
+                        sg ? "Jurong Food Industries Pte. Ltd." : "Klang Valley Foods Sdn. Bhd.", null, "VALID", today.minusYears(1),
+                        today.plusYears(3)),
+                new AeoNoticeRequest.Enterprise(sg ? "201912345N" : "201801067890",
+                        sg ? "Tuas Cold Chain Logistics Pte. Ltd." : "Westport Reefer Services Sdn. Bhd.", null, "SUSPENDED",
+                        today.minusYears(2), today.plusYears(1)));
+    }
+
+    private Issued submit(byte[] signed, Map<String, Object> view) {
         try {
             LoopbackGateway.Answer answer = gateway.submit(who.settings().apiKey(), signed);
             view.put("gatewayStatus", answer.status());

@@ -110,6 +110,17 @@ public class SandboxWindows implements AutoCloseable {
         return ResponseEntity.status(issued.status()).body(issued.view());
     }
 
+    /** The window sends its AEO status notice (AEO mutual recognition) through the gateway; JSON body optional. */
+    @PostMapping("/{party}/aeo")
+    public ResponseEntity<Map<String, Object>> notifyAeo(@PathVariable String party, @RequestBody(required = false) AeoNoticeRequest request) {
+        SandboxWindow window = windows.get(party);
+        if (window == null) {
+            return ResponseEntity.notFound().build();
+        }
+        SandboxWindow.Issued sent = window.notifyAeo(request);
+        return ResponseEntity.status(sent.status()).body(sent.view());
+    }
+
     /** A window's settings and how many faults it injected. */
     @GetMapping("/{party}")
     public ResponseEntity<Map<String, Object>> status(@PathVariable String party) {

@@ -98,6 +98,12 @@ public final class StandaloneWindow implements AutoCloseable {
                     SandboxWindow.Issued issued = window.issue(request);
                     json(exchange, issued.status(), issued.view());
                 }
+                case "POST /aeo" -> {
+                    byte[] body = read(exchange.getRequestBody());
+                    AeoNoticeRequest request = body.length == 0 ? null : JSON.readValue(body, AeoNoticeRequest.class);
+                    SandboxWindow.Issued sent = window.notifyAeo(request);
+                    json(exchange, sent.status(), sent.view());
+                }
                 default -> send(exchange, 404, "text/plain; charset=utf-8",
                         ("no " + method + " " + path + " on the sandbox window " + window.partyId()).getBytes(StandardCharsets.UTF_8));
             }
