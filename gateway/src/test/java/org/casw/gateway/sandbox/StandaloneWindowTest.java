@@ -182,6 +182,22 @@ class StandaloneWindowTest {
     }
 
     @Test
+    void sendsItsSignedAeoStatusNoticeToTheGatewayItWasPointedAt() throws Exception {
+        SUBMITTED.clear();
+        HttpResponse<String> response = post("/aeo", "{\"enterprises\": [{\"id\": \"199801234K\", \"status\": \"VALID\"}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Submission submission = SUBMITTED.poll(10, TimeUnit.SECONDS);
+        assertThat(submission).isNotNull();
+        String notice = new String(submission.body(), StandardCharsets.UTF_8);
+        assertThat(notice).contains("<IssuingCountry>SG</IssuingCountry>", "<Programme>SG-STP-PLUS</Programme>",
+                "<Identifier>199801234K</Identifier>", "<Status>VALID</Status>");
+        VerificationResult verified = new XmlSignatureVerifier().verify(submission.body(), new VerificationPolicy(true,
+                EnumSet.of(SigningProfile.XMLDSIG_ECDSA_SHA256), new PkixCertificateTrust(pem(exportDir.resolve("SG-NSW-root.pem"))),
+                Clock.systemUTC()));
+        assertThat(verified.violations()).isEmpty();
+    }
+
+    @Test
     void answersWithTheFaultsItIsConfiguredFor() throws Exception {
         Path dir = GatewayTestSupport.newDataDir("standalone-faulty");
         try (StandaloneWindow faulty = SandboxCommand.start(new String[] {"--partner", "my-nsw", "--data-dir", dir.toString(),
