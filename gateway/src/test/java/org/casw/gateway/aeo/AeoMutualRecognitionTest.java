@@ -107,6 +107,17 @@ class AeoMutualRecognitionTest {
         assertThat(held.status()).isEqualTo("VALID");
         assertThat(held.inForceOn(LocalDate.now())).isTrue();
         assertThat(registry.find("SG", suspended).orElseThrow().status()).isEqualTo("SUSPENDED");
+
+        // operators see what is held and which statuses give the fast lane today; parties may not
+        JsonNode listed = GatewayClient.json(client.get("demo-operator-key", "/api/v1/aeo-statuses?country=SG"));
+        List<String> fastLane = new ArrayList<>();
+        listed.forEach(s -> {
+            if (s.get("fastLane").asBoolean()) {
+                fastLane.add(s.get("enterpriseId").asText());
+            }
+        });
+        assertThat(fastLane).contains(inForce).doesNotContain(suspended);
+        assertThat(client.get(SG_KEY, "/api/v1/aeo-statuses").statusCode()).isEqualTo(403);
     }
 
     @Test
