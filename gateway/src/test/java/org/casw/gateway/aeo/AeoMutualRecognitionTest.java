@@ -45,6 +45,9 @@ class AeoMutualRecognitionTest {
     private static final String CUSTOMS_KEY = "sandbox-customs-key";
     private static final String ENTERPRISE_KEY = "demo-enterprise-key";
 
+    /** The sample declarations are dated 2026-11-21: statuses in force from before then, whatever today is. */
+    private static final LocalDate SAMPLE_YEAR_START = LocalDate.of(2026, 1, 1);
+
     private static ConfigurableApplicationContext gateway;
     private static GatewayClient client;
     private static int port;
@@ -188,12 +191,12 @@ class AeoMutualRecognitionTest {
         String suspended = enterpriseId();
         String unrecognised = enterpriseId();
         assertThat(client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS",
-                enterprise(inForce, "VALID", LocalDate.now().minusYears(1), LocalDate.now().plusYears(1))
-                        + enterprise(suspended, "SUSPENDED", LocalDate.now().minusYears(1), LocalDate.now().plusYears(1))))).statusCode())
+                enterprise(inForce, "VALID", SAMPLE_YEAR_START, LocalDate.now().plusYears(1))
+                        + enterprise(suspended, "SUSPENDED", SAMPLE_YEAR_START, LocalDate.now().plusYears(1))))).statusCode())
                 .isEqualTo(202);
         // a programme China does not recognise: held, but no fast lane
         assertThat(client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-TRADEFIRST", enterprise(unrecognised, "VALID",
-                LocalDate.now().minusYears(1), LocalDate.now().plusYears(1))))).statusCode()).isEqualTo(202);
+                SAMPLE_YEAR_START, LocalDate.now().plusYears(1))))).statusCode()).isEqualTo(202);
 
         String fastSeqNo = "AEO-" + UUID.randomUUID();
         HttpResponse<String> fast = client.postXml(ENTERPRISE_KEY, declarationWithOverseasParty("SG" + inForce, fastSeqNo));
@@ -221,6 +224,10 @@ class AeoMutualRecognitionTest {
         JsonNode notRecognisedMessage = GatewayClient.json(client.get(ENTERPRISE_KEY, "/api/v1/messages/"
                 + GatewayClient.json(notRecognised).get("trackingId").asText()));
         assertThat(history(notRecognisedMessage)).anyMatch(h -> h.contains("is not a recognised programme"));
+        // a declaration concerning no AEO at all: lane NORMAL, and its history keeps its usual steps
+        JsonNode plain = GatewayClient.json(client.get(ENTERPRISE_KEY, "/api/v1/messages/" + GatewayClient.json(noAeo).get("trackingId").asText()));
+        assertThat(plain.get("businessKeys").get("LANE").get(0).asText()).isEqualTo("NORMAL");
+        assertThat(history(plain)).noneMatch(h -> h.startsWith("lane "));
 
         // a resend is answered with the lane the first submission got
         HttpResponse<String> resent = client.postXml(ENTERPRISE_KEY, declarationWithOverseasParty("SG" + inForce, fastSeqNo));

@@ -16,8 +16,16 @@ import org.casw.schemas.declaration.DecMessage;
  */
 public final class AeoLanes {
 
+    /** Why a declaration none of whose enterprises the gateway holds an AEO status for is NORMAL. */
+    public static final String NO_STATUS = "no AEO status held for its enterprises";
+
     /** The lane and why, for the message's history. */
     public record Decision(Lane lane, String reason) {
+
+        /** True when an AEO status decided it (FAST, or held but not giving the fast lane): worth a line in the history. */
+        public boolean concernsAeo() {
+            return lane == Lane.FAST || !NO_STATUS.equals(reason);
+        }
     }
 
     private final AeoRegistry registry;
@@ -58,7 +66,7 @@ public final class AeoLanes {
                 return new Decision(Lane.FAST, "AEO " + who + " in force on " + on);
             }
         }
-        return new Decision(Lane.NORMAL, notInForce.isEmpty() ? "no AEO status held for its enterprises" : String.join("; ", notInForce));
+        return new Decision(Lane.NORMAL, notInForce.isEmpty() ? NO_STATUS : String.join("; ", notInForce));
     }
 
     private static LocalDate declarationDate(DecHead head, LocalDate today) {

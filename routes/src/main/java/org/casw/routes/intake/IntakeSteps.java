@@ -415,7 +415,10 @@ public class IntakeSteps {
                 AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(CHINA));
                 intake.lane = decision.lane().name();
                 intake.keys.add(BusinessKeys.Kind.LANE, intake.lane);
-                ledger.note(intake.trackingId, "lane " + intake.lane + ": " + decision.reason());
+                if (decision.concernsAeo()) {
+                    // most declarations concern no AEO: their history keeps its usual steps, the LANE key says NORMAL
+                    ledger.note(intake.trackingId, "lane " + intake.lane + ": " + decision.reason());
+                }
             }
         };
     }
