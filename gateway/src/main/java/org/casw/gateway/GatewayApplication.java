@@ -8,6 +8,7 @@ import org.casw.gateway.cli.ValidateCommand;
 import org.casw.gateway.cli.VerifyCommand;
 import org.casw.gateway.conformance.ConformanceCommand;
 import org.casw.gateway.demo.DemoCommand;
+import org.casw.gateway.sandbox.SandboxCommand;
 import org.casw.gateway.vectors.TestVectorsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * signatures as the gateway does, {@code translate} converts UN/EDIFACT, {@code demo} runs the sea-rail
  * import scenario against the sandbox partners, {@code conformance} plays a partner against an endpoint of the
  * HTTP API, {@code test-vectors} regenerates the published signature test vectors; each then exits.
+ * {@code sandbox --partner sg-nsw} runs one sandbox partner single window on its own (no gateway) until stopped.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -36,6 +38,7 @@ public class GatewayApplication {
                 case "translate" -> System.exit(TranslateCommand.run(rest, System.out, System.err));
                 case "conformance" -> System.exit(ConformanceCommand.run(rest, System.out, System.err));
                 case "test-vectors" -> System.exit(TestVectorsCommand.run(rest, System.out, System.err));
+                case "sandbox" -> System.exit(SandboxCommand.run(rest, System.out, System.err));
                 case "demo" -> System.exit(DemoCommand.run(rest, GatewayApplication.class, System.out, System.err));
                 default -> {
                     // anything else is a Spring Boot argument such as --server.port=9090

@@ -158,7 +158,7 @@ public class MessageController {
     }
 
     private static MessageJson.Accepted accepted(IntakeResult r) {
-        return new MessageJson.Accepted(r.trackingId(), r.status().name(), r.documentType(), r.messageId());
+        return new MessageJson.Accepted(r.trackingId(), r.status().name(), r.documentType(), r.messageId(), r.lane());
     }
 
     private static URI location(String trackingId) {

@@ -15,9 +15,9 @@ final class MessageJson {
     private MessageJson() {
     }
 
-    /** Answer to a submission. */
+    /** Answer to a submission; {@code lane} for a declaration: FAST (a recognised AEO enterprise) or NORMAL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Accepted(String trackingId, String status, String type, String messageId) {
+    record Accepted(String trackingId, String status, String type, String messageId, String lane) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * its limits, where the partner agreements are, and the agreements themselves once loaded. Unknown
  * settings are refused, so a misspelt key in an agreement file stops start-up with its file and line.
  * {@code devPki}: generate the development PKI under the data directory on start (off in production).
+ * {@code aeo}: the AEO programmes recognised for the fast lane.
  */
 @ConfigurationProperties(prefix = "gateway", ignoreUnknownFields = false)
 public record GatewayProperties(
@@ -34,7 +35,19 @@ public record GatewayProperties(
         @DefaultValue Signing signing,
         Map<String, Operator> operators,
         @DefaultValue Certificates certificates,
-        @DefaultValue("true") boolean devPki) {
+        @DefaultValue("true") boolean devPki,
+        @DefaultValue Aeo aeo) {
+
+    /**
+     * AEO mutual recognition: per issuing country (ISO alpha-2), the AEO programmes China recognises, as AEO
+     * status notices name them ({@code SG: [SG-STP-PLUS]}). Declarations of their enterprises in force take the fast lane.
+     */
+    public record Aeo(Map<String, List<String>> recognised) {
+
+        public static Aeo none() {
+            return new Aeo(Map.of());
+        }
+    }
 
     /** Certificate expiry: how many days ahead a certificate counts as expiring (health, metric, API). */
     public record Certificates(@DefaultValue("30") int expiryWarningDays) {

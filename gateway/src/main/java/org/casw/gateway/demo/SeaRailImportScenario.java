@@ -122,8 +122,15 @@ public final class SeaRailImportScenario {
             if (awaitEvent(3, "container discharged", container, "QZPORT-DIS") == null) {
                 return result(container, bill, null, null);
             }
-            // 4: the Singapore window issues and signs a Form E for the goods; it reaches customs
+            // 4: the Singapore window reports its AEO enterprises (the exporter among them, AEO mutual recognition),
+            // then issues and signs a Form E for the goods; it reaches customs
             begin(4, "certificate of origin");
+            JsonNode aeo = post(null, "/sandbox/windows/SG-NSW/aeo", JSON.createObjectNode());
+            if (aeo.path("gatewayStatus").asInt() != 202) {
+                record(4, "certificate of origin", aeo.path("trackingId").asText(null), null, false,
+                        "the Singapore window's AEO status notice was refused: " + aeo.path("gatewayAnswer").asText(aeo.toString()));
+                return result(container, bill, null, null);
+            }
             JsonNode issued = post(null, "/sandbox/windows/SG-NSW/certificates", certificateRequest());
             certificateNo = issued.path("certificateNo").asText(null);
             String certificate = issued.path("trackingId").asText(null);
@@ -136,7 +143,7 @@ public final class SeaRailImportScenario {
             String declaration = post(ENTERPRISE_KEY, "/api/v1/messages", declaration(run, bill, container, certificateNo))
                     .path("trackingId").asText(null);
             if (!awaitMessage(5, "declaration received (L)", ENTERPRISE_KEY, declaration, "ACKNOWLEDGED L",
-                    m -> m.path("history").toString().contains("CN-CUSTOMS L "))
+                    m -> m.path("history").toString().contains("CN-CUSTOMS L ") && lane(m) != null)
                     || !awaitMessage(6, "declaration released (P)", ENTERPRISE_KEY, declaration, "ACKNOWLEDGED P",
                             m -> "P".equals(m.path("destinationStatus").asText()))) {
                 return result(container, bill, certificateNo, null);
@@ -185,7 +192,8 @@ public final class SeaRailImportScenario {
             return last[0];
         }, m -> !isTerminalFailure(m) && done.test(m) || isTerminalFailure(m), stepTimeout);
         JsonNode m = reached.orElse(last[0]);
-        String status = m == null ? null : m.path("status").asText() + (m.hasNonNull("destinationStatus") ? " " + m.get("destinationStatus").asText() : "");
+        String status = m == null ? null : m.path("status").asText() + (m.hasNonNull("destinationStatus") ? " " + m.get("destinationStatus").asText() : "")
+                + (lane(m) == null ? "" : ", lane " + lane(m));
         boolean ok = reached.isPresent() && !isTerminalFailure(reached.get());
         record(number, name, trackingId, status, ok, ok ? "" : "expected " + expected + " within " + stepTimeout.toSeconds() + " s"
                 + (m != null && m.has("violations") ? ", violations " + m.get("violations") : ""));
@@ -202,6 +210,12 @@ public final class SeaRailImportScenario {
 
     private String waitFor(Supplier<String> probe) {
         return waiter.until(probe, v -> true, stepTimeout).orElse(null);
+    }
+
+    /** A declaration's customs lane (FAST for a recognised AEO enterprise), or null for other documents. */
+    private static String lane(JsonNode m) {
+        JsonNode lane = m.path("businessKeys").path("LANE");
+        return lane.isArray() && !lane.isEmpty() ? lane.get(0).asText() : null;
     }
 
     private static boolean isTerminalFailure(JsonNode m) {
@@ -382,6 +396,7 @@ public final class SeaRailImportScenario {
                     <AgentCodeScc>91450700MA5L3QR71R</AgentCodeScc>
                     <AgentName>Qinzhou Demo Import &amp; Export Co., Ltd.</AgentName>
                     <OverseasPartyName>Jurong Food Industries Pte. Ltd.</OverseasPartyName>
+                    <OverseasPartyCode>SG199801234K</OverseasPartyCode>
                     <TradeMode>0110</TradeMode>
                     <CutMode>101</CutMode>
                     <TrafMode>2</TrafMode>

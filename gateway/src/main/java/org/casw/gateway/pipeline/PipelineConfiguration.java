@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
+import org.casw.routes.aeo.AeoRecognition;
+import org.casw.routes.aeo.AeoRegistry;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.aggregate.AggregateReceipts;
@@ -43,8 +45,16 @@ public class PipelineConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
-            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates) {
-        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates));
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
+            AeoRegistry aeo, AeoRecognition recognition) {
+        return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo,
+                recognition));
+    }
+
+    /** The AEO programmes recognised for the fast lane, checked at start-up: a mistake stops the gateway naming the setting. */
+    @Bean
+    AeoRecognition aeoRecognition(GatewayProperties properties) {
+        return AeoRecognition.of(properties.aeo().recognised(), "gateway.aeo.recognised");
     }
 
     /** Aggregate declarations: split per consignment, answered with aggregate receipts. */

@@ -9,18 +9,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 
-/** The gateway's own HTTP API on loopback, as a sandbox partner submits to it with its party's API key. */
+/**
+ * A gateway's HTTP API as a sandbox partner submits to it with its party's API key: the gateway's own on
+ * loopback (in-gateway sandboxes), or the integrator's gateway that a standalone window was pointed at.
+ */
 final class LoopbackGateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Environment environment;
+    private final Supplier<String> baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The gateway this application runs: its port is known only once the server listens. */
     LoopbackGateway(Environment environment) {
-        this.environment = environment;
+        this(() -> "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080"));
+    }
+
+    /** A gateway at {@code baseUrl} (scheme, host, port, optional path prefix; {@code /api/v1/messages} is appended). */
+    LoopbackGateway(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Where submissions go, for status pages and start-up lines. */
+    String messagesUrl() {
+        String base = baseUrl.get();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/messages";
     }
 
     /** The gateway's answer to one submission: HTTP status, body, and the tracking id when it gave one. */
@@ -35,8 +51,7 @@ final class LoopbackGateway {
     }
 
     Answer submit(String apiKey, byte[] document) throws IOException, InterruptedException {
-        String url = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/api/v1/messages";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(messagesUrl()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/xml")
                 .header("Authorization", "Bearer " + apiKey)

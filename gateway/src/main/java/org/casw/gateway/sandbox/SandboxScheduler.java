@@ -1,5 +1,6 @@
 package org.casw.gateway.sandbox;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,19 @@ final class SandboxScheduler implements AutoCloseable {
         } else {
             ResponseEntity<String> given = answer.get();
             after(lateMillis, () -> result.setResult(given));
+        }
+        return result;
+    }
+
+    /** A value given now, or only after {@code millis}: the plain-Java form of {@link #answer}, for the standalone window too. */
+    <T> CompletableFuture<T> later(T value, long millis) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (millis <= 0) {
+            result.complete(value);
+        } else if (executor.isShutdown()) {
+            result.cancel(false);
+        } else {
+            after(millis, () -> result.complete(value));
         }
         return result;
     }

@@ -27,7 +27,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(partners), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
-                        .requestMatchers("/api/v1/partners/**", "/api/v1/messages/*/retry").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses").hasRole("OPERATOR")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {

@@ -68,7 +68,9 @@ class SeaRailImportScenarioTest extends GatewayIntegrationTest {
                 "declaration received (L)", "declaration released (P)", "utilization notice to SG-NSW", "gate-out to rail", "rail departure");
         assertThat(result.steps()).allMatch(SeaRailImportScenario.Step::reached);
         assertThat(result.steps().get(1).status()).isEqualTo("ACKNOWLEDGED 01");
-        assertThat(result.steps().get(5).status()).isEqualTo("ACKNOWLEDGED P");
+        // the exporter is an AEO of Singapore's recognised programme, reported by the window in step 4
+        assertThat(result.steps().get(4).status()).endsWith(", lane FAST");
+        assertThat(result.steps().get(5).status()).isEqualTo("ACKNOWLEDGED P, lane FAST");
         assertThat(result.certificateNo()).startsWith("E").contains("-SG-");
 
         JsonNode timeline = result.timeline();

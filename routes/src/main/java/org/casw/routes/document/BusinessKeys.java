@@ -14,7 +14,11 @@ public final class BusinessKeys {
     public enum Kind {
         ENTRY_ID, BILL_NO, MASTER_BILL_NO, HOUSE_BILL_NO, CONTAINER_NO, CERTIFICATE_NO, ORIGINAL_CERTIFICATE_NO,
         CONTRACT_NO, CLIENT_SEQ_NO, DECLARANT, TRADE_CO, EXPORTER, IMPORTER, REFERS_TO, MESSAGE_TYPE,
-        VESSEL_IMO, VOYAGE_NO, TRAIN_NO, LOCATION
+        VESSEL_IMO, VOYAGE_NO, TRAIN_NO, LOCATION,
+        /** An enterprise of an AEO status notice: {@code <country>:<id>}. */
+        AEO_ENTERPRISE,
+        /** A declaration's customs lane: FAST for a recognised AEO enterprise, else NORMAL. */
+        LANE
     }
 
     /** One key value. */

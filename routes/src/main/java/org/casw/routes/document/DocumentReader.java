@@ -5,10 +5,12 @@ import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aggregate.AggregateKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
 import org.casw.routes.rules.manifest.ManifestKeys;
 import org.casw.routes.rules.origin.OriginKeys;
+import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.declaration.Container;
@@ -37,7 +39,7 @@ public class DocumentReader {
         try {
             models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class, ManifestReceipt.class,
                     CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class, AggregateDeclaration.class,
-                    AggregateReceipt.class);
+                    AggregateReceipt.class, AeoStatusNotice.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -114,6 +116,9 @@ public class DocumentReader {
             }
             case AGGREGATE_RECEIPT -> {
                 return AggregateKeys.keysOf((AggregateReceipt) document);
+            }
+            case AEO_STATUS -> {
+                return AeoNotices.keysOf((AeoStatusNotice) document);
             }
         }
         return keys;

@@ -28,11 +28,13 @@ public enum DocumentType {
             "xsd/certificate-of-origin.xsd", List.of("CertificateNo")),
     CERTIFICATE_UTILIZATION(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateUtilization",
             "xsd/certificate-of-origin.xsd", List.of("NoticeId")),
+    /** A customs administration's AEO status notice for its enterprises, exchanged under AEO mutual recognition. */
+    AEO_STATUS(Family.AUTHORISED_OPERATORS, "urn:casw:aeo:1", "AeoStatusNotice", "xsd/aeo-status.xsd", List.of("NoticeId")),
     CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "urn:casw:container-event:1", "ContainerEvents",
             "xsd/container-event.xsd", List.of("BatchId"));
 
     /** The document families of the single window, plus the container events ports and rail share. */
-    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS }
+    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS, AUTHORISED_OPERATORS }
 
     private final Family family;
     private final QName root;

@@ -32,6 +32,9 @@ public class GatewayReceipts {
         receipt.setMessageId(result.messageId());
         receipt.setDocumentType(result.documentType());
         receipt.setStatus(result.status() == null ? result.outcome().name() : result.status().name());
+        if (result.lane() != null) {
+            receipt.setLane(org.casw.schemas.receipt.Lane.valueOf(result.lane()));
+        }
         receipt.setIssuedAt(datatypes.newXMLGregorianCalendar(OffsetDateTime.now(ZoneOffset.UTC).toString()));
         if (!result.violations().isEmpty()) {
             GatewayReceipt.Violations list = new GatewayReceipt.Violations();

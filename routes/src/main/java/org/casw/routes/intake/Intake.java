@@ -28,6 +28,8 @@ public final class Intake {
     String referencedTrackingId;
     IntakeResult result;
     boolean senderSigned;
+    /** A declaration's lane (FAST, NORMAL) once assigned, or read back from the ledger for a resend. */
+    String lane;
 
     Intake(Submission submission) {
         this.submission = submission;
@@ -40,7 +42,8 @@ public final class Intake {
 
     /** Records the final answer; later steps see the intake as settled and do nothing. */
     void settle(IntakeResult.Outcome outcome, MessageStatus status, List<Violation> violations) {
-        result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations);
+        result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations,
+                status == MessageStatus.REJECTED ? null : lane);
     }
 
     boolean settled() {

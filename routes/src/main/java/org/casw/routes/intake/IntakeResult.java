@@ -4,9 +4,18 @@ import java.util.List;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.validation.Violation;
 
-/** The gateway's immediate answer to a submission. */
+/**
+ * The gateway's immediate answer to a submission.
+ *
+ * @param lane a declaration's customs lane (FAST for a recognised AEO enterprise, NORMAL), null for other documents
+ */
 public record IntakeResult(Outcome outcome, String trackingId, MessageStatus status, String documentType,
-        String messageId, List<Violation> violations) {
+        String messageId, List<Violation> violations, String lane) {
+
+    public IntakeResult(Outcome outcome, String trackingId, MessageStatus status, String documentType, String messageId,
+            List<Violation> violations) {
+        this(outcome, trackingId, status, documentType, messageId, violations, null);
+    }
 
     /** How the submission ended; each maps to one HTTP status and one gateway receipt status. */
     public enum Outcome {

@@ -5,7 +5,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The intake flow every document follows, whichever channel brought it:
  * inspect -> persist (RECEIVED) -> identify -> verify the sender's signature -> validate -> check the sender
- * -> claim certificate quantities -> split an aggregate declaration -> route to every receiver -> register certificates -> apply a receipt
+ * -> claim certificate quantities -> assign a declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver
+ * -> register certificates and AEO statuses -> apply a receipt
  * -> for each receiver: prepare (sign) and queue durably.
  */
 public class IntakeRoute extends RouteBuilder {
@@ -34,9 +35,11 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.validate())
                 .process(steps.checkSender())
                 .process(steps.claimPreferences())
+                .process(steps.assignLane())
                 .process(steps.splitAggregate())
                 .process(steps.route())
                 .process(steps.registerCertificate())
+                .process(steps.registerAeoStatuses())
                 .process(steps.applyReceipt())
                 .process(steps.releaseDocument())
                 // one dispatch per receiver: the message itself, then a copy per further receiver

@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.casw.routes.aeo.AeoLanes;
+import org.casw.routes.aeo.AeoNotices;
+import org.casw.routes.aeo.AeoRecognition;
+import org.casw.routes.aeo.AeoRegistry;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DeclarationStatus;
@@ -34,11 +40,15 @@ import org.casw.routes.signature.XmlSigner;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
+import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.origin.CertificateOfOrigin;
 
 /** The steps of the intake route, each small and named after what it does to a submission. */
 public class IntakeSteps {
+
+    /** Declaration dates are China's, as the declaration rules read them. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
@@ -49,6 +59,8 @@ public class IntakeSteps {
     private final XmlSignatureVerifier verifier = new XmlSignatureVerifier();
     private final XmlSigner signer = new XmlSigner();
     private final AggregateDeclarations aggregates;
+    private final AeoRegistry aeo;
+    private final AeoLanes lanes;
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
@@ -61,6 +73,18 @@ public class IntakeSteps {
      */
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates) {
+        this(ledger, partners, validator, certificates, signatures, formats, aggregates, AeoRegistry.NONE, AeoRecognition.NONE);
+    }
+
+    /**
+     * @param aeo         the AEO statuses accepted notices reported
+     * @param recognition the AEO programmes whose enterprises' declarations take the fast lane
+     */
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
+            AeoRegistry aeo, AeoRecognition recognition) {
+        this.aeo = aeo;
+        this.lanes = new AeoLanes(aeo, recognition);
         this.formats = formats;
         this.aggregates = aggregates;
         this.ledger = ledger;
@@ -148,6 +172,7 @@ public class IntakeSteps {
             case VALIDATED, SIGNED, QUEUED -> {
                 // the first attempt may have stopped before queueing: dispatching again is idempotent
                 exchange.setProperty(DISPATCHES, ledger.dispatches(recorded.trackingId()));
+                intake.lane = laneOf(recorded.trackingId());
                 intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
             }
             case SPLIT -> {
@@ -155,8 +180,17 @@ public class IntakeSteps {
                 exchange.setProperty(DISPATCHES, aggregates.pending(recorded.trackingId()));
                 intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
             }
-            default -> intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
+            default -> {
+                intake.lane = laneOf(recorded.trackingId());
+                intake.settle(IntakeResult.Outcome.DUPLICATE, recorded.status(), List.of());
+            }
         }
+    }
+
+    /** The lane a declaration was given when first received (its LANE business key), or null. */
+    private String laneOf(String trackingId) {
+        return ledger.find(trackingId).map(m -> m.businessKeys().getOrDefault(BusinessKeys.Kind.LANE.name(), List.of()))
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
     }
 
     /** An aggregate declaration is not routed itself: one declaration per consignment travels instead. */
@@ -336,6 +370,10 @@ public class IntakeSteps {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
+                if (intake.type == DocumentType.AEO_STATUS) {
+                    checkAeoIssuer(intake);
+                    return;
+                }
                 String claimed = intake.keys.declaredSender();
                 if (claimed == null) {
                     return;
@@ -346,6 +384,52 @@ public class IntakeSteps {
                             intake.keys.declaredSenderPath(), "Party " + intake.submission.sender()
                                     + " may not submit documents declared by " + claimed + ".")),
                             "sender mismatch");
+                }
+            }
+        };
+    }
+
+    /** A window speaks for its own country's AEO programme only: the notice's issuing country must be its agreement's. */
+    private void checkAeoIssuer(Intake intake) {
+        String issuing = ((AeoStatusNotice) intake.document).getIssuingCountry();
+        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
+        if (country.filter(issuing::equals).isEmpty()) {
+            reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(ViolationCodes.AEO_ISSUER_MISMATCH,
+                    "/AeoStatusNotice/IssuingCountry", "Party " + intake.submission.sender() + " acts for "
+                            + country.orElse("no country") + " and may not report AEO statuses issued by " + issuing + ".")),
+                    "AEO issuer mismatch");
+        }
+    }
+
+    /**
+     * A declaration's customs lane: FAST when one of its enterprises holds a recognised AEO status in force on
+     * the declaration date. It becomes a business key (tracking), a routing fact ({@code lane}) and part of the answer.
+     */
+    IntakeStep assignLane() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type != DocumentType.DECLARATION) {
+                    return;
+                }
+                AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(CHINA));
+                intake.lane = decision.lane().name();
+                intake.keys.add(BusinessKeys.Kind.LANE, intake.lane);
+                if (decision.concernsAeo()) {
+                    // most declarations concern no AEO: their history keeps its usual steps, the LANE key says NORMAL
+                    ledger.note(intake.trackingId, "lane " + intake.lane + ": " + decision.reason());
+                }
+            }
+        };
+    }
+
+    /** An accepted AEO status notice replaces the statuses held for its enterprises. */
+    IntakeStep registerAeoStatuses() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type == DocumentType.AEO_STATUS) {
+                    aeo.register(intake.trackingId, AeoNotices.statusesOf((AeoStatusNotice) intake.document));
                 }
             }
         };
@@ -408,6 +492,9 @@ public class IntakeSteps {
                     receivers = List.of(original.get().sender());
                 } else {
                     RoutingFacts facts = RoutingFacts.read(intake.type, intake.document, certificates);
+                    if (intake.lane != null) {
+                        facts = facts.with("lane", intake.lane);
+                    }
                     receivers = partners.receiversFor(intake.type, facts).stream()
                             .filter(r -> !r.equals(intake.submission.sender())).toList();
                     if (receivers.isEmpty()) {

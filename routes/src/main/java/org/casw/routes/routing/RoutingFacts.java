@@ -8,6 +8,7 @@ import java.util.Set;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.CodeLists;
+import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.event.ContainerEvents;
@@ -23,17 +24,19 @@ import org.casw.schemas.origin.CertificateUtilization;
 public final class RoutingFacts {
 
     /** The facts each document type offers; an agreement asking for another is refused at start-up. */
-    public static final Map<DocumentType, Set<String>> OFFERED = Map.of(
-            DocumentType.DECLARATION, Set.of("direction", "customs-office", "declaration-kind", "destination-country"),
-            DocumentType.DECLARATION_MODIFICATION, Set.of(),
-            DocumentType.MANIFEST, Set.of("message-type", "direction", "mode"),
-            DocumentType.CERTIFICATE_OF_ORIGIN, Set.of("agreement", "form-type", "exporting-country", "importing-country"),
-            DocumentType.CERTIFICATE_UTILIZATION, Set.of("importing-country", "exporting-country"),
-            DocumentType.CONTAINER_EVENT, Set.of("event-type", "mode"),
-            DocumentType.DECLARATION_RECEIPT, Set.of(),
-            DocumentType.MANIFEST_RECEIPT, Set.of(),
-            DocumentType.AGGREGATE_DECLARATION, Set.of(),
-            DocumentType.AGGREGATE_RECEIPT, Set.of());
+    public static final Map<DocumentType, Set<String>> OFFERED = Map.ofEntries(
+            // lane: FAST for a declaration of a recognised AEO enterprise, else NORMAL (see AeoLanes)
+            Map.entry(DocumentType.DECLARATION, Set.of("direction", "customs-office", "declaration-kind", "destination-country", "lane")),
+            Map.entry(DocumentType.DECLARATION_MODIFICATION, Set.of()),
+            Map.entry(DocumentType.MANIFEST, Set.of("message-type", "direction", "mode")),
+            Map.entry(DocumentType.CERTIFICATE_OF_ORIGIN, Set.of("agreement", "form-type", "exporting-country", "importing-country")),
+            Map.entry(DocumentType.CERTIFICATE_UTILIZATION, Set.of("importing-country", "exporting-country")),
+            Map.entry(DocumentType.CONTAINER_EVENT, Set.of("event-type", "mode")),
+            Map.entry(DocumentType.AEO_STATUS, Set.of("issuing-country")),
+            Map.entry(DocumentType.DECLARATION_RECEIPT, Set.of()),
+            Map.entry(DocumentType.MANIFEST_RECEIPT, Set.of()),
+            Map.entry(DocumentType.AGGREGATE_DECLARATION, Set.of()),
+            Map.entry(DocumentType.AGGREGATE_RECEIPT, Set.of()));
 
     private final Map<String, String> facts;
 
@@ -43,6 +46,13 @@ public final class RoutingFacts {
 
     public static RoutingFacts of(Map<String, String> facts) {
         return new RoutingFacts(facts);
+    }
+
+    /** These facts and one more, which the gateway knows beside the document (a declaration's lane). */
+    public RoutingFacts with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(facts);
+        put(more, name, value);
+        return new RoutingFacts(more);
     }
 
     public Optional<String> get(String name) {
@@ -90,6 +100,7 @@ public final class RoutingFacts {
                 // the notice goes back to the side that issued the certificate
                 registry.find(notice.getCertificateNo()).ifPresent(c -> put(f, "exporting-country", c.exportingCountry()));
             }
+            case AEO_STATUS -> put(f, "issuing-country", ((AeoStatusNotice) document).getIssuingCountry());
             case CONTAINER_EVENT -> {
                 List<Event> events = ((ContainerEvents) document).getEvent();
                 if (!events.isEmpty()) {

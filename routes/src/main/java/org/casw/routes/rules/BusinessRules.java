@@ -14,6 +14,7 @@ import org.casw.routes.aggregate.ConsignmentDeclarations;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
+import org.casw.routes.rules.aeo.AeoNoticeRules;
 import org.casw.routes.rules.declaration.DeclarationRules;
 import org.casw.routes.rules.declaration.ManifestAgreementRules;
 import org.casw.routes.rules.declaration.ModificationRules;
@@ -46,6 +47,7 @@ public class BusinessRules {
         register(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), clock));
         register(DocumentType.CERTIFICATE_OF_ORIGIN, new OriginRules(clock));
         register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
+        register(DocumentType.AEO_STATUS, new AeoNoticeRules(CodeLists.shared(), clock));
         preferentialClaims = records == null ? null : new PreferentialClaimRules(records.certificates(), clock);
         if (records != null) {
             register(DocumentType.DECLARATION, new TwoStepDeclarationRules(records.declarations(), reader, clock));

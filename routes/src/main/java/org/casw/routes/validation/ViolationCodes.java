@@ -16,6 +16,8 @@ public final class ViolationCodes {
     public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
     /** The document names a sender (declarant) that is not the authenticated party. */
     public static final String SENDER_MISMATCH = "SENDER_MISMATCH";
+    /** An AEO status notice reports statuses of a country the sending window does not act for. */
+    public static final String AEO_ISSUER_MISMATCH = "AEO_ISSUER_MISMATCH";
     /** The sender's message id was already used for a different payload. */
     public static final String MESSAGE_ID_CONFLICT = "MESSAGE_ID_CONFLICT";
     /** A receipt refers to a message that does not exist or was not delivered to its sender. */

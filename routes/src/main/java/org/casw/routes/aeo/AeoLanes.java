@@ -1,0 +1,79 @@
+package org.casw.routes.aeo;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.casw.schemas.declaration.DecHead;
+import org.casw.schemas.declaration.DecMessage;
+
+/**
+ * Picks a declaration's lane: FAST when one of its enterprises holds a recognised AEO status in force on the
+ * declaration date (the domestic trading company or owner by unified social credit code, the overseas party
+ * by its AEO code), NORMAL otherwise.
+ */
+public final class AeoLanes {
+
+    /** Why a declaration none of whose enterprises the gateway holds an AEO status for is NORMAL. */
+    public static final String NO_STATUS = "no AEO status held for its enterprises";
+
+    /** The lane and why, for the message's history. */
+    public record Decision(Lane lane, String reason) {
+
+        /** True when an AEO status decided it (FAST, or held but not giving the fast lane): worth a line in the history. */
+        public boolean concernsAeo() {
+            return lane == Lane.FAST || !NO_STATUS.equals(reason);
+        }
+    }
+
+    private final AeoRegistry registry;
+    private final AeoRecognition recognition;
+
+    public AeoLanes(AeoRegistry registry, AeoRecognition recognition) {
+        this.registry = registry;
+        this.recognition = recognition;
+    }
+
+    /** @param today the date when the declaration names none (DeclDate) */
+    public Decision laneOf(DecMessage declaration, LocalDate today) {
+        DecHead head = declaration.getDecHead();
+        LocalDate on = declarationDate(head, today);
+        List<String[]> candidates = new ArrayList<>();
+        candidates.add(new String[] {"CN", head.getTradeCoScc()});
+        candidates.add(new String[] {"CN", head.getOwnerCodeScc()});
+        String overseas = head.getOverseasPartyCode();
+        if (overseas != null && overseas.length() > 2) {
+            candidates.add(new String[] {overseas.substring(0, 2), overseas.substring(2)});
+        }
+        List<String> notInForce = new ArrayList<>();
+        for (String[] candidate : candidates) {
+            if (candidate[1] == null || candidate[1].isBlank()) {
+                continue;
+            }
+            Optional<AeoStatus> held = registry.find(candidate[0], candidate[1]);
+            if (held.isEmpty()) {
+                continue;
+            }
+            AeoStatus s = held.get();
+            String who = s.issuingCountry() + " " + s.programme() + " " + s.enterpriseId() + " (" + s.authorisationNo() + ")";
+            if (!recognition.recognises(s.issuingCountry(), s.programme())) {
+                notInForce.add(who + " is not a recognised programme");
+            } else if (!s.inForceOn(on)) {
+                notInForce.add(who + " is " + s.status() + ", valid " + s.validFrom() + " to " + s.validUntil() + ", not in force on " + on);
+            } else {
+                return new Decision(Lane.FAST, "AEO " + who + " in force on " + on);
+            }
+        }
+        return new Decision(Lane.NORMAL, notInForce.isEmpty() ? NO_STATUS : String.join("; ", notInForce));
+    }
+
+    private static LocalDate declarationDate(DecHead head, LocalDate today) {
+        try {
+            return head.getDeclDate() == null ? today : LocalDate.parse(head.getDeclDate(), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return today; // the declaration rules refuse it anyway
+        }
+    }
+}
