@@ -175,6 +175,127 @@ class As4GatewayExchangeTest {
         assertThat(received.get("sender").asText()).isEqualTo("SG-NSW");
     }
 
+    @Test
+    @Order(3)
+    void anUnsignedMessageFromAPartnerThatMustSignIsRefusedWithAnEbmsError() throws Exception {
+        HttpResponse<String> answer = BareAs4Partner.post(chinaEndpoint(), bare.build("unsigned-1@sg-swgw.test",
+                certificate("E26-SG-B2B-900001"), singaporeKey().privateKey(), singaporeKey().certificate(), false, true));
+
+        assertRefused(answer, "EBMS:0103", "unsigned");
+        assertNotTakenIn("E26-SG-B2B-900001");
+    }
+
+    @Test
+    @Order(4)
+    void anUnencryptedMessageFromAPartnerThatMustEncryptIsRefused() throws Exception {
+        HttpResponse<String> answer = BareAs4Partner.post(chinaEndpoint(), bare.build("plain-1@sg-swgw.test",
+                certificate("E26-SG-B2B-900002"), singaporeKey().privateKey(), singaporeKey().certificate(), true, false));
+
+        assertRefused(answer, "EBMS:0103", "not encrypted");
+        assertNotTakenIn("E26-SG-B2B-900002");
+    }
+
+    @Test
+    @Order(5)
+    void aMessageTamperedWithAfterSigningIsRefused() throws Exception {
+        BareAs4Partner.Built built = bare.build("tampered-1@sg-swgw.test", certificate("E26-SG-B2B-900003"),
+                singaporeKey().privateKey(), singaporeKey().certificate(), true, true);
+        String body = new String(built.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).contains("urn:casw:as4:trade-documents");
+        // the service is in the signed ebMS header: change one letter of it
+        byte[] tampered = body.replaceFirst("urn:casw:as4:trade-documents", "urn:casw:as4:trade-documentz").getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> answer = BareAs4Partner.post(chinaEndpoint(), tampered, built.contentType());
+
+        // phase4 reports every WS-Security failure as EBMS:0102 and names WSS4J's reason in the detail
+        assertRefused(answer, "EBMS:0102", "FAILED_CHECK");
+        assertNotTakenIn("E26-SG-B2B-900003");
+    }
+
+    @Test
+    @Order(6)
+    void aMessageSignedWithACertificateNotInTheAgreementIsRefused() throws Exception {
+        IssuedIdentity stranger = stranger();
+        HttpResponse<String> answer = BareAs4Partner.post(chinaEndpoint(), bare.build("stranger-1@sg-swgw.test",
+                certificate("E26-SG-B2B-900004"), stranger.privateKey(), stranger.certificate(), true, true));
+
+        // the trust store holds the agreement's certificate only: another one fails its certificate path
+        assertRefused(answer, "EBMS:0102", "certpath");
+        assertNotTakenIn("E26-SG-B2B-900004");
+    }
+
+    @Test
+    @Order(7)
+    void aResentMessageGetsTheOriginalReceiptAlsoAfterARestart() throws Exception {
+        String messageId = "resend-1@sg-swgw.test";
+        byte[] document = certificate("E26-SG-B2B-900005");
+        BareAs4Partner.Built first = bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true);
+        HttpResponse<String> receipt = BareAs4Partner.post(chinaEndpoint(), first);
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+        assertThat(receipt.body()).contains("Receipt").contains("NonRepudiationInformation").doesNotContain("EBMS:0");
+        awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-B2B-900005");
+
+        // the sender lost our answer and sends again: the same bytes, then a message built anew with the same id
+        HttpResponse<String> again = BareAs4Partner.post(chinaEndpoint(), first);
+        HttpResponse<String> rebuilt = BareAs4Partner.post(chinaEndpoint(),
+                bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true));
+        assertThat(again.body()).isEqualTo(receipt.body());
+        assertThat(rebuilt.body()).isEqualTo(receipt.body());
+
+        china.kill();
+        china.start();
+        HttpResponse<String> afterRestart = BareAs4Partner.post(chinaEndpoint(),
+                bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true));
+        assertThat(afterRestart.statusCode()).isEqualTo(200);
+        assertThat(afterRestart.body()).isEqualTo(receipt.body());
+        // taken in once
+        JsonNode page = GatewayClient.json(china.client().get(CUSTOMS_KEY, "/api/v1/messages?businessKey=E26-SG-B2B-900005"));
+        assertThat(page.get("items")).hasSize(1);
+    }
+
+    /** A message id known but not answered with a receipt is not a duplicate: a resend of a refused message is judged anew. */
+    @Test
+    @Order(8)
+    void aMessageRefusedOnceIsJudgedAgainWhenResent() throws Exception {
+        String messageId = "unsigned-then-signed@sg-swgw.test";
+        byte[] document = certificate("E26-SG-B2B-900006");
+        assertRefused(BareAs4Partner.post(chinaEndpoint(), bare.build(messageId, document, singaporeKey().privateKey(),
+                singaporeKey().certificate(), false, true)), "EBMS:0103", "unsigned");
+
+        HttpResponse<String> signed = BareAs4Partner.post(chinaEndpoint(), bare.build(messageId, document, singaporeKey().privateKey(),
+                singaporeKey().certificate(), true, true));
+
+        assertThat(signed.body()).contains("Receipt").doesNotContain("EBMS:0");
+        awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-B2B-900006");
+    }
+
+    static String chinaEndpoint() {
+        return "http://127.0.0.1:" + china.port() + "/as4";
+    }
+
+    static IssuedIdentity singaporeKey() {
+        return pki.identity("SG-NSW", KeyFamily.RSA_2048);
+    }
+
+    /** The Singapore back-to-back certificate of origin for China, under its own certificate number. */
+    static byte[] certificate(String certificateNo) {
+        return GatewayTestSupport.sample("certificate-of-origin", "valid", "back-to-back-rubber-sg-cn.xml")
+                .replace("<CertificateNo>E26-SG-B2B-000418</CertificateNo>", "<CertificateNo>" + certificateNo + "</CertificateNo>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void assertRefused(HttpResponse<String> answer, String errorCode, String detail) {
+        assertThat(answer.body()).as(answer.body()).contains("SignalMessage").contains(errorCode).doesNotContain("NonRepudiationInformation");
+        if (detail != null) {
+            assertThat(answer.body()).contains(detail);
+        }
+    }
+
+    static void assertNotTakenIn(String certificateNo) {
+        JsonNode page = GatewayClient.json(china.client().get(CUSTOMS_KEY, "/api/v1/messages?businessKey=" + certificateNo));
+        assertThat(page.get("items")).isEmpty();
+    }
+
     static JsonNode awaitStatus(GatewayClient client, String key, String trackingId, String status) {
         JsonNode message = await().atMost(Duration.ofSeconds(60)).until(
                 () -> GatewayClient.json(client.get(key, "/api/v1/messages/" + trackingId)),

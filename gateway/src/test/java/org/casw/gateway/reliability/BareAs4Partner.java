@@ -92,7 +92,8 @@ final class BareAs4Partner implements AutoCloseable {
             if (built.hasCustomHttpHeaders() && built.getAllCustomHttpHeaders().getFirstHeaderValue("Content-Type") != null) {
                 contentType = built.getAllCustomHttpHeaders().getFirstHeaderValue("Content-Type");
             }
-            return new Built(messageId, out.toByteArray(), contentType);
+            // MIME folds long header values over lines; an HTTP header is one line
+            return new Built(messageId, out.toByteArray(), contentType.replaceAll("\\s*\\r?\\n\\s*", " "));
         }
     }
 
