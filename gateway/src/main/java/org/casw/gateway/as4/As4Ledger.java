@@ -1,6 +1,5 @@
 package org.casw.gateway.as4;
 
-import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -88,9 +87,5 @@ public class As4Ledger {
     public List<ReceivedMessage> allReceived() {
         return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message order by first_seen",
                 (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)));
-    }
-
-    static String serial(BigInteger serial) {
-        return serial.toString(16);
     }
 }
