@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import com.helger.mime.parse.MimeTypeParser;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.ebms3header.Ebms3Error;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
@@ -17,6 +18,7 @@ import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import com.helger.phase4.sender.IAS4SignalMessageValidationResultHandler;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.DeliveryRefusedException;
+import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.delivery.Outbound;
 import org.casw.routes.delivery.PartnerChannel;
 import org.casw.routes.partner.DeliveryChannel;
@@ -81,7 +83,8 @@ public class As4Channel implements PartnerChannel {
                 .addMessageProperty(MessageProperty.builder().name("originalSender").value(outbound.sender()))
                 .addMessageProperty(MessageProperty.builder().name("finalRecipient").value(outbound.receiver()))
                 .addMessageProperty(MessageProperty.builder().name(DOCUMENT_TYPE_PROPERTY).value(outbound.documentType()))
-                .payload(AS4OutgoingAttachment.builder().data(outbound.payload()).mimeTypeXML().compressionGZIP())
+                .payload(AS4OutgoingAttachment.builder().data(outbound.payload())
+                        .mimeType(MimeTypeParser.safeParseMimeType(HttpChannel.contentType(outbound.payload()))).compressionGZIP())
                 // resends are the broker's, with back-off that survives restarts; not phase4's in-memory ones
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
                 .rawResponseConsumer(response -> raw.set(response.getResponseContent()))

@@ -91,11 +91,17 @@ public class As4Endpoint extends HttpServlet {
             return;
         }
         byte[] body = answer.body();
-        if (outcome.trackingId != null && answer.status / 100 == 2 && body != null && answer.headers.isEmpty()) {
+        if (outcome.trackingId != null && answer.status / 100 == 2 && body != null && answer.headers.isEmpty() && isReceipt(body)) {
             // stored before it leaves: a sender that loses this answer and resends gets these very bytes
             ledger.answered(outcome.messageId, outcome.partner, outcome.trackingId, body, answer.contentType());
         }
         answer.writeTo(response);
+    }
+
+    /** A receipt signal, not an error: only a receipt is kept to answer resends with. */
+    static boolean isReceipt(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return text.contains("SignalMessage") && text.contains("Receipt") && !text.contains("errorCode=");
     }
 
     /** phase4's answer, kept until processing is over. */
