@@ -76,8 +76,8 @@ public final class As4PModes implements IAS4PModeResolver {
         errors.setReportProcessErrorNotifyConsumer(ETriState.TRUE);
         errors.setReportProcessErrorNotifyProducer(ETriState.TRUE);
         errors.setReportDeliveryFailuresNotifyProducer(ETriState.TRUE);
-        String endpoint = a.endpoint() == null ? null : a.endpoint();
-        PModeLeg leg = new PModeLeg(endpoint == null ? null : PModeLegProtocol.createForDefaultSoapVersion(endpoint),
+        // a leg always needs its protocol (phase4 reads its SOAP version), also for a partner that only sends to us
+        PModeLeg leg = new PModeLeg(PModeLegProtocol.createForDefaultSoapVersion(send ? a.endpoint() : null),
                 new PModeLegBusinessInformation(a.service(), a.serviceType(), a.action(), null, null, null, CAS4.DEFAULT_MPC_ID),
                 errors, null, security);
         return new PMode(a.pmodeId() + (send ? "-out" : "-in"), send ? us : them, send ? them : us, null, EMEP.ONE_WAY,

@@ -110,6 +110,31 @@ class As4AgreementTest {
                         "TH-NSW.yml line 10 (as4.certificate): " + dir.resolve("missing.pem") + " cannot be read"));
     }
 
+    @Test
+    void twoAgreementsCannotShareAnAs4PartyId() throws Exception {
+        DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        Path pem = dir.resolve("sg-gateway.pem");
+        Files.writeString(pem, pem(pki.certificate("SG-NSW", KeyFamily.RSA_2048)));
+        for (String party : new String[] {"MY-NSW", "SG-NSW"}) {
+            write(party + ".yml", """
+                    party: %s
+                    role: PARTNER_SINGLE_WINDOW
+                    as4:
+                      our-party-id: CN-CASW
+                      party-id: ASEAN-GW
+                      service: urn:casw:as4:trade-documents
+                      action: Deliver
+                      certificate: %s
+                    """.formatted(party, pem));
+        }
+        StandardEnvironment environment = environment();
+
+        // without an endpoint the agreement only receives by AS4, which is allowed; the shared party id is not
+        assertThatThrownBy(() -> new ConfiguredPartners(bind(environment), environment))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems())
+                        .containsExactly("SG-NSW.yml line 5 (as4.party-id): ASEAN-GW is already the AS4 party id of MY-NSW"));
+    }
+
     static String pem(java.security.cert.X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())

@@ -1,4 +1,4 @@
-package org.casw.bench.as4;
+package org.casw.bench.e2e;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +47,7 @@ import org.casw.certs.KeyFamily;
  * unique ~5 KB certificates of origin to the gateway (its built jar in a child JVM, own PostgreSQL and broker);
  * each send counts when the gateway's signed receipt is back, i.e. after the gateway verified, decrypted,
  * stored and queued the document. Prints and writes {@code bench/AS4.md}.
- * <pre>java -cp bench/target/bench.jar org.casw.bench.as4.As4ChannelRate --gateway-jar gateway/target/gateway.jar</pre>
+ * <pre>java -cp bench/target/bench.jar org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar</pre>
  */
 public final class As4ChannelRate {
 
@@ -55,20 +55,30 @@ public final class As4ChannelRate {
     private static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
 
     public static void main(String[] args) throws Exception {
+        // the partner side as a tuned partner would run: no debug logging, no class-path scans per message
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         Path jar = Path.of("gateway/target/gateway.jar");
         int messages = 1500;
         int warmup = 600;
+        int largeMb = 20;
         List<Integer> concurrencies = List.of(8, 1);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--gateway-jar" -> jar = Path.of(args[i + 1]);
                 case "--messages" -> messages = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--large-mb" -> largeMb = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrencies = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = Files.createTempDirectory("casw-as4-bench-");
+        // the embedded PostgreSQL runs as an unprivileged user when this runs as root
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         DevPki pki = DevPki.ensure(dir.resolve("certs"));
         Path agreements = Files.createDirectories(dir.resolve("agreements"));
         Path partnerPem = pem(dir.resolve("partner.pem"), pki.certificate("SG-NSW", KeyFamily.RSA_2048));
@@ -79,6 +89,7 @@ public final class As4ChannelRate {
                 receives:
                   - document-type: CERTIFICATE_OF_ORIGIN
                     when: {importing-country: [CN]}
+                  - document-type: MANIFEST
                 """);
         Files.writeString(agreements.resolve("SG-NSW.yml"), """
                 party: SG-NSW
@@ -92,8 +103,12 @@ public final class As4ChannelRate {
                   certificate: %s
                 """.formatted(SERVICE, partnerPem));
         int port = freePort();
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        Path gcLog = dir.resolve("gc.log");
+        // the receiving gateway gets the heap the large-document target allows, and logs its collections
+        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
+                "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
                 "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
                 "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
                 "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false")
@@ -121,8 +136,28 @@ public final class As4ChannelRate {
                 System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
                 report.append(line).append('\n');
             }
+            if (largeMb > 0) {
+                byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
+                        10_000, largeMb * 1024L * 1024L);
+                int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
+                AtomicBoolean signed = new AtomicBoolean();
+                long t0 = System.nanoTime();
+                EAS4UserMessageSendResult result = send(endpoint, crypto, gatewayCertificate, "bench-large-" + System.nanoTime() + "@sg-swgw.bench",
+                        manifest, signed);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Thread.sleep(2000); // let the gateway finish queueing and log its last collections
+                List<String> gcLines = Files.readAllLines(gcLog);
+                LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+                String line = "| %.1f MB MT1101 manifest (10,000 containers), -Xmx256m | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
+                        .formatted(manifest.length / 1048576.0, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
+                                during.maxBeforeMb())
+                        + " after %d MB, committed %d MB, %d collections (%d full) |".formatted(during.maxAfterMb(), during.committedMb(),
+                                during.collections(), during.fullCollections());
+                System.out.println(line);
+                report.append("\n| large document | result | time | receiving gateway heap (GC log) |\n|---|---|---|---|\n").append(line).append('\n');
+            }
             report.append("\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
-                    + "org.casw.bench.as4.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n");
+                    + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n");
             Files.writeString(Path.of("bench", "AS4.md"), report);
         } finally {
             gateway.destroy();
@@ -179,6 +214,7 @@ public final class As4ChannelRate {
     private static EAS4UserMessageSendResult send(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, String messageId,
             byte[] document, AtomicBoolean signed) {
         AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID("casw-edelivery-as4").cryptoFactory(crypto)
+                .pmode(pmode(endpoint))
                 .messageID(messageId).conversationID(messageId)
                 .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator")
                 .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder")
@@ -191,6 +227,32 @@ public final class As4ChannelRate {
         builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM).setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
                 .setCertificate(gateway);
         return builder.sendMessageAndCheckForReceipt();
+    }
+
+    private static volatile com.helger.phase4.model.pmode.IPMode pmode;
+
+    /** The partner's sending P-Mode, as the gateway's As4PModes builds it: one-way push, signed receipts on the response. */
+    private static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
+        if (pmode == null) {
+            var security = new com.helger.phase4.model.pmode.leg.PModeLegSecurity();
+            security.setWSSVersion(com.helger.phase4.wss.EWSSVersion.WSS_111);
+            security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
+            security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
+            security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
+            security.setSendReceipt(true);
+            security.setSendReceiptReplyPattern(com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern.RESPONSE);
+            security.setSendReceiptNonRepudiation(true);
+            var errors = com.helger.phase4.model.pmode.leg.PModeLegErrorHandling.createUndefined();
+            errors.setReportAsResponse(true);
+            var leg = new com.helger.phase4.model.pmode.leg.PModeLeg(com.helger.phase4.model.pmode.leg.PModeLegProtocol.createForDefaultSoapVersion(endpoint),
+                    new com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
+                            com.helger.phase4.CAS4.DEFAULT_MPC_ID), errors, null, security);
+            pmode = new com.helger.phase4.model.pmode.PMode("bench-out",
+                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
+                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
+                    null, com.helger.phase4.model.EMEP.ONE_WAY, com.helger.phase4.model.EMEPBinding.PUSH, leg, null, null, null);
+        }
+        return pmode;
     }
 
     private static IAS4CryptoFactory crypto(IssuedIdentity identity, X509Certificate trusted) throws Exception {
