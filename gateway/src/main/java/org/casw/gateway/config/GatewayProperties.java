@@ -36,7 +36,8 @@ public record GatewayProperties(
         Map<String, Operator> operators,
         @DefaultValue Certificates certificates,
         @DefaultValue("true") boolean devPki,
-        @DefaultValue Aeo aeo) {
+        @DefaultValue Aeo aeo,
+        @DefaultValue As4Gateway as4) {
 
     /**
      * AEO mutual recognition: per issuing country (ISO alpha-2), the AEO programmes China recognises, as AEO
@@ -47,6 +48,15 @@ public record GatewayProperties(
         public static Aeo none() {
             return new Aeo(Map.of());
         }
+    }
+
+    /**
+     * The gateway's own side of the AS4 channel: where its endpoint listens, the key it signs with and
+     * decrypts with (RSA: RSA-SHA256 signatures, RSA-OAEP key transport), how long a received message id is
+     * remembered for duplicate elimination (the whole retry horizon of any partner, and more).
+     */
+    public record As4Gateway(@DefaultValue("/as4") String path, KeyStoreEntry identity,
+            @DefaultValue("30d") Duration duplicateRetention) {
     }
 
     /** Certificate expiry: how many days ahead a certificate counts as expiring (health, metric, API). */
@@ -70,7 +80,31 @@ public record GatewayProperties(
     public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
             List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String inboundDirectory, String replyAddress,
             @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry,
-            List<Receive> receives, @DefaultValue Formats formats) {
+            List<Receive> receives, @DefaultValue Formats formats, As4 as4) {
+    }
+
+    /**
+     * The AS4 P-Mode values of a partner gateway ({@code as4:} in its agreement): needed for
+     * {@code delivery.channel: AS4}, and for receiving AS4 messages from it.
+     *
+     * @param ourPartyId      the gateway's own ebMS party id towards this partner
+     * @param ourPartyIdType  its type (URI), e.g. {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered}
+     * @param partyId         the partner's ebMS party id
+     * @param partyIdType     its type (URI)
+     * @param service         ebMS service (with {@code serviceType} when it is not a URI)
+     * @param action          ebMS action
+     * @param endpoint        the partner's AS4 endpoint URL (http or https)
+     * @param certificate     PEM or DER file of the partner's certificate: its signatures must be made with it, and
+     *                        what the gateway sends it is encrypted for it
+     * @param mustSign        refuse its messages unless signed with that certificate (default true)
+     * @param mustEncrypt     refuse its messages unless encrypted for the gateway (default true)
+     */
+    public record As4(String ourPartyId, @DefaultValue(As4.UNREGISTERED) String ourPartyIdType, String partyId,
+            @DefaultValue(As4.UNREGISTERED) String partyIdType, String service, String serviceType, String action,
+            String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt) {
+
+        /** ebCore party id type for ids that are not in a registered scheme. */
+        public static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.casw.gateway.as4.As4Agreement;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
@@ -38,6 +39,7 @@ public class ConfiguredPartners implements PartnerDirectory {
     private final Map<String, String> partyByKeyDigest = new LinkedHashMap<>();
     private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
     private final List<RoutingRule> routing = new ArrayList<>();
+    private final Map<String, As4Agreement> as4 = new LinkedHashMap<>();
 
     @Autowired
     public ConfiguredPartners(GatewayProperties properties, Environment environment) {
@@ -90,6 +92,14 @@ public class ConfiguredPartners implements PartnerDirectory {
             }
             if ((channel == DeliveryChannel.JMS || p.inboundAddress() != null) && p.replyAddress() == null) {
                 problems.add(locate.where(id, "reply-address") + ": required for JMS delivery or a JMS inbound address");
+            }
+            As4Agreement as4Agreement = As4Agreement.check(id, p, locate, problems);
+            if (as4Agreement != null) {
+                as4.values().stream().filter(other -> other.partyId().equals(as4Agreement.partyId())
+                        && other.partyIdType().equals(as4Agreement.partyIdType())).findFirst().ifPresentOrElse(
+                        other -> problems.add(locate.where(id, "as4.party-id") + ": " + as4Agreement.partyId()
+                                + " is already the AS4 party id of " + other.partner()),
+                        () -> as4.put(id, as4Agreement));
             }
             List<GatewayProperties.Receive> receives = p.receives() == null ? List.of() : p.receives();
             for (int i = 0; i < receives.size(); i++) {
@@ -149,6 +159,16 @@ public class ConfiguredPartners implements PartnerDirectory {
         if (valid) {
             routing.add(new RoutingRule(id, type, when));
         }
+    }
+
+    /** The AS4 agreement of a partner gateway, if it has one. */
+    public Optional<As4Agreement> as4(String partyId) {
+        return Optional.ofNullable(as4.get(partyId));
+    }
+
+    /** Every AS4 agreement, by partner. */
+    public Collection<As4Agreement> as4Agreements() {
+        return Collections.unmodifiableCollection(as4.values());
     }
 
     /** The operator an API key digest belongs to. */

@@ -108,7 +108,7 @@ class ConfiguredPartnersTest {
             List<GatewayProperties.Receive> receives) {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
-                receives, null);
+                receives, null, null);
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {
@@ -116,6 +116,6 @@ class ConfiguredPartnersTest {
                 Duration.ofSeconds(30), partners, GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none());
+                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
     }
 }

@@ -1,0 +1,300 @@
+package org.casw.bench.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.helger.phase4.attachment.AS4OutgoingAttachment;
+import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.ECryptoAlgorithmC14N;
+import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
+import com.helger.phase4.crypto.ECryptoAlgorithmSign;
+import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
+import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
+import com.helger.phase4.crypto.IAS4CryptoFactory;
+import com.helger.phase4.messaging.http.HttpRetrySettings;
+import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.phase4.model.pmode.IPModeIDProvider;
+import com.helger.phase4.profile.AS4Profile;
+import com.helger.phase4.profile.IAS4ProfileValidator;
+import com.helger.phase4.sender.AS4Sender;
+import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.scope.mgr.ScopeManager;
+import org.casw.certs.DevPki;
+import org.casw.certs.IssuedIdentity;
+import org.casw.certs.KeyFamily;
+
+/**
+ * The rate of the gateway's AS4 endpoint on loopback: a partner gateway (a bare phase4 sender in this JVM, with
+ * the gateway's own eDelivery settings: RSA-SHA256 signature, AES-128-GCM + RSA-OAEP encryption, gzip) pushes
+ * unique ~5 KB certificates of origin to the gateway (its built jar in a child JVM, own PostgreSQL and broker);
+ * each send counts when the gateway's signed receipt is back, i.e. after the gateway verified, decrypted,
+ * stored and queued the document. Prints and writes {@code bench/AS4.md}.
+ * <pre>java -cp bench/target/bench.jar org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar</pre>
+ */
+public final class As4ChannelRate {
+
+    private static final String SERVICE = "urn:casw:as4:trade-documents";
+    private static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+
+    public static void main(String[] args) throws Exception {
+        // the partner side as a tuned partner would run: no debug logging, no class-path scans per message
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        Path jar = Path.of("gateway/target/gateway.jar");
+        int messages = 1500;
+        int warmup = 600;
+        int largeMb = 20;
+        List<Integer> concurrencies = List.of(8, 1);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--gateway-jar" -> jar = Path.of(args[i + 1]);
+                case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--large-mb" -> largeMb = Integer.parseInt(args[i + 1]);
+                case "--concurrency" -> concurrencies = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path dir = Files.createTempDirectory("casw-as4-bench-");
+        // the embedded PostgreSQL runs as an unprivileged user when this runs as root
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        Path agreements = Files.createDirectories(dir.resolve("agreements"));
+        Path partnerPem = pem(dir.resolve("partner.pem"), pki.certificate("SG-NSW", KeyFamily.RSA_2048));
+        Files.writeString(agreements.resolve("CN-CUSTOMS.yml"), """
+                party: CN-CUSTOMS
+                role: CUSTOMS
+                country: CN
+                receives:
+                  - document-type: CERTIFICATE_OF_ORIGIN
+                    when: {importing-country: [CN]}
+                  - document-type: MANIFEST
+                """);
+        Files.writeString(agreements.resolve("SG-NSW.yml"), """
+                party: SG-NSW
+                role: PARTNER_SINGLE_WINDOW
+                country: SG
+                as4:
+                  our-party-id: CN-CASW
+                  party-id: SG-SWGW
+                  service: %s
+                  action: Deliver
+                  certificate: %s
+                """.formatted(SERVICE, partnerPem));
+        int port = freePort();
+        Path gcLog = dir.resolve("gc.log");
+        // the receiving gateway gets the heap the large-document target allows, and logs its collections
+        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
+                "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
+                "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
+                "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
+                "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
+        try {
+            awaitReady(port, gateway, dir.resolve("gateway.log"));
+            ScopeManager.onGlobalBegin("as4-bench");
+            MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile("casw-edelivery-as4", "bench", () -> new IAS4ProfileValidator() {
+            }, (a, b, c) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
+            IAS4CryptoFactory crypto = crypto(pki.identity("SG-NSW", KeyFamily.RSA_2048), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
+            X509Certificate gatewayCertificate = pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048);
+            String endpoint = "http://127.0.0.1:" + port + "/as4";
+            String template = new String(As4ChannelRate.class.getResourceAsStream("/as4-bench-certificate.xml").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            AtomicInteger sequence = new AtomicInteger();
+            StringBuilder report = new StringBuilder("# AS4 endpoint rate on loopback\n\n")
+                    .append("Signed (RSA-SHA256) and encrypted (AES-128-GCM, RSA-OAEP) ~5 KB certificates of origin, gzip, one-way push;"
+                            + " a send counts when the gateway's signed receipt is back (after verify, decrypt, store, queue).\n"
+                            + "Sender: bare phase4 4.4.1 in one JVM; receiver: `gateway.jar` (own PostgreSQL and broker). 2-core machine.\n\n")
+                    .append("| concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) | errors |\n|---|---|---|---|---|---|\n");
+            for (int concurrency : concurrencies) {
+                run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, warmup);
+                Result r = run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, messages);
+                String line = "| %d | %d | %.1f | %.1f | %.1f | %d |".formatted(concurrency, messages, r.rate, r.p50, r.p99, r.errors);
+                System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
+                report.append(line).append('\n');
+            }
+            if (largeMb > 0) {
+                byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
+                        10_000, largeMb * 1024L * 1024L);
+                int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
+                AtomicBoolean signed = new AtomicBoolean();
+                long t0 = System.nanoTime();
+                EAS4UserMessageSendResult result = send(endpoint, crypto, gatewayCertificate, "bench-large-" + System.nanoTime() + "@sg-swgw.bench",
+                        manifest, signed);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                Thread.sleep(2000); // let the gateway finish queueing and log its last collections
+                List<String> gcLines = Files.readAllLines(gcLog);
+                LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+                String line = "| %.1f MB MT1101 manifest (10,000 containers), -Xmx256m | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
+                        .formatted(manifest.length / 1048576.0, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
+                                during.maxBeforeMb())
+                        + " after %d MB, committed %d MB, %d collections (%d full) |".formatted(during.maxAfterMb(), during.committedMb(),
+                                during.collections(), during.fullCollections());
+                System.out.println(line);
+                report.append("\n| large document | result | time | receiving gateway heap (GC log) |\n|---|---|---|---|\n").append(line).append('\n');
+            }
+            report.append("\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
+                    + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n");
+            Files.writeString(Path.of("bench", "AS4.md"), report);
+        } finally {
+            gateway.destroy();
+            gateway.waitFor();
+        }
+    }
+
+    record Result(double rate, double p50, double p99, int errors, String firstError) {
+    }
+
+    private static Result run(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, String template, AtomicInteger sequence,
+            int concurrency, int messages) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long[] latencies = new long[messages];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<String> firstError = new ArrayList<>();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < messages) {
+                    int n = sequence.incrementAndGet();
+                    String certificateNo = "E26-BENCH-%07d".formatted(n);
+                    byte[] document = template.replace("E26-SG-B2B-000418", certificateNo).getBytes(StandardCharsets.UTF_8);
+                    AtomicBoolean signed = new AtomicBoolean();
+                    long t0 = System.nanoTime();
+                    EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-" + n + "@sg-swgw.bench", document, signed);
+                    latencies[i] = System.nanoTime() - t0;
+                    if (result != EAS4UserMessageSendResult.SUCCESS || !signed.get()) {
+                        errors.incrementAndGet();
+                        synchronized (firstError) {
+                            if (firstError.isEmpty()) {
+                                firstError.add(result.getID() + (signed.get() ? "" : " (receipt not signed)"));
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6, sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
+                errors.get(), firstError.isEmpty() ? null : firstError.get(0));
+    }
+
+    private static EAS4UserMessageSendResult send(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, String messageId,
+            byte[] document, AtomicBoolean signed) {
+        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID("casw-edelivery-as4").cryptoFactory(crypto)
+                .pmode(pmode(endpoint))
+                .messageID(messageId).conversationID(messageId)
+                .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator")
+                .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder")
+                .service(SERVICE).action("Deliver").endpointURL(endpoint)
+                .payload(AS4OutgoingAttachment.builder().data(document).mimeTypeXML().compressionGZIP())
+                .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
+                .signalMsgConsumer((message, metadata, state) -> signed.set(state.isSoapSignatureChecked() && message.getReceipt() != null));
+        builder.signingParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256).setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
+        builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM).setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
+                .setCertificate(gateway);
+        return builder.sendMessageAndCheckForReceipt();
+    }
+
+    private static volatile com.helger.phase4.model.pmode.IPMode pmode;
+
+    /** The partner's sending P-Mode, as the gateway's As4PModes builds it: one-way push, signed receipts on the response. */
+    private static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
+        if (pmode == null) {
+            var security = new com.helger.phase4.model.pmode.leg.PModeLegSecurity();
+            security.setWSSVersion(com.helger.phase4.wss.EWSSVersion.WSS_111);
+            security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
+            security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
+            security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
+            security.setSendReceipt(true);
+            security.setSendReceiptReplyPattern(com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern.RESPONSE);
+            security.setSendReceiptNonRepudiation(true);
+            var errors = com.helger.phase4.model.pmode.leg.PModeLegErrorHandling.createUndefined();
+            errors.setReportAsResponse(true);
+            var leg = new com.helger.phase4.model.pmode.leg.PModeLeg(com.helger.phase4.model.pmode.leg.PModeLegProtocol.createForDefaultSoapVersion(endpoint),
+                    new com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
+                            com.helger.phase4.CAS4.DEFAULT_MPC_ID), errors, null, security);
+            pmode = new com.helger.phase4.model.pmode.PMode("bench-out",
+                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
+                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
+                    null, com.helger.phase4.model.EMEP.ONE_WAY, com.helger.phase4.model.EMEPBinding.PUSH, leg, null, null, null);
+        }
+        return pmode;
+    }
+
+    private static IAS4CryptoFactory crypto(IssuedIdentity identity, X509Certificate trusted) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("key", KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(identity.privateKey().getEncoded())),
+                "pw".toCharArray(), identity.chainArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("gateway", trusted);
+        return new AS4CryptoFactoryInMemoryKeyStore(keys, "key", "pw".toCharArray(), trust);
+    }
+
+    private static void awaitReady(int port, Process gateway, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("gateway exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("gateway not ready after 3 minutes; see " + log);
+    }
+
+    private static Path pem(Path file, X509Certificate certificate) throws Exception {
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return file;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

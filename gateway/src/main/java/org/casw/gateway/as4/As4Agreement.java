@@ -1,0 +1,126 @@
+package org.casw.gateway.as4;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Locale;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.AgreementLocator;
+import org.casw.routes.partner.DeliveryChannel;
+
+/**
+ * A partner gateway's AS4 P-Mode values, checked: whom the gateway talks to (both ebMS party ids with
+ * their types), about what (service, action), where (endpoint) and with which certificate (the partner
+ * signs with it; the gateway encrypts for it), and whether the partner must sign and encrypt.
+ */
+public record As4Agreement(String partner, String ourPartyId, String ourPartyIdType, String partyId, String partyIdType,
+        String service, String serviceType, String action, String endpoint, X509Certificate certificate, Path certificateFile,
+        boolean mustSign, boolean mustEncrypt) {
+
+    /** The initiator and responder roles of the eDelivery AS4 one-way push. */
+    public static final String ROLE_INITIATOR = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator";
+    public static final String ROLE_RESPONDER = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder";
+
+    /** ebCore party id type for ids in no registered scheme (the default of both party id types). */
+    public static final String UNREGISTERED_TYPE = org.casw.gateway.config.GatewayProperties.As4.UNREGISTERED;
+
+    /** The P-Mode id: one P-Mode per partner agreement, both directions use it. */
+    public String pmodeId() {
+        return "casw-" + partner.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks a partner's {@code as4:} block (and that {@code delivery.channel: AS4} has one), adding every
+     * problem with its file and line; returns the agreement, or null when there is none or it is unusable.
+     */
+    public static As4Agreement check(String partnerId, GatewayProperties.Partner partner, AgreementLocator locate, List<String> problems) {
+        GatewayProperties.As4 as4 = partner.as4();
+        boolean deliversByAs4 = partner.delivery() != null && partner.delivery().channel() == DeliveryChannel.AS4;
+        if (as4 == null) {
+            if (deliversByAs4) {
+                problems.add(locate.where(partnerId, "as4") + ": required for channel AS4 (our-party-id, party-id, service, action,"
+                        + " endpoint, certificate)");
+            }
+            return null;
+        }
+        int before = problems.size();
+        required(partnerId, "as4.our-party-id", as4.ourPartyId(), locate, problems);
+        required(partnerId, "as4.party-id", as4.partyId(), locate, problems);
+        required(partnerId, "as4.service", as4.service(), locate, problems);
+        required(partnerId, "as4.action", as4.action(), locate, problems);
+        required(partnerId, "as4.our-party-id-type", as4.ourPartyIdType(), locate, problems);
+        required(partnerId, "as4.party-id-type", as4.partyIdType(), locate, problems);
+        if (as4.ourPartyId() != null && as4.ourPartyId().equals(as4.partyId()) && as4.ourPartyIdType().equals(as4.partyIdType())) {
+            problems.add(locate.where(partnerId, "as4.party-id") + ": is the gateway's own party id (as4.our-party-id)");
+        }
+        if (as4.serviceType() == null && as4.service() != null && !as4.service().isBlank() && !isUri(as4.service())) {
+            problems.add(locate.where(partnerId, "as4.service") + ": '" + as4.service() + "' is not a URI; give as4.service-type as well");
+        }
+        if (as4.endpoint() == null || as4.endpoint().isBlank()) {
+            if (deliversByAs4) {
+                problems.add(locate.where(partnerId, "as4.endpoint") + ": required for channel AS4 (the partner's AS4 URL)");
+            }
+        } else {
+            try {
+                URI uri = URI.create(as4.endpoint().replace("{local.server.port}", "1"));
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(locate.where(partnerId, "as4.endpoint") + ": must be an http or https URL");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(locate.where(partnerId, "as4.endpoint") + ": not a URL (" + e.getMessage() + ")");
+            }
+        }
+        X509Certificate certificate = null;
+        if (as4.certificate() == null) {
+            problems.add(locate.where(partnerId, "as4.certificate") + ": missing (PEM or DER file of the partner gateway's certificate)");
+        } else {
+            certificate = readCertificate(partnerId, as4.certificate(), locate, problems);
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new As4Agreement(partnerId, as4.ourPartyId(), as4.ourPartyIdType(), as4.partyId(), as4.partyIdType(), as4.service(),
+                as4.serviceType(), as4.action(), as4.endpoint(), certificate, as4.certificate(), as4.mustSign(), as4.mustEncrypt());
+    }
+
+    private static X509Certificate readCertificate(String partnerId, Path file, AgreementLocator locate, List<String> problems) {
+        String where = locate.where(partnerId, "as4.certificate");
+        if (!Files.isReadable(file)) {
+            problems.add(where + ": " + file + " cannot be read");
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            if (!(certificate.getPublicKey() instanceof RSAPublicKey)) {
+                problems.add(where + ": " + file + " holds a " + certificate.getPublicKey().getAlgorithm() + " key; the AS4 channel"
+                        + " signs with RSA-SHA256 and transports keys with RSA-OAEP, so it needs an RSA certificate");
+                return null;
+            }
+            return certificate;
+        } catch (IOException | CertificateException | ClassCastException e) {
+            problems.add(where + ": " + file + " is not a PEM or DER X.509 certificate (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static void required(String partnerId, String setting, String value, AgreementLocator locate, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(locate.where(partnerId, setting) + ": missing");
+        }
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            return URI.create(value).getScheme() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.casw.gateway.as4;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import com.helger.mime.parse.MimeTypeParser;
+import com.helger.phase4.attachment.AS4OutgoingAttachment;
+import com.helger.phase4.ebms3header.Ebms3Error;
+import com.helger.phase4.ebms3header.Ebms3SignalMessage;
+import com.helger.phase4.messaging.http.HttpRetrySettings;
+import com.helger.phase4.model.MessageProperty;
+import com.helger.phase4.sender.AS4Sender;
+import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.sender.IAS4SignalMessageValidationResultHandler;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.delivery.DeliveryRefusedException;
+import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.delivery.Outbound;
+import org.casw.routes.delivery.PartnerChannel;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartnerProfile;
+
+/**
+ * Delivery to a partner gateway as an eDelivery AS4 user message: one-way push, the document as one
+ * gzip-compressed payload, signed with the gateway's key and encrypted for the partner, P-Mode values from
+ * its agreement. Only a receipt signed with the partner's agreed certificate, whose non-repudiation digests
+ * match what was sent, counts as delivered; it is stored as evidence with the message. An ebMS error, no
+ * receipt or an unsigned one throws, so the broker retries. Every resend carries the same ebMS message id
+ * (derived from the tracking id), so the partner's duplicate elimination recognises it.
+ */
+public class As4Channel implements PartnerChannel {
+
+    /** ebMS message property naming the document type, so the receiver need not guess before it parses. */
+    public static final String DOCUMENT_TYPE_PROPERTY = "documentType";
+
+    private final ConfiguredPartners partners;
+    private final Supplier<As4Runtime> runtime;
+    private final As4Ledger ledger;
+    private final UnaryOperator<String> urlResolver;
+
+    public As4Channel(ConfiguredPartners partners, Supplier<As4Runtime> runtime, As4Ledger ledger, UnaryOperator<String> urlResolver) {
+        this.partners = partners;
+        this.runtime = runtime;
+        this.ledger = ledger;
+        this.urlResolver = urlResolver;
+    }
+
+    /** The ebMS message id of a message: the same for every resend of it. */
+    public static String ebmsMessageId(String trackingId, As4Agreement agreement) {
+        return trackingId + "@" + agreement.ourPartyId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-") + ".casw";
+    }
+
+    @Override
+    public DeliveryChannel kind() {
+        return DeliveryChannel.AS4;
+    }
+
+    @Override
+    public String deliver(PartnerProfile partner, Outbound outbound) throws Exception {
+        As4Agreement agreement = partners.as4(partner.id())
+                .orElseThrow(() -> new IllegalStateException(partner.id() + " delivers by AS4 but has no as4 agreement"));
+        As4Runtime as4 = runtime.get();
+        String messageId = ebmsMessageId(outbound.trackingId(), agreement);
+        String endpoint = urlResolver.apply(agreement.endpoint());
+        AtomicReference<Ebms3SignalMessage> signal = new AtomicReference<>();
+        AtomicReference<X509Certificate> signer = new AtomicReference<>();
+        AtomicReference<byte[]> raw = new AtomicReference<>();
+        List<String> problems = new ArrayList<>();
+        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
+                .as4ProfileID(As4Engine.PROFILE_ID)
+                .cryptoFactory(as4.crypto().factory())
+                .pmode(as4.pmodes().outbound(agreement))
+                .messageID(messageId)
+                .conversationID(outbound.trackingId())
+                .fromPartyIDType(agreement.ourPartyIdType()).fromPartyID(agreement.ourPartyId()).fromRole(As4Agreement.ROLE_INITIATOR)
+                .toPartyIDType(agreement.partyIdType()).toPartyID(agreement.partyId()).toRole(As4Agreement.ROLE_RESPONDER)
+                .service(agreement.serviceType(), agreement.service()).action(agreement.action())
+                .endpointURL(endpoint)
+                .addMessageProperty(MessageProperty.builder().name("originalSender").value(outbound.sender()))
+                .addMessageProperty(MessageProperty.builder().name("finalRecipient").value(outbound.receiver()))
+                .addMessageProperty(MessageProperty.builder().name(DOCUMENT_TYPE_PROPERTY).value(outbound.documentType()))
+                .payload(AS4OutgoingAttachment.builder().data(outbound.payload())
+                        .mimeType(MimeTypeParser.safeParseMimeType(HttpChannel.contentType(outbound.payload()))).compressionGZIP())
+                // resends are the broker's, with back-off that survives restarts; not phase4's in-memory ones
+                .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
+                .rawResponseConsumer(response -> raw.set(response.getResponseContent()))
+                .signalMsgConsumer((message, metadata, state) -> {
+                    signal.set(message);
+                    if (state.isSoapSignatureChecked()) {
+                        signer.set(state.getSigningCertificate());
+                    }
+                })
+                .signalMsgValidationResultHdl(new IAS4SignalMessageValidationResultHandler() {
+                    @Override
+                    public void onSuccess() {
+                    }
+
+                    @Override
+                    public void onError(String error) {
+                        problems.add("receipt does not match what was sent: " + error);
+                    }
+
+                    @Override
+                    public void onNotApplicable() {
+                        problems.add("receipt carries no non-repudiation information to check");
+                    }
+                });
+        As4Crypto.signing().cloneTo(builder.signingParams());
+        As4Crypto.encryptionFor(agreement.certificate()).cloneTo(builder.cryptParams());
+        List<Exception> failures = new ArrayList<>();
+        EAS4UserMessageSendResult result = builder.sendMessageAndCheckForReceipt(failures::add);
+        Ebms3SignalMessage answer = signal.get();
+        if (answer != null && !answer.getError().isEmpty()) {
+            throw new DeliveryRefusedException(partner.id() + " answered " + messageId + " with ebMS error " + describe(answer.getError()));
+        }
+        if (result != EAS4UserMessageSendResult.SUCCESS) {
+            throw new DeliveryRefusedException("AS4 delivery of " + messageId + " to " + endpoint + " failed: " + result.getID()
+                    + (failures.isEmpty() ? "" : " (" + failures.get(0).getMessage() + ")"));
+        }
+        if (answer == null || answer.getReceipt() == null) {
+            throw new DeliveryRefusedException(partner.id() + " answered " + messageId + " without a receipt");
+        }
+        X509Certificate receiptSigner = signer.get();
+        if (receiptSigner == null) {
+            throw new DeliveryRefusedException(partner.id() + " answered " + messageId + " with an unsigned receipt");
+        }
+        if (!receiptSigner.equals(agreement.certificate())) {
+            throw new DeliveryRefusedException(partner.id() + " signed the receipt for " + messageId + " with "
+                    + receiptSigner.getSubjectX500Principal() + ", not the certificate of its agreement");
+        }
+        if (!problems.isEmpty()) {
+            throw new DeliveryRefusedException(partner.id() + ": " + String.join("; ", problems));
+        }
+        String receiptId = answer.getMessageInfo().getMessageId();
+        ledger.storeSentReceipt(outbound.trackingId(), messageId, partner.id(), receiptId, receiptSigner, raw.get());
+        return "AS4 receipt " + receiptId + " for " + messageId + " from " + endpoint;
+    }
+
+    private static String describe(List<Ebms3Error> errors) {
+        List<String> parts = new ArrayList<>();
+        for (Ebms3Error e : errors) {
+            String text = e.getDescription() != null ? e.getDescription().getValue() : e.getErrorDetail();
+            parts.add(e.getErrorCode() + " " + e.getShortDescription() + (text == null ? "" : ": " + text));
+        }
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,107 @@
+package org.casw.gateway.as4;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import com.helger.phase4.duplicate.IAS4DuplicateManager;
+import com.helger.phase4.mgr.AS4ManagerFactoryInMemory;
+import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.phase4.model.pmode.IPModeIDProvider;
+import com.helger.phase4.profile.AS4Profile;
+import com.helger.phase4.profile.IAS4ProfileValidator;
+import com.helger.scope.mgr.ScopeManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * phase4 keeps its managers in a process-wide scope; this starts that scope once per gateway process, with
+ * the PostgreSQL duplicate check instead of phase4's in-memory one, and forgets received message ids after
+ * the retention (the whole retry horizon). One gateway per JVM: a second one would share phase4's scope.
+ */
+public final class As4Engine implements AutoCloseable {
+
+    /** The AS4 profile id the gateway sends and receives under. */
+    public static final String PROFILE_ID = "casw-edelivery-as4";
+
+    private static final Logger log = LoggerFactory.getLogger(As4Engine.class);
+
+    private final ScheduledExecutorService retention;
+    private final boolean ownsScope;
+
+    private As4Engine(ScheduledExecutorService retention, boolean ownsScope) {
+        this.retention = retention;
+        this.ownsScope = ownsScope;
+    }
+
+    /**
+     * JAXP and Jakarta Mail find their implementations per call (phase4 makes a TransformerFactory per message and
+     * jakarta.mail a StreamProvider per MIME part); without a system property each call scans the class path, which in
+     * the Spring Boot jar serialises on the nested jar files (measured: the AS4 rate did not grow from 1 to 8 senders).
+     * The properties name the implementations the scan finds anyway: the JDK's own (the jar ships no other JAXP
+     * parser or transformer) and Angus Mail's stream provider. Values already set are left alone.
+     */
+    static final java.util.Map<String, String> FACTORY_IMPLEMENTATIONS = java.util.Map.of(
+            "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
+            "javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
+            "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",
+            "javax.xml.datatype.DatatypeFactory", "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl",
+            "javax.xml.validation.SchemaFactory:http://www.w3.org/2001/XMLSchema",
+            "com.sun.org.apache.xerces.internal.jaxp.validation.XMLSchemaFactory",
+            "javax.xml.xpath.XPathFactory:http://java.sun.com/jaxp/xpath/dom", "com.sun.org.apache.xpath.internal.jaxp.XPathFactoryImpl",
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+
+    public static As4Engine start(As4Ledger ledger, Duration duplicateRetention) {
+        FACTORY_IMPLEMENTATIONS.forEach((property, implementation) -> {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, implementation);
+            }
+        });
+        boolean ownsScope = !ScopeManager.isGlobalScopePresent();
+        if (ownsScope) {
+            ScopeManager.onGlobalBegin("casw-as4");
+        }
+        IAS4DuplicateManager duplicates = new JdbcAs4DuplicateManager(ledger);
+        MetaAS4Manager.setFactory(new AS4ManagerFactoryInMemory() {
+            @Override
+            public IAS4DuplicateManager createDuplicateManager() {
+                return duplicates;
+            }
+        });
+        if (!(MetaAS4Manager.getIncomingDuplicateMgr() instanceof JdbcAs4DuplicateManager)) {
+            throw new IllegalStateException("phase4 was started elsewhere in this JVM with its in-memory duplicate check");
+        }
+        if (MetaAS4Manager.getProfileMgr().getProfileOfID(PROFILE_ID) == null) {
+            // phase4-profile-eudelivery is not available here: the eDelivery values live in As4PModes and As4Crypto,
+            // and a message without an agreement's P-Mode finds none (no default P-Mode is made up)
+            MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile(PROFILE_ID, "CASW eDelivery AS4 (agreement P-Modes)",
+                    () -> new IAS4ProfileValidator() {
+                    }, (initiator, responder, address) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
+        }
+        ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "as4-duplicate-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        retention.scheduleWithFixedDelay(() -> {
+            try {
+                int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now().minus(duplicateRetention)).size();
+                if (forgotten > 0) {
+                    log.info("Forgot {} AS4 message ids received more than {} ago", forgotten, duplicateRetention);
+                }
+            } catch (RuntimeException e) {
+                log.warn("AS4 duplicate retention could not run: {}", e.getMessage());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        return new As4Engine(retention, ownsScope);
+    }
+
+    @Override
+    public void close() {
+        retention.shutdownNow();
+        if (ownsScope && ScopeManager.isGlobalScopePresent()) {
+            ScopeManager.onGlobalEnd();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.casw.gateway.as4;
+
+import java.security.cert.X509Certificate;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the AS4 channel keeps in PostgreSQL: the signed receipts partners returned for what the gateway
+ * sent (non-repudiation of receipt), and the ebMS message ids received with the receipt answered for each
+ * (duplicate elimination that survives restarts).
+ */
+@Repository
+public class As4Ledger {
+
+    private final JdbcTemplate jdbc;
+
+    public As4Ledger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A partner's verified receipt for a message the gateway sent. */
+    public record SentReceipt(String trackingId, String ebmsMessageId, String partner, String receiptMessageId, Instant receivedAt,
+            String signerSubject, String signerSerial, byte[] receipt) {
+    }
+
+    /** A received message id and, once answered, the receipt the gateway gave for it. */
+    public record ReceivedMessage(String ebmsMessageId, String partner, String trackingId, byte[] receipt, String receiptMedia) {
+    }
+
+    /** Stores the receipt of a delivery; a second receipt for the same message (a resend) replaces nothing. */
+    public void storeSentReceipt(String trackingId, String ebmsMessageId, String partner, String receiptMessageId, X509Certificate signer,
+            byte[] receipt) {
+        jdbc.update("""
+                insert into as4_sent_receipt (tracking_id, ebms_message_id, partner, receipt_message_id, received_at, signer_subject,
+                                              signer_serial, receipt)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tracking_id) do nothing""",
+                trackingId, ebmsMessageId, partner, receiptMessageId, Timestamp.from(Instant.now()),
+                signer.getSubjectX500Principal().getName(), signer.getSerialNumber().toString(16), receipt);
+    }
+
+    public Optional<SentReceipt> sentReceipt(String trackingId) {
+        List<SentReceipt> found = jdbc.query("""
+                select tracking_id, ebms_message_id, partner, receipt_message_id, received_at, signer_subject, signer_serial, receipt
+                from as4_sent_receipt where tracking_id = ?""",
+                (rs, n) -> new SentReceipt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getBytes(8)), trackingId);
+        return found.stream().findFirst();
+    }
+
+    /** Records a received message id; true when it is seen for the first time. */
+    public boolean registerReceived(String ebmsMessageId) {
+        return jdbc.update("insert into as4_received_message (ebms_message_id, first_seen) values (?, ?) on conflict do nothing",
+                ebmsMessageId, Timestamp.from(Instant.now())) == 1;
+    }
+
+    public Optional<ReceivedMessage> received(String ebmsMessageId) {
+        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message where ebms_message_id = ?",
+                (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)),
+                ebmsMessageId).stream().findFirst();
+    }
+
+    /** The receipt answered for a received message, kept to answer a resend with the same receipt. */
+    public void answered(String ebmsMessageId, String partner, String trackingId, byte[] receipt, String media) {
+        jdbc.update("""
+                insert into as4_received_message (ebms_message_id, partner, first_seen, tracking_id, receipt, receipt_media, answered_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (ebms_message_id) do update set partner = excluded.partner, tracking_id = excluded.tracking_id,
+                    receipt = excluded.receipt, receipt_media = excluded.receipt_media, answered_at = excluded.answered_at
+                where as4_received_message.receipt is null""",
+                ebmsMessageId, partner, Timestamp.from(Instant.now()), trackingId, receipt, media, Timestamp.from(Instant.now()));
+    }
+
+    public int countReceived() {
+        return jdbc.queryForObject("select count(*) from as4_received_message", Integer.class);
+    }
+
+    /** Forgets message ids first seen before {@code before}; returns them. */
+    public List<String> forgetReceivedBefore(Instant before) {
+        return jdbc.queryForList("delete from as4_received_message where first_seen < ? returning ebms_message_id", String.class,
+                Timestamp.from(before));
+    }
+
+    public List<ReceivedMessage> allReceived() {
+        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message order by first_seen",
+                (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)));
+    }
+}

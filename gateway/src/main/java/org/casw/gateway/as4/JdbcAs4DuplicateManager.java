@@ -1,0 +1,66 @@
+package org.casw.gateway.as4;
+
+import java.time.OffsetDateTime;
+import com.helger.base.state.EChange;
+import com.helger.base.state.EContinue;
+import com.helger.collection.commons.CommonsArrayList;
+import com.helger.collection.commons.ICommonsList;
+import com.helger.phase4.duplicate.AS4DuplicateItem;
+import com.helger.phase4.duplicate.IAS4DuplicateItem;
+import com.helger.phase4.duplicate.IAS4DuplicateManager;
+
+/**
+ * phase4's duplicate check, kept in PostgreSQL instead of phase4's memory (which forgets after ten minutes
+ * and on every restart). It records every received ebMS message id, for {@code gateway.as4.duplicate-retention}.
+ * It never answers "duplicate" itself: phase4 would then answer the sender with an ebMS error, whereas a sender
+ * that retries after losing our answer must get the ORIGINAL receipt. So the message goes on to
+ * {@link As4Inbox}, which authenticates it first and then answers a known id with the receipt stored for it,
+ * without taking the document in again.
+ */
+public class JdbcAs4DuplicateManager implements IAS4DuplicateManager {
+
+    private final As4Ledger ledger;
+
+    public JdbcAs4DuplicateManager(As4Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public EContinue registerAndCheck(String messageId, String profileId, String pmodeId) {
+        ledger.registerReceived(messageId);
+        return EContinue.CONTINUE;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
+    public int size() {
+        return ledger.countReceived();
+    }
+
+    @Override
+    public IAS4DuplicateItem getItemOfMessageID(String messageId) {
+        return ledger.received(messageId).map(m -> (IAS4DuplicateItem) new AS4DuplicateItem(m.ebmsMessageId(), null, null)).orElse(null);
+    }
+
+    @Override
+    public ICommonsList<IAS4DuplicateItem> getAll() {
+        ICommonsList<IAS4DuplicateItem> all = new CommonsArrayList<>();
+        ledger.allReceived().forEach(m -> all.add(new AS4DuplicateItem(m.ebmsMessageId(), null, null)));
+        return all;
+    }
+
+    @Override
+    public EChange clearCache() {
+        // the record is the gateway's evidence of what it answered; only the retention job forgets it
+        return EChange.UNCHANGED;
+    }
+
+    @Override
+    public ICommonsList<String> evictAllItemsBefore(OffsetDateTime reference) {
+        return new CommonsArrayList<>(ledger.forgetReceivedBefore(reference.toInstant()));
+    }
+}
