@@ -26,10 +26,6 @@ public class DeliverySteps {
     private final Map<DeliveryChannel, PartnerChannel> channels = new EnumMap<>(DeliveryChannel.class);
     private final AggregateDeclarations aggregates;
 
-    public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels) {
-        this(ledger, partners, channels, null);
-    }
-
     /** @param aggregates told when a consignment's declaration fails, so its aggregate's submitter hears of it; may be null */
     public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels, AggregateDeclarations aggregates) {
         this.ledger = ledger;
