@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
+import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.aeo.AeoRecognition;
 import org.casw.routes.aeo.AeoRegistry;
 import org.casw.routes.aggregate.AggregateDeclarations;
@@ -59,8 +60,10 @@ public class PipelineConfiguration {
 
     /** Aggregate declarations: split per consignment, answered with aggregate receipts. */
     @Bean
-    AggregateDeclarations aggregateDeclarations(AggregateLedger aggregates, MessageLedger ledger, PartnerDirectory partners) {
-        return new AggregateDeclarations(aggregates, ledger, partners, new AggregateReceipts(Clock.systemUTC()));
+    AggregateDeclarations aggregateDeclarations(AggregateLedger aggregates, MessageLedger ledger, PartnerDirectory partners,
+            AeoRegistry aeo, AeoRecognition recognition) {
+        return new AggregateDeclarations(aggregates, ledger, partners, new AggregateReceipts(Clock.systemUTC()),
+                new AeoLanes(aeo, recognition));
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.casw.routes.rules.CheckDigits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -248,6 +249,43 @@ class AeoMutualRecognitionTest {
                 LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
         HttpResponse<String> beforeValidity = client.postXml(ENTERPRISE_KEY, declarationOfTradingCompany(uscc));
         assertThat(GatewayClient.json(beforeValidity).get("lane").asText()).isEqualTo("NORMAL");
+    }
+
+    @Test
+    void eachConsignmentOfAnAggregateDeclarationOfARecognisedAeoTakesTheFastLane() {
+        String uscc = freshUscc();
+        assertThat(client.postXml(CUSTOMS_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise(uscc, "VALID", SAMPLE_YEAR_START,
+                LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
+        String aggregate = GatewayTestSupport.sample("aggregate-declaration", "valid", "qinzhou-bonded-three-consignments.xml")
+                .replace("QZBZ-AGG-202611-0001", "AGG-AEO-" + UUID.randomUUID().toString().substring(0, 8))
+                .replace("<TradeCoScc>91450700MA5L3QR71R</TradeCoScc>", "<TradeCoScc>" + uscc + "</TradeCoScc>");
+
+        HttpResponse<String> accepted = client.postXml(ENTERPRISE_KEY, aggregate);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode split = GatewayClient.json(client.get(ENTERPRISE_KEY, "/api/v1/messages/" + GatewayClient.json(accepted).get("trackingId").asText()));
+        assertThat(split.get("parts")).hasSize(3);
+        split.get("parts").forEach(p -> {
+            JsonNode part = awaitStatus(ENTERPRISE_KEY, p.get("trackingId").asText(), "DELIVERED");
+            assertThat(part.get("businessKeys").get("LANE").get(0).asText()).isEqualTo("FAST");
+            assertThat(history(part)).anyMatch(h -> h.startsWith("lane FAST: AEO CN CN-AEO-ADVANCED " + uscc));
+            assertThat(receivers(part)).as("the lane is a routing fact for each consignment").containsExactlyInAnyOrder("CN-CUSTOMS", "AEO-DESK");
+        });
+    }
+
+    /** A unified social credit code no other test uses, with valid check characters. */
+    private static String freshUscc() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        String stem = "91450700" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase().replaceAll("[^0-9]", "7");
+        for (char organisationCheck : "0123456789X".toCharArray()) {
+            for (char check : alphabet.toCharArray()) {
+                String candidate = stem + organisationCheck + check;
+                if (CheckDigits.isValidUscc(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("no check characters for " + stem);
     }
 
     private static String declarationWithOverseasParty(String code, String clientSeqNo) {

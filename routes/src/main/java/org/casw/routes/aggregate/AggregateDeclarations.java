@@ -1,7 +1,12 @@
 package org.casw.routes.aggregate;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
@@ -31,14 +36,20 @@ public class AggregateDeclarations {
     private final MessageLedger messages;
     private final PartnerDirectory partners;
     private final AggregateReceipts receipts;
+    private final AeoLanes lanes;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private final ConsignmentDeclarations composer = new ConsignmentDeclarations();
     private final DocumentReader reader = new DocumentReader();
 
-    public AggregateDeclarations(AggregateLedger aggregates, MessageLedger messages, PartnerDirectory partners, AggregateReceipts receipts) {
+    /** @param lanes gives each consignment's declaration its customs lane, as the intake does for a declaration; may be null */
+    public AggregateDeclarations(AggregateLedger aggregates, MessageLedger messages, PartnerDirectory partners, AggregateReceipts receipts,
+            AeoLanes lanes) {
         this.aggregates = aggregates;
         this.messages = messages;
         this.partners = partners;
         this.receipts = receipts;
+        this.lanes = lanes;
     }
 
     /**
@@ -51,9 +62,20 @@ public class AggregateDeclarations {
         List<DecMessage> declarations = composer.compose(aggregate);
         List<AggregateLedger.NewPart> parts = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
+        Map<Integer, String> laneNotes = new HashMap<>();
         for (int i = 0; i < declarations.size(); i++) {
             DecMessage declaration = declarations.get(i);
             RoutingFacts facts = RoutingFacts.read(DocumentType.DECLARATION, declaration, null);
+            BusinessKeys partKeys = reader.keysOf(DocumentType.DECLARATION, declaration);
+            if (lanes != null) {
+                // each consignment's declaration goes to customs on its own, so each gets its own lane
+                AeoLanes.Decision decision = lanes.laneOf(declaration, LocalDate.now(CHINA));
+                facts = facts.with("lane", decision.lane().name());
+                partKeys.add(BusinessKeys.Kind.LANE, decision.lane().name());
+                if (decision.concernsAeo()) {
+                    laneNotes.put(i + 1, "lane " + decision.lane() + ": " + decision.reason());
+                }
+            }
             List<String> receivers = partners.receiversFor(DocumentType.DECLARATION, facts).stream().filter(r -> !r.equals(sender)).toList();
             if (receivers.isEmpty()) {
                 violations.add(Violation.of(ViolationCodes.NO_ROUTE, ConsignmentPaths.consignment(i + 1),
@@ -61,13 +83,22 @@ public class AggregateDeclarations {
                 continue;
             }
             parts.add(new AggregateLedger.NewPart(i + 1, declaration.getDecHead().getBillNo(), declaration.getDecSign().getClientSeqNo(),
-                    composer.marshal(declaration), reader.keysOf(DocumentType.DECLARATION, declaration), receivers));
+                    composer.marshal(declaration), partKeys, receivers));
         }
         if (!violations.isEmpty()) {
             return new Split(List.of(), violations);
         }
         try {
-            return new Split(aggregates.split(trackingId, keys, parts), List.of());
+            List<Dispatch> dispatches = aggregates.split(trackingId, keys, parts);
+            if (!laneNotes.isEmpty() && !dispatches.isEmpty()) {
+                for (AggregateLedger.Part part : aggregates.parts(trackingId)) {
+                    String note = laneNotes.get(part.number());
+                    if (note != null) {
+                        messages.note(part.trackingId(), note);
+                    }
+                }
+            }
+            return new Split(dispatches, List.of());
         } catch (AggregateLedger.PartIdTaken e) {
             return new Split(List.of(), List.of(Violation.of(ViolationCodes.MESSAGE_ID_CONFLICT, ConsignmentPaths.ROOT + "/AggregateId",
                     "Consignment " + e.number() + " would be declared as " + e.messageId() + ", which this sender already used for "
