@@ -46,7 +46,8 @@ import org.casw.certs.KeyFamily;
  * the gateway's own eDelivery settings: RSA-SHA256 signature, AES-128-GCM + RSA-OAEP encryption, gzip) pushes
  * unique ~5 KB certificates of origin to the gateway (its built jar in a child JVM, own PostgreSQL and broker);
  * each send counts when the gateway's signed receipt is back, i.e. after the gateway verified, decrypted,
- * stored and queued the document. Prints and writes {@code bench/AS4.md}.
+ * stored and queued the document. Prints and writes {@code bench/AS4.md} ({@code --report FILE}), keeping
+ * the earlier report's hand-written "Notes" section.
  * <pre>java -cp bench/target/bench.jar org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar</pre>
  */
 public final class As4ChannelRate {
@@ -66,6 +67,7 @@ public final class As4ChannelRate {
         int warmup = 600;
         int largeMb = 20;
         List<Integer> concurrencies = List.of(8, 1);
+        Path reportFile = Path.of("bench", "AS4.md");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--gateway-jar" -> jar = Path.of(args[i + 1]);
@@ -73,6 +75,7 @@ public final class As4ChannelRate {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--large-mb" -> largeMb = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrencies = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                case "--report" -> reportFile = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -158,7 +161,7 @@ public final class As4ChannelRate {
             }
             report.append("\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
                     + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n");
-            Files.writeString(Path.of("bench", "AS4.md"), report);
+            Files.writeString(reportFile, report + notesOf(reportFile));
         } finally {
             gateway.destroy();
             gateway.waitFor();
@@ -209,6 +212,16 @@ public final class As4ChannelRate {
         Arrays.sort(sorted);
         return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6, sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
                 errors.get(), firstError.isEmpty() ? null : firstError.get(0));
+    }
+
+    /** The hand-written "Notes" section of an earlier report (findings a rerun must not erase), or nothing. */
+    private static String notesOf(Path report) throws java.io.IOException {
+        if (!Files.isRegularFile(report)) {
+            return "";
+        }
+        String earlier = Files.readString(report);
+        int notes = earlier.indexOf("\nNotes");
+        return notes < 0 ? "" : earlier.substring(notes);
     }
 
     private static EAS4UserMessageSendResult send(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, String messageId,
