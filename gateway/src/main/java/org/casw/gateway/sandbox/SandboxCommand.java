@@ -1,13 +1,10 @@
 package org.casw.gateway.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.certs.DemoParty;
 import org.casw.certs.DevPki;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.signature.PartnerSignatures;
 import org.casw.routes.signature.SigningProfile;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -210,20 +207,20 @@ public final class SandboxCommand {
         }
     }
 
-    private static List<X509Certificate> certificates(List<Path> files) throws IOException {
+    /** The trust anchors, read as the gateway reads an agreement's; each file must hold one at least. */
+    private static List<X509Certificate> certificates(List<Path> files) {
         List<X509Certificate> certificates = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509", new BouncyCastleProvider());
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    factory.generateCertificates(in).forEach(c -> certificates.add((X509Certificate) c));
-                }
-                if (certificates.isEmpty()) {
-                    throw new IllegalArgumentException("--trust " + file + " holds no certificate");
-                }
+        for (Path file : files) {
+            List<X509Certificate> read;
+            try {
+                read = PartnerSignatures.certificates(List.of(file));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--trust: " + e.getMessage(), e);
             }
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("--trust: cannot parse " + files + ": " + e.getMessage(), e);
+            if (read.isEmpty()) {
+                throw new IllegalArgumentException("--trust " + file + " holds no certificate");
+            }
+            certificates.addAll(read);
         }
         return certificates;
     }

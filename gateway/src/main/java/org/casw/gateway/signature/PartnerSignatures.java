@@ -234,7 +234,8 @@ public class PartnerSignatures implements SignaturePolicies {
         }
     }
 
-    static List<X509Certificate> certificates(List<Path> pemFiles) {
+    /** Certificates from PEM (or DER) files, with Bouncy Castle, which also reads SM2 certificates. */
+    public static List<X509Certificate> certificates(List<Path> pemFiles) {
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", new BouncyCastleProvider());
