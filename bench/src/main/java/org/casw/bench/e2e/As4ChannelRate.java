@@ -55,18 +55,19 @@ public final class As4ChannelRate {
     private static final String SERVICE = "urn:casw:as4:trade-documents";
     private static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
 
+    static final String PROFILE_ID = "casw-edelivery-as4";
+
+    /** JUL logger levels are kept only while the logger is referenced. */
+    private static final java.util.logging.Logger JSR105_REFERENCES = java.util.logging.Logger.getLogger("org.apache.jcp.xml.dsig.internal.dom.DOMReference");
+
     public static void main(String[] args) throws Exception {
-        // the partner side as a tuned partner would run: no debug logging, no class-path scans per message
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
-        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
-        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        quietPartnerSide();
         Path jar = Path.of("gateway/target/gateway.jar");
         int messages = 1500;
         int warmup = 600;
         int largeMb = 20;
         List<Integer> concurrencies = List.of(8, 1);
+        List<String> receivers = List.of("gateway", "bare");
         Path reportFile = Path.of("bench", "AS4.md");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -75,6 +76,7 @@ public final class As4ChannelRate {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--large-mb" -> largeMb = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrencies = Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt).toList();
+                case "--receivers" -> receivers = Arrays.stream(args[i + 1].split(",")).toList();
                 case "--report" -> reportFile = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -83,6 +85,112 @@ public final class As4ChannelRate {
         // the embedded PostgreSQL runs as an unprivileged user when this runs as root
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        startPhase4("as4-bench");
+        IAS4CryptoFactory crypto = crypto(pki.identity("SG-NSW", KeyFamily.RSA_2048), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
+        X509Certificate gatewayCertificate = pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048);
+        String template = new String(As4ChannelRate.class.getResourceAsStream("/as4-bench-certificate.xml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        AtomicInteger sequence = new AtomicInteger();
+        StringBuilder rates = new StringBuilder("| receiver | concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) |\n|---|---|---|---|---|\n");
+        try {
+            for (String receiver : receivers) {
+                int port = freePort();
+                String endpoint = "http://127.0.0.1:" + port + "/as4";
+                Path gcLog = dir.resolve("gc-" + receiver + ".log");
+                Process process = switch (receiver) {
+                    case "gateway" -> startGateway(jar, dir, port, largeMb, gcLog, pki);
+                    case "bare" -> startBare(dir, port, endpoint, largeMb, gcLog);
+                    default -> throw new IllegalArgumentException("--receivers takes gateway and bare, not " + receiver);
+                };
+                try {
+                    awaitReady(receiver, port, process, dir.resolve(receiver + ".log"));
+                    for (int concurrency : concurrencies) {
+                        run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, warmup);
+                        long receiverCpu = cpuNanos(process.toHandle());
+                        long databaseCpu = databaseCpuNanos(dir);
+                        long senderCpu = cpuNanos(ProcessHandle.current());
+                        Result r = run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, messages);
+                        double receiverMs = (cpuNanos(process.toHandle()) - receiverCpu) / 1e6 / messages;
+                        double databaseMs = (databaseCpuNanos(dir) - databaseCpu) / 1e6 / messages;
+                        double senderMs = (cpuNanos(ProcessHandle.current()) - senderCpu) / 1e6 / messages;
+                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(receiver, concurrency, messages, r.rate,
+                                r.p50, r.p99, receiverMs, "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
+                        System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
+                        rates.append(line).append('\n');
+                    }
+                    if (largeMb > 0) {
+                        String line = "| " + receiver + " | " + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
+                        System.out.println(line);
+                        large.append(line).append('\n');
+                    }
+                } finally {
+                    process.destroy();
+                    process.waitFor();
+                }
+            }
+            String report = "# AS4 endpoint rate on loopback\n\n"
+                    + "Signed (RSA-SHA256) and encrypted (AES-128-GCM, RSA-OAEP) ~5 KB certificates of origin, gzip, one-way push;"
+                    + " a send counts when the receiver's signed non-repudiation receipt is back.\n"
+                    + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar` (verify, decrypt,"
+                    + " validate, store in its own PostgreSQL, queue on its broker, then the receipt); `bare` is phase4 alone on a flat class path"
+                    + " (`BareAs4Receiver`: verify, decrypt, read the payload, receipt), the reference. 2-core machine.\n\n"
+                    + rates + (largeMb > 0 ? "\n" + large : "")
+                    + "\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
+                    + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n";
+            Files.writeString(reportFile, report + notesOf(reportFile));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The partner side as a tuned partner would run it: no debug logging, no class-path scans per message. */
+    static void quietPartnerSide() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        // WSS4J digests attachments itself; the JSR 105 reference then warns per message that its own input was empty
+        JSR105_REFERENCES.setLevel(java.util.logging.Level.SEVERE);
+        System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
+    /** phase4's process-wide scope with the gateway's AS4 profile id (no profile validation: the P-Mode is the profile). */
+    static void startPhase4(String scope) {
+        ScopeManager.onGlobalBegin(scope);
+        MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile(PROFILE_ID, "bench", () -> new IAS4ProfileValidator() {
+        }, (a, b, c) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
+    }
+
+    /** The gateway's eDelivery signing values (As4Crypto.signing). */
+    static com.helger.phase4.crypto.AS4SigningParams signing() {
+        return new com.helger.phase4.crypto.AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256).setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
+    }
+
+    /** CPU time used so far by the gateway's PostgreSQL: a daemon whose command line names the gateway's data directory. */
+    private static long databaseCpuNanos(Path dir) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                        .map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith(dir.toString()))).orElse(false))
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .mapToLong(As4ChannelRate::cpuNanos).sum();
+    }
+
+    /** CPU time used so far by a process and its children, as far as the OS tells. */
+    private static long cpuNanos(ProcessHandle process) {
+        long total = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        for (ProcessHandle child : process.descendants().toList()) {
+            total += child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+        return total;
+    }
+
+    private static String heapOf(String receiver) {
+        return "gateway".equals(receiver) ? "256m" : "1g";
+    }
+
+    private static Process startGateway(Path jar, Path dir, int port, int largeMb, Path gcLog, DevPki pki) throws Exception {
         Path agreements = Files.createDirectories(dir.resolve("agreements"));
         Path partnerPem = pem(dir.resolve("partner.pem"), pki.certificate("SG-NSW", KeyFamily.RSA_2048));
         Files.writeString(agreements.resolve("CN-CUSTOMS.yml"), """
@@ -105,66 +213,50 @@ public final class As4ChannelRate {
                   action: Deliver
                   certificate: %s
                 """.formatted(SERVICE, partnerPem));
-        int port = freePort();
-        Path gcLog = dir.resolve("gc.log");
         // the receiving gateway gets the heap the large-document target allows, and logs its collections
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
+        return new ProcessBuilder(java(), "-Xmx" + heapOf("gateway"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
                 "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
                 "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
                 "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
                 "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
-        try {
-            awaitReady(port, gateway, dir.resolve("gateway.log"));
-            ScopeManager.onGlobalBegin("as4-bench");
-            MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile("casw-edelivery-as4", "bench", () -> new IAS4ProfileValidator() {
-            }, (a, b, c) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
-            IAS4CryptoFactory crypto = crypto(pki.identity("SG-NSW", KeyFamily.RSA_2048), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
-            X509Certificate gatewayCertificate = pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048);
-            String endpoint = "http://127.0.0.1:" + port + "/as4";
-            String template = new String(As4ChannelRate.class.getResourceAsStream("/as4-bench-certificate.xml").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            AtomicInteger sequence = new AtomicInteger();
-            StringBuilder report = new StringBuilder("# AS4 endpoint rate on loopback\n\n")
-                    .append("Signed (RSA-SHA256) and encrypted (AES-128-GCM, RSA-OAEP) ~5 KB certificates of origin, gzip, one-way push;"
-                            + " a send counts when the gateway's signed receipt is back (after verify, decrypt, store, queue).\n"
-                            + "Sender: bare phase4 4.4.1 in one JVM; receiver: `gateway.jar` (own PostgreSQL and broker). 2-core machine.\n\n")
-                    .append("| concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) | errors |\n|---|---|---|---|---|---|\n");
-            for (int concurrency : concurrencies) {
-                run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, warmup);
-                Result r = run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, messages);
-                String line = "| %d | %d | %.1f | %.1f | %.1f | %d |".formatted(concurrency, messages, r.rate, r.p50, r.p99, r.errors);
-                System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
-                report.append(line).append('\n');
-            }
-            if (largeMb > 0) {
-                byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
-                        10_000, largeMb * 1024L * 1024L);
-                int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
-                AtomicBoolean signed = new AtomicBoolean();
-                long t0 = System.nanoTime();
-                EAS4UserMessageSendResult result = send(endpoint, crypto, gatewayCertificate, "bench-large-" + System.nanoTime() + "@sg-swgw.bench",
-                        manifest, signed);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                Thread.sleep(2000); // let the gateway finish queueing and log its last collections
-                List<String> gcLines = Files.readAllLines(gcLog);
-                LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
-                String line = "| %.1f MB MT1101 manifest (10,000 containers), -Xmx256m | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
-                        .formatted(manifest.length / 1048576.0, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
-                                during.maxBeforeMb())
-                        + " after %d MB, committed %d MB, %d collections (%d full) |".formatted(during.maxAfterMb(), during.committedMb(),
-                                during.collections(), during.fullCollections());
-                System.out.println(line);
-                report.append("\n| large document | result | time | receiving gateway heap (GC log) |\n|---|---|---|---|\n").append(line).append('\n');
-            }
-            report.append("\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
-                    + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n");
-            Files.writeString(reportFile, report + notesOf(reportFile));
-        } finally {
-            gateway.destroy();
-            gateway.waitFor();
+    }
+
+    private static Process startBare(Path dir, int port, String endpoint, int largeMb, Path gcLog) throws Exception {
+        return new ProcessBuilder(java(), "-Xmx" + heapOf("bare"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
+                "-cp", System.getProperty("java.class.path"), BareAs4Receiver.class.getName(), String.valueOf(port),
+                dir.resolve("certs").toString(), endpoint)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("bare.log").toFile()).start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** One large manifest: how long to the receipt, and what the receiver's heap went through meanwhile. */
+    private static String large(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, int largeMb, Path gcLog, String heap)
+            throws Exception {
+        byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
+                10_000, largeMb * 1024L * 1024L);
+        int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
+        AtomicBoolean signed = new AtomicBoolean();
+        long t0 = System.nanoTime();
+        EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-large-" + System.nanoTime() + "@sg-swgw.bench", manifest, signed);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(2000); // let the receiver finish queueing and log its last collections
+        List<String> gcLines = Files.readAllLines(gcLog);
+        LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+        return "%.1f MB MT1101 manifest (10,000 containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
+                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
+                        during.maxBeforeMb())
+                + " after %d MB, committed %d MB, %d collections (%d full)".formatted(during.maxAfterMb(), during.committedMb(),
+                        during.collections(), during.fullCollections());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -226,7 +318,7 @@ public final class As4ChannelRate {
 
     private static EAS4UserMessageSendResult send(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, String messageId,
             byte[] document, AtomicBoolean signed) {
-        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID("casw-edelivery-as4").cryptoFactory(crypto)
+        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID(PROFILE_ID).cryptoFactory(crypto)
                 .pmode(pmode(endpoint))
                 .messageID(messageId).conversationID(messageId)
                 .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator")
@@ -245,7 +337,7 @@ public final class As4ChannelRate {
     private static volatile com.helger.phase4.model.pmode.IPMode pmode;
 
     /** The partner's sending P-Mode, as the gateway's As4PModes builds it: one-way push, signed receipts on the response. */
-    private static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
+    static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
         if (pmode == null) {
             var security = new com.helger.phase4.model.pmode.leg.PModeLegSecurity();
             security.setWSSVersion(com.helger.phase4.wss.EWSSVersion.WSS_111);
@@ -268,7 +360,7 @@ public final class As4ChannelRate {
         return pmode;
     }
 
-    private static IAS4CryptoFactory crypto(IssuedIdentity identity, X509Certificate trusted) throws Exception {
+    static IAS4CryptoFactory crypto(IssuedIdentity identity, X509Certificate trusted) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("key", KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(identity.privateKey().getEncoded())),
@@ -279,24 +371,30 @@ public final class As4ChannelRate {
         return new AS4CryptoFactoryInMemoryKeyStore(keys, "key", "pw".toCharArray(), trust);
     }
 
-    private static void awaitReady(int port, Process gateway, Path log) throws Exception {
+    private static void awaitReady(String receiver, int port, Process process, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("gateway exited; see " + log);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(receiver + " exited; see " + log);
             }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            if ("bare".equals(receiver)) {
+                if (Files.exists(log) && Files.readString(log).contains("READY")) {
                     return;
                 }
-            } catch (IOException e) {
-                // not listening yet
+            } else {
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("gateway not ready after 3 minutes; see " + log);
+        throw new IllegalStateException(receiver + " not ready after 3 minutes; see " + log);
     }
 
     private static Path pem(Path file, X509Certificate certificate) throws Exception {

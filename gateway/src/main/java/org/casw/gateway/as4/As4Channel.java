@@ -112,7 +112,7 @@ public class As4Channel implements PartnerChannel {
         As4Crypto.signing().cloneTo(builder.signingParams());
         As4Crypto.encryptionFor(agreement.certificate()).cloneTo(builder.cryptParams());
         List<Exception> failures = new ArrayList<>();
-        EAS4UserMessageSendResult result = builder.sendMessageAndCheckForReceipt(failures::add);
+        EAS4UserMessageSendResult result = ServiceLookups.around(() -> builder.sendMessageAndCheckForReceipt(failures::add));
         Ebms3SignalMessage answer = signal.get();
         if (answer != null && !answer.getError().isEmpty()) {
             throw new DeliveryRefusedException(partner.id() + " answered " + messageId + " with ebMS error " + describe(answer.getError()));

@@ -75,7 +75,10 @@ public class As4Endpoint extends HttpServlet {
                             .setReceiverEndpointAddress(request.getRequestURL().toString()))
                     .setLocale(Locale.US)
                     .setProcessorSupplier(() -> new CommonsArrayList<>(inbox.processor(outcome)));
-            handler.handleRequest(request.getInputStream(), headers, answer);
+            ServiceLookups.around(() -> {
+                handler.handleRequest(request.getInputStream(), headers, answer);
+                return null;
+            });
         } catch (Exception e) {
             log.warn("AS4 request from {} could not be processed: {}", request.getRemoteAddr(), e.toString());
             if (!response.isCommitted()) {

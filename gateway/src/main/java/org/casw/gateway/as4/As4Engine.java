@@ -86,15 +86,21 @@ public final class As4Engine implements AutoCloseable {
         });
         retention.scheduleWithFixedDelay(() -> {
             try {
-                int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now().minus(duplicateRetention)).size();
-                if (forgotten > 0) {
-                    log.info("Forgot {} AS4 message ids received more than {} ago", forgotten, duplicateRetention);
-                }
+                forgetExpired(duplicates, duplicateRetention);
             } catch (RuntimeException e) {
                 log.warn("AS4 duplicate retention could not run: {}", e.getMessage());
             }
         }, 1, 60, TimeUnit.MINUTES);
         return new As4Engine(retention, ownsScope);
+    }
+
+    /** The hourly retention job: forgets the message ids received longer ago than the retention; returns how many. */
+    static int forgetExpired(IAS4DuplicateManager duplicates, Duration retention) {
+        int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now().minus(retention)).size();
+        if (forgotten > 0) {
+            log.info("Forgot {} AS4 message ids received more than {} ago", forgotten, retention);
+        }
+        return forgotten;
     }
 
     @Override

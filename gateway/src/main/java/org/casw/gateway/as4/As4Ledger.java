@@ -51,12 +51,6 @@ public class As4Ledger {
         return found.stream().findFirst();
     }
 
-    /** Records a received message id; true when it is seen for the first time. */
-    public boolean registerReceived(String ebmsMessageId) {
-        return jdbc.update("insert into as4_received_message (ebms_message_id, first_seen) values (?, ?) on conflict do nothing",
-                ebmsMessageId, Timestamp.from(Instant.now())) == 1;
-    }
-
     public Optional<ReceivedMessage> received(String ebmsMessageId) {
         return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message where ebms_message_id = ?",
                 (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)),

@@ -10,12 +10,13 @@ import com.helger.phase4.duplicate.IAS4DuplicateItem;
 import com.helger.phase4.duplicate.IAS4DuplicateManager;
 
 /**
- * phase4's duplicate check, kept in PostgreSQL instead of phase4's memory (which forgets after ten minutes
- * and on every restart). It records every received ebMS message id, for {@code gateway.as4.duplicate-retention}.
- * It never answers "duplicate" itself: phase4 would then answer the sender with an ebMS error, whereas a sender
- * that retries after losing our answer must get the ORIGINAL receipt. So the message goes on to
- * {@link As4Inbox}, which authenticates it first and then answers a known id with the receipt stored for it,
- * without taking the document in again.
+ * phase4's duplicate check, answered from PostgreSQL instead of phase4's memory (which forgets after ten minutes
+ * and on every restart): the received ebMS message ids are the ones {@link As4Ledger#answered} recorded with their
+ * receipt, kept for {@code gateway.as4.duplicate-retention}. It never answers "duplicate" itself: phase4 would then
+ * answer the sender with an ebMS error, whereas a sender that retries after losing our answer must get the ORIGINAL
+ * receipt. So the message goes on to {@link As4Inbox}, which authenticates it first and then answers a known id
+ * with the receipt stored for it, without taking the document in again. A message refused or not stored is not
+ * recorded: its resend is taken as new, which is what the refusal asked for.
  */
 public class JdbcAs4DuplicateManager implements IAS4DuplicateManager {
 
@@ -27,7 +28,7 @@ public class JdbcAs4DuplicateManager implements IAS4DuplicateManager {
 
     @Override
     public EContinue registerAndCheck(String messageId, String profileId, String pmodeId) {
-        ledger.registerReceived(messageId);
+        // recorded with its receipt once answered (one write per message, not two)
         return EContinue.CONTINUE;
     }
 
