@@ -89,10 +89,11 @@ public class JdbcAggregateLedger implements AggregateLedger {
         return jdbc.query("""
                 select m.part_no, m.tracking_id, status, destination_status,
                        (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'BILL_NO'),
-                       (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'ENTRY_ID')
+                       (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'ENTRY_ID'),
+                       (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'LANE')
                 from message m where m.part_of = ? order by m.part_no""",
                 (rs, n) -> new Part(rs.getInt(1), rs.getString(2), rs.getString(5), MessageStatus.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(6)), aggregateTrackingId);
+                        rs.getString(4), rs.getString(6), rs.getString(7)), aggregateTrackingId);
     }
 
     @Override

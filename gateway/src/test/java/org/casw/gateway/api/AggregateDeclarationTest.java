@@ -27,6 +27,7 @@ import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.NewMessage;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.aggregate.AggregateReceipt;
+import org.casw.schemas.aggregate.ConsignmentLane;
 import org.casw.schemas.aggregate.ConsignmentStatus;
 import org.casw.schemas.aggregate.OverallStatus;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,7 @@ class AggregateDeclarationTest extends GatewayIntegrationTest {
         assertThat(last.getConsignment()).allSatisfy(line -> {
             assertThat(line.getCustomsStatus()).isEqualTo("P");
             assertThat(line.getMeaning()).isEqualTo("released");
+            assertThat(line.getLane()).as("the demo enterprise holds no recognised AEO status").isEqualTo(ConsignmentLane.NORMAL);
             assertThat(line.getEntryId()).matches("7205\\d{14}");
         });
         assertThat(last.getConsignment().get(2).getEntryId())

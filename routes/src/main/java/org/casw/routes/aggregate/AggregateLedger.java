@@ -28,7 +28,7 @@ public interface AggregateLedger {
     }
 
     /** Where one consignment's declaration stands. */
-    record Part(int number, String trackingId, String billNo, MessageStatus status, String destinationStatus, String entryId) {
+    record Part(int number, String trackingId, String billNo, MessageStatus status, String destinationStatus, String entryId, String lane) {
     }
 
     /** An aggregate and its parts, as the receipt composer reads them under the lock. */

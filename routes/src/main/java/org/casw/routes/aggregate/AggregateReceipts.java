@@ -17,6 +17,7 @@ import jakarta.xml.bind.Marshaller;
 import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.schemas.aggregate.AggregateReceipt;
+import org.casw.schemas.aggregate.ConsignmentLane;
 import org.casw.schemas.aggregate.ConsignmentStatus;
 import org.casw.schemas.aggregate.OverallStatus;
 
@@ -88,6 +89,7 @@ public class AggregateReceipts {
             line.setCustomsStatus(part.destinationStatus());
             line.setMeaning(undelivered(part) ? UNDELIVERED_MEANING : DeclarationStatus.of(part.destinationStatus())
                     .map(DeclarationStatus::meaning).orElse("status " + part.destinationStatus()));
+            line.setLane(part.lane() == null ? null : ConsignmentLane.fromValue(part.lane()));
             receipt.getConsignment().add(line);
         }
         // what the receipt tells, without its time and number: the same state is never sent twice

@@ -8,6 +8,7 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.schemas.aggregate.AggregateReceipt;
+import org.casw.schemas.aggregate.ConsignmentLane;
 import org.casw.schemas.aggregate.OverallStatus;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,8 @@ class AggregateReceiptsTest {
     @Test
     void aConsignmentNeverDeliveredIsUndeliveredWithoutCustomsStatusAndNotFinal() {
         AggregateLedger.Answer answer = receipts.compose(new AggregateLedger.Progress("SWAGG", "AGG-1", "DEMO-ENTERPRISE", 3, List.of(
-                new AggregateLedger.Part(1, "SWAGG-A", "BILL-1", MessageStatus.ACKNOWLEDGED, "P", "720520261000000001"),
-                new AggregateLedger.Part(2, "SWAGG-B", "BILL-2", MessageStatus.FAILED, null, null))));
+                new AggregateLedger.Part(1, "SWAGG-A", "BILL-1", MessageStatus.ACKNOWLEDGED, "P", "720520261000000001", "NORMAL"),
+                new AggregateLedger.Part(2, "SWAGG-B", "BILL-2", MessageStatus.FAILED, null, null, "NORMAL"))));
 
         assertThat(TestDocuments.schemaErrors(DocumentType.AGGREGATE_RECEIPT, answer.payload())).isEmpty();
         AggregateReceipt receipt = (AggregateReceipt) TestDocuments.read(DocumentType.AGGREGATE_RECEIPT, answer.payload());
@@ -71,7 +72,18 @@ class AggregateReceiptsTest {
 
     private static AggregateLedger.Progress progress(int sequence, String first, String second) {
         return new AggregateLedger.Progress("SWAGG", "AGG-1", "DEMO-ENTERPRISE", sequence, List.of(
-                new AggregateLedger.Part(1, "SWAGG-A", "BILL-1", MessageStatus.ACKNOWLEDGED, first, "720520261000000001"),
-                new AggregateLedger.Part(2, "SWAGG-B", "BILL-2", MessageStatus.ACKNOWLEDGED, second, null)));
+                new AggregateLedger.Part(1, "SWAGG-A", "BILL-1", MessageStatus.ACKNOWLEDGED, first, "720520261000000001", "FAST"),
+                new AggregateLedger.Part(2, "SWAGG-B", "BILL-2", MessageStatus.ACKNOWLEDGED, second, null, null)));
+    }
+
+    @Test
+    void eachConsignmentLineCarriesTheLaneItsDeclarationTookAndNoneBeforeItWasDecided() {
+        AggregateLedger.Answer answer = receipts.compose(progress(1, "P", "L"));
+
+        assertThat(TestDocuments.schemaErrors(DocumentType.AGGREGATE_RECEIPT, answer.payload())).isEmpty();
+        AggregateReceipt receipt = (AggregateReceipt) TestDocuments.read(DocumentType.AGGREGATE_RECEIPT, answer.payload());
+        assertThat(receipt.getConsignment().get(0).getLane()).isEqualTo(ConsignmentLane.FAST);
+        assertThat(receipt.getConsignment().get(1).getLane()).isNull();
+        assertThat(new String(answer.payload(), java.nio.charset.StandardCharsets.UTF_8)).contains("<Lane>FAST</Lane>");
     }
 }
