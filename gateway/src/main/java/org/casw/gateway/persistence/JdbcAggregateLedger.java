@@ -84,21 +84,35 @@ public class JdbcAggregateLedger implements AggregateLedger {
         });
     }
 
+    /**
+     * The parts with what customs said: a consignment's declaration routed to several receivers is one message per
+     * receiver (the part and its copies), and customs may hold a copy, so a part's customs status, entry id and
+     * failure are those of any of its messages.
+     */
     @Override
     public List<Part> parts(String aggregateTrackingId) {
         return jdbc.query("""
-                select m.part_no, m.tracking_id, status, destination_status,
+                select m.part_no, m.tracking_id,
+                       case when exists (select 1 from message c where c.copy_of = m.tracking_id and c.status = 'FAILED')
+                            then 'FAILED' else m.status end,
+                       (select d.destination_status from message d
+                        where (d.tracking_id = m.tracking_id or d.copy_of = m.tracking_id) and d.destination_status is not null
+                        order by d.updated_at desc limit 1),
                        (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'BILL_NO'),
-                       (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'ENTRY_ID'),
+                       (select min(k.value) from message_business_key k join message d on d.tracking_id = k.tracking_id
+                        where (d.tracking_id = m.tracking_id or d.copy_of = m.tracking_id) and k.kind = 'ENTRY_ID'),
                        (select min(k.value) from message_business_key k where k.tracking_id = m.tracking_id and k.kind = 'LANE')
                 from message m where m.part_of = ? order by m.part_no""",
                 (rs, n) -> new Part(rs.getInt(1), rs.getString(2), rs.getString(5), MessageStatus.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(6), rs.getString(7)), aggregateTrackingId);
     }
 
+    /** The aggregate a consignment's declaration, or a receiver's copy of one, belongs to. */
     @Override
     public Optional<String> aggregateOf(String trackingId) {
-        return jdbc.query("select part_of from message where tracking_id = ? and part_of is not null",
+        return jdbc.query("""
+                select coalesce(m.part_of, o.part_of) from message m left join message o on o.tracking_id = m.copy_of
+                where m.tracking_id = ? and coalesce(m.part_of, o.part_of) is not null""",
                 rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), trackingId);
     }
 

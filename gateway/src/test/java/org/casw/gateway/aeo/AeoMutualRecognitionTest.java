@@ -19,6 +19,7 @@ import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayTestSupport;
 import org.casw.gateway.persistence.JdbcAeoRegistry;
+import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.aeo.AeoStatus;
 import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
@@ -256,8 +257,9 @@ class AeoMutualRecognitionTest {
         String uscc = freshUscc();
         assertThat(client.postXml(CUSTOMS_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise(uscc, "VALID", SAMPLE_YEAR_START,
                 LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
+        String aggregateId = "AGG-AEO-" + UUID.randomUUID().toString().substring(0, 8);
         String aggregate = GatewayTestSupport.sample("aggregate-declaration", "valid", "qinzhou-bonded-three-consignments.xml")
-                .replace("QZBZ-AGG-202611-0001", "AGG-AEO-" + UUID.randomUUID().toString().substring(0, 8))
+                .replace("QZBZ-AGG-202611-0001", aggregateId)
                 .replace("<TradeCoScc>91450700MA5L3QR71R</TradeCoScc>", "<TradeCoScc>" + uscc + "</TradeCoScc>");
 
         HttpResponse<String> accepted = client.postXml(ENTERPRISE_KEY, aggregate);
@@ -271,6 +273,36 @@ class AeoMutualRecognitionTest {
             assertThat(history(part)).anyMatch(h -> h.startsWith("lane FAST: AEO CN CN-AEO-ADVANCED " + uscc));
             assertThat(receivers(part)).as("the lane is a routing fact for each consignment").containsExactlyInAnyOrder("CN-CUSTOMS", "AEO-DESK");
         });
+        // customs holds a copy of each consignment's declaration (the other receiver, the original): its receipts
+        // still reach the aggregate, and the aggregate receipt tells each consignment's lane
+        String aggregateTrackingId = GatewayClient.json(accepted).get("trackingId").asText();
+        JsonNode released = client.awaitAcknowledged(ENTERPRISE_KEY, aggregateTrackingId, "P");
+        released.get("parts").forEach(p -> assertThat(p.get("destinationStatus").asText()).isEqualTo("P"));
+        String receipt = await().atMost(Duration.ofSeconds(30)).until(() -> lastAggregateReceipt(aggregateId),
+                r -> r != null && r.contains("<Status>RELEASED</Status>"));
+        assertThat(receipt.split("<Lane>FAST</Lane>", -1)).as(receipt).hasSize(4);
+        assertThat(receipt).doesNotContain("<Lane>NORMAL</Lane>").contains("<EntryId>");
+    }
+
+    /** The latest aggregate receipt delivered to the submitter's mailbox for an aggregate, or null before the first. */
+    private static String lastAggregateReceipt(String aggregateId) {
+        JsonNode page = GatewayClient.json(client.get(ENTERPRISE_KEY,
+                "/api/v1/messages?type=AGGREGATE_RECEIPT&size=50&businessKey=CLIENT_SEQ_NO:" + aggregateId));
+        JdbcMessageLedger ledger = gateway.getBean(JdbcMessageLedger.class);
+        String last = null;
+        int sequence = 0;
+        for (JsonNode item : page.get("items")) {
+            String id = item.get("trackingId").asText();
+            if (ledger.find(id).orElseThrow().status().isDeliveredOrBeyond()) {
+                String receipt = new String(ledger.outboundPayload(id).orElseThrow(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("<Sequence>(\\d+)</Sequence>").matcher(receipt);
+                if (number.find() && Integer.parseInt(number.group(1)) > sequence) {
+                    sequence = Integer.parseInt(number.group(1));
+                    last = receipt;
+                }
+            }
+        }
+        return last;
     }
 
     /** A unified social credit code no other test uses, with valid check characters. */
