@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class ServiceLookups extends ClassLoader {
 
+    static {
+        // class loading through this loader must not serialise the request threads on one lock
+        ClassLoader.registerAsParallelCapable();
+    }
+
     private static final String SERVICES = "META-INF/services/";
     private static final ConcurrentMap<ClassLoader, ServiceLookups> CACHES = new ConcurrentHashMap<>();
 
