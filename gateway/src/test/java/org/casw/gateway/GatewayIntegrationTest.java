@@ -53,6 +53,9 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected org.springframework.jms.core.JmsTemplate jms;
 
+    @Autowired
+    protected org.casw.certs.DevPki devPki;
+
     protected GatewayClient client;
 
     @BeforeEach
@@ -77,6 +80,19 @@ public abstract class GatewayIntegrationTest {
 
     protected HttpResponse<String> postXml(String key, String xml) {
         return client.postXml(key, xml);
+    }
+
+    /**
+     * Submits a certificate of origin as its issuer does: from the customs or window of its exporting country, signed
+     * with that party's development key. Answers the submission and who sent it.
+     */
+    protected IssuedSubmission issueCertificate(String certificateXml) {
+        IssuingAuthorities.Issued issued = IssuingAuthorities.issue(devPki, certificateXml);
+        return new IssuedSubmission(issued.party(), issued.apiKey(), postXml(issued.apiKey(), issued.xml()));
+    }
+
+    /** A certificate of origin's submission by its issuing authority. */
+    protected record IssuedSubmission(String party, String apiKey, HttpResponse<String> response) {
     }
 
     protected HttpResponse<String> get(String key, String pathAndQuery) {

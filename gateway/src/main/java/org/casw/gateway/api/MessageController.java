@@ -52,6 +52,11 @@ public class MessageController {
     /** Stores the document durably, then answers 202 (new), 200 (resend) or a problem listing every violation. */
     @PostMapping
     public ResponseEntity<?> submit(HttpServletRequest request, Authentication party) throws IOException {
+        if (party.getAuthorities().stream().anyMatch(a -> "ROLE_OPERATOR".equals(a.getAuthority()))) {
+            // operators act on the gateway, never as a trade party: nothing they could send would be theirs to send
+            return problem(Problems.of(HttpStatus.FORBIDDEN, ViolationCodes.UNKNOWN_SENDER, "Operators do not submit documents",
+                    "Operators manage the gateway; documents are submitted by trade parties with their own API keys."));
+        }
         if (!isAccepted(request.getContentType())) {
             return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                     "Send documents as application/xml, or as application/EDIFACT where your agreement says so (got "
@@ -84,8 +89,8 @@ public class MessageController {
                     "Payload is not acceptable XML", result.trackingId(), result.violations()));
             case INVALID -> problem(Problems.document(HttpStatus.UNPROCESSABLE_ENTITY, result.violations().get(0).code(),
                     "Document failed validation", result.trackingId(), result.violations()));
-            case FORBIDDEN -> problem(Problems.document(HttpStatus.FORBIDDEN, ViolationCodes.SENDER_MISMATCH,
-                    "Not allowed to submit as this sender", result.trackingId(), result.violations()));
+            case FORBIDDEN -> problem(Problems.document(HttpStatus.FORBIDDEN, result.violations().get(0).code(),
+                    "Not allowed to submit this document", result.trackingId(), result.violations()));
         };
     }
 

@@ -76,11 +76,17 @@ public record GatewayProperties(
      * @param receives which documents the party receives, by type and content
      * @param formats  formats the party sends and, per document type, the format it accepts
      * @param inboundDirectory a drop directory the party submits files in (the gateway moves each away once stored)
+     * @param sends    the document types the party may submit (none listed: its role's, see README "Who may send what")
+     * @param declaresFor codes of the enterprises a broker or agent declares for (USCC, or an overseas party's code as
+     *                 declared); with its own identifiers, the only enterprises whose AEO status can give its declarations
+     *                 the fast lane
      */
     public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
             List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String inboundDirectory, String replyAddress,
             @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry,
-            List<Receive> receives, @DefaultValue Formats formats, As4 as4) {
+            List<Receive> receives, @DefaultValue Formats formats, As4 as4,
+            List<DocumentType> sends,
+            List<String> declaresFor) {
     }
 
     /**

@@ -25,9 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param valid                 family name to valid sample path, in submission order
  * @param schemaViolation       sample path of a schema-invalid document
  * @param businessRuleViolation sample path of a schema-valid document that breaks a business rule
+ * @param notAllowed            sample path of a valid document of a type the partner's agreement does not let it send, or null
  */
 public record ConformanceProfile(String name, String party, String apiKey, Signature signature,
-        Map<String, String> valid, String schemaViolation, String businessRuleViolation) {
+        Map<String, String> valid, String schemaViolation, String businessRuleViolation,
+        String notAllowed) {
 
     /** Where the profiles live on the class path. */
     public static final String RESOURCE = "/conformance/profiles.yml";
@@ -55,7 +57,7 @@ public record ConformanceProfile(String name, String party, String apiKey, Signa
 
     /** The same partner with another API key (an integrator's own). */
     public ConformanceProfile withApiKey(String key) {
-        return new ConformanceProfile(name, party, key, signature, valid, schemaViolation, businessRuleViolation);
+        return new ConformanceProfile(name, party, key, signature, valid, schemaViolation, businessRuleViolation, notAllowed);
     }
 
     /** Every profile shipped in the jar, by name. */
@@ -111,7 +113,8 @@ public record ConformanceProfile(String name, String party, String apiKey, Signa
             Map<String, String> valid = new LinkedHashMap<>();
             ((Map<String, Object>) p.getOrDefault("valid", Map.of())).forEach((k, v) -> valid.put(k, String.valueOf(v)));
             profiles.put(name, new ConformanceProfile(name, text(p, "party", name), text(p, "api-key", name), signature,
-                    valid, text(p, "schema-violation", name), text(p, "business-rule-violation", name)));
+                    valid, text(p, "schema-violation", name), text(p, "business-rule-violation", name),
+                    p.get("not-allowed") == null ? null : p.get("not-allowed").toString()));
         });
         return profiles;
     }

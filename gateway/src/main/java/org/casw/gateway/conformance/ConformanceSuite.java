@@ -67,6 +67,15 @@ public final class ConformanceSuite {
                 + profile.businessRuleViolation() + ") is refused naming the rule",
                 submit("submission", sign(samples.fresh(profile.businessRuleViolation())), Expectation.problem(422, ruleCode))));
         addSignatureCases(cases);
+        if (profile.notAllowed() != null) {
+            cases.add(ConformanceCase.of("document-type-not-allowed", "a valid document of a type " + profile.party()
+                    + "'s agreement does not let it send (" + profile.notAllowed() + ") is refused with 403",
+                    submit("submission", sign(samples.fresh(profile.notAllowed())),
+                            Expectation.problem(403, ViolationCodes.DOCUMENT_TYPE_NOT_ALLOWED))));
+        } else {
+            cases.add(ConformanceCase.skipped("document-type-not-allowed", "a document type the partner may not send is refused",
+                    "the profile names no sample of a type " + profile.party() + " may not send"));
+        }
         cases.add(duplicate());
         cases.add(conflict());
         cases.add(ConformanceCase.of("oversized-payload", "a body one byte over the size limit (" + maxPayloadBytes

@@ -18,6 +18,7 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.partner.SendingRights;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.routing.RoutingRule;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,11 +106,12 @@ public class ConfiguredPartners implements PartnerDirectory {
             for (int i = 0; i < receives.size(); i++) {
                 checkReceive(id, i, receives.get(i), locate, problems);
             }
+            Set<DocumentType> sends = checkSends(id, p, locate, problems);
             GatewayProperties.Formats formats = p.formats();
             partners.put(id, new PartnerProfile(id, p.name() == null ? id : p.name(), p.role(), list(p.identifiers()),
                     channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended(), p.country(),
                     formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts(),
-                    p.delivery().directory(), p.inboundDirectory()));
+                    p.delivery().directory(), p.inboundDirectory(), sends, list(p.declaresFor())));
         });
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {
@@ -124,6 +126,30 @@ public class ConfiguredPartners implements PartnerDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
         }
+    }
+
+    /**
+     * The types the party may submit: its agreement's {@code sends}, which may narrow its role's set but not widen it
+     * (an enterprise listing CERTIFICATE_OF_ORIGIN is a mistake to stop on, not a right to grant); null for the role's.
+     */
+    private static Set<DocumentType> checkSends(String id, GatewayProperties.Partner p, AgreementLocator locate, List<String> problems) {
+        if (p.sends() == null || p.role() == null) {
+            return null;
+        }
+        Set<DocumentType> ceiling = SendingRights.ceilingOf(p.role());
+        Set<DocumentType> sends = new LinkedHashSet<>();
+        for (int i = 0; i < p.sends().size(); i++) {
+            DocumentType type = p.sends().get(i);
+            if (type == null) {
+                problems.add(locate.where(id, "sends[" + i + "]") + ": empty; list document types such as DECLARATION");
+            } else if (!ceiling.contains(type)) {
+                problems.add(locate.where(id, "sends[" + i + "]") + ": a " + p.role() + " may not send " + type + "; it may send "
+                        + new TreeSet<>(ceiling));
+            } else {
+                sends.add(type);
+            }
+        }
+        return sends;
     }
 
     private void checkReceive(String id, int index, GatewayProperties.Receive receive, AgreementLocator locate, List<String> problems) {

@@ -4,14 +4,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.casw.routes.partner.Suspensions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Partners an operator suspended, kept in the database so a restart does not resume them by surprise. */
+/**
+ * Partners an operator suspended, kept in the database so a restart does not resume them by surprise. Every submission
+ * and API call asks about its party, so the set is held in memory and changed with the table.
+ */
 @Repository
-public class PartnerSuspensions {
+public class PartnerSuspensions implements Suspensions {
 
     private final JdbcTemplate jdbc;
+    private volatile Set<String> held;
 
     public PartnerSuspensions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -21,12 +26,28 @@ public class PartnerSuspensions {
         return new HashSet<>(jdbc.queryForList("select party_id from partner_suspension", String.class));
     }
 
-    public void suspend(String partyId, String operator) {
-        jdbc.update("insert into partner_suspension (party_id, suspended_at, suspended_by) values (?, ?, ?) on conflict do nothing",
-                partyId, Timestamp.from(Instant.now()), operator);
+    @Override
+    public boolean isSuspended(String partyId) {
+        Set<String> current = held;
+        if (current == null) {
+            current = reload();
+        }
+        return current.contains(partyId);
     }
 
-    public void resume(String partyId) {
+    public synchronized void suspend(String partyId, String operator) {
+        jdbc.update("insert into partner_suspension (party_id, suspended_at, suspended_by) values (?, ?, ?) on conflict do nothing",
+                partyId, Timestamp.from(Instant.now()), operator);
+        reload();
+    }
+
+    public synchronized void resume(String partyId) {
         jdbc.update("delete from partner_suspension where party_id = ?", partyId);
+        reload();
+    }
+
+    private synchronized Set<String> reload() {
+        held = Set.copyOf(suspended());
+        return held;
     }
 }

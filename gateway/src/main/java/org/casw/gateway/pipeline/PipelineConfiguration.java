@@ -47,9 +47,9 @@ public class PipelineConfiguration {
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
-            AeoRegistry aeo, AeoRecognition recognition) {
+            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions) {
         return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo,
-                recognition));
+                recognition, suspensions));
     }
 
     /** The AEO programmes recognised for the fast lane, checked at start-up: a mistake stops the gateway naming the setting. */

@@ -3,6 +3,7 @@ package org.casw.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casw.gateway.api.Problems;
 import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.gateway.partner.PartnerSuspensions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -18,13 +19,15 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ConfiguredPartners partners, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ConfiguredPartners partners, PartnerSuspensions suspensions,
+            ObjectMapper json) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(partners), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SuspendedPartyFilter(partners, suspensions, json), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses").hasRole("OPERATOR")

@@ -47,6 +47,16 @@ class AeoMutualRecognitionTest {
     private static final String CUSTOMS_KEY = "sandbox-customs-key";
     private static final String ENTERPRISE_KEY = "demo-enterprise-key";
 
+    /**
+     * Enterprises the demo enterprise declares for (its agreement's declares-for): only their AEO statuses can give its
+     * declarations the fast lane. Fresh per run, so tests do not see each other's statuses.
+     */
+    private static final String SG_IN_FORCE = enterpriseId();
+    private static final String SG_SUSPENDED = enterpriseId();
+    private static final String SG_UNRECOGNISED = enterpriseId();
+    private static final String CN_TRADING_COMPANY = "91450700MA5N8K2X8B";
+    private static final String CN_BONDED_TRADER = freshUscc();
+
     /** The sample declarations are dated 2026-11-21: statuses in force from before then, whatever today is. */
     private static final LocalDate SAMPLE_YEAR_START = LocalDate.of(2026, 1, 1);
 
@@ -74,7 +84,12 @@ class AeoMutualRecognitionTest {
                 "--gateway.partners.AEO-DESK.role=CUSTOMS",
                 "--gateway.partners.AEO-DESK.country=CN",
                 "--gateway.partners.AEO-DESK.receives[0].document-type=DECLARATION",
-                "--gateway.partners.AEO-DESK.receives[0].when.lane[0]=FAST");
+                "--gateway.partners.AEO-DESK.receives[0].when.lane[0]=FAST",
+                "--gateway.partners.DEMO-ENTERPRISE.declares-for[0]=SG" + SG_IN_FORCE,
+                "--gateway.partners.DEMO-ENTERPRISE.declares-for[1]=SG" + SG_SUSPENDED,
+                "--gateway.partners.DEMO-ENTERPRISE.declares-for[2]=SG" + SG_UNRECOGNISED,
+                "--gateway.partners.DEMO-ENTERPRISE.declares-for[3]=" + CN_TRADING_COMPANY,
+                "--gateway.partners.DEMO-ENTERPRISE.declares-for[4]=" + CN_BONDED_TRADER);
         port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         client = new GatewayClient(port);
         registry = gateway.getBean(JdbcAeoRegistry.class);
@@ -189,9 +204,9 @@ class AeoMutualRecognitionTest {
 
     @Test
     void aDeclarationOfARecognisedAeoEnterpriseTakesTheFastLaneAndASuspendedOneTheNormalLane() throws Exception {
-        String inForce = enterpriseId();
-        String suspended = enterpriseId();
-        String unrecognised = enterpriseId();
+        String inForce = SG_IN_FORCE;
+        String suspended = SG_SUSPENDED;
+        String unrecognised = SG_UNRECOGNISED;
         assertThat(client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS",
                 enterprise(inForce, "VALID", SAMPLE_YEAR_START, LocalDate.now().plusYears(1))
                         + enterprise(suspended, "SUSPENDED", SAMPLE_YEAR_START, LocalDate.now().plusYears(1))))).statusCode())
@@ -239,7 +254,7 @@ class AeoMutualRecognitionTest {
 
     @Test
     void aChineseAeoTradingCompanyTakesTheFastLaneOnlyWithinItsValidity() {
-        String uscc = "91450700MA5N8K2X8B";
+        String uscc = CN_TRADING_COMPANY;
         // the declaration (DeclDate 2026-11-21) falls inside the first validity, not the second
         assertThat(client.postXml(CUSTOMS_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise(uscc, "VALID", LocalDate.of(2026, 1, 1),
                 LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
@@ -254,7 +269,7 @@ class AeoMutualRecognitionTest {
 
     @Test
     void eachConsignmentOfAnAggregateDeclarationOfARecognisedAeoTakesTheFastLane() {
-        String uscc = freshUscc();
+        String uscc = CN_BONDED_TRADER;
         assertThat(client.postXml(CUSTOMS_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise(uscc, "VALID", SAMPLE_YEAR_START,
                 LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
         String aggregateId = "AGG-AEO-" + UUID.randomUUID().toString().substring(0, 8);
@@ -282,6 +297,33 @@ class AeoMutualRecognitionTest {
                 r -> r != null && r.contains("<Status>RELEASED</Status>"));
         assertThat(receipt.split("<Lane>FAST</Lane>", -1)).as(receipt).hasSize(4);
         assertThat(receipt).doesNotContain("<Lane>NORMAL</Lane>").contains("<EntryId>");
+    }
+
+    @Test
+    void anAeoEnterpriseTheDeclarantDoesNotActForGivesNoFastLane() {
+        String stranger = enterpriseId();
+        assertThat(client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS", enterprise(stranger, "VALID",
+                SAMPLE_YEAR_START, LocalDate.now().plusYears(1))))).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> declared = client.postXml(ENTERPRISE_KEY, declarationWithOverseasParty("SG" + stranger,
+                "AEO-" + UUID.randomUUID()));
+
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(202);
+        assertThat(GatewayClient.json(declared).get("lane").asText()).isEqualTo("NORMAL");
+        JsonNode message = GatewayClient.json(client.get(ENTERPRISE_KEY, "/api/v1/messages/"
+                + GatewayClient.json(declared).get("trackingId").asText()));
+        assertThat(history(message)).anyMatch(h -> h.startsWith("lane NORMAL: SG SG-STP-PLUS " + stranger)
+                && h.contains("is not an enterprise the declarant acts for"));
+    }
+
+    @Test
+    void anEnterpriseMayNotIssueAnAeoNoticeEvenForItsOwnCountry() {
+        HttpResponse<String> response = client.postXml(ENTERPRISE_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise("91450700MA5L3QR71R",
+                "VALID", SAMPLE_YEAR_START, LocalDate.now().plusYears(1))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(GatewayClient.json(response).get("code").asText()).isEqualTo("DOCUMENT_TYPE_NOT_ALLOWED");
+        assertThat(registry.find("CN", "91450700MA5L3QR71R")).isEmpty();
     }
 
     /** The latest aggregate receipt delivered to the submitter's mailbox for an aggregate, or null before the first. */

@@ -8,7 +8,6 @@ import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.GatewayTestSupport;
 import java.time.Clock;
 import java.util.Set;
-import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.signature.PkixCertificateTrust;
@@ -26,8 +25,6 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
     @Autowired
     JdbcMessageLedger ledger;
 
-    @Autowired
-    DevPki devPki;
 
     @Test
     void validDeclarationIsQueuedDeliveredToCustomsAndAcknowledgedAsReleased() {

@@ -20,8 +20,8 @@ class PreferentialClaimTest extends GatewayIntegrationTest {
     @Test
     void claimsDrawDownTheCertificateAndAnOverclaimIsRefused() {
         String certificateNo = "E26-TH-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        HttpResponse<String> certificate = postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("certificate-of-origin", "valid",
-                "form-e-durian-th-cn.xml").replace("E26-TH-0001187", certificateNo));
+        HttpResponse<String> certificate = issueCertificate(GatewayTestSupport.sample("certificate-of-origin", "valid",
+                "form-e-durian-th-cn.xml").replace("E26-TH-0001187", certificateNo)).response();
         assertThat(certificate.statusCode()).as(certificate.body()).isEqualTo(202);
 
         HttpResponse<String> first = postXml(ENTERPRISE_KEY, claiming(certificateNo, "PREF-1"));
@@ -51,8 +51,8 @@ class PreferentialClaimTest extends GatewayIntegrationTest {
     @Test
     void aDeclarationCustomsRejectsGivesItsClaimBack() {
         String certificateNo = "E26-TH-R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        assertThat(postXml(ENTERPRISE_KEY, GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-durian-th-cn.xml")
-                .replace("E26-TH-0001187", certificateNo)).statusCode()).isEqualTo(202);
+        assertThat(issueCertificate(GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-durian-th-cn.xml")
+                .replace("E26-TH-0001187", certificateNo)).response().statusCode()).isEqualTo(202);
         String trackingId = json(postXml(ENTERPRISE_KEY, claiming(certificateNo, "PREF-REJ-1"))).get("trackingId").asText();
         // the claim is taken at intake, before delivery; a receipt may refer to a queued or delivered declaration
         assertThat(registry.claimed(certificateNo, 1)).isEqualByComparingTo(new BigDecimal("18000"));

@@ -16,7 +16,6 @@ import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +25,6 @@ class SignedExchangeTest extends GatewayIntegrationTest {
     private static final String MY_NSW_KEY = "demo-my-nsw-key";
     private final XmlSigner signer = new XmlSigner();
 
-    @Autowired
-    DevPki devPki;
 
     @Test
     void aCertificateSignedByThePartnerIsAcceptedAndTheSignerNoted() {

@@ -70,7 +70,7 @@ class As4ChannelFailureTest {
         GatewayProperties.Partner sg = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(),
                 List.of(), new GatewayProperties.Delivery(DeliveryChannel.AS4, null, null), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
-                List.of(), null, as4);
+                List.of(), null, as4, null, null);
         GatewayProperties.KeyStoreEntry identity = new GatewayProperties.KeyStoreEntry(pki.keystore("CASW-GATEWAY", KeyFamily.RSA_2048),
                 pki.alias("CASW-GATEWAY", KeyFamily.RSA_2048), pki.directory().resolve(DevPki.PASSWORD_FILE), null);
         GatewayProperties properties = new GatewayProperties(dir, PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,

@@ -69,7 +69,6 @@ class ConformanceAgainstNonConformingEndpointTest {
         assertThat(exit).as(printed).isEqualTo(1);
         Map<String, ConformanceReports.TestCase> cases = ConformanceReports.junit(report);
         assertThat(cases.get("valid-certificate-of-origin").failure()).isNull();
-        assertThat(cases.get("valid-manifest").failure()).isNull();
         assertThat(cases.get("schema-violation").failure()).isEqualTo("expected HTTP 422 SCHEMA_VIOLATION, got HTTP 202");
         assertThat(cases.get("business-rule-violation").failure()).isEqualTo("expected HTTP 422 HS_CODE_UNKNOWN, got HTTP 202");
         assertThat(cases.get("bad-signature").failure()).isEqualTo("expected HTTP 422 SIGNATURE_INVALID, got HTTP 202");
@@ -81,13 +80,15 @@ class ConformanceAgainstNonConformingEndpointTest {
         assertThat(cases.get("xxe-external-entity").failure()).isEqualTo("expected HTTP 400 XML_DOCTYPE_FORBIDDEN, got HTTP 202");
         assertThat(cases.get("entity-expansion").failure()).isEqualTo("expected HTTP 400 XML_DOCTYPE_FORBIDDEN, got HTTP 202");
         assertThat(cases.get("unauthenticated").failure()).isEqualTo("expected HTTP 401 UNAUTHENTICATED, got HTTP 202");
+        assertThat(cases.get("document-type-not-allowed").failure())
+                .isEqualTo("expected HTTP 403 DOCUMENT_TYPE_NOT_ALLOWED, got HTTP 202");
         // the resend of the same document must be answered 200 with the first tracking id
         assertThat(cases.get("duplicate-submission").failure())
                 .isEqualTo("identical resend: expected HTTP 200, got HTTP 202");
         assertThat(cases.get("message-id-conflict").failure())
                 .isEqualTo("different payload, same message id: expected HTTP 409 MESSAGE_ID_CONFLICT, got HTTP 202");
         assertThat(printed).contains("FAIL  bad-signature", "PASS  valid-certificate-of-origin",
-                "13 failed");
+                "14 failed");
 
         String html = ConformanceReports.html(report);
         assertThat(html).contains("expected HTTP 422 SIGNATURE_INVALID, got HTTP 202", "FAIL").doesNotContain("demo-sg-nsw-key");

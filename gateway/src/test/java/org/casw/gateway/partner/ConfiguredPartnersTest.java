@@ -59,6 +59,26 @@ class ConfiguredPartnersTest {
     }
 
     @Test
+    void aPartySendsItsRolesDocumentTypesUnlessItsAgreementNarrowsThemAndNeverMore() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()));
+        partners.put("BROKER", withSends(partner(PartyRole.ENTERPRISE, List.of(), mailbox(), null, List.of()), List.of(DocumentType.DECLARATION)));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        assertThat(configured.find("PORT-QINZHOU").orElseThrow().documentsSent())
+                .containsExactlyInAnyOrder(DocumentType.MANIFEST, DocumentType.CONTAINER_EVENT);
+        assertThat(configured.find("BROKER").orElseThrow().maySend(DocumentType.DECLARATION)).isTrue();
+        assertThat(configured.find("BROKER").orElseThrow().maySend(DocumentType.MANIFEST)).isFalse();
+
+        partners.put("ENTERPRISE", withSends(partner(PartyRole.ENTERPRISE, List.of(), mailbox(), null, List.of()),
+                List.of(DocumentType.DECLARATION, DocumentType.CERTIFICATE_OF_ORIGIN)));
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOf(InvalidPartnerAgreementException.class)
+                .hasMessageContaining("gateway.partners.ENTERPRISE.sends[1]: a ENTERPRISE may not send CERTIFICATE_OF_ORIGIN");
+    }
+
+    @Test
     void everyProblemOfBrokenAgreementsIsListedAndNoKeyIsEchoed() {
         Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
         partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null, null), null,
@@ -108,7 +128,13 @@ class ConfiguredPartnersTest {
             List<GatewayProperties.Receive> receives) {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
-                receives, null, null);
+                receives, null, null, null, null);
+    }
+
+    private static GatewayProperties.Partner withSends(GatewayProperties.Partner p, List<DocumentType> sends) {
+        return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
+                p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
+                p.formats(), p.as4(), sends, p.declaresFor());
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {

@@ -64,15 +64,17 @@ class ContentRoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aCertificateOfOriginGoesToTheImportingCountrysSingleWindowSignedForIt() {
+    void aCertificateOfOriginGoesToTheImportingCountrysSingleWindowWithItsIssuersSignature() {
         String certificate = GatewayTestSupport.sample("certificate-of-origin", "valid", "csfta-ev-cn-sg.xml")
                 .replaceFirst("<CertificateNo>[^<]+</CertificateNo>", "<CertificateNo>CSFTA-ROUTE-1</CertificateNo>");
 
-        HttpResponse<String> accepted = postXml(ENTERPRISE_KEY, certificate);
+        IssuedSubmission issued = issueCertificate(certificate);
 
+        HttpResponse<String> accepted = issued.response();
+        assertThat(issued.party()).isEqualTo("CN-CUSTOMS");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        JsonNode message = awaitStatus(ENTERPRISE_KEY, json(accepted).get("trackingId").asText(), "DELIVERED");
+        JsonNode message = awaitStatus(issued.apiKey(), json(accepted).get("trackingId").asText(), "DELIVERED");
         assertThat(message.get("receiver").asText()).isEqualTo("SG-NSW");
-        assertThat(message.get("history").toString()).contains("signed for SG-NSW: xmldsig-ecdsa-sha256");
+        assertThat(message.get("history").toString()).contains("signature verified: cn-eport-sm2", "forwarded with the sender's signature");
     }
 }

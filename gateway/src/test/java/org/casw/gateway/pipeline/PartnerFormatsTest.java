@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.GatewayIntegrationTest;
@@ -19,7 +18,6 @@ import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +31,6 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
     private static final String CUSTOMS_KEY = "sandbox-customs-key";
     private final XmlSigner signer = new XmlSigner();
 
-    @Autowired
-    DevPki devPki;
 
     @Test
     void aCuscarFromThePortBecomesANativeManifestForCustoms() throws Exception {

@@ -6,13 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
 
 /**
  * Picks a declaration's lane: FAST when one of its enterprises holds a recognised AEO status in force on the
  * declaration date (the domestic trading company or owner by unified social credit code, the overseas party
- * by its AEO code), NORMAL otherwise.
+ * by its AEO code), NORMAL otherwise. Only enterprises the declarant acts for count: naming someone else's AEO
+ * in a declaration must not buy its fast lane.
  */
 public final class AeoLanes {
 
@@ -36,16 +38,20 @@ public final class AeoLanes {
         this.recognition = recognition;
     }
 
-    /** @param today the date when the declaration names none (DeclDate) */
-    public Decision laneOf(DecMessage declaration, LocalDate today) {
+    /**
+     * @param today   the date when the declaration names none (DeclDate)
+     * @param actsFor whether the declarant may act for an enterprise, by its code as the declaration writes it
+     */
+    public Decision laneOf(DecMessage declaration, LocalDate today, Predicate<String> actsFor) {
         DecHead head = declaration.getDecHead();
         LocalDate on = declarationDate(head, today);
+        // issuing country, enterprise id in its notices, the code as the declaration writes it
         List<String[]> candidates = new ArrayList<>();
-        candidates.add(new String[] {"CN", head.getTradeCoScc()});
-        candidates.add(new String[] {"CN", head.getOwnerCodeScc()});
+        candidates.add(new String[] {"CN", head.getTradeCoScc(), head.getTradeCoScc()});
+        candidates.add(new String[] {"CN", head.getOwnerCodeScc(), head.getOwnerCodeScc()});
         String overseas = head.getOverseasPartyCode();
         if (overseas != null && overseas.length() > 2) {
-            candidates.add(new String[] {overseas.substring(0, 2), overseas.substring(2)});
+            candidates.add(new String[] {overseas.substring(0, 2), overseas.substring(2), overseas});
         }
         List<String> notInForce = new ArrayList<>();
         for (String[] candidate : candidates) {
@@ -58,7 +64,9 @@ public final class AeoLanes {
             }
             AeoStatus s = held.get();
             String who = s.issuingCountry() + " " + s.programme() + " " + s.enterpriseId() + " (" + s.authorisationNo() + ")";
-            if (!recognition.recognises(s.issuingCountry(), s.programme())) {
+            if (!actsFor.test(candidate[2])) {
+                notInForce.add(who + " is not an enterprise the declarant acts for");
+            } else if (!recognition.recognises(s.issuingCountry(), s.programme())) {
                 notInForce.add(who + " is not a recognised programme");
             } else if (!s.inForceOn(on)) {
                 notInForce.add(who + " is " + s.status() + ", valid " + s.validFrom() + " to " + s.validUntil() + ", not in force on " + on);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
@@ -63,13 +64,14 @@ public class AggregateDeclarations {
         List<AggregateLedger.NewPart> parts = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         Map<Integer, String> laneNotes = new HashMap<>();
+        Predicate<String> declarantActsFor = code -> partners.find(sender).map(p -> p.actsFor(code)).orElse(false);
         for (int i = 0; i < declarations.size(); i++) {
             DecMessage declaration = declarations.get(i);
             RoutingFacts facts = RoutingFacts.read(DocumentType.DECLARATION, declaration, null);
             BusinessKeys partKeys = reader.keysOf(DocumentType.DECLARATION, declaration);
             if (lanes != null) {
                 // each consignment's declaration goes to customs on its own, so each gets its own lane
-                AeoLanes.Decision decision = lanes.laneOf(declaration, LocalDate.now(CHINA));
+                AeoLanes.Decision decision = lanes.laneOf(declaration, LocalDate.now(CHINA), declarantActsFor);
                 facts = facts.with("lane", decision.lane().name());
                 partKeys.add(BusinessKeys.Kind.LANE, decision.lane().name());
                 if (decision.concernsAeo()) {

@@ -28,6 +28,8 @@ public final class Intake {
     String referencedTrackingId;
     IntakeResult result;
     boolean senderSigned;
+    /** The submission carried a signature its sender's agreement verified (also when it was then translated). */
+    boolean signatureVerified;
     /** A declaration's lane (FAST, NORMAL) once assigned, or read back from the ledger for a resend. */
     String lane;
 

@@ -4,7 +4,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The intake flow every document follows, whichever channel brought it:
- * inspect -> persist (RECEIVED) -> identify -> verify the sender's signature -> validate -> check the sender
+ * inspect -> persist (RECEIVED) -> identify -> authorize (agreement, suspension, document types it may send)
+ * -> verify the sender's signature -> validate -> check the sender (declarant, issuing authority)
  * -> claim certificate quantities -> assign a declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver
  * -> register certificates and AEO statuses -> apply a receipt
  * -> for each receiver: prepare (sign) and queue durably.
@@ -31,6 +32,7 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.inspect())
                 .process(steps.record())
                 .process(steps.identify())
+                .process(steps.authorize())
                 .process(steps.verifySignature())
                 .process(steps.validate())
                 .process(steps.checkSender())

@@ -24,6 +24,7 @@ import org.casw.routes.ledger.NewMessage;
 import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.partner.Suspensions;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.registry.Certificates;
 import org.casw.routes.routing.RoutingFacts;
@@ -43,6 +44,7 @@ import org.casw.routes.validation.ViolationCodes;
 import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.origin.CertificateOfOrigin;
+import org.casw.schemas.origin.CertificateUtilization;
 
 /** The steps of the intake route, each small and named after what it does to a submission. */
 public class IntakeSteps {
@@ -61,6 +63,7 @@ public class IntakeSteps {
     private final AggregateDeclarations aggregates;
     private final AeoRegistry aeo;
     private final AeoLanes lanes;
+    private final Suspensions suspensions;
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
@@ -83,6 +86,14 @@ public class IntakeSteps {
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
             AeoRegistry aeo, AeoRecognition recognition) {
+        this(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo, recognition, Suspensions.NONE);
+    }
+
+    /** @param suspensions the parties an operator suspended: their submissions are refused */
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
+            AeoRegistry aeo, AeoRecognition recognition, Suspensions suspensions) {
+        this.suspensions = suspensions;
         this.aeo = aeo;
         this.lanes = new AeoLanes(aeo, recognition);
         this.formats = formats;
@@ -230,6 +241,35 @@ public class IntakeSteps {
     }
 
     /**
+     * May this party send this document at all? Only a party with an agreement, not suspended, and only the types its
+     * agreement (or its role) allows. Decided before the document is verified or read, and recorded with the refusal.
+     */
+    IntakeStep authorize() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                String sender = intake.submission.sender();
+                Optional<PartnerProfile> party = partners.find(sender);
+                if (party.isEmpty()) {
+                    forbid(intake, ViolationCodes.UNKNOWN_SENDER, null, sender + " has no partner agreement: only trade parties submit"
+                            + " documents.");
+                } else if (party.get().suspended() || suspensions.isSuspended(sender)) {
+                    forbid(intake, ViolationCodes.PARTY_SUSPENDED, null, sender + " is suspended: it neither submits nor receives"
+                            + " documents until an operator resumes it.");
+                } else if (!party.get().maySend(intake.type)) {
+                    forbid(intake, ViolationCodes.DOCUMENT_TYPE_NOT_ALLOWED, "/" + intake.type.root().getLocalPart(), sender + " ("
+                            + party.get().role() + ") may not send " + intake.type + " documents; its agreement allows "
+                            + new java.util.TreeSet<>(party.get().documentsSent()) + ".");
+                }
+            }
+        };
+    }
+
+    private void forbid(Intake intake, String code, String path, String message) {
+        reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(code, path, message)), "not allowed: " + code);
+    }
+
+    /**
      * The sender's signature, checked as its agreement demands: whole-document coverage, allowed
      * algorithms, trusted and valid certificate. A verified signer is noted in the history.
      */
@@ -245,6 +285,7 @@ public class IntakeSteps {
                 if (!result.valid()) {
                     reject(intake, IntakeResult.Outcome.INVALID, result.violations(), "signature refused");
                 } else if (result.signed()) {
+                    intake.signatureVerified = true;
                     // a translated document no longer carries the signature: the gateway signs what it forwards
                     intake.senderSigned = intake.translatedFrom == null;
                     ledger.note(intake.trackingId, "signature verified: " + result.profile().id() + ", signer " + result.signerSubject()
@@ -370,9 +411,21 @@ public class IntakeSteps {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                if (intake.type == DocumentType.AEO_STATUS) {
-                    checkAeoIssuer(intake);
-                    return;
+                switch (intake.type) {
+                    case AEO_STATUS -> {
+                        checkAeoIssuer(intake);
+                        return;
+                    }
+                    case CERTIFICATE_OF_ORIGIN -> {
+                        checkCertificateIssuer(intake);
+                        return;
+                    }
+                    case CERTIFICATE_UTILIZATION -> {
+                        checkUtilizationIssuer(intake);
+                        return;
+                    }
+                    default -> {
+                    }
                 }
                 String claimed = intake.keys.declaredSender();
                 if (claimed == null) {
@@ -402,6 +455,37 @@ public class IntakeSteps {
     }
 
     /**
+     * A certificate of origin carries an authority's word: it comes from the customs or window of the country that issued
+     * it (its exporting country), or through it, and bears that issuer's verified signature (pinned in its agreement).
+     */
+    private void checkCertificateIssuer(Intake intake) {
+        CertificateOfOrigin certificate = (CertificateOfOrigin) intake.document;
+        String issuing = certificate.getExportingCountry();
+        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
+        if (country.filter(issuing::equals).isEmpty()) {
+            forbid(intake, ViolationCodes.CERTIFICATE_ISSUER_MISMATCH, "/CertificateOfOrigin/ExportingCountry", "Party "
+                    + intake.submission.sender() + " acts for " + country.orElse("no country") + " and may not issue certificates of"
+                    + " origin of " + issuing + ": they come from " + issuing + "'s customs or single window.");
+        } else if (!intake.signatureVerified) {
+            reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.CERTIFICATE_SIGNATURE_REQUIRED,
+                    "/CertificateOfOrigin", "A certificate of origin must carry its issuer's signature (an enveloped XML signature"
+                            + " made with the certificate " + intake.submission.sender() + "'s agreement trusts).")),
+                    "certificate of origin unsigned");
+        }
+    }
+
+    /** A utilization notice comes from the customs (or window) of the importing country that used the certificate. */
+    private void checkUtilizationIssuer(Intake intake) {
+        String importing = ((CertificateUtilization) intake.document).getImportingCountry();
+        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
+        if (country.filter(importing::equals).isEmpty()) {
+            forbid(intake, ViolationCodes.UTILIZATION_ISSUER_MISMATCH, "/CertificateUtilization/ImportingCountry", "Party "
+                    + intake.submission.sender() + " acts for " + country.orElse("no country") + " and may not report the use of"
+                    + " certificates in " + importing + ".");
+        }
+    }
+
+    /**
      * A declaration's customs lane: FAST when one of its enterprises holds a recognised AEO status in force on
      * the declaration date. It becomes a business key (tracking), a routing fact ({@code lane}) and part of the answer.
      */
@@ -412,7 +496,9 @@ public class IntakeSteps {
                 if (intake.type != DocumentType.DECLARATION) {
                     return;
                 }
-                AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(CHINA));
+                Optional<PartnerProfile> declarant = partners.find(intake.submission.sender());
+                AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(CHINA),
+                        code -> declarant.map(p -> p.actsFor(code)).orElse(false));
                 intake.lane = decision.lane().name();
                 intake.keys.add(BusinessKeys.Kind.LANE, intake.lane);
                 if (decision.concernsAeo()) {

@@ -3,6 +3,7 @@ package org.casw.routes.partner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.casw.routes.document.DocumentType;
 
 /**
@@ -23,15 +24,31 @@ import org.casw.routes.document.DocumentType;
  * @param accepts        per document type, the format it wants delivered instead of native XML
  * @param deliveryDirectory for {@link DeliveryChannel#FILE}: where its documents are written
  * @param inboundDirectory  a drop directory it submits files in, or null
+ * @param documentsSent  the document types it may submit: its agreement's {@code sends}, else its role's ({@link SendingRights})
+ * @param declaresFor    codes of the enterprises it declares for as a broker or agent, besides its own identifiers
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
         DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
-        String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory) {
+        String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory,
+        Set<DocumentType> documentsSent,
+        List<String> declaresFor) {
 
     public PartnerProfile {
         identifiers = List.copyOf(identifiers);
         sends = sends == null ? List.of() : List.copyOf(sends);
         accepts = accepts == null ? Map.of() : Map.copyOf(accepts);
+        documentsSent = documentsSent == null ? SendingRights.ofRole(role) : Set.copyOf(documentsSent);
+        declaresFor = declaresFor == null ? List.of() : List.copyOf(declaresFor);
+    }
+
+    /** Whether its agreement (or, without a {@code sends} list, its role) lets it submit this type. */
+    public boolean maySend(DocumentType type) {
+        return documentsSent.contains(type);
+    }
+
+    /** Whether it may act for this enterprise in a declaration: itself, or one its agreement says it declares for. */
+    public boolean actsFor(String enterpriseCode) {
+        return enterpriseCode != null && (identifiers.contains(enterpriseCode) || declaresFor.contains(enterpriseCode));
     }
 
     /** The format this party wants a document type delivered in, when not native XML. */

@@ -18,6 +18,18 @@ public final class ViolationCodes {
     public static final String SENDER_MISMATCH = "SENDER_MISMATCH";
     /** An AEO status notice reports statuses of a country the sending window does not act for. */
     public static final String AEO_ISSUER_MISMATCH = "AEO_ISSUER_MISMATCH";
+    /** The submitting party has no agreement (an operator, or a party since removed): only trade parties submit. */
+    public static final String UNKNOWN_SENDER = "UNKNOWN_SENDER";
+    /** An operator suspended the party: it neither submits nor receives until resumed. */
+    public static final String PARTY_SUSPENDED = "PARTY_SUSPENDED";
+    /** The party's agreement (or role) does not let it send this document type. */
+    public static final String DOCUMENT_TYPE_NOT_ALLOWED = "DOCUMENT_TYPE_NOT_ALLOWED";
+    /** A certificate of origin from a party that does not speak for its exporting (issuing) country. */
+    public static final String CERTIFICATE_ISSUER_MISMATCH = "CERTIFICATE_ISSUER_MISMATCH";
+    /** A certificate of origin that does not carry its issuer's verified signature. */
+    public static final String CERTIFICATE_SIGNATURE_REQUIRED = "CERTIFICATE_SIGNATURE_REQUIRED";
+    /** A utilization notice from a party that does not speak for the importing country that used the certificate. */
+    public static final String UTILIZATION_ISSUER_MISMATCH = "UTILIZATION_ISSUER_MISMATCH";
     /** The sender's message id was already used for a different payload. */
     public static final String MESSAGE_ID_CONFLICT = "MESSAGE_ID_CONFLICT";
     /** A receipt refers to a message that does not exist or was not delivered to its sender. */

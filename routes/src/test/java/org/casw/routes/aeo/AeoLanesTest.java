@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.schemas.declaration.DecMessage;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AeoLanesTest {
 
     private static final LocalDate DECLARED = LocalDate.of(2026, 11, 21);
+    /** A declarant entitled to act for every enterprise its declaration names. */
+    private static final Predicate<String> ACTS_FOR_ALL = code -> true;
     private final Map<String, AeoStatus> held = new HashMap<>();
     private final AeoRegistry registry = new AeoRegistry() {
         @Override
@@ -37,7 +40,7 @@ class AeoLanesTest {
     void theOverseasPartysRecognisedStatusInForceGivesTheFastLane() throws Exception {
         hold("TH", "TH-AEO", "0105536000123", "VALID", DECLARED.minusDays(1), DECLARED);
 
-        AeoLanes.Decision decision = lanes.laneOf(overseasAeo(), LocalDate.of(2030, 1, 1));
+        AeoLanes.Decision decision = lanes.laneOf(overseasAeo(), LocalDate.of(2030, 1, 1), ACTS_FOR_ALL);
 
         assertThat(decision.lane()).isEqualTo(Lane.FAST);
         assertThat(decision.reason()).isEqualTo("AEO TH TH-AEO 0105536000123 (A-0105536000123) in force on 2026-11-21");
@@ -50,7 +53,7 @@ class AeoLanesTest {
                 {"VALID", "TH-GOLD", "2026-01-01", "2027-01-01"}}) {
             hold("TH", c[1], "0105536000123", c[0], LocalDate.parse(c[2]), LocalDate.parse(c[3]));
 
-            AeoLanes.Decision decision = lanes.laneOf(overseasAeo(), DECLARED);
+            AeoLanes.Decision decision = lanes.laneOf(overseasAeo(), DECLARED, ACTS_FOR_ALL);
 
             assertThat(decision.lane()).as(String.join(" ", c)).isEqualTo(Lane.NORMAL);
             assertThat(decision.reason()).contains("0105536000123");
@@ -59,11 +62,26 @@ class AeoLanesTest {
 
     @Test
     void theDomesticTradingCompanyCountsByItsUnifiedSocialCreditCode() throws Exception {
-        assertThat(lanes.laneOf(overseasAeo(), DECLARED)).isEqualTo(new AeoLanes.Decision(Lane.NORMAL,
+        assertThat(lanes.laneOf(overseasAeo(), DECLARED, ACTS_FOR_ALL)).isEqualTo(new AeoLanes.Decision(Lane.NORMAL,
                 "no AEO status held for its enterprises"));
         hold("CN", "CN-AEO-ADVANCED", "91450700MA5L3QR71R", "VALID", DECLARED.minusYears(1), DECLARED.plusYears(1));
 
-        assertThat(lanes.laneOf(overseasAeo(), DECLARED).lane()).isEqualTo(Lane.FAST);
+        assertThat(lanes.laneOf(overseasAeo(), DECLARED, ACTS_FOR_ALL).lane()).isEqualTo(Lane.FAST);
+    }
+
+    @Test
+    void anAeoTheDeclarantDoesNotActForGivesNoFastLane() throws Exception {
+        hold("TH", "TH-AEO", "0105536000123", "VALID", DECLARED.minusYears(1), DECLARED.plusYears(1));
+        hold("CN", "CN-AEO-ADVANCED", "91450700MA5L3QR71R", "VALID", DECLARED.minusYears(1), DECLARED.plusYears(1));
+
+        AeoLanes.Decision onlyTheTradingCompany = lanes.laneOf(overseasAeo(), DECLARED, "91450700MA5L3QR71R"::equals);
+        AeoLanes.Decision neither = lanes.laneOf(overseasAeo(), DECLARED, code -> false);
+
+        assertThat(onlyTheTradingCompany.lane()).isEqualTo(Lane.FAST);
+        assertThat(onlyTheTradingCompany.reason()).contains("CN CN-AEO-ADVANCED 91450700MA5L3QR71R");
+        assertThat(neither.lane()).isEqualTo(Lane.NORMAL);
+        assertThat(neither.reason()).contains("91450700MA5L3QR71R (A-91450700MA5L3QR71R) is not an enterprise the declarant acts for",
+                "0105536000123 (A-0105536000123) is not an enterprise the declarant acts for");
     }
 
     private void hold(String country, String programme, String id, String status, LocalDate from, LocalDate until) {
