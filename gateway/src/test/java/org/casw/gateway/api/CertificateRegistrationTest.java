@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
@@ -93,6 +100,41 @@ class CertificateRegistrationTest extends GatewayIntegrationTest {
         HttpResponse<String> rest = postXml(SG_NSW_KEY, signedBy("SG-NSW", backToBack(fresh("B2B"), originalNo, "48.8", "CN")));
         assertThat(rest.statusCode()).as(rest.body()).isEqualTo(202);
         assertThat(registry.claimed(originalNo, 1)).isEqualByComparingTo(new BigDecimal("200"));
+    }
+
+    @Test
+    void backToBackCertificatesRacingForOneOriginalNeverDrawMoreThanItCertifies() throws Exception {
+        String originalNo = fresh("ORG");
+        assertThat(postXml(MY_NSW_KEY, signedBy("MY-NSW", malaysianOriginal(originalNo, "200"))).statusCode()).isEqualTo(202);
+        List<String> movements = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            movements.add(signedBy("SG-NSW", backToBack(fresh("B2B"), originalNo, "60", "CN")));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(movements.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String movement : movements) {
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return postXml(SG_NSW_KEY, movement);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 422) {
+                    assertThat(response.body()).contains("ORIGINAL_QUANTITY_EXCEEDED");
+                }
+            }
+            // three of 60 fit into 200, the fourth does not, whichever order they arrive in
+            assertThat(statuses).containsExactlyInAnyOrder(202, 202, 202, 422);
+            assertThat(registry.claimed(originalNo, 1)).isEqualByComparingTo(new BigDecimal("180"));
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test
