@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -173,6 +174,51 @@ class AeoMutualRecognitionTest {
         assertThat(registry.find("SG", expiredId)).isEmpty();
         assertThat(unknownCountry.statusCode()).isEqualTo(422);
         assertThat(GatewayClient.json(unknownCountry).get("violations").get(0).get("code").asText()).isEqualTo("AEO_COUNTRY_UNKNOWN");
+    }
+
+    @Test
+    void aNoticeDatedAfterTodayInChinaIsRefused() {
+        String id = enterpriseId();
+        LocalDate tomorrowInChina = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+
+        HttpResponse<String> response = client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS", tomorrowInChina,
+                enterprise(id, "VALID", LocalDate.now().minusYears(1), LocalDate.now().plusYears(1)))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode violation = GatewayClient.json(response).get("violations").get(0);
+        assertThat(violation.get("code").asText()).isEqualTo("AEO_ISSUE_DATE_IN_FUTURE");
+        assertThat(violation.get("path").asText()).isEqualTo("/AeoStatusNotice/IssueDate");
+        assertThat(registry.find("SG", id)).isEmpty();
+    }
+
+    @Test
+    void aNoticeOlderThanTheOneHeldIsRefusedAndOnlyTheNewestCounts() {
+        String id = enterpriseId();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String newer = notice("SG", "SG-STP-PLUS", today, enterprise(id, "VALID", SAMPLE_YEAR_START, LocalDate.now().plusYears(1)));
+        HttpResponse<String> held = client.postXml(SG_KEY, signedBySingapore(newer));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+        String heldNoticeId = registry.find("SG", id).orElseThrow().noticeId();
+
+        // a notice of the day before (late, or replayed) would suspend the enterprise again: refused, not routed
+        HttpResponse<String> older = client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS", today.minusDays(1),
+                enterprise(id, "SUSPENDED", SAMPLE_YEAR_START, LocalDate.now().plusYears(1)))));
+
+        assertThat(older.statusCode()).as(older.body()).isEqualTo(422);
+        JsonNode violation = GatewayClient.json(older).get("violations").get(0);
+        assertThat(violation.get("code").asText()).isEqualTo("AEO_NOTICE_SUPERSEDED");
+        assertThat(violation.get("path").asText()).isEqualTo("/AeoStatusNotice/IssueDate");
+        assertThat(violation.get("message").asText()).contains(heldNoticeId, id);
+        assertThat(GatewayClient.json(client.get(SG_KEY, "/api/v1/messages/" + GatewayClient.json(older).get("trackingId").asText()))
+                .get("status").asText()).isEqualTo("REJECTED");
+        assertThat(registry.find("SG", id).orElseThrow().status()).isEqualTo("VALID");
+        assertThat(registry.find("SG", id).orElseThrow().noticeId()).isEqualTo(heldNoticeId);
+
+        // a notice of the same day that arrives later is the newest: it counts
+        HttpResponse<String> sameDay = client.postXml(SG_KEY, signedBySingapore(notice("SG", "SG-STP-PLUS", today,
+                enterprise(id, "SUSPENDED", SAMPLE_YEAR_START, LocalDate.now().plusYears(1)))));
+        assertThat(sameDay.statusCode()).as(sameDay.body()).isEqualTo(202);
+        assertThat(registry.find("SG", id).orElseThrow().status()).isEqualTo("SUSPENDED");
     }
 
     @Test
@@ -378,6 +424,10 @@ class AeoMutualRecognitionTest {
     }
 
     private static String notice(String country, String programme, String enterprises) {
+        return notice(country, programme, LocalDate.now(ZoneId.of("Asia/Shanghai")), enterprises);
+    }
+
+    private static String notice(String country, String programme, LocalDate issueDate, String enterprises) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AeoStatusNotice xmlns="urn:casw:aeo:1" version="1.0">
@@ -386,7 +436,7 @@ class AeoMutualRecognitionTest {
                   <Programme>%s</Programme>
                   <IssueDate>%s</IssueDate>
                 %s</AeoStatusNotice>
-                """.formatted(country + "-AEO-" + UUID.randomUUID().toString().substring(0, 8), country, programme, LocalDate.now(),
+                """.formatted(country + "-AEO-" + UUID.randomUUID().toString().substring(0, 8), country, programme, issueDate,
                 enterprises);
     }
 

@@ -161,7 +161,7 @@ class As4GatewayExchangeTest {
     @Test
     @Order(2)
     void aCertificateOfOriginGoesFromSingaporeToChinaByAs4() {
-        String certificate = GatewayTestSupport.sample("certificate-of-origin", "valid", "back-to-back-rubber-sg-cn.xml");
+        String certificate = GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-rubber-compound-sg-cn.xml");
         HttpResponse<String> submitted = singapore.client().postXml(SG_NSW_KEY, certificate);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String trackingId = GatewayClient.json(submitted).get("trackingId").asText();
@@ -171,7 +171,7 @@ class As4GatewayExchangeTest {
         assertThat(receipt.statusCode()).isEqualTo(200);
         assertThat(receipt.headers().firstValue("X-SW-AS4-Signer").orElseThrow()).contains("CASW-GATEWAY");
 
-        JsonNode received = awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-B2B-000418");
+        JsonNode received = awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-0000527");
         assertThat(received.get("sender").asText()).isEqualTo("SG-NSW");
     }
 
@@ -277,10 +277,10 @@ class As4GatewayExchangeTest {
         return pki.identity("SG-NSW", KeyFamily.RSA_2048);
     }
 
-    /** The Singapore back-to-back certificate of origin for China, under its own certificate number. */
+    /** A Singapore certificate of origin for China, under its own certificate number. */
     static byte[] certificate(String certificateNo) {
-        return GatewayTestSupport.sample("certificate-of-origin", "valid", "back-to-back-rubber-sg-cn.xml")
-                .replace("<CertificateNo>E26-SG-B2B-000418</CertificateNo>", "<CertificateNo>" + certificateNo + "</CertificateNo>")
+        return GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-rubber-compound-sg-cn.xml")
+                .replace("<CertificateNo>E26-SG-0000527</CertificateNo>", "<CertificateNo>" + certificateNo + "</CertificateNo>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -28,7 +28,8 @@ public final class AeoNotices {
         return keys;
     }
 
-    static LocalDate date(XMLGregorianCalendar value) {
+    /** A schema date (no time zone) as a calendar date, or null. */
+    public static LocalDate date(XMLGregorianCalendar value) {
         return value == null ? null : LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
     }
 }

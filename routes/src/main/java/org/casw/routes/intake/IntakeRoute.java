@@ -6,9 +6,11 @@ import org.apache.camel.builder.RouteBuilder;
  * The intake flow every document follows, whichever channel brought it:
  * inspect -> persist (RECEIVED) -> identify -> authorize (agreement, suspension, document types it may send)
  * -> verify the sender's signature -> validate -> check the sender (declarant, issuing authority)
- * -> claim certificate quantities -> assign a declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver
- * -> register certificates and AEO statuses -> apply a receipt
- * -> for each receiver: prepare (sign) and queue durably.
+ * -> claim certificate quantities -> register a certificate of origin (refusing a number registered already; a
+ * back-to-back certificate draws on its original) -> refuse an AEO notice older than the one held -> assign a
+ * declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver -> register AEO statuses
+ * -> apply a receipt -> for each receiver: prepare (sign) and queue durably.
+ * Whatever a refusal after registration finds registered for the message (claims, a certificate) is given back.
  */
 public class IntakeRoute extends RouteBuilder {
 
@@ -37,10 +39,11 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.validate())
                 .process(steps.checkSender())
                 .process(steps.claimPreferences())
+                .process(steps.registerCertificate())
+                .process(steps.checkNewestAeoNotice())
                 .process(steps.assignLane())
                 .process(steps.splitAggregate())
                 .process(steps.route())
-                .process(steps.registerCertificate())
                 .process(steps.registerAeoStatuses())
                 .process(steps.applyReceipt())
                 .process(steps.releaseDocument())

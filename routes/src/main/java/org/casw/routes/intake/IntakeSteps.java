@@ -10,6 +10,7 @@ import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aeo.AeoRecognition;
 import org.casw.routes.aeo.AeoRegistry;
+import org.casw.routes.aeo.SupersededNotices;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DeclarationStatus;
@@ -25,8 +26,8 @@ import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.partner.Suspensions;
+import org.casw.routes.registry.CertificateRegistration;
 import org.casw.routes.registry.CertificateRegistry;
-import org.casw.routes.registry.Certificates;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.signature.SignaturePolicies;
@@ -64,6 +65,8 @@ public class IntakeSteps {
     private final AeoRegistry aeo;
     private final AeoLanes lanes;
     private final Suspensions suspensions;
+    private final CertificateRegistration registration;
+    private final SupersededNotices supersededNotices;
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
@@ -103,6 +106,8 @@ public class IntakeSteps {
         this.validator = validator;
         this.certificates = certificates;
         this.signatures = signatures;
+        this.registration = new CertificateRegistration(certificates);
+        this.supersededNotices = new SupersededNotices(aeo);
     }
 
     /**
@@ -509,7 +514,26 @@ public class IntakeSteps {
         };
     }
 
-    /** An accepted AEO status notice replaces the statuses held for its enterprises. */
+    /**
+     * Only the newest notice counts per enterprise: one older than the notice held for any of its enterprises is refused
+     * before it is routed. (Registration keeps the newest too, should two notices race past this check.)
+     */
+    IntakeStep checkNewestAeoNotice() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
+                if (intake.type != DocumentType.AEO_STATUS) {
+                    return;
+                }
+                List<Violation> superseded = supersededNotices.check((AeoStatusNotice) intake.document);
+                if (!superseded.isEmpty()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, superseded, "AEO notice superseded by a newer one");
+                }
+            }
+        };
+    }
+
+    /** An accepted AEO status notice replaces the statuses held for its enterprises, unless a newer notice's are held. */
     IntakeStep registerAeoStatuses() {
         return new IntakeStep() {
             @Override
@@ -542,13 +566,24 @@ public class IntakeSteps {
         };
     }
 
-    /** A validated certificate of origin joins the registry that preferential claims are checked against. */
+    /**
+     * A validated certificate of origin joins the registry that preferential claims are checked against, for the party
+     * that sent it, before it is routed: a number registered already by another party, or with other content, is
+     * refused; a back-to-back certificate draws on its original's balance. Refused later, it is withdrawn (see reject).
+     */
     IntakeStep registerCertificate() {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                if (intake.type == DocumentType.CERTIFICATE_OF_ORIGIN) {
-                    certificates.register(intake.trackingId, Certificates.of((CertificateOfOrigin) intake.document));
+                if (intake.type != DocumentType.CERTIFICATE_OF_ORIGIN) {
+                    return;
+                }
+                CertificateRegistration.Outcome outcome = registration.register(intake.trackingId, intake.submission.sender(),
+                        (CertificateOfOrigin) intake.document);
+                if (outcome.refused()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, outcome.violations(), "certificate of origin not registered");
+                } else if (outcome.note() != null) {
+                    ledger.note(intake.trackingId, outcome.note());
                 }
             }
         };
@@ -672,6 +707,8 @@ public class IntakeSteps {
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
         if (intake.type == DocumentType.DECLARATION) {
             certificates.release(intake.trackingId); // a refused declaration claims nothing
+        } else if (intake.type == DocumentType.CERTIFICATE_OF_ORIGIN && intake.document != null) {
+            certificates.withdraw(intake.trackingId); // a refused certificate registers nothing and draws on no original
         }
         ledger.rejected(intake.trackingId, violations, reason);
         intake.settle(outcome, MessageStatus.REJECTED, violations);

@@ -14,7 +14,10 @@ import org.casw.routes.rules.DocumentRules;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.schemas.aeo.AeoStatusNotice;
 
-/** What an AEO status notice must get right by itself: a real issuing country, consistent validity, each enterprise once. */
+/**
+ * What an AEO status notice must get right by itself: a real issuing country, an issue date that has come, consistent
+ * validity, each enterprise once.
+ */
 public class AeoNoticeRules implements DocumentRules<AeoStatusNotice> {
 
     /** The issuing country is no ISO 3166 country. */
@@ -25,6 +28,8 @@ public class AeoNoticeRules implements DocumentRules<AeoStatusNotice> {
     public static final String AEO_VALIDITY_RANGE = "AEO_VALIDITY_RANGE";
     /** The notice lists the same enterprise twice. */
     public static final String AEO_ENTERPRISE_DUPLICATE = "AEO_ENTERPRISE_DUPLICATE";
+    /** The notice is dated after today (China time): a notice cannot report what its customs has not yet decided. */
+    public static final String AEO_ISSUE_DATE_IN_FUTURE = "AEO_ISSUE_DATE_IN_FUTURE";
     /** A Chinese enterprise's identifier is no unified social credit code (18 characters, check digit). */
     public static final String AEO_USCC_INVALID = "AEO_USCC_INVALID";
 
@@ -52,6 +57,13 @@ public class AeoNoticeRules implements DocumentRules<AeoStatusNotice> {
             out.add(AEO_COUNTRY_UNKNOWN, ROOT + "IssuingCountry", "'" + country + "' is not an ISO 3166 alpha-2 country code.");
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate issued = AeoNotices.date(notice.getIssueDate());
+        // no day of grace (unlike certificates of origin, issued as far east as New Zealand): the AEO programmes here
+        // (CN, SG, MY, TH) keep China time or are behind it, so a notice honestly dated today is never China's tomorrow
+        if (issued != null && issued.isAfter(today)) {
+            out.add(AEO_ISSUE_DATE_IN_FUTURE, ROOT + "IssueDate", "Issue date " + issued + " is in the future (today is " + today
+                    + " in China); a notice may not be dated ahead.");
+        }
         List<AeoStatus> statuses = AeoNotices.statusesOf(notice);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < statuses.size(); i++) {

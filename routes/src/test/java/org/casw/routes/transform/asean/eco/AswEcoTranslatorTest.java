@@ -146,7 +146,17 @@ class AswEcoTranslatorTest {
             }
 
             @Override
-            public void register(String trackingId, KnownCertificate certificate) {
+            public Optional<Registrant> registrantOf(String certificateNo) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Registered register(String trackingId, String registrant, KnownCertificate certificate, List<Claim> drawdown) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void withdraw(String trackingId) {
                 throw new UnsupportedOperationException();
             }
 
