@@ -23,15 +23,18 @@ import org.casw.routes.document.DocumentType;
  * @param accepts        per document type, the format it wants delivered instead of native XML
  * @param deliveryDirectory for {@link DeliveryChannel#FILE}: where its documents are written
  * @param inboundDirectory  a drop directory it submits files in, or null
+ * @param limits            its rate and in-flight limits at intake (null: none)
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
         DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
-        String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory) {
+        String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory,
+        PartyLimits limits) {
 
     public PartnerProfile {
         identifiers = List.copyOf(identifiers);
         sends = sends == null ? List.of() : List.copyOf(sends);
         accepts = accepts == null ? Map.of() : Map.copyOf(accepts);
+        limits = limits == null ? PartyLimits.NONE : limits;
     }
 
     /** The format this party wants a document type delivered in, when not native XML. */
