@@ -9,6 +9,9 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,11 @@ import java.util.List;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayTestSupport;
+import org.casw.gateway.conformance.ConformanceCase;
+import org.casw.gateway.conformance.ConformanceProfile;
+import org.casw.gateway.conformance.ConformanceRunner;
+import org.casw.gateway.conformance.ConformanceSamples;
+import org.casw.gateway.conformance.ConformanceSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +143,22 @@ class PartyLimitsTest {
         List<String> answers = List.of(Files.readString(firstReceipt), Files.readString(secondReceipt));
         assertThat(answers).filteredOn(a -> a.contains("<Status>RATE_LIMITED</Status>")).singleElement()
                 .satisfies(a -> assertThat(a).contains("<Code>RATE_LIMITED</Code>"));
+    }
+
+    @Test
+    void theConformanceKitsRateLimitedCasePassesAgainstTheGateway() {
+        ConformanceCase rateLimited = new ConformanceSuite(ConformanceProfile.named("demo-enterprise"),
+                new ConformanceSamples(null, ConformanceSamples.newRunTag()), null, 10 * 1024 * 1024, 5).cases().stream()
+                .filter(c -> c.id().equals("rate-limited")).findFirst().orElseThrow();
+        int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
+
+        List<ConformanceRunner.CaseResult> results = new ConformanceRunner(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(30))
+                .run(List.of(rateLimited), new PrintStream(OutputStream.nullOutputStream()));
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).as(r.reason()).isEqualTo(ConformanceRunner.Verdict.PASS);
+            assertThat(r.exchanges().get(r.exchanges().size() - 1).status()).isEqualTo(429);
+        });
     }
 
     private static void drop(String name, String content) throws IOException {
