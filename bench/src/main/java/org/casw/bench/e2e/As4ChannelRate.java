@@ -227,7 +227,9 @@ public final class As4ChannelRate {
                 "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
                 "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
                 "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
-                "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false")
+                "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false",
+                // the partner's limits above any concurrency the run is given: it measures the channel, not the limits
+                "--gateway.limits.rate-per-second=100000", "--gateway.limits.burst=100000", "--gateway.limits.in-flight=4000")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
     }
 

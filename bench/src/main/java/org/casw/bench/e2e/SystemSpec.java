@@ -24,6 +24,12 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
     public static final String ECDSA = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
     public static final String RSA = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     private static final String SIGN_WITH = "--gateway.partners.CN-CUSTOMS.signatures.sign-with=";
+    /**
+     * Each party's submission limits, above anything the driver offers (it keeps at most 2,000 submissions outstanding): the
+     * bench measures the gateway's capacity, with the limiter still in the path, not the default limits (200/s, 64 in flight).
+     */
+    static final List<String> GENEROUS_LIMITS = List.of("--gateway.limits.rate-per-second=100000", "--gateway.limits.burst=100000",
+            "--gateway.limits.in-flight=4000");
 
     /**
      * @param entry           e.g. {@code gateway-ecdsa} or {@code gateway-sm2:declarations+manifests-jms}
@@ -69,6 +75,7 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
             }
             workloads = List.of(declarations);
         } else {
+            args.addAll(GENEROUS_LIMITS);
             args.addAll(gatewayArgs); // after ours: an explicit --gateway-arg wins (Spring takes the last value)
             if (!name.equals("gateway") && signWith(gatewayArgs).isPresent()) {
                 method = methodOf(signWith(gatewayArgs).get());

@@ -91,6 +91,12 @@ public class MessageController {
                     "Document failed validation", result.trackingId(), result.violations()));
             case FORBIDDEN -> problem(Problems.document(HttpStatus.FORBIDDEN, result.violations().get(0).code(),
                     "Not allowed to submit this document", result.trackingId(), result.violations()));
+            // not stored: the code says which limit (RATE_LIMITED, IN_FLIGHT_LIMIT), Retry-After when to send it again
+            case RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(result.retryAfter().toSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.document(HttpStatus.TOO_MANY_REQUESTS, result.violations().get(0).code(), "Over your submission limits",
+                            null, result.violations()));
         };
     }
 

@@ -15,6 +15,7 @@ import org.casw.routes.transform.multimodal.ThroughDocumentWriter;
 import org.casw.routes.transform.multimodal.ThroughMerge;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.manifest.Manifest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Sea-rail "one document": the through document merged from the sea and rail manifests of a container
- * or bill that the caller sent or received, with the containers' events from both legs.
+ * or bill that the caller sent or received, with the containers' events from both legs. The events come in pages
+ * of {@code size} event batches (oldest first, at most {@value #MAX_SIZE}); while there are more, a
+ * {@code Link: <...>; rel="next"} header names the next page. Only the newest manifests carrying the key are read.
  */
 @RestController
 @RequestMapping("/api/v1/through-documents")
@@ -34,6 +37,8 @@ public class ThroughDocumentController {
 
     /** Code of the 422 answer when the legs do not make one document; each violation has its own code. */
     static final String THROUGH_DOCUMENT_REFUSED = "THROUGH_DOCUMENT_REFUSED";
+    static final int DEFAULT_SIZE = 100;
+    static final int MAX_SIZE = 500;
 
     private final JdbcSeaRailLegs legs;
     private final DocumentReader reader = new DocumentReader();
@@ -46,10 +51,15 @@ public class ThroughDocumentController {
 
     @GetMapping
     public ResponseEntity<?> throughDocument(@RequestParam(required = false) String container,
-            @RequestParam(required = false) String bill, Authentication party) {
+            @RequestParam(required = false) String bill, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size, Authentication party) {
         if ((container == null) == (bill == null) || invalid(container) || invalid(bill)) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
                     "Give exactly one of container or bill, of at most 35 characters."));
+        }
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+                    "page must be >= 0 and size (event batches per page) between 1 and " + MAX_SIZE + "."));
         }
         String caller = party.getName();
         Optional<List<ManifestLeg>> pair = container != null ? byContainer(container, caller) : byBill(bill, caller);
@@ -62,14 +72,23 @@ public class ThroughDocumentController {
         ManifestLeg other = pair.get().get(1);
         Set<String> containers = new LinkedHashSet<>();
         one.cargo().getTransportEquipment().forEach(e -> containers.add(e.getEquipmentIdentification().getID()));
-        List<ContainerEvents> events = legs.containerEvents(containers, caller).stream()
+        // one more than the page holds says whether a next page exists
+        List<byte[]> batches = legs.containerEvents(containers, caller, (long) page * size, size + 1);
+        boolean more = batches.size() > size;
+        List<ContainerEvents> events = batches.stream().limit(size)
                 .map(payload -> (ContainerEvents) reader.read(DocumentType.CONTAINER_EVENT, payload)).toList();
         ThroughMerge merge = merger.merge(one, other, events);
         if (!merge.ok()) {
             return problem(Problems.document(HttpStatus.UNPROCESSABLE_ENTITY, THROUGH_DOCUMENT_REFUSED,
                     "The legs do not make one through document", null, merge.violations()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(writer.write(merge.document()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_XML);
+        if (more) {
+            String next = "/api/v1/through-documents?" + (container != null ? "container=" + encode(container) : "bill=" + encode(bill))
+                    + "&page=" + (page + 1) + "&size=" + size;
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(writer.write(merge.document()));
     }
 
     /** The newest sea and the newest rail consignment listing the container (containers travel often: stop at the first of each). */
@@ -122,6 +141,10 @@ public class ThroughDocumentController {
 
     private Manifest read(JdbcSeaRailLegs.HeldManifest held) {
         return (Manifest) reader.read(DocumentType.MANIFEST, held.payload());
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean invalid(String value) {

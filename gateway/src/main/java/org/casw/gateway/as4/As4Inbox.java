@@ -154,6 +154,10 @@ public class As4Inbox {
                 log.info("AS4 message {} from {} taken in as {}", messageId, agreement.partner(), result.trackingId());
                 yield AS4MessageProcessorResult.createSuccess();
             }
+            // ebMS has no code for throttling: EBMS:0004 (Other) whose detail starts with the gateway's code and the pause;
+            // the message id is not recorded, so the resend it asks for is taken in as new
+            case RATE_LIMITED -> refuse(errors, EEbmsError.EBMS_OTHER, messageId, result.violations().get(0).code() + ": retry after "
+                    + result.retryAfter().toSeconds() + " s: " + result.violations().get(0).message());
             default -> refuse(errors, EEbmsError.EBMS_OTHER, messageId, result.outcome() + " (tracking id " + result.trackingId() + "): "
                     + result.violations().stream().map(v -> v.code() + (v.path() == null ? "" : " at " + v.path()) + ": " + v.message())
                             .collect(Collectors.joining("; ")));

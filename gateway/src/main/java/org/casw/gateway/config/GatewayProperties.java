@@ -37,7 +37,17 @@ public record GatewayProperties(
         @DefaultValue Certificates certificates,
         @DefaultValue("true") boolean devPki,
         @DefaultValue Aeo aeo,
-        @DefaultValue As4Gateway as4) {
+        @DefaultValue As4Gateway as4,
+        Limits limits) {
+
+    /**
+     * What one party may submit: a token bucket filling at {@code rate-per-second} and holding {@code burst}, and at most
+     * {@code in-flight} submissions in progress at once. {@code gateway.limits} sets every party's; {@code limits:} in an
+     * agreement overrides it field by field. 0 (or unset everywhere) leaves that limit off. Over it, a submission is not
+     * stored: HTTP answers 429 with Retry-After, the other channels a RATE_LIMITED receipt.
+     */
+    public record Limits(Double ratePerSecond, Integer burst, Integer inFlight) {
+    }
 
     /**
      * AEO mutual recognition: per issuing country (ISO alpha-2), the AEO programmes China recognises, as AEO
@@ -80,13 +90,15 @@ public record GatewayProperties(
      * @param declaresFor codes of the enterprises a broker or agent declares for (USCC, or an overseas party's code as
      *                 declared); with its own identifiers, the only enterprises whose AEO status can give its declarations
      *                 the fast lane
+     * @param limits   its rate and in-flight limits, field by field over {@code gateway.limits}
      */
     public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
             List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String inboundDirectory, String replyAddress,
             @DefaultValue("false") boolean suspended, @DefaultValue Signatures signatures, Retry retry,
             List<Receive> receives, @DefaultValue Formats formats, As4 as4,
             List<DocumentType> sends,
-            List<String> declaresFor) {
+            List<String> declaresFor,
+            Limits limits) {
     }
 
     /**

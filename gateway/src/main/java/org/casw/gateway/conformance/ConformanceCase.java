@@ -44,11 +44,19 @@ public record ConformanceCase(String id, String checks, List<Request> requests, 
      * @param headers  request headers (Authorization included; masked in reports)
      * @param body     the body
      * @param expected what the answer must be
+     * @param upTo     how many times it may be sent, back to back, until the expected answer comes (a burst); 1 for once
      */
     public record Request(String label, String method, String path, Map<String, String> headers, byte[] body,
-            Expectation expected) {
+            Expectation expected, int upTo) {
         public Request {
             headers = Map.copyOf(headers);
+            if (upTo < 1) {
+                throw new IllegalArgumentException("a request is sent at least once");
+            }
+        }
+
+        public Request(String label, String method, String path, Map<String, String> headers, byte[] body, Expectation expected) {
+            this(label, method, path, headers, body, expected, 1);
         }
     }
 
@@ -57,7 +65,7 @@ public record ConformanceCase(String id, String checks, List<Request> requests, 
      *
      * @param status            HTTP status
      * @param code              stable error code that must be the problem's {@code code} or one of its violations'
-     *                          codes; null for an acceptance
+     *                          codes; null for an acceptance. A 429 must also say when to come back (Retry-After)
      * @param sameTrackingIdAs  index of an earlier request of the case whose tracking id this answer must repeat, or -1
      */
     public record Expectation(int status, String code, int sameTrackingIdAs) {

@@ -15,13 +15,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] [--data-dir DIR] [--samples DIR]
- * [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE]}: plays a partner against any endpoint of the gateway's HTTP API and
+ * [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE] [--burst N]}: plays a partner against any endpoint of the gateway's HTTP API and
  * checks every answer. Exits 0 when every case passed (or did not apply), 1 when any failed, 2 on a usage error.
  */
 public final class ConformanceCommand {
 
     static final String USAGE = "usage: conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] "
-            + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE.yml]";
+            + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE.yml] [--burst N]";
 
     private ConformanceCommand() {
     }
@@ -36,6 +36,7 @@ public final class ConformanceCommand {
         Path profilesFile = null;
         DataSize maxPayload = DataSize.ofMegabytes(10);
         Duration timeout = Duration.ofSeconds(30);
+        int burst = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -47,9 +48,13 @@ public final class ConformanceCommand {
                     case "--samples" -> samplesDir = Path.of(args[++i]);
                     case "--profiles" -> profilesFile = Path.of(args[++i]);
                     case "--max-payload-size" -> maxPayload = DataSize.parse(args[++i]);
+                    case "--burst" -> burst = Integer.parseInt(args[++i]);
                     case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(java.util.Locale.ROOT));
                     default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
                 }
+            }
+            if (burst < 0) {
+                throw new IllegalArgumentException("--burst takes 0 (skip the rate-limited case) or more, not " + burst);
             }
             if (partner == null || target == null) {
                 throw new IllegalArgumentException("--partner and --target are required; profiles: "
@@ -88,7 +93,7 @@ public final class ConformanceCommand {
         }
         Instant started = Instant.now();
         ConformanceSuite suite = new ConformanceSuite(profile, new ConformanceSamples(samplesDir, ConformanceSamples.newRunTag()),
-                pki, maxPayload.toBytes());
+                pki, maxPayload.toBytes(), burst);
         List<ConformanceCase> cases = suite.cases();
         out.println("conformance: partner " + profile.name() + " (" + profile.party() + ") against " + uri + ", "
                 + cases.size() + " cases");

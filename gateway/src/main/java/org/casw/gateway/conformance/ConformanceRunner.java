@@ -90,7 +90,19 @@ public final class ConformanceRunner {
         String failure = null;
         for (Request request : testCase.requests()) {
             Exchange exchange = send(request);
+            // a burst: sent again while the answer is an ordinary one, until the expected answer (or the burst's end)
+            for (int sent = 1; sent < request.upTo() && exchange.status() != request.expected().status(); sent++) {
+                String unusual = unusual(exchange);
+                if (unusual != null) {
+                    failure = "submission " + sent + " of the burst " + unusual;
+                    break;
+                }
+                exchange = send(request);
+            }
             exchanges.add(exchange);
+            if (failure != null) {
+                break;
+            }
             String trackingId = trackingId(exchange.responseBody());
             trackingIds.add(trackingId);
             failure = judge(request, exchange, trackingId, trackingIds);
@@ -112,7 +124,12 @@ public final class ConformanceRunner {
             return "expected HTTP " + expected.summary() + ", got no answer: " + exchange.error();
         }
         if (exchange.status() != expected.status()) {
-            return "expected HTTP " + expected.summary() + ", got HTTP " + exchange.status() + codeSuffix(exchange.responseBody());
+            return "expected HTTP " + expected.summary() + (request.upTo() > 1 ? " within " + request.upTo() + " submissions" : "")
+                    + ", got HTTP " + exchange.status() + codeSuffix(exchange.responseBody());
+        }
+        if (expected.status() == 429 && !isRetryAfter(header(exchange, "Retry-After"))) {
+            return "HTTP 429 as expected, but " + (header(exchange, "Retry-After") == null ? "without a Retry-After header"
+                    : "Retry-After '" + header(exchange, "Retry-After") + "' is neither seconds nor an HTTP date");
         }
         if (expected.code() == null) {
             if (trackingId == null) {
@@ -134,6 +151,35 @@ public final class ConformanceRunner {
                     : String.join(", ", codes)) + ", not " + expected.code();
         }
         return null;
+    }
+
+    /** Why an answer within a burst is no ordinary answer (a server error, or none), or null. */
+    private static String unusual(Exchange exchange) {
+        if (exchange.error() != null) {
+            return "got no answer: " + exchange.error();
+        }
+        return exchange.status() >= 500 ? "was answered HTTP " + exchange.status() + codeSuffix(exchange.responseBody()) : null;
+    }
+
+    private static String header(Exchange exchange, String name) {
+        return exchange.responseHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** RFC 9110: delay-seconds or an HTTP date. */
+    static boolean isRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (value.trim().matches("\\d{1,10}")) {
+            return true;
+        }
+        try {
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The problem's {@code code} and each of its violations' codes. */

@@ -27,11 +27,13 @@ public final class ConformanceSuite {
     static final String MALFORMED_SAMPLE = "declaration/invalid/malformed-unclosed-tag.xml";
     static final String XXE_SAMPLE = "declaration/invalid/xxe-external-entity.xml";
     static final String ENTITY_BOMB_SAMPLE = "declaration/invalid/entity-expansion-bomb.xml";
+    static final String RATE_LIMITED = "rate-limited";
 
     private final ConformanceProfile profile;
     private final ConformanceSamples samples;
     private final DevPki pki;
     private final long maxPayloadBytes;
+    private final int burst;
     private final XmlSigner signer = new XmlSigner();
 
     /**
@@ -41,6 +43,18 @@ public final class ConformanceSuite {
      * @param maxPayloadBytes the target's size limit; the oversized case sends one byte more
      */
     public ConformanceSuite(ConformanceProfile profile, ConformanceSamples samples, DevPki pki, long maxPayloadBytes) {
+        this(profile, samples, pki, maxPayloadBytes, 0);
+    }
+
+    /**
+     * @param burst how many submissions the rate-limited case may send back to back: more than the party may send at once
+     *              (its agreement's {@code limits.burst}); 0 skips the case
+     */
+    public ConformanceSuite(ConformanceProfile profile, ConformanceSamples samples, DevPki pki, long maxPayloadBytes, int burst) {
+        if (burst < 0) {
+            throw new IllegalArgumentException("burst must be 0 (skip the rate-limited case) or more, not " + burst);
+        }
+        this.burst = burst;
         if (profile.signature() != null && pki == null) {
             throw new IllegalArgumentException("profile " + profile.name() + " signs: the development PKI is needed");
         }
@@ -95,7 +109,25 @@ public final class ConformanceSuite {
         cases.add(ConformanceCase.of("unauthenticated", "a submission with an API key the endpoint does not know is refused",
                 new Request("submission with a wrong key", "POST", MESSAGES, headers("conformance-wrong-key"),
                         sign(samples.fresh(firstValid())).bytes(), Expectation.problem(401, "UNAUTHENTICATED"))));
+        cases.add(rateLimited());
         return cases;
+    }
+
+    /**
+     * A burst over the party's limits is answered 429 with Retry-After and a code, not with failures and not accepted
+     * without end. The burst is of malformed XML: cheap for the target, and a limit counts every submission.
+     */
+    private ConformanceCase rateLimited() {
+        String checks = "a burst of submissions over the party's limit is answered 429 with Retry-After and RATE_LIMITED, "
+                + "and every submission before it is answered as usual";
+        if (burst == 0) {
+            return ConformanceCase.skipped(RATE_LIMITED, checks, "no --burst given: pass more submissions than "
+                    + profile.party() + " may send at once (its agreement's limits.burst)");
+        }
+        return ConformanceCase.of(RATE_LIMITED, checks + " (up to " + burst + " back to back)",
+                new Request("burst of " + burst + " submissions", "POST", MESSAGES, headers(profile.apiKey()),
+                        samples.raw(MALFORMED_SAMPLE).getBytes(StandardCharsets.UTF_8),
+                        Expectation.problem(429, ViolationCodes.RATE_LIMITED), burst));
     }
 
     private void addSignatureCases(List<ConformanceCase> cases) {

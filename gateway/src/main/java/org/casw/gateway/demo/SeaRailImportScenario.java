@@ -165,7 +165,8 @@ public final class SeaRailImportScenario {
             if (awaitEvent(9, "rail departure", container, "QZRAIL-DEP") == null) {
                 return result(container, bill, certificateNo, null);
             }
-            timeline = get(CUSTOMS_KEY, "/api/v1/track?key=" + URLEncoder.encode(container, StandardCharsets.UTF_8));
+            // the largest page: the demo prints the whole timeline of its one container
+            timeline = get(CUSTOMS_KEY, "/api/v1/track?key=" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "&size=500");
             return result(container, bill, certificateNo, timeline);
         } catch (IOException | RuntimeException e) {
             record(currentNumber, currentName, null, null, false, e.getMessage() == null ? e.toString() : e.getMessage());

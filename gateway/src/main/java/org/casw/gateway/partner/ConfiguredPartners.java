@@ -19,6 +19,7 @@ import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.partner.SendingRights;
+import org.casw.routes.partner.PartyLimits;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.routing.RoutingRule;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ public class ConfiguredPartners implements PartnerDirectory {
     public ConfiguredPartners(GatewayProperties properties, AgreementLocator locate) {
         List<String> problems = new ArrayList<>();
         Map<String, GatewayProperties.Partner> configured = properties.partners() == null ? Map.of() : properties.partners();
+        checkLimits(properties.limits(), setting -> "gateway.limits." + setting, problems);
         configured.forEach((id, p) -> {
             if (!PARTY_ID.matcher(id).matches()) {
                 problems.add(locate.where(id, "") + ": party id must be upper-case letters, digits and '-' (2-64 characters)");
@@ -111,7 +113,8 @@ public class ConfiguredPartners implements PartnerDirectory {
             partners.put(id, new PartnerProfile(id, p.name() == null ? id : p.name(), p.role(), list(p.identifiers()),
                     channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended(), p.country(),
                     formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts(),
-                    p.delivery().directory(), p.inboundDirectory(), sends, list(p.declaresFor())));
+                    p.delivery().directory(), p.inboundDirectory(), sends, list(p.declaresFor()),
+                    limits(id, p.limits(), properties.limits(), locate, problems)));
         });
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {
@@ -150,6 +153,48 @@ public class ConfiguredPartners implements PartnerDirectory {
             }
         }
         return sends;
+    }
+
+    /** The party's limits: its agreement's values, else the gateway's, field by field; unset everywhere is no limit. */
+    private static PartyLimits limits(String id, GatewayProperties.Limits own, GatewayProperties.Limits defaults, AgreementLocator locate,
+            List<String> problems) {
+        if (!checkLimits(own, setting -> locate.where(id, "limits." + setting), problems)) {
+            return PartyLimits.NONE;
+        }
+        GatewayProperties.Limits none = new GatewayProperties.Limits(null, null, null);
+        GatewayProperties.Limits mine = own == null ? none : own;
+        GatewayProperties.Limits base = defaults == null ? none : defaults;
+        double rate = firstOf(mine.ratePerSecond(), base.ratePerSecond(), 0.0);
+        int burst = firstOf(mine.burst(), base.burst(), 0);
+        int inFlight = firstOf(mine.inFlight(), base.inFlight(), 0);
+        try {
+            return new PartyLimits(rate, burst, inFlight);
+        } catch (IllegalArgumentException e) {
+            return PartyLimits.NONE; // reported by checkLimits
+        }
+    }
+
+    private static boolean checkLimits(GatewayProperties.Limits limits, java.util.function.UnaryOperator<String> where,
+            List<String> problems) {
+        if (limits == null) {
+            return true;
+        }
+        int before = problems.size();
+        if (limits.ratePerSecond() != null && !(limits.ratePerSecond() >= 0 && limits.ratePerSecond() < Double.POSITIVE_INFINITY)) {
+            problems.add(where.apply("rate-per-second") + ": " + limits.ratePerSecond() + " is not a rate (0 or more submissions per second;"
+                    + " 0: no rate limit)");
+        }
+        if (limits.burst() != null && limits.burst() < 0) {
+            problems.add(where.apply("burst") + ": " + limits.burst() + " must be 0 or more");
+        }
+        if (limits.inFlight() != null && limits.inFlight() < 0) {
+            problems.add(where.apply("in-flight") + ": " + limits.inFlight() + " must be 0 or more (0: no cap)");
+        }
+        return problems.size() == before;
+    }
+
+    private static <T> T firstOf(T own, T fallback, T none) {
+        return own != null ? own : fallback != null ? fallback : none;
     }
 
     private void checkReceive(String id, int index, GatewayProperties.Receive receive, AgreementLocator locate, List<String> problems) {

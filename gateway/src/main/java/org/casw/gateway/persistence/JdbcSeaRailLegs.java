@@ -30,7 +30,13 @@ public class JdbcSeaRailLegs {
             join lateral (select body from message_payload where tracking_id = coalesce(m.copy_of, m.tracking_id)
                           and kind in ('INBOUND', 'NATIVE') order by version desc limit 1) p on true""";
 
-    /** The party's cargo manifests carrying this business key ({@code CONTAINER_NO}, {@code BILL_NO}), newest first. */
+    /**
+     * How many of the newest manifests carrying one key are read: a container travels often, and only its latest
+     * legs make a through document, so a long history is never loaded whole.
+     */
+    public static final int MANIFESTS_READ = 100;
+
+    /** The party's newest cargo manifests carrying this business key ({@code CONTAINER_NO}, {@code BILL_NO}), at most {@link #MANIFESTS_READ}. */
     public List<HeldManifest> manifests(String kind, String value, String party) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
@@ -44,7 +50,8 @@ public class JdbcSeaRailLegs {
                         %s
                         where m.document_type = 'MANIFEST' and m.status <> 'REJECTED' and (m.sender = ? or m.receiver = ?)
                         order by coalesce(m.copy_of, m.tracking_id)) held
-                    order by received_at desc, tracking_id desc""".formatted(NATIVE_PAYLOAD));
+                    order by received_at desc, tracking_id desc
+                    limit %d""".formatted(NATIVE_PAYLOAD, MANIFESTS_READ));
             ps.setString(1, kind);
             ps.setString(2, value);
             ps.setArray(3, con.createArrayOf("varchar", CARGO_MANIFESTS));
@@ -54,8 +61,8 @@ public class JdbcSeaRailLegs {
         }, (rs, n) -> new HeldManifest(rs.getString(1), rs.getBytes(2)));
     }
 
-    /** The payloads of the party's container event batches naming any of these containers, oldest first. */
-    public List<byte[]> containerEvents(Collection<String> containers, String party) {
+    /** The payloads of the party's container event batches naming any of these containers, oldest first: {@code limit} from {@code offset}. */
+    public List<byte[]> containerEvents(Collection<String> containers, String party, long offset, int limit) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
                     select body from (
@@ -67,10 +74,13 @@ public class JdbcSeaRailLegs {
                           and exists (select 1 from message_business_key k
                                       where k.tracking_id = m.tracking_id and k.kind = 'CONTAINER_NO' and k.value = any (?))
                         order by coalesce(m.copy_of, m.tracking_id)) held
-                    order by received_at, document""".formatted(NATIVE_PAYLOAD));
+                    order by received_at, document
+                    limit ? offset ?""".formatted(NATIVE_PAYLOAD));
             ps.setString(1, party);
             ps.setString(2, party);
             ps.setArray(3, con.createArrayOf("varchar", containers.toArray()));
+            ps.setInt(4, limit);
+            ps.setLong(5, offset);
             return ps;
         }, (rs, n) -> rs.getBytes(1));
     }

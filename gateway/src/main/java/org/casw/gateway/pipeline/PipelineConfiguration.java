@@ -2,6 +2,7 @@ package org.casw.gateway.pipeline;
 
 import java.time.Clock;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.aeo.AeoLanes;
@@ -22,6 +23,7 @@ import org.casw.routes.intake.GatewayReceipts;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
+import org.casw.routes.intake.SubmissionLimits;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.transform.PartyFormats;
@@ -31,6 +33,7 @@ import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.rules.manifest.ManifestHistory;
 import org.casw.routes.validation.DocumentValidator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -38,6 +41,9 @@ import org.springframework.core.env.Environment;
 /** Wires the Camel routes of {@code routes/} to the gateway's ledger, partners and channels. */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfiguration {
+
+    /** Counter of submissions refused over their party's limits, tagged {@code party} and {@code code}. */
+    public static final String LIMITED_SUBMISSIONS = "gateway.submissions.limited";
 
     @Bean
     DocumentValidator documentValidator(DeclarationHistory declarations, ManifestHistory manifests, CertificateRegistry certificates) {
@@ -47,9 +53,17 @@ public class PipelineConfiguration {
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
-            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions) {
+            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions, SubmissionLimits limits) {
         return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo,
-                recognition, suspensions));
+                recognition, suspensions), limits);
+    }
+
+    /** Each party's rate and in-flight limits at the head of the intake; refusals counted per party and code. */
+    @Bean
+    SubmissionLimits submissionLimits(PartnerDirectory partners, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new SubmissionLimits(partners, registry == null ? (party, code) -> { }
+                : (party, code) -> registry.counter(LIMITED_SUBMISSIONS, "party", party, "code", code).increment());
     }
 
     /** The AEO programmes recognised for the fast lane, checked at start-up: a mistake stops the gateway naming the setting. */

@@ -62,7 +62,7 @@ public class StrandedMessageRecovery {
                 continue;
             }
             byte[] payload = ledger.inboundPayload(trackingId).orElseThrow();
-            producer.requestBody(IntakeRoute.INTAKE, new Submission(message.sender(), message.channel(), payload, message.replyTo()));
+            producer.requestBody(IntakeRoute.RESUME, new Submission(message.sender(), message.channel(), payload, message.replyTo()));
         }
         for (String trackingId : validated) {
             // prepared (signed) where it stopped before that, then queued; copies for further receivers are among them

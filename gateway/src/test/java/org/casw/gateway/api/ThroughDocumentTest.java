@@ -70,6 +70,34 @@ class ThroughDocumentTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theContainersEventsComeInPagesWithALinkToTheNext() {
+        Journey journey = new Journey();
+        journey.file(UNCHANGED);
+
+        HttpResponse<String> first = get(CUSTOMS_KEY, "/api/v1/through-documents?container=" + journey.container + "&size=1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String next = "/api/v1/through-documents?container=" + journey.container + "&page=1&size=1";
+        assertThat(first.headers().firstValue("Link")).contains("<" + next + ">; rel=\"next\"");
+        assertThat(first.body()).contains("<SourceBatchId>" + journey.portBatch + "</SourceBatchId>")
+                .doesNotContain(journey.railBatch);
+
+        HttpResponse<String> second = get(CUSTOMS_KEY, next);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("TD-" + journey.seaBill + "-" + journey.railBill,
+                "<SourceBatchId>" + journey.railBatch + "</SourceBatchId>").doesNotContain(journey.portBatch);
+        assertThat(second.headers().firstValue("Link")).as("the last page").isEmpty();
+    }
+
+    @Test
+    void aPageSizeOverTheMaximumIsRefusedWithACodedProblem() {
+        HttpResponse<String> response = get(CUSTOMS_KEY, "/api/v1/through-documents?container=CSQU3054383&size=501");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("code").asText()).isEqualTo("INVALID_PARAMETER");
+        assertThat(json(response).get("detail").asText()).contains("500");
+    }
+
+    @Test
     void exactlyOneOfContainerOrBillIsAsked() {
         assertThat(get(CUSTOMS_KEY, "/api/v1/through-documents").statusCode()).isEqualTo(400);
         assertThat(get(CUSTOMS_KEY, "/api/v1/through-documents?container=A&bill=B").statusCode()).isEqualTo(400);

@@ -62,7 +62,7 @@ class ConformanceAgainstNonConformingEndpointTest {
 
         int exit = ConformanceCommand.run(new String[] {"--partner", "sg-nsw", "--target",
                 "http://127.0.0.1:" + acceptsEverything.getAddress().getPort(), "--data-dir", dataDir.toString(),
-                "--report", report.toString(), "--max-payload-size", "64KB"},
+                "--report", report.toString(), "--max-payload-size", "64KB", "--burst", "20"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -87,11 +87,63 @@ class ConformanceAgainstNonConformingEndpointTest {
                 .isEqualTo("identical resend: expected HTTP 200, got HTTP 202");
         assertThat(cases.get("message-id-conflict").failure())
                 .isEqualTo("different payload, same message id: expected HTTP 409 MESSAGE_ID_CONFLICT, got HTTP 202");
+        // a burst it never limits is accepted silently
+        assertThat(cases.get("rate-limited").failure())
+                .isEqualTo("expected HTTP 429 RATE_LIMITED within 20 submissions, got HTTP 202");
+        assertThat(requests.get()).as("the whole burst was sent").isGreaterThanOrEqualTo(20);
         assertThat(printed).contains("FAIL  bad-signature", "PASS  valid-certificate-of-origin",
                 "14 failed");
 
         String html = ConformanceReports.html(report);
         assertThat(html).contains("expected HTTP 422 SIGNATURE_INVALID, got HTTP 202", "FAIL").doesNotContain("demo-sg-nsw-key");
+    }
+
+    @Test
+    void aRefusalOverTheLimitWithoutRetryAfterFailsTheRateLimitedCase() {
+        ConformanceCase.Request burst = new ConformanceCase.Request("burst", "POST", "/api/v1/messages", Map.of(), new byte[0],
+                ConformanceCase.Expectation.problem(429, "RATE_LIMITED"), 20);
+        String problem = "{\"code\":\"RATE_LIMITED\",\"violations\":[{\"code\":\"RATE_LIMITED\"}]}";
+
+        assertThat(ConformanceRunner.judge(burst, new ConformanceRunner.Exchange(burst, 429, Map.of(), problem, null), null,
+                java.util.List.of())).isEqualTo("HTTP 429 as expected, but without a Retry-After header");
+        assertThat(ConformanceRunner.judge(burst, new ConformanceRunner.Exchange(burst, 429, Map.of("retry-after", "soon"), problem,
+                null), null, java.util.List.of())).isEqualTo("HTTP 429 as expected, but Retry-After 'soon' is neither seconds nor an HTTP date");
+        assertThat(ConformanceRunner.judge(burst, new ConformanceRunner.Exchange(burst, 429, Map.of("Retry-After", "7"), problem,
+                null), null, java.util.List.of())).isNull();
+        assertThat(ConformanceRunner.judge(burst, new ConformanceRunner.Exchange(burst, 429,
+                Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"), problem, null), null, java.util.List.of())).isNull();
+    }
+
+    @Test
+    void anEndpointThatFailsUnderABurstFailsTheRateLimitedCaseNamingTheSubmission() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer failsUnderLoad = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        failsUnderLoad.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            byte[] body = "{\"code\":\"XML_MALFORMED\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(answered.incrementAndGet() < 4 ? 400 : 503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        failsUnderLoad.start();
+        try {
+            ConformanceCase burst = ConformanceCase.of("rate-limited", "a burst is limited", new ConformanceCase.Request("burst",
+                    "POST", "/api/v1/messages", Map.of(), new byte[0], ConformanceCase.Expectation.problem(429, "RATE_LIMITED"), 20));
+
+            ConformanceRunner.CaseResult result = new ConformanceRunner(java.net.URI.create("http://127.0.0.1:"
+                    + failsUnderLoad.getAddress().getPort()), java.time.Duration.ofSeconds(10)).run(java.util.List.of(burst),
+                    new PrintStream(OutputStream.nullOutputStream())).get(0);
+
+            assertThat(result.verdict()).isEqualTo(ConformanceRunner.Verdict.FAIL);
+            assertThat(result.reason()).isEqualTo("submission 4 of the burst was answered HTTP 503 XML_MALFORMED");
+            assertThat(answered.get()).isEqualTo(4);
+        } finally {
+            failsUnderLoad.stop(0);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartyLimits;
 import org.casw.routes.partner.PartyRole;
 import org.casw.routes.routing.RoutingFacts;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,44 @@ class ConfiguredPartnersTest {
                                 + " splits an aggregate declaration into DECLARATIONs (route those) and answers its sender itself"));
     }
 
+    @Test
+    void anAgreementsLimitsOverrideTheGatewayWideDefaultsFieldByField() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", withLimits(partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Limits(5.0, null, null)));
+        partners.put("RAIL-QINZHOU", partner(PartyRole.RAIL, List.of(), mailbox(), null, List.of()));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners, new GatewayProperties.Limits(200.0, 400, 64)),
+                AgreementLocator.none());
+
+        assertThat(configured.find("PORT-QINZHOU").orElseThrow().limits()).isEqualTo(new PartyLimits(5, 400, 64));
+        assertThat(configured.find("RAIL-QINZHOU").orElseThrow().limits()).isEqualTo(new PartyLimits(200, 400, 64));
+        assertThat(new ConfiguredPartners(properties(partners), AgreementLocator.none()).find("RAIL-QINZHOU").orElseThrow().limits())
+                .as("no limits configured anywhere: none").isEqualTo(PartyLimits.NONE);
+    }
+
+    @Test
+    void negativeLimitsAreRefusedNamingTheirSetting() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", withLimits(partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Limits(-1.0, -2, -3)));
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners, new GatewayProperties.Limits(null, null, -1)),
+                AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactly(
+                        "gateway.limits.in-flight: -1 must be 0 or more (0: no cap)",
+                        "gateway.partners.PORT-QINZHOU.limits.rate-per-second: -1.0 is not a rate (0 or more submissions per second;"
+                                + " 0: no rate limit)",
+                        "gateway.partners.PORT-QINZHOU.limits.burst: -2 must be 0 or more",
+                        "gateway.partners.PORT-QINZHOU.limits.in-flight: -3 must be 0 or more (0: no cap)"));
+    }
+
+    private static GatewayProperties.Partner withLimits(GatewayProperties.Partner p, GatewayProperties.Limits limits) {
+        return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
+                p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits);
+    }
+
     private static GatewayProperties.Delivery http(String url) {
         return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url, null);
     }
@@ -128,20 +167,26 @@ class ConfiguredPartnersTest {
             List<GatewayProperties.Receive> receives) {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
-                receives, null, null, null, null);
+                receives, null, null, null, null,
+                null);
     }
 
     private static GatewayProperties.Partner withSends(GatewayProperties.Partner p, List<DocumentType> sends) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), sends, p.declaresFor());
+                p.formats(), p.as4(), sends, p.declaresFor(), p.limits());
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {
+        return properties(partners, null);
+    }
+
+    static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, GatewayProperties.Limits limits) {
         return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
                 Duration.ofSeconds(30), partners, GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
+                limits);
     }
 }

@@ -68,11 +68,13 @@ class PartnerSignaturesTest {
         var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
                 List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null);
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
+                null);
         GatewayProperties properties = new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
                 Map.of("SG-NSW", partner), GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
+                null);
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -117,10 +119,12 @@ class PartnerSignaturesTest {
             Map<String, GatewayProperties.KeyStoreEntry> next, String signWith) {
         var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null);
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
+                null);
         return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner),
                 GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
+                null);
     }
 }

@@ -32,6 +32,8 @@ public final class Intake {
     boolean signatureVerified;
     /** A declaration's lane (FAST, NORMAL) once assigned, or read back from the ledger for a resend. */
     String lane;
+    /** Set with a RATE_LIMITED answer: when the party may send again. */
+    java.time.Duration retryAfter;
 
     Intake(Submission submission) {
         this.submission = submission;
@@ -45,7 +47,7 @@ public final class Intake {
     /** Records the final answer; later steps see the intake as settled and do nothing. */
     void settle(IntakeResult.Outcome outcome, MessageStatus status, List<Violation> violations) {
         result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations,
-                status == MessageStatus.REJECTED ? null : lane);
+                status == MessageStatus.REJECTED ? null : lane, retryAfter);
     }
 
     boolean settled() {

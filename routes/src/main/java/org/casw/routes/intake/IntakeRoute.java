@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The intake flow every document follows, whichever channel brought it:
- * inspect -> persist (RECEIVED) -> identify -> authorize (agreement, suspension, document types it may send)
+ * admit (the party's rate and in-flight limits) -> inspect -> persist (RECEIVED) -> identify -> authorize (agreement, suspension, document types it may send)
  * -> verify the sender's signature -> validate -> check the sender (declarant, issuing authority)
  * -> claim certificate quantities -> register a certificate of origin (refusing a number registered already; a
  * back-to-back certificate draws on its original) -> refuse an AEO notice older than the one held -> assign a
@@ -20,17 +20,27 @@ public class IntakeRoute extends RouteBuilder {
     public static final String DISPATCH = "direct:dispatch";
     /** Puts a prepared message on its receiver's durable delivery queue; also used by operator retries. */
     public static final String ENQUEUE = "direct:enqueue";
+    /** Runs a message the gateway stored but did not finish (recovery) through intake again, outside the party's limits. */
+    public static final String RESUME = "direct:resume";
 
     private final IntakeSteps steps;
+    private final SubmissionLimits limits;
 
     public IntakeRoute(IntakeSteps steps) {
+        this(steps, SubmissionLimits.NONE);
+    }
+
+    public IntakeRoute(IntakeSteps steps, SubmissionLimits limits) {
         this.steps = steps;
+        this.limits = limits;
     }
 
     @Override
     public void configure() {
         from(INTAKE).routeId("intake")
                 .process(steps.begin())
+                // over its limits, a party's submission is answered RATE_LIMITED here: nothing is read or stored
+                .process(limits.gate())
                 .process(steps.inspect())
                 .process(steps.record())
                 .process(steps.identify())
@@ -52,6 +62,10 @@ public class IntakeRoute extends RouteBuilder {
                     .to(DISPATCH)
                 .end()
                 .process(steps.answer());
+
+        from(RESUME).routeId("resume")
+                .setProperty(SubmissionLimits.RESUMED, constant(true))
+                .to(INTAKE);
 
         from(DISPATCH).routeId("dispatch")
                 .process(steps.prepareForReceiver())

@@ -49,7 +49,8 @@ public class JmsInboundRoutes extends RouteBuilder {
                         exchange.getMessage().removeHeaders("*");
                         exchange.getMessage().setHeader("JMSCorrelationID", exchange.getProperty("swCorrelation"));
                         exchange.getMessage().setHeader("trackingId", result.trackingId());
-                        exchange.getMessage().setHeader("status", result.status().name());
+                        // a refusal before storing (over the party's limits) has an outcome but no status
+                        exchange.getMessage().setHeader("status", result.status() == null ? result.outcome().name() : result.status().name());
                     })
                     .to("jms:queue:" + partner.replyAddress() + "?exchangePattern=InOnly");
         }

@@ -26,12 +26,14 @@ import org.casw.routes.document.DocumentType;
  * @param inboundDirectory  a drop directory it submits files in, or null
  * @param documentsSent  the document types it may submit: its agreement's {@code sends}, else its role's ({@link SendingRights})
  * @param declaresFor    codes of the enterprises it declares for as a broker or agent, besides its own identifiers
+ * @param limits            its rate and in-flight limits at intake (null: none)
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
         DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
         String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory,
         Set<DocumentType> documentsSent,
-        List<String> declaresFor) {
+        List<String> declaresFor,
+        PartyLimits limits) {
 
     public PartnerProfile {
         identifiers = List.copyOf(identifiers);
@@ -39,6 +41,7 @@ public record PartnerProfile(String id, String name, PartyRole role, List<String
         accepts = accepts == null ? Map.of() : Map.copyOf(accepts);
         documentsSent = documentsSent == null ? SendingRights.ofRole(role) : Set.copyOf(documentsSent);
         declaresFor = declaresFor == null ? List.of() : List.copyOf(declaresFor);
+        limits = limits == null ? PartyLimits.NONE : limits;
     }
 
     /** Whether its agreement (or, without a {@code sends} list, its role) lets it submit this type. */

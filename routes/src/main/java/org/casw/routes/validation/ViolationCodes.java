@@ -36,6 +36,10 @@ public final class ViolationCodes {
     public static final String REFERENCE_NOT_FOUND = "REFERENCE_NOT_FOUND";
     /** No partner agreement routes this document type. */
     public static final String NO_ROUTE = "NO_ROUTE";
+    /** The party sent faster than its agreement's rate allows; nothing was stored: send it again after the pause given. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** The party already has as many submissions in progress as its agreement allows; nothing was stored. */
+    public static final String IN_FLIGHT_LIMIT = "IN_FLIGHT_LIMIT";
 
     private ViolationCodes() {
     }
