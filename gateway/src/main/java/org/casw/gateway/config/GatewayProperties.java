@@ -145,10 +145,23 @@ public record GatewayProperties(
      * @param crls         CRLs checked for revoked signer certificates: files (DER or PEM), or loopback
      *                     {@code http://127.0.0.1:...} URLs fetched at start-up
      * @param ocsp         an OCSP responder on loopback ({@code http://127.0.0.1:...}) asked about each signer
+     * @param signers      the party's own signing certificates, by subject and/or key identifier: a signature by any
+     *                     other certificate, even under the same trust anchor, is refused (SIGNER_NOT_PINNED)
+     * @param revocationRequired refuse a signature whose certificate's revocation status cannot be determined; the
+     *                     agreement must then configure {@code crls} or {@code ocsp}
      */
     public record Signatures(String signWith, @DefaultValue("SHA1") String eportDigest, @DefaultValue("false") boolean xades,
             @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors,
-            List<RetiringAnchor> retiringAnchors, List<String> crls, String ocsp) {
+            List<RetiringAnchor> retiringAnchors, List<String> crls, String ocsp,
+            List<Signer> signers,
+            @DefaultValue("false") boolean revocationRequired) {
+    }
+
+    /**
+     * A pinned signing certificate of a party ({@code signatures.signers}): its subject as an RFC 2253 name, its
+     * subject key identifier in hex (quoted in YAML), or both; every field given must match.
+     */
+    public record Signer(String subject, String keyIdentifier) {
     }
 
     /** A trust anchor kept during a partner's certificate rollover, until {@code until}. */

@@ -53,7 +53,7 @@ class SandboxPartyFormatTest {
     private static ConfiguredPartners partners(List<String> sends) {
         GatewayProperties.Partner port = new GatewayProperties.Partner(null, null, PartyRole.PORT, null, List.of("91450700MA5KX41CXK"),
                 List.of(ApiKeys.digest("port-key")), new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 List.of(), new GatewayProperties.Formats(sends, Map.of()), null);
         GatewayProperties properties = new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
                 Duration.ofSeconds(30), Map.of("PORT-QINZHOU", port), GatewayProperties.Sandbox.disabled(),
