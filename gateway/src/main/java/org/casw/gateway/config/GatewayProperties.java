@@ -37,7 +37,15 @@ public record GatewayProperties(
         @DefaultValue Certificates certificates,
         @DefaultValue("true") boolean devPki,
         @DefaultValue Aeo aeo,
-        @DefaultValue As4Gateway as4) {
+        @DefaultValue As4Gateway as4,
+        @DefaultValue ApiKeySecret apiKeys) {
+
+    /**
+     * The server secret API keys are digested with ({@code gateway.api-keys.secret-file}: at least 32 random bytes,
+     * mode 0600). Unset: the published development secret, which the production profile refuses.
+     */
+    public record ApiKeySecret(Path secretFile) {
+    }
 
     /**
      * AEO mutual recognition: per issuing country (ISO alpha-2), the AEO programmes China recognises, as AEO
@@ -69,7 +77,7 @@ public record GatewayProperties(
 
     /**
      * One party's agreement, usually one file {@code agreements/<PARTY>.yml}. API keys are stored only as
-     * {@code sha256:<hex>} digests.
+     * {@code hmac-sha256:<hex>} digests under the server secret ({@code java -jar gateway.jar api-key-digest}).
      *
      * @param party    the party id, repeated in its own file so a misplaced file is noticed
      * @param country  ISO 3166 alpha-2 country the party acts for (partner single windows, customs)

@@ -77,7 +77,7 @@ class As4ChannelFailureTest {
                 Duration.ofSeconds(30), Map.of("SG-NSW", sg), GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30)));
+                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30)), null);
         partners = new ConfiguredPartners(properties, AgreementLocator.none());
         // the failure paths never reach the ledger: no receipt is stored
         engine = As4Engine.start(null, Duration.ofDays(30));

@@ -72,7 +72,7 @@ class PartnerSignaturesTest {
         GatewayProperties properties = new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
                 Map.of("SG-NSW", partner), GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null);
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -132,7 +132,7 @@ class PartnerSignaturesTest {
         return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
                 Map.of("SG-NSW", partner), GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null);
     }
 
     /** A CRL signed by the development EC root, revoking one certificate an hour ago. */
@@ -175,6 +175,6 @@ class PartnerSignaturesTest {
         return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner),
                 GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null);
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null);
     }
 }
