@@ -10,11 +10,11 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.NoCacheLoginException;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.gateway.security.ApiKeys;
 import org.casw.routes.partner.PartnerProfile;
 
 /**
- * Broker access by partner agreement. Parties connect with their party id and API key; a party may
+ * Broker access by partner agreement. Parties connect with their party id and API key (digested with the server
+ * secret, at least {@link org.casw.gateway.security.ApiKeys#MIN_LENGTH} characters); a party may
  * only send to its own inbound address and only read its own reply address. The gateway itself
  * connects in-VM and may do anything. Nothing is created on demand: queues come from configuration.
  */
@@ -37,7 +37,7 @@ public class PartyBrokerSecurity implements ActiveMQSecurityManager5 {
         if (user == null || password == null) {
             return null;
         }
-        return partners.partyForKeyDigest(ApiKeys.digest(password)).filter(user::equals).map(PartyBrokerSecurity::subject).orElse(null);
+        return partners.partyForKey(password).filter(user::equals).map(PartyBrokerSecurity::subject).orElse(null);
     }
 
     @Override
@@ -63,7 +63,7 @@ public class PartyBrokerSecurity implements ActiveMQSecurityManager5 {
 
     @Override
     public boolean validateUser(String user, String password) {
-        return user != null && password != null && partners.partyForKeyDigest(ApiKeys.digest(password)).filter(user::equals).isPresent();
+        return user != null && password != null && partners.partyForKey(password).filter(user::equals).isPresent();
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class SignCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
+        if (inline.isPresent()) {
+            err.println("sign: " + inline.get() + "\n" + USAGE);
+            return 2;
+        }
         Options o = Options.parse(args, err);
         if (o == null) {
             return 2;

@@ -38,7 +38,15 @@ public record GatewayProperties(
         @DefaultValue("true") boolean devPki,
         @DefaultValue Aeo aeo,
         @DefaultValue As4Gateway as4,
-        Limits limits) {
+        Limits limits,
+        @DefaultValue ApiKeySecret apiKeys) {
+
+    /**
+     * The server secret API keys are digested with ({@code gateway.api-keys.secret-file}: at least 32 random bytes,
+     * mode 0600). Unset: the published development secret, which the production profile refuses.
+     */
+    public record ApiKeySecret(Path secretFile) {
+    }
 
     /**
      * What one party may submit: a token bucket filling at {@code rate-per-second} and holding {@code burst}, and at most
@@ -79,7 +87,7 @@ public record GatewayProperties(
 
     /**
      * One party's agreement, usually one file {@code agreements/<PARTY>.yml}. API keys are stored only as
-     * {@code sha256:<hex>} digests.
+     * {@code hmac-sha256:<hex>} digests under the server secret ({@code java -jar gateway.jar api-key-digest}).
      *
      * @param party    the party id, repeated in its own file so a misplaced file is noticed
      * @param country  ISO 3166 alpha-2 country the party acts for (partner single windows, customs)
@@ -163,10 +171,23 @@ public record GatewayProperties(
      * @param crls         CRLs checked for revoked signer certificates: files (DER or PEM), or loopback
      *                     {@code http://127.0.0.1:...} URLs fetched at start-up
      * @param ocsp         an OCSP responder on loopback ({@code http://127.0.0.1:...}) asked about each signer
+     * @param signers      the party's own signing certificates, by subject and/or key identifier: a signature by any
+     *                     other certificate, even under the same trust anchor, is refused (SIGNER_NOT_PINNED)
+     * @param revocationRequired refuse a signature whose certificate's revocation status cannot be determined; the
+     *                     agreement must then configure {@code crls} or {@code ocsp}
      */
     public record Signatures(String signWith, @DefaultValue("SHA1") String eportDigest, @DefaultValue("false") boolean xades,
             @DefaultValue("false") boolean required, List<String> accept, List<Path> trustAnchors,
-            List<RetiringAnchor> retiringAnchors, List<String> crls, String ocsp) {
+            List<RetiringAnchor> retiringAnchors, List<String> crls, String ocsp,
+            List<Signer> signers,
+            @DefaultValue("false") boolean revocationRequired) {
+    }
+
+    /**
+     * A pinned signing certificate of a party ({@code signatures.signers}): its subject as an RFC 2253 name, its
+     * subject key identifier in hex (quoted in YAML), or both; every field given must match.
+     */
+    public record Signer(String subject, String keyIdentifier) {
     }
 
     /** A trust anchor kept during a partner's certificate rollover, until {@code until}. */

@@ -9,25 +9,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.casw.certs.DevPki;
+import org.casw.gateway.cli.CommandLineSecrets;
 import org.casw.gateway.conformance.ConformanceRunner.CaseResult;
 import org.casw.gateway.conformance.ConformanceRunner.Verdict;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] [--data-dir DIR] [--samples DIR]
+ * {@code conformance --partner PROFILE --target URL [--report DIR] [--api-key-file FILE] [--data-dir DIR] [--samples DIR]
  * [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE] [--burst N]}: plays a partner against any endpoint of the gateway's HTTP API and
- * checks every answer. Exits 0 when every case passed (or did not apply), 1 when any failed, 2 on a usage error.
+ * checks every answer. The key is the profile's unless {@code --api-key-file} or {@code CASW_API_KEY} gives one; it is
+ * never an argument. Exits 0 when every case passed (or did not apply), 1 when any failed, 2 on a usage error.
  */
 public final class ConformanceCommand {
 
-    static final String USAGE = "usage: conformance --partner PROFILE --target URL [--report DIR] [--api-key KEY] "
+    static final String USAGE = "usage: conformance --partner PROFILE --target URL [--report DIR] [--api-key-file FILE] "
             + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE.yml] [--burst N]";
 
     private ConformanceCommand() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
+        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
+        if (inline.isPresent()) {
+            err.println("conformance: " + inline.get() + "\n" + USAGE);
+            return 2;
+        }
         String partner = null;
+        Path apiKeyFile = null;
         String target = null;
         String apiKey = null;
         Path report = Path.of("conformance-report");
@@ -43,7 +55,7 @@ public final class ConformanceCommand {
                     case "--partner" -> partner = args[++i];
                     case "--target" -> target = args[++i];
                     case "--report" -> report = Path.of(args[++i]);
-                    case "--api-key" -> apiKey = args[++i];
+                    case "--api-key-file" -> apiKeyFile = Path.of(args[++i]);
                     case "--data-dir" -> dataDir = Path.of(args[++i]);
                     case "--samples" -> samplesDir = Path.of(args[++i]);
                     case "--profiles" -> profilesFile = Path.of(args[++i]);
@@ -68,6 +80,7 @@ public final class ConformanceCommand {
         URI uri;
         try {
             profile = profilesFile == null ? ConformanceProfile.named(partner) : ConformanceProfile.named(partner, profilesFile);
+            apiKey = CommandLineSecrets.apiKey(apiKeyFile, environment).orElse(null);
             uri = URI.create(target);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("--target must be an http or https URL, not " + target);

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.casw.gateway.cli.CommandLineSecrets;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,6 +31,11 @@ public final class DemoCommand {
         String dataDir = "./data";
         long stepTimeout = 60;
         List<String> extra = new ArrayList<>();
+        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
+        if (inline.isPresent()) {
+            err.println("demo: " + inline.get() + "\n" + USAGE);
+            return 2;
+        }
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.casw.gateway.as4.As4Agreement;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.security.ApiKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartnerDirectory;
@@ -22,6 +23,8 @@ import org.casw.routes.partner.SendingRights;
 import org.casw.routes.partner.PartyLimits;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.routing.RoutingRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfiguredPartners implements PartnerDirectory {
 
-    private static final Pattern KEY_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern KEY_DIGEST = Pattern.compile("(hmac-)?sha256:[0-9a-f]{64}");
+    private static final String HOW_TO_DIGEST = "store the digest of the key, never the key itself:"
+            + " java -jar gateway.jar api-key-digest --key-file <file with the key>";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredPartners.class);
     private static final Pattern PARTY_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -42,6 +48,8 @@ public class ConfiguredPartners implements PartnerDirectory {
     private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
     private final List<RoutingRule> routing = new ArrayList<>();
     private final Map<String, As4Agreement> as4 = new LinkedHashMap<>();
+    private final ApiKeys apiKeys;
+    private boolean legacyDigests;
 
     @Autowired
     public ConfiguredPartners(GatewayProperties properties, Environment environment) {
@@ -50,6 +58,14 @@ public class ConfiguredPartners implements PartnerDirectory {
 
     public ConfiguredPartners(GatewayProperties properties, AgreementLocator locate) {
         List<String> problems = new ArrayList<>();
+        ApiKeys digests;
+        try {
+            digests = ApiKeys.fromFile(properties.apiKeys() == null ? null : properties.apiKeys().secretFile());
+        } catch (IllegalArgumentException e) {
+            problems.add("gateway.api-keys.secret-file: " + e.getMessage());
+            digests = ApiKeys.development(); // so the agreements below are still checked and reported together
+        }
+        this.apiKeys = digests;
         Map<String, GatewayProperties.Partner> configured = properties.partners() == null ? Map.of() : properties.partners();
         checkLimits(properties.limits(), setting -> "gateway.limits." + setting, problems);
         configured.forEach((id, p) -> {
@@ -69,8 +85,8 @@ public class ConfiguredPartners implements PartnerDirectory {
             for (int i = 0; i < keys.size(); i++) {
                 String key = keys.get(i);
                 if (!KEY_DIGEST.matcher(key).matches()) {
-                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": '" + abbreviate(key) + "' is not 'sha256:' + 64 lower-case"
-                            + " hex digits (store the digest of the key, never the key itself)");
+                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": '" + abbreviate(key) + "' is not 'hmac-sha256:' + 64"
+                            + " lower-case hex digits (" + HOW_TO_DIGEST + ")");
                 } else if (partyByKeyDigest.putIfAbsent(key, id) != null) {
                     problems.add(locate.where(id, "api-keys[" + i + "]") + ": the same key is also configured for " + partyByKeyDigest.get(key));
                 }
@@ -120,7 +136,8 @@ public class ConfiguredPartners implements PartnerDirectory {
         operators.forEach((name, operator) -> {
             for (String key : list(operator.apiKeys())) {
                 if (!KEY_DIGEST.matcher(key).matches()) {
-                    problems.add("gateway.operators." + name + ".api-keys: '" + abbreviate(key) + "' is not 'sha256:' + 64 lower-case hex digits");
+                    problems.add("gateway.operators." + name + ".api-keys: '" + abbreviate(key) + "' is not 'hmac-sha256:' + 64 lower-case"
+                            + " hex digits (" + HOW_TO_DIGEST + ")");
                 } else if (partyByKeyDigest.containsKey(key) || operatorByKeyDigest.putIfAbsent(key, name) != null) {
                     problems.add("gateway.operators." + name + ".api-keys: the same key is configured twice");
                 }
@@ -128,6 +145,14 @@ public class ConfiguredPartners implements PartnerDirectory {
         });
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
+        }
+        legacyDigests = keyDigests().stream().anyMatch(digest -> digest.startsWith(ApiKeys.LEGACY_PREFIX));
+        if (legacyDigests) {
+            LOG.warn("Some API keys are stored as bare sha256: digests; re-issue them as hmac-sha256: digests"
+                    + " (java -jar gateway.jar api-key-digest). The production profile refuses sha256: digests.");
+        }
+        if (apiKeys.usesDevelopmentSecret()) {
+            LOG.info("API key digests use the published development secret (set gateway.api-keys.secret-file; dev only)");
         }
     }
 
@@ -271,6 +296,35 @@ public class ConfiguredPartners implements PartnerDirectory {
     /** Every routing rule, in agreement order, for the partner listing. */
     public List<RoutingRule> routingRules() {
         return List.copyOf(routing);
+    }
+
+    /**
+     * The party a presented API key belongs to. A key shorter than {@link ApiKeys#MIN_LENGTH} belongs to nobody.
+     * Bare {@code sha256:} digests of earlier releases still match (the production profile refuses them).
+     */
+    public Optional<String> partyForKey(String key) {
+        return ownerOf(key, partyByKeyDigest);
+    }
+
+    /** The operator a presented API key belongs to, under the same rules as {@link #partyForKey}. */
+    public Optional<String> operatorForKey(String key) {
+        return ownerOf(key, operatorByKeyDigest);
+    }
+
+    private Optional<String> ownerOf(String key, Map<String, String> byDigest) {
+        if (!ApiKeys.longEnough(key)) {
+            return Optional.empty();
+        }
+        String owner = byDigest.get(apiKeys.digest(key));
+        if (owner == null && legacyDigests) {
+            owner = byDigest.get(ApiKeys.legacyDigest(key));
+        }
+        return Optional.ofNullable(owner);
+    }
+
+    /** How API keys are digested here: with the configured server secret, or the development one. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     /** The party an API key digest belongs to. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.casw.certs.DemoParty;
 import org.casw.certs.DevPki;
+import org.casw.gateway.cli.CommandLineSecrets;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.signature.PartnerSignatures;
 import org.casw.routes.signature.SigningProfile;
@@ -35,13 +36,13 @@ public final class SandboxCommand {
 
     static final String USAGE = """
             usage: sandbox --partner %s [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL]
-                           [--api-key KEY] [--sign-with PROFILE] [--trust ANCHORS.pem ...] [--delay 1s]
+                           [--api-key-file FILE] [--sign-with PROFILE] [--trust ANCHORS.pem ...] [--delay 1s]
                            [--error-rate R] [--timeout-rate R] [--invalid-signature-rate R] [--seed N]
                            [--delivery-timeout 30s] [--gateway.sandbox.<partner>.<setting>=VALUE ...]"""
             .formatted(String.join("|", SandboxWindows.NAMES));
 
     /** Options that set one of the window's settings, by their setting name. */
-    private static final Map<String, String> SETTING_OPTIONS = Map.of("--api-key", "api-key", "--delay", "delay",
+    private static final Map<String, String> SETTING_OPTIONS = Map.of("--delay", "delay",
             "--error-rate", "error-rate", "--timeout-rate", "timeout-rate", "--invalid-signature-rate", "invalid-signature-rate",
             "--seed", "seed");
 
@@ -52,7 +53,7 @@ public final class SandboxCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         StandaloneWindow window;
         try {
-            window = start(args, out);
+            window = start(args, System.getenv(), out);
         } catch (IllegalArgumentException e) {
             err.println("sandbox: " + e.getMessage() + "\n" + USAGE);
             return 2;
@@ -75,7 +76,19 @@ public final class SandboxCommand {
 
     /** Parses {@code args}, starts the window, exports its certificates and prints the URLs and files. */
     public static StandaloneWindow start(String[] args, PrintStream out) throws IOException {
+        return start(args, System.getenv(), out);
+    }
+
+    /**
+     * As above; the window's API key comes from {@code --api-key-file} or {@code CASW_API_KEY} in {@code environment},
+     * else from its settings, never from an argument.
+     */
+    public static StandaloneWindow start(String[] args, Map<String, String> environment, PrintStream out) throws IOException {
+        CommandLineSecrets.inlineSecret(args).ifPresent(refusal -> {
+            throw new IllegalArgumentException(refusal);
+        });
         String partner = null;
+        Path apiKeyFile = null;
         int port = 0;
         Path dataDir = Path.of("data");
         Path exportDir = null;
@@ -102,6 +115,7 @@ public final class SandboxCommand {
                 case "--gateway" -> gatewayUrl = value;
                 case "--sign-with" -> signWith = value;
                 case "--trust" -> anchors.add(Path.of(value));
+                case "--api-key-file" -> apiKeyFile = Path.of(value);
                 case "--delivery-timeout" -> overrides.put("gateway.delivery-timeout", value);
                 default -> {
                     if (!SETTING_OPTIONS.containsKey(arg)) {
@@ -120,6 +134,7 @@ public final class SandboxCommand {
         }
         String name = partner;
         settings.forEach((setting, value) -> overrides.put("gateway.sandbox." + name + "." + setting, value));
+        CommandLineSecrets.apiKey(apiKeyFile, environment).ifPresent(key -> overrides.put("gateway.sandbox." + name + ".api-key", key));
         if (!gatewayUrl.startsWith("http://") && !gatewayUrl.startsWith("https://")) {
             throw new IllegalArgumentException("--gateway must be an http(s) URL such as http://127.0.0.1:8080, not " + gatewayUrl);
         }

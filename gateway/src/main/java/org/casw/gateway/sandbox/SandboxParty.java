@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.gateway.security.ApiKeys;
 import org.casw.routes.partner.PartnerProfile;
 
 /**
@@ -34,7 +33,7 @@ record SandboxParty(String name, GatewayProperties.SandboxPartner settings, Part
         if (settings.apiKey() == null || settings.apiKey().isBlank()) {
             throw new IllegalStateException(prefix + "api-key is required when the sandbox " + name + " is enabled");
         }
-        if (!partners.partyForKeyDigest(ApiKeys.digest(settings.apiKey())).filter(settings.party()::equals).isPresent()) {
+        if (!partners.partyForKey(settings.apiKey()).filter(settings.party()::equals).isPresent()) {
             throw new IllegalStateException(prefix + "api-key is not an API key of " + settings.party() + " in its agreement");
         }
         String format = settings.format() == null ? NATIVE : settings.format().toUpperCase(Locale.ROOT);

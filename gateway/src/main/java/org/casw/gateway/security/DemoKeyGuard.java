@@ -1,12 +1,16 @@
 package org.casw.gateway.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** In the production profile, refuses to start while a published demo key or the sandbox is configured. */
+/**
+ * In the production profile, refuses to start while a published demo key, the published development API key
+ * secret, a bare {@code sha256:} key digest or the sandbox is configured.
+ */
 @Component
 @Profile("production")
 public class DemoKeyGuard {
@@ -16,19 +20,35 @@ public class DemoKeyGuard {
             "demo-sg-nsw-key", "demo-my-nsw-key", "demo-th-nsw-key", "demo-operator-key");
 
     public DemoKeyGuard(ConfiguredPartners partners, GatewayProperties properties) {
-        for (String demo : DEMO_KEYS) {
-            if (partners.keyDigests().contains(ApiKeys.digest(demo))) {
-                throw new IllegalStateException("Refusing to start in the production profile: "
-                        + partners.partyForKeyDigest(ApiKeys.digest(demo)).or(() -> partners.operatorForKeyDigest(ApiKeys.digest(demo)))
-                                .orElseThrow()
-                        + " still has a published demo API key. Configure a new key digest in gateway.partners / gateway.operators.");
+        // every reason at once, so an operator fixes them in one go
+        List<String> problems = new ArrayList<>();
+        if (partners.apiKeys().usesDevelopmentSecret()) {
+            problems.add("API keys would be digested with the published development secret. Set gateway.api-keys.secret-file"
+                    + " to a file of at least " + ApiKeys.MIN_SECRET_BYTES + " random bytes (e.g. openssl rand -base64 48),"
+                    + " mode 0600, and re-issue every key digest with: java -jar gateway.jar api-key-digest --secret-file"
+                    + " <that file> --key-file <key file>.");
+        }
+        for (String digest : partners.keyDigests()) {
+            if (digest.startsWith(ApiKeys.LEGACY_PREFIX)) {
+                String owner = partners.partyForKeyDigest(digest)
+                        .or(() -> partners.operatorForKeyDigest(digest).map(operator -> "operator " + operator)).orElseThrow();
+                problems.add(owner + " has an API key stored as a bare sha256: digest. Re-issue it as an hmac-sha256: digest"
+                        + " under the server secret: java -jar gateway.jar api-key-digest --secret-file"
+                        + " <gateway.api-keys.secret-file> --key-file <key file>.");
             }
+        }
+        for (String demo : DEMO_KEYS) {
+            partners.partyForKey(demo).or(() -> partners.operatorForKey(demo).map(operator -> "operator " + operator))
+                    .ifPresent(owner -> problems.add(owner + " still has a published demo API key. Configure a new key digest"
+                            + " in gateway.partners / gateway.operators."));
         }
         properties.sandbox().byName().forEach((name, sandbox) -> {
             if (sandbox.enabled()) {
-                throw new IllegalStateException("Refusing to start in the production profile: the sandbox partner " + name
-                        + " is enabled (gateway.sandbox." + name + ".enabled).");
+                problems.add("the sandbox partner " + name + " is enabled (gateway.sandbox." + name + ".enabled).");
             }
         });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in the production profile: " + String.join("\n - ", problems));
+        }
     }
 }

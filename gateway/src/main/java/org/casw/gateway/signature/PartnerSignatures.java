@@ -30,6 +30,7 @@ import org.casw.routes.signature.OcspClient;
 import org.casw.routes.signature.OverlappingTrust;
 import org.casw.routes.signature.PkixCertificateTrust;
 import org.casw.routes.signature.SignaturePolicies;
+import org.casw.routes.signature.SignerPin;
 import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
@@ -129,6 +130,16 @@ public class PartnerSignatures implements SignaturePolicies {
                 }
             }
             List<String> accept = s.accept() == null ? List.of() : s.accept();
+            List<SignerPin> pins = pins(partyId, s, locate, problems);
+            boolean revocationSources = (s.crls() != null && !s.crls().isEmpty()) || (s.ocsp() != null && !s.ocsp().isBlank());
+            if (s.revocationRequired() && !revocationSources) {
+                problems.add(locate.where(partyId, "signatures.revocation-required") + ": needs 'crls' or 'ocsp' in the same"
+                        + " agreement, or every signature from this party would be refused as of unknown revocation status");
+            }
+            if (!s.required() && accept.isEmpty() && (!pins.isEmpty() || s.revocationRequired())) {
+                problems.add(locate.where(partyId, "signatures") + ": 'signers' and 'revocation-required' apply to verified"
+                        + " signatures; set 'accept' (profiles) and 'trust-anchors'");
+            }
             if (s.required() || !accept.isEmpty()) {
                 Set<SigningProfile> profiles = EnumSet.noneOf(SigningProfile.class);
                 for (String id : accept) {
@@ -156,14 +167,15 @@ public class PartnerSignatures implements SignaturePolicies {
                         List<X509Certificate> oldRoots = certificates(List.of(old.file()));
                         roots = new ArrayList<>(roots);
                         roots.addAll(oldRoots);
-                        retiring.add(new OverlappingTrust.Retiring(new PkixCertificateTrust(oldRoots, revoked), old.until()));
+                        retiring.add(new OverlappingTrust.Retiring(new PkixCertificateTrust(oldRoots, revoked, s.revocationRequired()),
+                                old.until()));
                     }
                     this.anchors.put(partyId, roots);
                     OcspClient ocsp = s.ocsp() == null || s.ocsp().isBlank() ? null
                             : OcspClient.loopback(java.net.URI.create(s.ocsp()), java.time.Duration.ofSeconds(5));
-                    CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked, false, ocsp);
+                    CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked, s.revocationRequired(), ocsp);
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
-                            retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock));
+                            retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock, pins));
                 } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
                     problems.add(locate.where(partyId, "signatures") + ": " + e.getMessage());
                 }
@@ -172,6 +184,21 @@ public class PartnerSignatures implements SignaturePolicies {
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
         }
+    }
+
+    /** The party's pinned signing certificates ({@code signatures.signers}); each needs a subject or a key identifier. */
+    private static List<SignerPin> pins(String partyId, GatewayProperties.Signatures s, AgreementLocator locate, List<String> problems) {
+        List<GatewayProperties.Signer> signers = s.signers() == null ? List.of() : s.signers();
+        List<SignerPin> pins = new ArrayList<>();
+        for (int i = 0; i < signers.size(); i++) {
+            GatewayProperties.Signer signer = signers.get(i);
+            try {
+                pins.add(SignerPin.of(signer.subject(), signer.keyIdentifier()));
+            } catch (IllegalArgumentException e) {
+                problems.add(locate.where(partyId, "signatures.signers[" + i + "]") + ": " + e.getMessage());
+            }
+        }
+        return pins;
     }
 
     @Override

@@ -70,6 +70,43 @@ class SignedExchangeTest extends GatewayIntegrationTest {
         assertRefused(postXml(MY_NSW_KEY, signed(formD(), SigningProfile.CN_EPORT_SM2, identity(KeyFamily.SM2))), "ALGORITHM_NOT_ALLOWED");
     }
 
+    @Test
+    void aValidSignatureByAnotherCertificateOfThePartnersRootIsRefusedAsNotItsPinnedSigner() {
+        Instant now = Instant.now();
+        IssuedIdentity neighbour = devPki.issue("MY-NSW", "Someone else under the same root", KeyFamily.EC_P256,
+                now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS));
+
+        HttpResponse<String> response = postXml(MY_NSW_KEY, signed(formD(), SigningProfile.XMLDSIG_ECDSA_SHA256,
+                new SigningIdentity(neighbour.privateKey(), neighbour.chain())));
+
+        assertRefused(response, "SIGNER_NOT_PINNED");
+        assertThat(response.body()).contains("CN=Malaysia National Single Window");
+    }
+
+    @Test
+    void thePinnedSignerIsNotedInTheHistory() {
+        HttpResponse<String> response = postXml(MY_NSW_KEY, signed(formD(), SigningProfile.XMLDSIG_RSA_SHA256, identity(KeyFamily.RSA_2048)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String history = get(MY_NSW_KEY, "/api/v1/messages/" + json(response).get("trackingId").asText()).body();
+        assertThat(history).contains("pinned signer");
+    }
+
+    /** Issue 14: this threw out of the verifier, left the message RECEIVED and answered 503 on every resend. */
+    @Test
+    void signedPropertiesIdentifiedByIDInsteadOfIdEndsRejectedWithACodeNotA503() {
+        String signed = new String(signer.sign(formD().getBytes(StandardCharsets.UTF_8), SigningProfile.XMLDSIG_ECDSA_SHA256,
+                identity(KeyFamily.EC_P256), SigningOptions.xades(null)), StandardCharsets.UTF_8);
+        String respelt = signed.replaceFirst("(<xades:SignedProperties[^>]*?) Id=", "$1 ID=");
+        assertThat(respelt).isNotEqualTo(signed);
+
+        HttpResponse<String> response = postXml(MY_NSW_KEY, respelt);
+
+        assertRefused(response, "SIGNATURE_INVALID");
+        String trackingId = json(response).get("trackingId").asText();
+        assertThat(json(get(MY_NSW_KEY, "/api/v1/messages/" + trackingId)).get("status").asText()).isEqualTo("REJECTED");
+    }
+
     private void assertRefused(HttpResponse<String> response, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.body()).contains(code);

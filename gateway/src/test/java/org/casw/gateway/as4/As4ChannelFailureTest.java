@@ -69,7 +69,7 @@ class As4ChannelFailureTest {
                 "http://127.0.0.1:" + partner.getAddress().getPort() + "/as4", pem, true, true);
         GatewayProperties.Partner sg = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(),
                 List.of(), new GatewayProperties.Delivery(DeliveryChannel.AS4, null, null), null, null, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 List.of(), null, as4, null, null,
                 null);
         GatewayProperties.KeyStoreEntry identity = new GatewayProperties.KeyStoreEntry(pki.keystore("CASW-GATEWAY", KeyFamily.RSA_2048),
@@ -79,7 +79,7 @@ class As4ChannelFailureTest {
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
                 new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30)),
-                null);
+                null, null);
         partners = new ConfiguredPartners(properties, AgreementLocator.none());
         // the failure paths never reach the ledger: no receipt is stored
         engine = As4Engine.start(null, Duration.ofDays(30));

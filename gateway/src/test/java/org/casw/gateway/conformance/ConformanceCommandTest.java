@@ -5,7 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import org.casw.routes.rules.CheckDigits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,45 @@ class ConformanceCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no complete development PKI");
         assertThat(Files.exists(dataDir.resolve("certs").resolve("root-ca.p12"))).isFalse();
+    }
+
+    @Test
+    void anApiKeyOnTheCommandLineIsRefusedNamingTheKeyFileAndTheEnvironment() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = ConformanceCommand.run(new String[] {"--partner", "demo-enterprise", "--target", "http://127.0.0.1:1",
+                "--api-key", "visible-in-ps-key"}, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--api-key would put a secret on the command line",
+                "--api-key-file FILE or the CASW_API_KEY environment variable").doesNotContain("visible-in-ps-key");
+    }
+
+    @Test
+    void theApiKeyComesFromTheKeyFileElseFromTheEnvironment(@TempDir Path dir) throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("key"), "key-from-the-file\n");
+        List<String> presented = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.createContext("/", exchange -> {
+            try (exchange) {
+                presented.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.sendResponseHeaders(401, -1);
+            }
+        });
+        target.start();
+        try {
+            String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/api/v1/messages";
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            ConformanceCommand.run(new String[] {"--partner", "demo-enterprise", "--target", url, "--report", dir.resolve("a").toString(),
+                    "--api-key-file", keyFile.toString()}, Map.of("CASW_API_KEY", "key-from-the-environment"), quiet, quiet);
+            assertThat(presented).isNotEmpty().contains("Bearer key-from-the-file").doesNotContain("Bearer key-from-the-environment");
+            presented.clear();
+            ConformanceCommand.run(new String[] {"--partner", "demo-enterprise", "--target", url, "--report", dir.resolve("b").toString()},
+                    Map.of("CASW_API_KEY", "key-from-the-environment"), quiet, quiet);
+            assertThat(presented).contains("Bearer key-from-the-environment");
+        } finally {
+            target.stop(0);
+        }
     }
 
     @Test

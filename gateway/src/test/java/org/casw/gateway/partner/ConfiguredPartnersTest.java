@@ -166,7 +166,7 @@ class ConfiguredPartnersTest {
     private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound,
             List<GatewayProperties.Receive> receives) {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 receives, null, null, null, null,
                 null);
     }
@@ -187,6 +187,6 @@ class ConfiguredPartnersTest {
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
                 new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                limits);
+                limits, null);
     }
 }

@@ -65,7 +65,7 @@ class As4GatewayExchangeTest {
                 role: ENTERPRISE
                 country: CN
                 api-keys: [%s]
-                """.formatted(ApiKeys.digest(ENTERPRISE_KEY)));
+                """.formatted(ApiKeys.development().digest(ENTERPRISE_KEY)));
         agreement(chinaData, "CN-CUSTOMS", """
                 role: CUSTOMS
                 country: CN
@@ -73,7 +73,7 @@ class As4GatewayExchangeTest {
                 receives:
                   - document-type: CERTIFICATE_OF_ORIGIN
                     when: {importing-country: [CN]}
-                """.formatted(ApiKeys.digest(CUSTOMS_KEY)));
+                """.formatted(ApiKeys.development().digest(CUSTOMS_KEY)));
         agreement(chinaData, "SG-NSW", """
                 role: PARTNER_SINGLE_WINDOW
                 country: SG
@@ -97,7 +97,7 @@ class As4GatewayExchangeTest {
                 receives:
                   - document-type: CERTIFICATE_OF_ORIGIN
                     when: {importing-country: [SG]}
-                """.formatted(ApiKeys.digest(SG_NSW_KEY)));
+                """.formatted(ApiKeys.development().digest(SG_NSW_KEY)));
         agreement(singaporeData, "CN-CASW", """
                 role: PARTNER_SINGLE_WINDOW
                 country: CN

@@ -47,13 +47,13 @@ class SandboxPartyFormatTest {
     }
 
     private static GatewayProperties.SandboxPartner settings(String format) {
-        return new GatewayProperties.SandboxPartner(true, "PORT-QINZHOU", "port-key", Duration.ofSeconds(1), 0, 0, 0, 1L, format, false);
+        return new GatewayProperties.SandboxPartner(true, "PORT-QINZHOU", "port-key-for-tests", Duration.ofSeconds(1), 0, 0, 0, 1L, format, false);
     }
 
     private static ConfiguredPartners partners(List<String> sends) {
         GatewayProperties.Partner port = new GatewayProperties.Partner(null, null, PartyRole.PORT, null, List.of("91450700MA5KX41CXK"),
-                List.of(ApiKeys.digest("port-key")), new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
-                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null), null,
+                List.of(ApiKeys.development().digest("port-key-for-tests")), new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 List.of(), new GatewayProperties.Formats(sends, Map.of()), null, null, null,
                 null);
         GatewayProperties properties = new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
@@ -61,7 +61,7 @@ class SandboxPartyFormatTest {
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
                 new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null);
+                null, null);
         return new ConfiguredPartners(properties, AgreementLocator.none());
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +213,32 @@ class StandaloneWindowTest {
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(status.get("injectedFaults").asInt()).isEqualTo(1);
             assertThat(status.get("signs").asText()).isEqualTo("xmldsig-rsa-sha256"); // as MY-NSW's agreement says
+        }
+    }
+
+    @Test
+    void itsApiKeyComesFromAKeyFileAndNeverFromAnArgument() throws Exception {
+        Path dir = GatewayTestSupport.newDataDir("standalone-key-file");
+        Path keyFile = Files.writeString(dir.resolve("sg-key"), "integrator-sg-key-from-file\n");
+        String gateway = "http://127.0.0.1:" + integratorGateway.getAddress().getPort();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SandboxCommand.start(new String[] {"--partner", "sg-nsw", "--api-key", "visible-in-ps-key"}, quiet))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--api-key-file FILE or the CASW_API_KEY");
+        assertThatThrownBy(() -> SandboxCommand.start(new String[] {"--partner", "sg-nsw",
+                "--gateway.sandbox.sg-nsw.api-key=visible-in-ps-key"}, quiet)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("would put a secret on the command line");
+        try (StandaloneWindow keyed = SandboxCommand.start(new String[] {"--partner", "sg-nsw", "--data-dir", dir.toString(),
+                "--gateway", gateway, "--delay", "0s", "--api-key-file", keyFile.toString()}, Map.of(), quiet)) {
+            SUBMITTED.clear();
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keyed.url() + "/aeo"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"enterprises\": [{\"id\": \"199801234K\", \"status\": \"VALID\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            Submission submission = SUBMITTED.poll(10, TimeUnit.SECONDS);
+            assertThat(submission).isNotNull();
+            assertThat(submission.authorization()).isEqualTo("Bearer integrator-sg-key-from-file");
         }
     }
 

@@ -66,7 +66,7 @@ class PartnerSignaturesTest {
         Path crl = dir.resolve("sg.crl");
         java.nio.file.Files.write(crl, revoking(signer));
         var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
-                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null);
+                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null, List.of(), false);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
@@ -74,13 +74,67 @@ class PartnerSignaturesTest {
                 Map.of("SG-NSW", partner), GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null);
+                null, null);
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
 
         assertThat(trust.check(pki.identity("SG-NSW", KeyFamily.EC_P256).chain(), Instant.now()))
                 .extracting(org.casw.routes.validation.Violation::code).contains("CERTIFICATE_REVOKED");
+    }
+
+    @Test
+    void revocationRequiredWithoutCrlsOrOcspRefusesTheAgreementAtStart() {
+        var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
+                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(), null, List.of(), true);
+
+        assertThatThrownBy(() -> new PartnerSignatures(verifying(signatures), new StaticListableBeanFactory().getBeanProvider(DevPki.class)))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.getMessage())
+                        .contains("gateway.partners.SG-NSW.signatures.revocation-required: needs 'crls' or 'ocsp'"));
+    }
+
+    @Test
+    void revocationRequiredRefusesASignerWhoseRevocationStatusIsUnknown() throws Exception {
+        Path crl = dir.resolve("ec.crl");
+        java.nio.file.Files.write(crl, revoking(pki.identity("DEMO-ENTERPRISE", KeyFamily.EC_P256).certificate()));
+        var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256", "xmldsig-rsa-sha256"),
+                List.of(pki.directory().resolve("root-ec.pem"), pki.directory().resolve("root-rsa.pem")), List.of(), List.of(crl.toString()),
+                null, List.of(), true);
+
+        var trust = new PartnerSignatures(verifying(signatures), new StaticListableBeanFactory().getBeanProvider(DevPki.class))
+                .verificationFor("SG-NSW").orElseThrow().trust();
+
+        assertThat(trust.check(pki.identity("SG-NSW", KeyFamily.EC_P256).chain(), Instant.now())).isEmpty();
+        assertThat(trust.check(pki.identity("SG-NSW", KeyFamily.RSA_2048).chain(), Instant.now()))
+                .anySatisfy(v -> assertThat(v.message()).contains("revocation status"));
+    }
+
+    @Test
+    void pinnedSignersReachThePolicyAndAPinWithoutSubjectOrKeyIdentifierIsReported() {
+        String subject = pki.certificate("SG-NSW", KeyFamily.EC_P256).getSubjectX500Principal().getName();
+        var signatures = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
+                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(), null,
+                List.of(new GatewayProperties.Signer(subject, null)), false);
+        var broken = new GatewayProperties.Signatures(null, "SHA1", false, true, List.of("xmldsig-ecdsa-sha256"),
+                List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(), null,
+                List.of(new GatewayProperties.Signer(null, "not-hex")), false);
+
+        var policy = new PartnerSignatures(verifying(signatures), new StaticListableBeanFactory().getBeanProvider(DevPki.class))
+                .verificationFor("SG-NSW").orElseThrow();
+
+        assertThat(policy.signers()).hasSize(1);
+        assertThat(policy.signers().get(0).matches(pki.certificate("SG-NSW", KeyFamily.EC_P256))).isTrue();
+        assertThatThrownBy(() -> new PartnerSignatures(verifying(broken), new StaticListableBeanFactory().getBeanProvider(DevPki.class)))
+                .hasMessageContaining("gateway.partners.SG-NSW.signatures.signers[0]: key-identifier 'not-hex' is not hexadecimal");
+    }
+
+    private GatewayProperties verifying(GatewayProperties.Signatures signatures) {
+        var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null, null);
+        return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
+                Map.of("SG-NSW", partner), GatewayProperties.Sandbox.disabled(),
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null, null);
     }
 
     /** A CRL signed by the development EC root, revoking one certificate an hour ago. */
@@ -117,7 +171,7 @@ class PartnerSignaturesTest {
 
     private GatewayProperties properties(Map<String, GatewayProperties.KeyStoreEntry> identities,
             Map<String, GatewayProperties.KeyStoreEntry> next, String signWith) {
-        var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null);
+        var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
@@ -125,6 +179,6 @@ class PartnerSignaturesTest {
                 GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null);
+                null, null);
     }
 }

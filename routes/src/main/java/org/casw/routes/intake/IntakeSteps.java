@@ -294,7 +294,8 @@ public class IntakeSteps {
                     // a translated document no longer carries the signature: the gateway signs what it forwards
                     intake.senderSigned = intake.translatedFrom == null;
                     ledger.note(intake.trackingId, "signature verified: " + result.profile().id() + ", signer " + result.signerSubject()
-                            + ", certificate serial " + result.certificateSerialHex() + ", " + result.algorithm());
+                            + ", certificate serial " + result.certificateSerialHex() + ", " + result.algorithm()
+                            + (result.signerPinned() ? ", pinned signer" : ""));
                 }
             }
         };

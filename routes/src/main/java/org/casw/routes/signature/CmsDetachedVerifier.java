@@ -31,6 +31,8 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.casw.routes.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Verifies detached CMS SignedData over a payload: one signer, digest and signature, then the signer's trust. */
 public final class CmsDetachedVerifier {
@@ -43,6 +45,8 @@ public final class CmsDetachedVerifier {
     /** Signing times further ahead of the clock than this are a signer's error or a lie, not clock skew. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+    private static final Logger LOG = LoggerFactory.getLogger(CmsDetachedVerifier.class);
+
     private final DefaultCMSSignatureAlgorithmNameGenerator algorithmNames =
             new DefaultCMSSignatureAlgorithmNameGenerator();
 
@@ -54,6 +58,17 @@ public final class CmsDetachedVerifier {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(clock, "clock");
+        try {
+            return check(payload, signature, trust, clock);
+        } catch (RuntimeException e) {
+            // a coded refusal, never an exception; the exception's message may quote the input, so only its type is logged
+            LOG.warn("CMS signature verification failed unexpectedly: {} (refused as {})", e.getClass().getName(),
+                    SignatureCodes.SIGNATURE_INVALID);
+            return refused(SignatureCodes.SIGNATURE_INVALID, "the CMS signature cannot be checked on this input; refused");
+        }
+    }
+
+    private CmsVerification check(byte[] payload, byte[] signature, CertificateTrust trust, Clock clock) {
         if (signature == null || signature.length == 0) {
             return refused(SignatureCodes.SIGNATURE_INVALID, "the CMS signature is empty");
         }

@@ -18,6 +18,8 @@ public final class SignatureCodes {
     public static final String CERTIFICATE_NOT_YET_VALID = "CERTIFICATE_NOT_YET_VALID";
     /** The signer's certificate is revoked (CRL or OCSP). */
     public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
+    /** The signer's certificate is trusted but is not one the partner agreement pins (its subject or key identifier). */
+    public static final String SIGNER_NOT_PINNED = "SIGNER_NOT_PINNED";
     /** The signer's certificate does not allow digital signatures. */
     public static final String KEY_USAGE_INVALID = "KEY_USAGE_INVALID";
 

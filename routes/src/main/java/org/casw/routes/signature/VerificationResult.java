@@ -15,9 +15,17 @@ import org.casw.routes.validation.Violation;
  * @param signerSubject        the signer certificate's subject (RFC 2253), or null
  * @param certificateSerialHex the signer certificate's serial number in hexadecimal, or null
  * @param signingTime          the XAdES SigningTime, or null if the signature has none
+ * @param signerPinned         the signer's certificate is one the agreement pins (false when nothing is pinned)
  */
 public record VerificationResult(boolean signed, List<Violation> violations, SigningProfile profile,
-        String algorithm, String signerSubject, String certificateSerialHex, Instant signingTime) {
+        String algorithm, String signerSubject, String certificateSerialHex, Instant signingTime,
+        boolean signerPinned) {
+
+    /** A result that says nothing about pinned signers. */
+    public VerificationResult(boolean signed, List<Violation> violations, SigningProfile profile, String algorithm,
+            String signerSubject, String certificateSerialHex, Instant signingTime) {
+        this(signed, violations, profile, algorithm, signerSubject, certificateSerialHex, signingTime, false);
+    }
 
     public VerificationResult {
         violations = List.copyOf(violations);

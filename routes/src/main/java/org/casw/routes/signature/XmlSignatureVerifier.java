@@ -31,6 +31,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /** Verifies a document's enveloped XML signature against a partner's policy: shape, algorithms, crypto, trust. */
@@ -39,6 +41,7 @@ public final class XmlSignatureVerifier {
     private static final String DS = XmlSigner.DS;
     private static final String XADES = XmlSigner.XADES;
     private static final int MIN_RSA_BITS = 2048;
+    private static final Logger LOG = LoggerFactory.getLogger(XmlSignatureVerifier.class);
 
     /** Every canonicalization URI; which one a profile admits is checked separately from the shape. */
     private static final Set<String> CANONICALIZATIONS = Set.of(
@@ -65,6 +68,26 @@ public final class XmlSignatureVerifier {
     public VerificationResult verify(byte[] xml, VerificationPolicy policy) {
         Objects.requireNonNull(xml, "xml");
         Objects.requireNonNull(policy, "policy");
+        Rule rule = new Rule();
+        try {
+            return verify(xml, policy, rule);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A refusal, never an exception: an exception would leave the message RECEIVED and its sender retrying
+            // forever. Only the rule and the exception's type are logged; its message may quote the document.
+            LOG.warn("signature verification failed unexpectedly at rule '{}': {} (refused as {})", rule.name,
+                    e.getClass().getName(), SignatureCodes.SIGNATURE_INVALID);
+            return new VerificationResult(true, List.of(Violation.of(SignatureCodes.SIGNATURE_INVALID, null,
+                    "the signature cannot be checked (rule '" + rule.name + "' failed on this input); refused")),
+                    null, null, null, null, null);
+        }
+    }
+
+    /** The check in progress, named for the log and the refusal when something unforeseen breaks. */
+    private static final class Rule {
+        private String name = "parse";
+    }
+
+    private VerificationResult verify(byte[] xml, VerificationPolicy policy, Rule rule) {
         Document document;
         try {
             document = XmlSigner.parse(xml);
@@ -84,7 +107,8 @@ public final class XmlSignatureVerifier {
             return refused(SignatureCodes.SIGNATURE_WRAPPING, path((Element) signatures.item(1)), "the document carries "
                     + signatures.getLength() + " ds:Signature elements; exactly one enveloped signature is accepted");
         }
-        return new Check((Element) signatures.item(0), policy).run();
+        rule.name = "signature shape";
+        return new Check((Element) signatures.item(0), policy, rule).run();
     }
 
     /** One verification: the signature element, what has been learned about it, and what is wrong. */
@@ -100,10 +124,13 @@ public final class XmlSignatureVerifier {
         private List<X509Certificate> sentChain = List.of();
         private Instant signingTime;
         private Element signedProperties;
+        private boolean pinned;
+        private final Rule rule;
 
-        Check(Element signature, VerificationPolicy policy) {
+        Check(Element signature, VerificationPolicy policy, Rule rule) {
             this.signature = signature;
             this.policy = policy;
+            this.rule = rule;
             this.path = path(signature);
         }
 
@@ -125,20 +152,31 @@ public final class XmlSignatureVerifier {
             profile = SigningProfile.bySignatureMethod(algorithm);
             List<Element> references = children(signedInfo, DS, "Reference");
             checkShape(references);
+            rule.name = "allowed algorithms";
             checkAlgorithms(c14nMethod.getAttributeNS(null, "Algorithm"), references);
+            rule.name = "signer certificate";
             readSigner();
             if (!violations.isEmpty() || signer == null) {
                 // No cryptography on a signature of the wrong shape or algorithm: nothing it proves would count.
                 return result();
             }
+            rule.name = "signature value and digests";
             if (!checkCryptography(references)) {
                 return result();
             }
+            rule.name = "XAdES signed properties";
             if (signedProperties != null && !checkSignedProperties()) {
                 return result();
             }
+            rule.name = "certificate trust";
             Instant at = trustTime(signingTime, policy.clock().instant());
             violations.addAll(policy.trust().check(sentChain, at));
+            rule.name = "pinned signer";
+            Violation notPinned = policy.pinViolation(signer, path);
+            if (notPinned != null) {
+                violations.add(notPinned);
+            }
+            pinned = policy.pinsSigners() && notPinned == null;
             return result();
         }
 
@@ -198,6 +236,12 @@ public final class XmlSignatureVerifier {
             if (!inThisSignature) {
                 violation(SignatureCodes.SIGNATURE_WRAPPING, "Reference URI='#" + id + "' must name exactly one "
                         + "element, the xades:SignedProperties of this signature (found " + named.size() + ")");
+                return;
+            }
+            if (!id.equals(target.getAttributeNS(null, "Id"))) {
+                // XAdES names the attribute Id; an ID or id spelling is no identifier Santuario could resolve
+                violation(SignatureCodes.SIGNATURE_INVALID, "the xades:SignedProperties named by Reference URI='#" + id
+                        + "' must carry it in its 'Id' attribute (XAdES), not in another spelling");
                 return;
             }
             // Santuario resolves same-document references through ID attributes; only this one is an ID.
@@ -368,7 +412,8 @@ public final class XmlSignatureVerifier {
         private VerificationResult result() {
             return new VerificationResult(true, violations, profile, algorithm,
                     signer == null ? null : signer.getSubjectX500Principal().getName(),
-                    signer == null ? null : signer.getSerialNumber().toString(16), signingTime);
+                    signer == null ? null : signer.getSerialNumber().toString(16), signingTime,
+                    pinned && violations.isEmpty());
         }
     }
 

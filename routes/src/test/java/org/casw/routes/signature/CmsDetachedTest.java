@@ -175,6 +175,19 @@ class CmsDetachedTest {
     }
 
     @Test
+    void anUnexpectedFailureInsideTheCmsVerifierIsASignatureInvalidRefusal() {
+        IssuedIdentity identity = pki.identity(PARTY, KeyFamily.EC_P256);
+        byte[] signature = signer.sign(PAYLOAD, identity.privateKey(), identity.chain());
+        CertificateTrust broken = (chain, at) -> {
+            throw new IllegalStateException("trust store fell over");
+        };
+
+        CmsVerification result = verifier.verify(PAYLOAD, signature, broken, Clock.systemUTC());
+
+        assertThat(codes(result)).containsExactly(SignatureCodes.SIGNATURE_INVALID);
+    }
+
+    @Test
     void truncatedSignatureIsSignatureInvalid() {
         IssuedIdentity identity = pki.identity(PARTY, KeyFamily.RSA_2048);
         byte[] signature = signer.sign(PAYLOAD, identity.privateKey(), identity.chain());

@@ -335,6 +335,84 @@ class XmlSignatureVerifierTest {
         assertThat(result.violations().get(0).message()).contains("SigningCertificate");
     }
 
+    /** Issue 14: an ID spelling made Santuario's setIdAttributeNS throw, leaving the message RECEIVED for ever. */
+    @Test
+    void signedPropertiesIdentifiedByAnUpperCaseIdAttributeIsACodedRefusalNotAnException() {
+        String signed = new String(signer.sign(pki.sample, SigningProfile.XMLDSIG_ECDSA_SHA256,
+                pki.identity(KeyFamily.EC_P256), SigningOptions.xades(null)), StandardCharsets.UTF_8);
+        String respelt = signed.replaceFirst("(<xades:SignedProperties[^>]*?) Id=", "$1 ID=");
+        assertThat(respelt).isNotEqualTo(signed);
+
+        VerificationResult result = verifier.verify(bytes(respelt), pki.policy(true, ALL_XML));
+
+        assertThat(codes(result)).containsExactly(SignatureCodes.SIGNATURE_INVALID);
+        assertThat(result.violations().get(0).message()).contains("'Id' attribute");
+    }
+
+    @Test
+    void anUnexpectedFailureInsideTheVerifierIsASignatureInvalidRefusalNamingTheRule() {
+        byte[] signed = signer.sign(pki.sample, SigningProfile.XMLDSIG_RSA_SHA256, pki.identity(KeyFamily.RSA_2048),
+                SigningOptions.defaults());
+        CertificateTrust broken = (chain, at) -> {
+            throw new IllegalStateException("trust store fell over");
+        };
+
+        VerificationResult result = verifier.verify(signed, new VerificationPolicy(true, ALL_XML, broken, Clock.systemUTC()));
+
+        assertThat(result.signed()).isTrue();
+        assertThat(codes(result)).containsExactly(SignatureCodes.SIGNATURE_INVALID);
+        assertThat(result.violations().get(0).message()).contains("certificate trust").doesNotContain("fell over");
+    }
+
+    @Test
+    void aSignatureByThePinnedSignerIsAcceptedAndSaysItMatchedThePin() {
+        X509Certificate own = pki.dev.certificate(PARTY, KeyFamily.EC_P256);
+        byte[] signed = signer.sign(pki.sample, SigningProfile.XMLDSIG_ECDSA_SHA256, pki.identity(KeyFamily.EC_P256),
+                SigningOptions.xades(null));
+
+        VerificationResult bySubject = verifier.verify(signed, pinned(new SignerPin(own.getSubjectX500Principal(), null)));
+        VerificationResult byKey = verifier.verify(signed, pinned(new SignerPin(null, SignerPin.keyIdentifierOf(own))));
+
+        assertThat(bySubject.violations()).isEmpty();
+        assertThat(bySubject.signerPinned()).isTrue();
+        assertThat(byKey.violations()).isEmpty();
+        assertThat(byKey.signerPinned()).isTrue();
+        assertThat(verifier.verify(signed, pki.policy(true, ALL_XML)).signerPinned()).isFalse();
+    }
+
+    @Test
+    void aValidSignatureByAnotherCertificateOfTheSameRootIsSignerNotPinned() {
+        X509Certificate own = pki.dev.certificate(PARTY, KeyFamily.EC_P256);
+        Instant now = Instant.now();
+        IssuedIdentity other = pki.dev.issue("OTHER-PARTY", "Another party under the same root", KeyFamily.EC_P256,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        byte[] signed = signer.sign(pki.sample, SigningProfile.XMLDSIG_ECDSA_SHA256,
+                new SigningIdentity(other.privateKey(), other.chain()), SigningOptions.xades(null));
+        assertThat(verifier.verify(signed, pki.policy(true, ALL_XML)).valid()).isTrue();
+
+        VerificationResult result = verifier.verify(signed, pinned(SignerPin.of(
+                own.getSubjectX500Principal().getName(), SignerPin.keyIdentifierOf(own))));
+
+        assertThat(codes(result)).containsExactly(SignatureCodes.SIGNER_NOT_PINNED);
+        assertThat(result.signerPinned()).isFalse();
+        assertThat(result.violations().get(0).message()).contains("OU=OTHER-PARTY", "OU=" + PARTY);
+    }
+
+    @Test
+    void bothPinnedFieldsMustMatch() {
+        X509Certificate own = pki.dev.certificate(PARTY, KeyFamily.EC_P256);
+        byte[] signed = signer.sign(pki.sample, SigningProfile.XMLDSIG_ECDSA_SHA256, pki.identity(KeyFamily.EC_P256),
+                SigningOptions.defaults());
+
+        VerificationResult result = verifier.verify(signed, pinned(new SignerPin(own.getSubjectX500Principal(), "00ff")));
+
+        assertThat(codes(result)).containsExactly(SignatureCodes.SIGNER_NOT_PINNED);
+    }
+
+    private static VerificationPolicy pinned(SignerPin pin) {
+        return new VerificationPolicy(true, ALL_XML, pki.trust(), Clock.systemUTC(), List.of(pin));
+    }
+
     @Test
     void aSignatureWithoutCertificateIsUntrustedSigner() {
         String signed = Signed.ECDSA.sign(signer, pki);
