@@ -265,7 +265,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * PostgreSQL insists on owning its data directory with mode 0700 (or 0750); when the server runs as another
-     * user than the JVM, hand the directory and the log over to it.
+     * user than the JVM, hand the directory over to it. The log stays the JVM's: the server writes to it through the
+     * output pg_ctl inherits.
      */
     private void prepareOwnership() throws IOException {
         if (!Files.exists(logFile, LinkOption.NOFOLLOW_LINKS)) {
