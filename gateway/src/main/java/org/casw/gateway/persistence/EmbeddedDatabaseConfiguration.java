@@ -25,6 +25,7 @@ public class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(postgres.username());
+        dataSource.setPassword(postgres.password());
         dataSource.setMaximumPoolSize(16);
         dataSource.setPoolName("gateway-db");
         return dataSource;

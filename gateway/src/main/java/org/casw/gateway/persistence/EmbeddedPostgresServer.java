@@ -37,15 +37,17 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-// Beside a data directory D it keeps D/../postgres.log (initdb, pg_ctl and server output) and D/../<name of D>.lock,
-// held while this JVM owns the cluster so that two JVMs never drive the same data directory. The server listens on
-// 127.0.0.1 only, with trust authentication and no Unix socket; fsync stays on because this is the durable store.
+// Beside a data directory D it keeps D/../postgres.log (initdb, pg_ctl and server output), D/../<name of D>.lock, held
+// while this JVM owns the cluster so that two JVMs never drive the same data directory, D/../<name of D>.password
+// (0600, the superuser's random password) and D/../postgres-binaries (the binaries, checked before every start; see
+// ClusterHome for the one case where cluster and binaries live elsewhere). The server listens on 127.0.0.1 only, with
+// scram-sha-256 authentication and no Unix socket; fsync stays on because this is the durable store.
 /** Runs a real PostgreSQL server from zonky's binaries on a persistent data directory, also when the JVM is root. */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * System property naming the user that initdb, pg_ctl and postgres run as when the JVM is root (default
-     * {@code nobody}); the binaries' cache directory is set with {@code casw.embedded-pg.cache-dir}.
+     * {@code nobody}).
      */
     public static final String RUN_AS_PROPERTY = "casw.embedded-pg.run-as";
 
@@ -55,20 +57,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String LISTEN_ADDRESS = "127.0.0.1";
     private static final int PG_CTL_TIMEOUT_SECONDS = 60;
     private static final int LOG_TAIL_LINES = 20;
+    /** Rewritten before every start, so a cluster made by an older version (trust) is upgraded too. */
+    private static final String PG_HBA = """
+            # Written by the gateway before every start of its embedded PostgreSQL: changes here are overwritten.
+            # TYPE  DATABASE  USER  ADDRESS        METHOD
+            local   all       all                  scram-sha-256
+            host    all       all   127.0.0.1/32   scram-sha-256
+            """;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path dataDirectory;
     private final Path logFile;
+    private final Path passwordFile;
     private final Path installDirectory;
     private final RunAs runAs;
     private final FileChannel lockChannel;
     private final Thread shutdownHook;
     private volatile int port;
+    private volatile String password;
     private boolean running; // guarded by this
 
-    private EmbeddedPostgresServer(Path dataDirectory, Path installDirectory, RunAs runAs, FileChannel lockChannel) {
-        this.dataDirectory = dataDirectory;
-        this.logFile = dataDirectory.resolveSibling("postgres.log");
+    private EmbeddedPostgresServer(Path data, ClusterHome home, Path installDirectory, RunAs runAs,
+            FileChannel lockChannel) {
+        this.dataDirectory = home.cluster();
+        this.logFile = data.resolveSibling("postgres.log");
+        this.passwordFile = data.resolveSibling(data.getFileName() + ".password");
         this.installDirectory = installDirectory;
         this.runAs = runAs;
         this.lockChannel = lockChannel;
@@ -78,7 +91,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts PostgreSQL on {@code dataDirectory} (created and initialised if it holds no cluster yet), listening on
      * 127.0.0.1:{@code port}, or on a free port when {@code port} is 0, and makes sure the database
-     * {@code gateway} exists.
+     * {@code gateway} exists. Only the superuser with the password kept beside the data gets in.
      *
      * @throws IllegalStateException if the server cannot be started; the message has the command and the log's tail
      */
@@ -93,9 +106,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         FileChannel lock = lock(data);
         try {
+            // The password and the log live in the parent; nobody else may be able to swap them.
+            TrustedPaths.requireTrustedDirectory(data.getParent(), TrustedPaths.jvmUid(),
+                    "to keep PostgreSQL's password and log in " + data.getParent());
             RunAs runAs = RunAs.detect();
-            Path install = PostgresBinaries.installDirectory(PostgresBinaries.defaultCacheRoot());
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(data, install, runAs, lock);
+            ClusterHome home = runAs.switchesUser() && (ClusterHome.isRelocated(data)
+                    || runAs.exec(List.of("test", "-x", data.getParent().toString()), Path.of("/")) != 0)
+                    ? ClusterHome.relocate(data, runAs.toString())
+                    : ClusterHome.beside(data);
+            Path install = PostgresBinaries.installDirectory(home.binaries());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(data, home, install, runAs, lock);
             server.boot(port, started);
             return server;
         } catch (IOException e) {
@@ -112,15 +132,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port + "/" + DATABASE;
     }
 
-    /** The superuser, which needs no password (trust authentication on 127.0.0.1). */
+    /** The superuser; it needs {@link #password()} (scram-sha-256 on 127.0.0.1). */
     public String username() {
         return SUPERUSER;
+    }
+
+    /** The superuser's password, generated on first start and kept in {@link #passwordFile()}. */
+    public String password() {
+        return password;
+    }
+
+    /** The file (mode 0600, next to the data directory) holding the superuser's password. */
+    public Path passwordFile() {
+        return passwordFile;
+    }
+
+    /** The directory whose {@code bin/} the server runs from, checked before every start. */
+    public Path binariesDirectory() {
+        return installDirectory;
     }
 
     public int port() {
         return port;
     }
 
+    /** The cluster's directory (the data directory, or where it links to; see {@link ClusterHome}). */
     public Path dataDirectory() {
         return dataDirectory;
     }
@@ -200,9 +236,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------------
 
     private void boot(int requestedPort, long startedNanos) throws IOException {
-        String version = runAs.capture(List.of(bin("postgres"), "--version"), installDirectory,
-                "Cannot run " + bin("postgres") + " as " + runAs + "; its cache directory must be readable by that"
-                        + " user (choose another with -D" + PostgresBinaries.CACHE_DIR_PROPERTY + ")")
+        String version = runAs.capture(List.of(bin("postgres"), "--version"), Path.of("/"),
+                "Cannot run " + bin("postgres") + " as " + runAs + "; its directory must be readable by that user")
                 .replaceFirst("^postgres \\(PostgreSQL\\) ", "");
 
         Files.createDirectories(dataDirectory);
@@ -213,6 +248,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (fresh) {
             initdb();
         }
+        requirePassword();
         startPostmaster(requestedPort);
         try {
             createDatabaseIfMissing();
@@ -229,11 +265,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * PostgreSQL insists on owning its data directory with mode 0700 (or 0750); when the server runs as another
-     * user than the JVM, hand the directory and the log over to it.
+     * user than the JVM, hand the directory over to it. The log stays the JVM's: the server writes to it through the
+     * output pg_ctl inherits.
      */
     private void prepareOwnership() throws IOException {
-        if (!Files.exists(logFile)) {
+        if (!Files.exists(logFile, LinkOption.NOFOLLOW_LINKS)) {
             Files.createFile(logFile);
+            Files.setPosixFilePermissions(logFile, PostgresBinaries.permissions(0600));
         }
         if (runAs.switchesUser()) {
             if ((int) Files.getAttribute(dataDirectory, "unix:uid") != runAs.uid()) {
@@ -242,15 +280,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 }
                 chownRecursively(dataDirectory);
             }
-            if ((int) Files.getAttribute(logFile, "unix:uid") != runAs.uid()) {
-                chown(logFile);
-            }
             // The server must be able to reach its directory; check it as that user rather than guess from modes.
-            if (runAs.exec(List.of("test", "-x", dataDirectory.toString(), "-a", "-w", logFile.toString()),
-                    installDirectory) != 0) {
+            if (runAs.exec(List.of("test", "-x", dataDirectory.toString()), Path.of("/")) != 0) {
                 throw new IllegalStateException("PostgreSQL runs as " + runAs + " (the JVM is root) and cannot reach "
-                        + dataDirectory + " or write " + logFile + ": make every parent directory searchable by that"
-                        + " user (e.g. chmod o+x) or choose the user with -D" + RUN_AS_PROPERTY);
+                        + dataDirectory + ": make every parent directory searchable by that user (e.g. chmod o+x)"
+                        + " or choose the user with -D" + RUN_AS_PROPERTY);
             }
         }
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dataDirectory);
@@ -280,11 +314,66 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void initdb() throws IOException {
         long offset = size(logFile);
-        List<String> command = runAs.wrap(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8",
+        // "reject" until requirePassword() has set the password and written the real pg_hba.conf.
+        List<String> command = runAs.wrap(List.of(bin("initdb"), "-A", "reject", "-U", SUPERUSER, "-E", "UTF-8",
                 "--locale=C", "--no-instructions", "-D", dataDirectory.toString()));
         if (run(command, Duration.ofMinutes(5)) != 0) {
             throw failure(command, offset);
         }
+    }
+
+    /**
+     * Makes sure the superuser has the password kept in {@link #passwordFile} (creating one on first start) and that
+     * pg_hba.conf lets in nobody without it. The server is stopped here, so the password is set in single-user mode,
+     * which needs no authentication; it is told the SCRAM secret only, never the password. A cluster made by an
+     * older version with trust authentication is upgraded in the same way, keeping its data.
+     */
+    private void requirePassword() throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        String current = Files.exists(hba) ? Files.readString(hba, StandardCharsets.UTF_8) : "";
+        Optional<String> kept = SuperuserPassword.read(passwordFile);
+        if (kept.isPresent() && current.equals(PG_HBA)) {
+            password = kept.get();
+            return;
+        }
+        if (current.lines().anyMatch(line -> line.strip().endsWith("trust"))) {
+            log.info("Upgrading PostgreSQL in {} from trust to scram-sha-256 authentication", dataDirectory);
+        }
+        String chosen = kept.isPresent() ? kept.get() : SuperuserPassword.createIn(passwordFile);
+        long offset = size(logFile);
+        List<String> command = runAs.wrap(List.of(bin("postgres"), "--single", "-D", dataDirectory.toString(),
+                "-c", "exit_on_error=on", "postgres"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File("/"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        RunAs.sanitize(builder.environment());
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(("ALTER ROLE " + SUPERUSER + " PASSWORD '" + SuperuserPassword.scramSecret(chosen) + "'\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        int exit;
+        try {
+            // Long enough for crash recovery of a cluster whose server was killed.
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(describe(command, -1, "(timed out after 5 minutes)"));
+            }
+            exit = process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting the PostgreSQL password", e);
+        }
+        if (exit != 0) {
+            throw new IllegalStateException(describe(command, exit, tail(offset)));
+        }
+        Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        if (runAs.switchesUser()) {
+            chown(hba);
+        }
+        password = chosen;
     }
 
     private void startPostmaster(int requestedPort) throws IOException {
@@ -293,8 +382,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             long offset = size(logFile);
             // fsync stays on: this is the gateway's durable store. "-k ''" disables the Unix socket, which avoids
             // socket path length limits and a socket directory the server user must own; JDBC uses TCP anyway.
+            // No "-l": the server inherits pg_ctl's output, the log this JVM opened, so the log can stay beside the
+            // data even where the server user cannot reach it.
             List<String> command = pgCtl("start", "-w", "-t", String.valueOf(PG_CTL_TIMEOUT_SECONDS),
-                    "-l", logFile.toString(), "-o", "-p " + candidate + " -h " + LISTEN_ADDRESS + " -k ''");
+                    "-o", "-p " + candidate + " -h " + LISTEN_ADDRESS + " -k ''");
             int exit = run(command, Duration.ofSeconds(PG_CTL_TIMEOUT_SECONDS + 30));
             if (exit == 0) {
                 synchronized (this) {
@@ -318,6 +409,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void createDatabaseIfMissing() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", SUPERUSER);
+        props.setProperty("password", password);
         props.setProperty("connectTimeout", "10");
         String url = "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port + "/postgres";
         try (Connection connection = new org.postgresql.Driver().connect(url, props);

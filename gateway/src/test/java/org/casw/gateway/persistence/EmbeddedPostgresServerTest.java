@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -148,6 +149,161 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void refusesTheSuperuserWithoutItsPassword() throws Exception {
+        Path data = temp.resolve("pgdata");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            assertThat(query(server, "select current_user")).containsExactly("postgres");
+            assertThat(data.resolve("pg_hba.conf")).content()
+                    .doesNotContainPattern("(?m)^[^#].*\\btrust\\s*$")
+                    .contains("127.0.0.1/32   scram-sha-256");
+        }
+    }
+
+    @Test
+    void keepsTheSuperusersRandomPasswordInAFileOnlyItsOwnerCanRead() throws Exception {
+        Path data = temp.resolve("pgdata");
+        String first;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            Path file = data.resolveSibling("pgdata.password");
+            assertThat(server.passwordFile()).isEqualTo(file.toAbsolutePath());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(TrustedPaths.jvmUid());
+            first = Files.readString(file).strip();
+            assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(server.password());
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            assertThat(server.password()).as("kept across restarts").isEqualTo(first);
+        }
+        assertThat(Files.readString(data.resolveSibling("postgres.log"))).doesNotContain(first);
+    }
+
+    @Test
+    void upgradesAClusterThatAnOlderVersionInitialisedWithTrustAndKeepsItsData() throws Exception {
+        Path data = temp.resolve("pgdata");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            update(server, "create table message (body text)", "insert into message values ('before the upgrade')");
+        }
+        // What an older version left: pg_hba.conf trusting loopback and no password file.
+        Files.writeString(data.resolve("pg_hba.conf"), """
+                local   all             all                                     trust
+                host    all             all             127.0.0.1/32            trust
+                host    all             all             ::1/128                 trust
+                """);
+        Files.delete(data.resolveSibling("pgdata.password"));
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(SQLException.class);
+            assertThat(data.resolveSibling("pgdata.password")).exists();
+            assertThat(query(server, "select body from message")).containsExactly("before the upgrade");
+        }
+    }
+
+    @Test
+    void runsBinariesKeptBesideTheDataDirectoryNotInASharedTemporaryDirectory() throws Exception {
+        Path data = temp.resolve("pgdata");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            String executable = ProcessHandle.of(postmasterPid(data)).flatMap(p -> p.info().command()).orElseThrow();
+            assertThat(executable).startsWith(data.resolveSibling("postgres-binaries").toString() + "/")
+                    .endsWith("/bin/postgres");
+            assertThat(server.binariesDirectory()).startsWith(data.resolveSibling("postgres-binaries"));
+        }
+    }
+
+    @Test
+    void refusesBinariesWhoseBytesChangedBeforeRunningThem() throws Exception {
+        Path data = temp.resolve("pgdata");
+        Path binaries;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            binaries = server.binariesDirectory();
+        }
+        Path ran = temp.resolve("tampered-binary-ran");
+        Path postgres = binaries.resolve("bin/postgres");
+        Files.writeString(postgres, "#!/bin/sh\ntouch " + ran + "\nexit 0\n");
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bin/postgres")
+                .hasMessageContaining("differs from what was extracted");
+        assertThat(ran).as("the tampered binary never ran").doesNotExist();
+        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void refusesABinaryDirectoryThatGroupOrOthersCanWrite() throws Exception {
+        Path data = temp.resolve("pgdata");
+        Path binaries;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            binaries = server.binariesDirectory();
+        }
+        Path bin = binaries.resolve("bin");
+        for (String mode : List.of("rwxrwxr-x", "rwxr-xrwx")) {
+            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString(mode));
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(bin.toString())
+                    .hasMessageContaining("writable by group or others");
+        }
+        Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(binaries.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("writable by group or others");
+        Files.setPosixFilePermissions(binaries.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (TrustedPaths.jvmUid() == 0) {
+            Files.setAttribute(bin.resolve("pg_ctl"), "unix:uid", 65534);
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("owned by uid 65534");
+            Files.setAttribute(bin.resolve("pg_ctl"), "unix:uid", 0);
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+            assertThat(query(server, "select 1")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void startsAsRootWhenAParentOfTheDataDirectoryIsClosedToTheServerUser() throws Exception {
+        assumeTrue(TrustedPaths.jvmUid() == 0, "JVM is not root");
+        // Like /root (0700) holding a checkout whose data directory is ./data.
+        Path home = Files.createDirectory(temp.resolve("root-home"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        Path data = home.resolve("checkout/data/postgres");
+        // An older version created the data directory and handed it to nobody before failing.
+        Files.createDirectories(data);
+        Files.setAttribute(data, "unix:uid", 65534);
+        Path cluster = null;
+        try {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+                cluster = server.dataDirectory();
+                assertThat(ProcessHandle.of(postmasterPid(cluster)).flatMap(p -> p.info().user())).contains("nobody");
+                assertThat(cluster).startsWith(Path.of(ClusterHome.RELOCATION_ROOT));
+                assertThat(Files.readSymbolicLink(data)).isEqualTo(cluster);
+                assertThat(Files.getAttribute(cluster, "unix:uid")).isEqualTo(65534);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cluster)))
+                        .isEqualTo("rwx------");
+                assertThat(server.binariesDirectory()).startsWith(cluster.getParent());
+                update(server, "create table message (body text)", "insert into message values ('kept')");
+            }
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+                assertThat(server.dataDirectory()).isEqualTo(cluster);
+                assertThat(query(server, "select body from message")).containsExactly("kept");
+            }
+            assertThat(data.resolveSibling("postgres.log")).content().contains("database system is shut down");
+        } finally {
+            if (cluster != null) {
+                PostgresBinaries.deleteRecursively(cluster.getParent());
+            }
+        }
+    }
+
     /** Run in a child JVM that the test then SIGKILLs. */
     static final class OrphanMaker {
         public static void main(String[] args) throws Exception {
@@ -164,7 +320,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static List<String> query(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
@@ -176,7 +332,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static void update(EmbeddedPostgresServer server, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);

@@ -258,7 +258,8 @@ class DeliveredOnceUnderKillTest {
                 "--gateway.broker.max-redelivery-delay=1s",
                 "--gateway.broker.max-delivery-attempts=100"));
         arguments.addAll(extra);
-        return new GatewayProcess(dataDir, arguments);
+        // The password goes through the environment: the command line is written to the console log.
+        return new GatewayProcess(dataDir, arguments, Map.of("SPRING_DATASOURCE_PASSWORD", postgres.password()));
     }
 
     private static List<String> httpPartner(PartnerInbox inbox) {
@@ -370,7 +371,7 @@ class DeliveredOnceUnderKillTest {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
     }
 
     // --- the JMS party -----------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private final int port = GatewayTestSupport.freePort();
     private final Path log;
     private Process process;
@@ -33,8 +34,14 @@ final class GatewayProcess implements AutoCloseable {
 
     /** @param arguments Spring Boot arguments besides the data directory and port ({@code --key=value}) */
     GatewayProcess(Path dataDir, List<String> arguments) {
+        this(dataDir, arguments, Map.of());
+    }
+
+    /** @param environment variables for the child, e.g. secrets that must not appear in its logged command line */
+    GatewayProcess(Path dataDir, List<String> arguments, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
         this.log = dataDir.resolve("gateway-console.log");
     }
 
@@ -55,7 +62,7 @@ final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = ChildProcesses.start(command, dataDir, log, Map.of());
+        process = ChildProcesses.start(command, dataDir, log, environment);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!ready()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
