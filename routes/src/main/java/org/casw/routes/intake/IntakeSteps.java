@@ -104,7 +104,9 @@ public class IntakeSteps {
             @Override
             void apply(Intake intake, Exchange exchange) {
                 Submission s = intake.submission;
-                if (s.refusedSize() > 0) {
+                if (s.refusal() != null) {
+                    intake.inspection = Inspection.malformed(s.refusal());
+                } else if (s.refusedSize() > 0) {
                     intake.inspection = Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
                             + s.refusedSize() + " bytes, more than this channel accepts."));
                 } else {

@@ -24,6 +24,10 @@ public final class ViolationCodes {
     public static final String REFERENCE_NOT_FOUND = "REFERENCE_NOT_FOUND";
     /** No partner agreement routes this document type. */
     public static final String NO_ROUTE = "NO_ROUTE";
+    /** A JMS submission was neither a text nor a bytes message (object, map, stream): refused unread. */
+    public static final String JMS_MESSAGE_TYPE_REFUSED = "JMS_MESSAGE_TYPE_REFUSED";
+    /** A dropped file was not a regular file inside the drop directory (a symlink, a hard link, a path outside): refused unread. */
+    public static final String FILE_NOT_REGULAR = "FILE_NOT_REGULAR";
 
     private ViolationCodes() {
     }
