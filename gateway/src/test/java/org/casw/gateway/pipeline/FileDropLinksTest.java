@@ -66,6 +66,9 @@ class FileDropLinksTest {
 
         HttpResponse<String> payload = client.get("demo-enterprise-key", "/api/v1/messages/" + trackingId + "/payload");
         assertThat(payload.body()).doesNotContain("FILE-LINK-SECRET-1");
+        // what an operator sees in the message's history
+        assertThat(client.get("demo-enterprise-key", "/api/v1/messages/" + trackingId).body())
+                .contains("refused unread by the FILE channel: " + ViolationCodes.FILE_NOT_REGULAR);
         // the link itself is moved aside with the other answered files; what it pointed at is untouched
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isSymbolicLink(inbox.resolve(".done/stolen.xml")));
         assertThat(Files.readString(secret)).contains("FILE-LINK-SECRET-1");

@@ -47,6 +47,9 @@ class JmsDoorTest extends GatewayIntegrationTest {
         assertThat(receipt).contains("<Status>REJECTED</Status>", "<Code>" + ViolationCodes.JMS_MESSAGE_TYPE_REFUSED + "</Code>",
                 "JMS ObjectMessage");
         assertThat(Tripwire.DESERIALIZED).as("the gateway deserialized the party's object").isFalse();
+        String trackingId = receipt.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
+        assertThat(awaitStatus("demo-port-key", trackingId, "REJECTED").get("history").toString())
+                .contains("refused unread by the JMS channel: " + ViolationCodes.JMS_MESSAGE_TYPE_REFUSED);
     }
 
     @Test

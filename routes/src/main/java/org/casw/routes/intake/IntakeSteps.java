@@ -142,7 +142,10 @@ public class IntakeSteps {
                 intake.type = inspection.type().orElse(null);
                 switch (recorded.kind()) {
                     case NEW -> {
-                        if (!inspection.wellFormed() && intake.translatedFrom != null) {
+                        if (s.refusal() != null) {
+                            reject(intake, IntakeResult.Outcome.MALFORMED, inspection.violations(),
+                                    "refused unread by the " + s.channel() + " channel: " + s.refusal().code());
+                        } else if (!inspection.wellFormed() && intake.translatedFrom != null) {
                             reject(intake, IntakeResult.Outcome.INVALID, inspection.violations(),
                                     "not acceptable " + intake.translatedFrom + ": " + inspection.violations().size() + " problem(s)");
                         } else if (!inspection.wellFormed()) {
