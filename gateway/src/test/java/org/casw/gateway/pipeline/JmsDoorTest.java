@@ -38,6 +38,9 @@ class JmsDoorTest extends GatewayIntegrationTest {
     @Autowired
     jakarta.jms.ConnectionFactory connectionFactory;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void anObjectMessageIsAnsweredWithACodedRefusalAndNeverDeserialized() throws Exception {
         String id = sendAsPort(session -> session.createObjectMessage(new Tripwire()));
@@ -68,6 +71,20 @@ class JmsDoorTest extends GatewayIntegrationTest {
         assertThat(receiptFor(map)).contains("<Code>" + ViolationCodes.JMS_MESSAGE_TYPE_REFUSED + "</Code>", "JMS MapMessage");
         assertThat(receiptFor(stream)).contains("<Code>" + ViolationCodes.JMS_MESSAGE_TYPE_REFUSED + "</Code>", "JMS StreamMessage");
         // the inbound queue is empty after each test (GatewayIntegrationTest#queuesDrain): nothing blocks it
+    }
+
+    @Test
+    void aBytesMessageOverTheLimitIsRefusedAsTooLargeFromItsDeclaredSize() throws Exception {
+        // over Artemis' large-message threshold: the body streams, and its size is known before a byte of it is read
+        long limit = org.springframework.util.unit.DataSize.parse(environment.getProperty("gateway.max-payload-size", "10MB")).toBytes();
+        String id = sendAsPort(session -> {
+            BytesMessage m = session.createBytesMessage();
+            m.writeBytes(new byte[(int) limit + 1]);
+            return m;
+        });
+
+        assertThat(receiptFor(id)).contains("<Status>REJECTED</Status>", "<Code>" + ViolationCodes.PAYLOAD_TOO_LARGE + "</Code>",
+                String.valueOf(limit + 1));
     }
 
     @Test
