@@ -3,6 +3,7 @@ package org.casw.gateway.broker;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.casw.routes.partner.PartnerDirectory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.SingleConnectionFactory;
 
 /**
  * The embedded Artemis broker: a persistent journal in the data directory, durable queues per
@@ -53,6 +55,32 @@ public class BrokerConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * The gateway's own JMS client never deserializes an ObjectMessage, whoever sent it: Artemis' deny list
+     * ({@code deserializationDenyList=*}) on the connection factory Boot builds, embedded or native, and on
+     * the one its JMS cache wraps. The inbound routes do not read object messages at all; this is the floor under that.
+     */
+    @Bean
+    static BeanPostProcessor noObjectMessageDeserialization() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                Object factory = bean instanceof SingleConnectionFactory cache ? cache.getTargetConnectionFactory() : bean;
+                if (factory instanceof ActiveMQConnectionFactory artemis) {
+                    denyAllDeserialization(artemis);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Artemis' ObjectMessage deny list matching every class. */
+    public static ActiveMQConnectionFactory denyAllDeserialization(ActiveMQConnectionFactory factory) {
+        factory.setDeserializationDenyList("*");
+        factory.setDeserializationAllowList(null);
+        return factory;
     }
 
     /** Installs party-based access control before the embedded broker starts (Boot offers no other hook). */

@@ -17,6 +17,8 @@ import org.casw.routes.partner.PartnerProfile;
 /**
  * What the gateway needs on its broker, embedded or external: durable anycast queues per partner and
  * address settings for dead letters, expiry and redelivery back-off (broker-side, so they survive restarts).
+ * Nothing is created on demand: every address the routes use is listed here, and a send to any other address,
+ * by a party or by the gateway itself, is refused by the broker instead of conjuring a queue nobody reads.
  *
  * @param addressSettings settings by address match, least specific first
  * @param queues          durable anycast queues, each on the address of the same name
@@ -32,7 +34,7 @@ public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<St
     public static BrokerLayout of(GatewayProperties properties, PartnerDirectory partners, String catchAll) {
         GatewayProperties.Broker broker = properties.broker();
         Map<String, AddressSettings> settings = new LinkedHashMap<>();
-        settings.put(catchAll, new AddressSettings()
+        settings.put(catchAll, noAutoCreation(new AddressSettings())
                 .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(EXPIRY)));
         settings.put("sw.out.#", deliverySettings(broker, null));
@@ -43,7 +45,7 @@ public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<St
                 settings.put("sw.out." + partyId, deliverySettings(broker, partner.retry()));
             }
         });
-        settings.put("sw.in.#", new AddressSettings()
+        settings.put("sw.in.#", noAutoCreation(new AddressSettings())
                 .setDeadLetterAddress(SimpleString.of(JmsInboundRoutes.DEAD_SUBMISSIONS))
                 .setExpiryAddress(SimpleString.of(EXPIRY))
                 .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
@@ -65,10 +67,19 @@ public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<St
         return new BrokerLayout(settings, new ArrayList<>(queues));
     }
 
+    /**
+     * No queue, address, dead-letter or expiry resource appears because someone sent or subscribed to it. Set on
+     * every match, not only the catch-all, so the refusal does not depend on how a broker merges its settings.
+     */
+    private static AddressSettings noAutoCreation(AddressSettings settings) {
+        return settings.setAutoCreateAddresses(false).setAutoCreateQueues(false)
+                .setAutoCreateDeadLetterResources(false).setAutoCreateExpiryResources(false);
+    }
+
     /** Redelivery with exponential back-off and jitter; a partner's policy overrides the defaults field by field. */
     private static AddressSettings deliverySettings(GatewayProperties.Broker defaults, GatewayProperties.Retry retry) {
         GatewayProperties.Retry r = retry == null ? new GatewayProperties.Retry(null, null, null, null, null) : retry;
-        return new AddressSettings()
+        return noAutoCreation(new AddressSettings())
                 .setDeadLetterAddress(SimpleString.of(DeliveryRoutes.DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(EXPIRY))
                 .setMaxDeliveryAttempts(r.maxAttempts() != null ? r.maxAttempts() : defaults.maxDeliveryAttempts())

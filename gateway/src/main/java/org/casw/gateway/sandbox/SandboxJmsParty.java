@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.casw.gateway.broker.BrokerConfiguration;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.document.DocumentReader;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ abstract class SandboxJmsParty implements AutoCloseable {
             return ResponseEntity.status(409).body("gateway.broker.acceptor-url is empty: the sandbox " + party.name() + " cannot connect");
         }
         try {
-            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+            ActiveMQConnectionFactory factory = BrokerConfiguration.denyAllDeserialization(new ActiveMQConnectionFactory(brokerUrl));
             Connection c = factory.createConnection(party.partyId(), party.settings().apiKey());
             Session listen = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             listen.createConsumer(listen.createQueue(party.profile().replyAddress())).setMessageListener(this::onMessage);

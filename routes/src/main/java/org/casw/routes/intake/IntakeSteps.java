@@ -120,7 +120,9 @@ public class IntakeSteps {
             @Override
             void apply(Intake intake, Exchange exchange) {
                 Submission s = intake.submission;
-                if (s.refusedSize() > 0) {
+                if (s.refusal() != null) {
+                    intake.inspection = Inspection.malformed(s.refusal());
+                } else if (s.refusedSize() > 0) {
                     intake.inspection = Inspection.malformed(Violation.of(ViolationCodes.PAYLOAD_TOO_LARGE, null, "The payload has "
                             + s.refusedSize() + " bytes, more than this channel accepts."));
                 } else {
@@ -156,7 +158,10 @@ public class IntakeSteps {
                 intake.type = inspection.type().orElse(null);
                 switch (recorded.kind()) {
                     case NEW -> {
-                        if (!inspection.wellFormed() && intake.translatedFrom != null) {
+                        if (s.refusal() != null) {
+                            reject(intake, IntakeResult.Outcome.MALFORMED, inspection.violations(),
+                                    "refused unread by the " + s.channel() + " channel: " + s.refusal().code());
+                        } else if (!inspection.wellFormed() && intake.translatedFrom != null) {
                             reject(intake, IntakeResult.Outcome.INVALID, inspection.violations(),
                                     "not acceptable " + intake.translatedFrom + ": " + inspection.violations().size() + " problem(s)");
                         } else if (!inspection.wellFormed()) {

@@ -1,5 +1,7 @@
 package org.casw.routes.intake;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
@@ -34,25 +36,30 @@ public class JmsInboundRoutes extends RouteBuilder {
             // consumer per message). The consumption commits once the intake has recorded the document and the
             // receipt is sent; a failure before that rolls it back and the broker redelivers: the intake answers the
             // redelivery under the first tracking id, and the enqueue's duplicate id keeps the delivery single.
-            from("jms:queue:" + partner.inboundAddress() + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER")
+            // mapJmsMessage=false: Camel hands over the JMS message unread (it would deserialize an ObjectMessage).
+            // disableReplyTo=true: Camel would otherwise also answer to the sender's JMSReplyTo, on the gateway's
+            // rights, so a party could have receipts put on another party's address; receipts go only to the
+            // reply address of the party's agreement.
+            from("jms:queue:" + partner.inboundAddress() + "?transacted=true&lazyCreateTransactionManager=false"
+                    + "&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
                     .routeId("inbound-" + partner.id())
-                    .process(exchange -> {
-                        byte[] payload = exchange.getMessage().getBody(byte[].class);
-                        exchange.setProperty("swCorrelation", exchange.getMessage().getHeader("JMSMessageID", String.class));
-                        exchange.getMessage().setBody(Submission.bounded(partner.id(), "JMS", payload,
-                                payload == null ? 0 : payload.length, maxPayloadBytes, partner.replyAddress()));
-                    })
+                    .process(new JmsSubmissions(partner, maxPayloadBytes))
                     .to(IntakeRoute.INTAKE)
-                    .process(exchange -> {
-                        IntakeResult result = exchange.getMessage().getBody(IntakeResult.class);
-                        exchange.getMessage().setBody(receipts.write(result));
-                        exchange.getMessage().removeHeaders("*");
-                        exchange.getMessage().setHeader("JMSCorrelationID", exchange.getProperty("swCorrelation"));
-                        exchange.getMessage().setHeader("trackingId", result.trackingId());
-                        // a refusal before storing (over the party's limits) has an outcome but no status
-                        exchange.getMessage().setHeader("status", result.status() == null ? result.outcome().name() : result.status().name());
-                    })
+                    .process(receiptMessage())
                     .to("jms:queue:" + partner.replyAddress() + "?exchangePattern=InOnly");
         }
+    }
+
+    /** The gateway receipt as the reply message: correlated to the submission, carrying none of its headers. */
+    private Processor receiptMessage() {
+        return (Exchange exchange) -> {
+            IntakeResult result = exchange.getMessage().getBody(IntakeResult.class);
+            exchange.getMessage().setBody(receipts.write(result));
+            exchange.getMessage().removeHeaders("*");
+            exchange.getMessage().setHeader("JMSCorrelationID", exchange.getProperty(JmsSubmissions.CORRELATION));
+            exchange.getMessage().setHeader("trackingId", result.trackingId());
+            // a refusal before storing (over the party's limits) has an outcome but no status
+            exchange.getMessage().setHeader("status", result.status() == null ? result.outcome().name() : result.status().name());
+        };
     }
 }

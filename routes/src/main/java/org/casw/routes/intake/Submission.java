@@ -1,18 +1,26 @@
 package org.casw.routes.intake;
 
+import org.casw.routes.validation.Violation;
+
 /**
  * A payload handed to the gateway by an authenticated party.
  *
  * @param sender      the authenticated party id
- * @param channel     {@code HTTP} or {@code JMS}
+ * @param channel     {@code HTTP}, {@code JMS}, {@code FILE} or {@code AS4}
  * @param payload     raw bytes, already bounded by the channel's size limit
  * @param replyTo     reply address for channels that answer asynchronously, else null
  * @param refusedSize size of a payload refused as too large (its bytes are not kept), else 0
+ * @param refusal     why the channel refused the submission before reading it (its bytes are not kept), else null
  */
-public record Submission(String sender, String channel, byte[] payload, String replyTo, long refusedSize) {
+public record Submission(String sender, String channel, byte[] payload, String replyTo, long refusedSize,
+        Violation refusal) {
 
     public Submission(String sender, String channel, byte[] payload, String replyTo) {
-        this(sender, channel, payload, replyTo, 0);
+        this(sender, channel, payload, replyTo, 0, null);
+    }
+
+    public Submission(String sender, String channel, byte[] payload, String replyTo, long refusedSize) {
+        this(sender, channel, payload, replyTo, refusedSize, null);
     }
 
     /** What a channel hands on: the payload, or only its size when it is over the channel's limit. */
@@ -23,5 +31,13 @@ public record Submission(String sender, String channel, byte[] payload, String r
     /** A payload over the size limit: recorded as rejected without keeping its bytes. */
     public static Submission tooLarge(String sender, String channel, long size, String replyTo) {
         return new Submission(sender, channel, new byte[0], replyTo, size);
+    }
+
+    /**
+     * A submission the channel refused unread (a JMS object message, a symlink in a drop directory): recorded as
+     * rejected with the channel's coded violation, so the party gets an error receipt and the audit history shows why.
+     */
+    public static Submission refused(String sender, String channel, Violation refusal, String replyTo) {
+        return new Submission(sender, channel, new byte[0], replyTo, 0, refusal);
     }
 }

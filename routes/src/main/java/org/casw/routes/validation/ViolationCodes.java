@@ -40,6 +40,10 @@ public final class ViolationCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     /** The party already has as many submissions in progress as its agreement allows; nothing was stored. */
     public static final String IN_FLIGHT_LIMIT = "IN_FLIGHT_LIMIT";
+    /** A JMS submission was neither a text nor a bytes message (object, map, stream): refused unread. */
+    public static final String JMS_MESSAGE_TYPE_REFUSED = "JMS_MESSAGE_TYPE_REFUSED";
+    /** A dropped file was not a regular file inside the drop directory (a symlink, a hard link, a path outside): refused unread. */
+    public static final String FILE_NOT_REGULAR = "FILE_NOT_REGULAR";
 
     private ViolationCodes() {
     }
