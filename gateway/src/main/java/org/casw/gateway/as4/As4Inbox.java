@@ -142,8 +142,11 @@ public class As4Inbox {
         }
         IntakeResult result;
         try {
-            result = intake.requestBody(IntakeRoute.INTAKE, Submission.bounded(agreement.partner(), "AS4",
-                    payload.length > maxPayloadBytes ? null : payload, payload.length, maxPayloadBytes, null), IntakeResult.class);
+            Submission submission = Submission.bounded(agreement.partner(), "AS4",
+                    payload.length > maxPayloadBytes ? null : payload, payload.length, maxPayloadBytes, null);
+            // signed with the partner's own certificate from its agreement (checked above): its word on the document
+            result = intake.requestBody(IntakeRoute.INTAKE, state.isSoapSignatureChecked() ? submission.sealedBySender() : submission,
+                    IntakeResult.class);
         } catch (RuntimeException e) {
             log.warn("AS4 message {} from {} not taken in: {}", messageId, agreement.partner(), e.getMessage());
             return refuse(errors, EEbmsError.EBMS_OTHER, messageId, "not stored just now; send it again with the same message id");

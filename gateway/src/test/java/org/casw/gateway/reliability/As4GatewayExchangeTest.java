@@ -17,6 +17,7 @@ import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayTestSupport;
+import org.casw.gateway.IssuingAuthorities;
 import org.casw.gateway.security.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,6 @@ class As4GatewayExchangeTest {
 
     static final String CHINA_PARTY = "CN-CASW";
     static final String SINGAPORE_PARTY = "SG-SWGW";
-    static final String ENTERPRISE_KEY = "demo-enterprise-key";
     static final String CUSTOMS_KEY = "sandbox-customs-key";
     static final String SG_NSW_KEY = "demo-sg-nsw-key";
 
@@ -61,11 +61,6 @@ class As4GatewayExchangeTest {
                 "--gateway.as4.identity.keystore=" + singaporeData.resolve("certs/SG-NSW-rsa.p12"),
                 "--gateway.as4.identity.alias=SG-NSW-rsa"));
 
-        agreement(chinaData, "DEMO-ENTERPRISE", """
-                role: ENTERPRISE
-                country: CN
-                api-keys: [%s]
-                """.formatted(ApiKeys.development().digest(ENTERPRISE_KEY)));
         agreement(chinaData, "CN-CUSTOMS", """
                 role: CUSTOMS
                 country: CN
@@ -73,7 +68,8 @@ class As4GatewayExchangeTest {
                 receives:
                   - document-type: CERTIFICATE_OF_ORIGIN
                     when: {importing-country: [CN]}
-                """.formatted(ApiKeys.development().digest(CUSTOMS_KEY)));
+                signatures: {accept: [cn-eport-sm2], trust-anchors: [%s]}
+                """.formatted(ApiKeys.development().digest(CUSTOMS_KEY), chinaData.resolve("certs/root-sm2.pem")));
         agreement(chinaData, "SG-NSW", """
                 role: PARTNER_SINGLE_WINDOW
                 country: SG
@@ -97,7 +93,8 @@ class As4GatewayExchangeTest {
                 receives:
                   - document-type: CERTIFICATE_OF_ORIGIN
                     when: {importing-country: [SG]}
-                """.formatted(ApiKeys.development().digest(SG_NSW_KEY)));
+                signatures: {accept: [xmldsig-ecdsa-sha256], trust-anchors: [%s]}
+                """.formatted(ApiKeys.development().digest(SG_NSW_KEY), singaporeData.resolve("certs/root-ec.pem")));
         agreement(singaporeData, "CN-CASW", """
                 role: PARTNER_SINGLE_WINDOW
                 country: CN
@@ -135,16 +132,18 @@ class As4GatewayExchangeTest {
     @Test
     @Order(1)
     void aCertificateOfOriginGoesFromChinaToSingaporeByAs4AndItsSignedReceiptIsStored() {
-        String certificate = GatewayTestSupport.sample("certificate-of-origin", "valid", "csfta-ev-cn-sg.xml");
-        HttpResponse<String> submitted = china.client().postXml(ENTERPRISE_KEY, certificate);
+        // China's certificates come from its customs, signed with its key (README "Who may send what")
+        IssuingAuthorities.Issued certificate = IssuingAuthorities.issue(pki,
+                GatewayTestSupport.sample("certificate-of-origin", "valid", "csfta-ev-cn-sg.xml"));
+        HttpResponse<String> submitted = china.client().postXml(CUSTOMS_KEY, certificate.xml());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String trackingId = GatewayClient.json(submitted).get("trackingId").asText();
 
-        JsonNode delivered = awaitStatus(china.client(), ENTERPRISE_KEY, trackingId, "DELIVERED");
+        JsonNode delivered = awaitStatus(china.client(), CUSTOMS_KEY, trackingId, "DELIVERED");
         assertThat(delivered.get("receiver").asText()).isEqualTo("SG-NSW");
         assertThat(delivered.toString()).contains("AS4 receipt");
 
-        HttpResponse<String> receipt = china.client().get(ENTERPRISE_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt");
+        HttpResponse<String> receipt = china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt");
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
         String ebmsMessageId = receipt.headers().firstValue("X-SW-AS4-Message-Id").orElseThrow();
         assertThat(ebmsMessageId).startsWith(trackingId + "@");
@@ -161,8 +160,9 @@ class As4GatewayExchangeTest {
     @Test
     @Order(2)
     void aCertificateOfOriginGoesFromSingaporeToChinaByAs4() {
-        String certificate = GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-rubber-compound-sg-cn.xml");
-        HttpResponse<String> submitted = singapore.client().postXml(SG_NSW_KEY, certificate);
+        IssuingAuthorities.Issued certificate = IssuingAuthorities.issue(pki,
+                GatewayTestSupport.sample("certificate-of-origin", "valid", "form-e-rubber-compound-sg-cn.xml"));
+        HttpResponse<String> submitted = singapore.client().postXml(SG_NSW_KEY, certificate.xml());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String trackingId = GatewayClient.json(submitted).get("trackingId").asText();
 

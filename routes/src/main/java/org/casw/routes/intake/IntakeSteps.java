@@ -467,7 +467,8 @@ public class IntakeSteps {
 
     /**
      * A certificate of origin carries an authority's word: it comes from the customs or window of the country that issued
-     * it (its exporting country), or through it, and bears that issuer's verified signature (pinned in its agreement).
+     * it (its exporting country), or through it, and bears that issuer's verified signature (pinned in its agreement): on
+     * the document, or on the AS4 message that carried it, made with the partner gateway's certificate from its agreement.
      */
     private void checkCertificateIssuer(Intake intake) {
         CertificateOfOrigin certificate = (CertificateOfOrigin) intake.document;
@@ -477,7 +478,7 @@ public class IntakeSteps {
             forbid(intake, ViolationCodes.CERTIFICATE_ISSUER_MISMATCH, "/CertificateOfOrigin/ExportingCountry", "Party "
                     + intake.submission.sender() + " acts for " + country.orElse("no country") + " and may not issue certificates of"
                     + " origin of " + issuing + ": they come from " + issuing + "'s customs or single window.");
-        } else if (!intake.signatureVerified) {
+        } else if (!intake.signatureVerified && !intake.submission.sealedBy()) {
             reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.CERTIFICATE_SIGNATURE_REQUIRED,
                     "/CertificateOfOrigin", "A certificate of origin must carry its issuer's signature (an enveloped XML signature"
                             + " made with the certificate " + intake.submission.sender() + "'s agreement trusts).")),
