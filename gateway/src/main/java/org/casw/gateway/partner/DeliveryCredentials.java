@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.security.SecretFile;
 import org.casw.routes.partner.DeliveryChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryCredentials implements SmartInitializingSingleton {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryCredentials.class);
     private static final String SETTING = "delivery.authorization-file";
 
     private final Map<String, Path> files = new LinkedHashMap<>();
@@ -34,23 +37,20 @@ public class DeliveryCredentials implements SmartInitializingSingleton {
 
     DeliveryCredentials(GatewayProperties properties, AgreementLocator locate) {
         this.locate = locate;
-        List<String> problems = new ArrayList<>();
         Map<String, GatewayProperties.Partner> partners = properties.partners() == null ? Map.of() : properties.partners();
         partners.forEach((id, partner) -> {
             Path file = partner.delivery().authorizationFile();
             if (file == null) {
                 return;
             }
-            if (partner.delivery().channel() != DeliveryChannel.HTTP) {
-                problems.add(locate.where(id, SETTING) + ": only HTTP deliveries carry a bearer token, not "
-                        + partner.delivery().channel());
-            } else {
+            if (partner.delivery().channel() == DeliveryChannel.HTTP) {
                 files.put(id, file);
+            } else {
+                // e.g. a partner switched to JMS by an override: its token has no use there, and is not read
+                log.warn("{}: only HTTP deliveries carry a bearer token; {} delivers by {}, so the file is not used",
+                        locate.where(id, SETTING), id, partner.delivery().channel());
             }
         });
-        if (!problems.isEmpty()) {
-            throw new InvalidPartnerAgreementException(problems);
-        }
     }
 
     /** Every token file must be readable by the gateway alone before the first delivery. */

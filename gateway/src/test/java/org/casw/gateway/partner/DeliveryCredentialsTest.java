@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An agreement's delivery credential ({@code delivery.authorization-file}): a bearer token read from a file only
- * the gateway can read, for HTTP deliveries only; a file others can read, or a link, stops start-up naming the setting.
+ * the gateway can read, used by HTTP deliveries only; a file others can read, or a link, stops start-up naming the setting.
  */
 class DeliveryCredentialsTest {
 
@@ -66,10 +66,14 @@ class DeliveryCredentialsTest {
     }
 
     @Test
-    void aTokenFileOnAnotherChannelIsRefused() {
-        assertThatThrownBy(() -> new DeliveryCredentials(properties(Map.of("PORT-QINZHOU", partner(DeliveryChannel.JMS, Path.of("t")))),
-                AgreementLocator.none())).isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems())
-                .containsExactly("gateway.partners.PORT-QINZHOU.delivery.authorization-file: only HTTP deliveries carry a bearer token, not JMS"));
+    void aTokenFileOnAnotherChannelIsNeitherReadNorSent() {
+        // e.g. CN-CUSTOMS switched to JMS by an override while its agreement still names the sandbox token
+        DeliveryCredentials credentials = new DeliveryCredentials(properties(Map.of("CN-CUSTOMS",
+                partner(DeliveryChannel.JMS, Path.of("no-such-token")))), AgreementLocator.none());
+
+        credentials.afterSingletonsInstantiated();
+
+        assertThat(credentials.authorization("CN-CUSTOMS")).isEmpty();
     }
 
     private static GatewayProperties.Partner partner(DeliveryChannel channel, Path authorizationFile) {
