@@ -109,6 +109,21 @@ public final class DevPki {
         return underLock(directory, () -> generateAll(directory));
     }
 
+    /**
+     * Whether a certificate belongs to a development PKI: issued by one (issuer O) or one of its roots (subject
+     * O). Such keys are published to anyone with the jar's source, so production refuses them.
+     */
+    public static boolean isDevelopmentCertificate(X509Certificate certificate) {
+        return hasDevelopmentOrganisation(certificate.getSubjectX500Principal().getEncoded())
+                || hasDevelopmentOrganisation(certificate.getIssuerX500Principal().getEncoded());
+    }
+
+    private static boolean hasDevelopmentOrganisation(byte[] encodedName) {
+        return Arrays.stream(X500Name.getInstance(encodedName).getRDNs(BCStyle.O))
+                .flatMap(rdn -> Arrays.stream(rdn.getTypesAndValues()))
+                .anyMatch(value -> ORGANISATION.equals(value.getValue().toString()));
+    }
+
     /** Every file name a complete PKI directory holds. */
     public static List<String> expectedFileNames() {
         List<String> names = new ArrayList<>();

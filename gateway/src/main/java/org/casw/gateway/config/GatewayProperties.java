@@ -11,6 +11,7 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -208,8 +209,22 @@ public record GatewayProperties(
     public record KeyStoreEntry(Path keystore, String alias, Path passwordFile, Instant from) {
     }
 
-    /** How documents reach a party: its channel and, for HTTP, its URL, for FILE, its drop directory. */
-    public record Delivery(@DefaultValue("MAILBOX") DeliveryChannel channel, String url, String directory) {
+    /**
+     * How documents reach a party: its channel and, for HTTP, its URL, for FILE, its drop directory.
+     * {@code authorizationFile}: for HTTP, a file (0600) holding the bearer token the gateway delivers with;
+     * the token itself never goes in configuration.
+     */
+    public record Delivery(@DefaultValue("MAILBOX") DeliveryChannel channel, String url, String directory,
+            Path authorizationFile) {
+
+        @ConstructorBinding
+        public Delivery {
+        }
+
+        /** A delivery without a credential. */
+        public Delivery(DeliveryChannel channel, String url, String directory) {
+            this(channel, url, directory, null);
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public final class SeaRailImportScenario {
     static final String ENTERPRISE_KEY = "demo-enterprise-key";
     static final String CUSTOMS_KEY = "sandbox-customs-key";
     static final String SG_NSW_KEY = "demo-sg-nsw-key";
+    /** A sandbox answers only operators and the party it acts as: the port's gate-out is asked for with the port's key. */
+    static final String PORT_KEY = "demo-port-key";
 
     /** One step's outcome: the tracking id it concerns and the state it reached. */
     public record Step(int number, String name, String trackingId, String status, boolean reached, String detail) {
@@ -125,13 +127,13 @@ public final class SeaRailImportScenario {
             // 4: the Singapore window reports its AEO enterprises (the exporter among them, AEO mutual recognition),
             // then issues and signs a Form E for the goods; it reaches customs
             begin(4, "certificate of origin");
-            JsonNode aeo = post(null, "/sandbox/windows/SG-NSW/aeo", JSON.createObjectNode());
+            JsonNode aeo = post(SG_NSW_KEY, "/sandbox/windows/SG-NSW/aeo", JSON.createObjectNode());
             if (aeo.path("gatewayStatus").asInt() != 202) {
                 record(4, "certificate of origin", aeo.path("trackingId").asText(null), null, false,
                         "the Singapore window's AEO status notice was refused: " + aeo.path("gatewayAnswer").asText(aeo.toString()));
                 return result(container, bill, null, null);
             }
-            JsonNode issued = post(null, "/sandbox/windows/SG-NSW/certificates", certificateRequest());
+            JsonNode issued = post(SG_NSW_KEY, "/sandbox/windows/SG-NSW/certificates", certificateRequest());
             certificateNo = issued.path("certificateNo").asText(null);
             String certificate = issued.path("trackingId").asText(null);
             if (!awaitMessage(4, "certificate of origin " + certificateNo, SG_NSW_KEY, certificate, "DELIVERED",
@@ -157,7 +159,7 @@ public final class SeaRailImportScenario {
             }
             // 8: released goods leave the terminal on the sea-rail train; the port reports the gate-out
             begin(8, "gate-out to rail");
-            JsonNode gateOut = post(null, "/sandbox/port/gate-out", JSON.createObjectNode().put("container", container));
+            JsonNode gateOut = post(PORT_KEY, "/sandbox/port/gate-out", JSON.createObjectNode().put("container", container));
             if (awaitEvent(8, "gate-out to rail", container, gateOut.path("batchId").asText("QZPORT-GO")) == null) {
                 return result(container, bill, certificateNo, null);
             }

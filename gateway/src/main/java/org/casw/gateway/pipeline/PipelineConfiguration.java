@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.DeliveryCredentials;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.aeo.AeoRecognition;
@@ -117,10 +118,13 @@ public class PipelineConfiguration {
         return new JmsChannel(connectionFactory);
     }
 
-    /** Loopback partners (the sandbox) are configured with {@code {local.server.port}}, known only once the server runs. */
+    /**
+     * Loopback partners (the sandbox) are configured with {@code {local.server.port}}, known only once the server runs;
+     * a partner whose agreement names a token file is delivered to with that bearer token.
+     */
     @Bean
-    HttpChannel httpChannel(Environment environment, GatewayProperties properties) {
+    HttpChannel httpChannel(Environment environment, GatewayProperties properties, DeliveryCredentials credentials) {
         return new HttpChannel(url -> url.replace("{local.server.port}", environment.getProperty("local.server.port", "8080")),
-                properties.deliveryTimeout());
+                properties.deliveryTimeout(), credentials::authorization);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code sandbox --partner sg-nsw|my-nsw [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL] ...}:
@@ -158,12 +159,15 @@ public final class SandboxCommand {
         }
 
         DevPki pki = DevPki.ensure(dataDir.resolve("certs"));
+        // the same token a gateway on this data directory delivers to its sandbox inboxes with
+        SandboxDeliveryToken token = SandboxDeliveryToken.ensure(dataDir);
+        long inboxLimit = 2 * binder.bind("gateway.max-payload-size", DataSize.class).orElse(DataSize.ofMegabytes(10)).toBytes();
         String base = gatewayUrl;
         SandboxWindow sandbox = SandboxWindow.withDevelopmentKey(new SandboxWindow.Identity(name, partyId, demo.country(), window), profile,
                 pki, certificates(anchors), deliveryTimeout.toMillis() + 1_000L, new LoopbackGateway(() -> base));
         StandaloneWindow standalone;
         try {
-            standalone = StandaloneWindow.serve(sandbox, port);
+            standalone = StandaloneWindow.serve(sandbox, port, token, inboxLimit);
         } catch (IOException e) {
             sandbox.close();
             throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -178,6 +182,9 @@ public final class SandboxCommand {
         out.println("  signs with   " + profile.id() + " as " + sandbox.signingIdentity().certificate().getSubjectX500Principal().getName());
         out.println("  trusts       " + (anchors.isEmpty() ? "the development roots in " + pki.directory() : anchors));
         out.println("  faults       " + sandbox.status().get("faults") + ", delay " + window.delay());
+        out.println("  credentials  every endpoint: 'Authorization: Bearer <API key of " + partyId + ">' (gateway.sandbox." + name
+                + ".api-key); the inbox also takes the delivery token in " + token.file().toAbsolutePath()
+                + " (name that file in your agreement's delivery.authorization-file)");
         out.println("Certificates for your gateway to trust:");
         exported.forEach(file -> out.println("  " + file.toAbsolutePath()));
         out.flush();

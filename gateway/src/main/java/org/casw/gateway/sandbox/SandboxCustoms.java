@@ -143,7 +143,13 @@ public class SandboxCustoms implements AutoCloseable {
         String bill = manifest.getDeclaration().getConsignment().isEmpty() ? null
                 : manifest.getDeclaration().getConsignment().get(0).getTransportContractDocument().getID();
         String office = manifest.getDeclaration().getDeclarationOfficeID();
-        String receipt = """
+        String receipt = manifestReceipt(trackingId, manifest.getHead().getMessageID(), office, bill);
+        scheduler.after(party.delayMillis(), () -> send("manifest receipt 01 for " + trackingId, receipt, () -> { }, 1));
+    }
+
+    /** Manifest receipt 01 (accepted), every value escaped. */
+    static String manifestReceipt(String trackingId, String messageId, String office, String bill) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <ManifestReceipt xmlns="urn:casw:cn:manifest:1">
                   <ReceiptID>CUS-%s-MFT-%s</ReceiptID>
@@ -153,14 +159,19 @@ public class SandboxCustoms implements AutoCloseable {
                   <ResponseText>Manifest accepted</ResponseText>
                   <IssueDateTime>%s</IssueDateTime>
                 </ManifestReceipt>
-                """.formatted(office, trackingId, manifest.getHead().getMessageID(), trackingId,
-                bill == null ? "" : "  <TransportContractDocumentID>" + bill + "</TransportContractDocumentID>\n",
+                """.formatted(xml(office), xml(trackingId), xml(messageId), xml(trackingId),
+                bill == null ? "" : "  <TransportContractDocumentID>" + xml(bill) + "</TransportContractDocumentID>\n",
                 OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DATE_TIME_17));
-        scheduler.after(party.delayMillis(), () -> send("manifest receipt 01 for " + trackingId, receipt, () -> { }, 1));
     }
 
     /** One utilization notice per certificate the released declaration claimed, with the quantities it used. */
     private void utilization(DecMessage declaration, String entryId) {
+        utilizationNotices(declaration, entryId).forEach((certificateNo, notice) -> scheduler.after(party.delayMillis(),
+                () -> send("utilization notice of " + certificateNo, notice, () -> { }, 1)));
+    }
+
+    /** Per certificate the declaration claims, its utilization notice: every value escaped. */
+    static Map<String, String> utilizationNotices(DecMessage declaration, String entryId) {
         Map<String, StringBuilder> items = new LinkedHashMap<>();
         List<DecList> goods = declaration.getDecLists().getDecList();
         CodeLists codes = CodeLists.shared();
@@ -176,9 +187,10 @@ public class SandboxCustoms implements AutoCloseable {
                         <Quantity>%s</Quantity>
                         <QuantityUnit>%s</QuantityUnit>
                       </UsedItem>
-                    """.formatted(certificateItem, item.getGQty().toPlainString(),
-                    codes.rec20OfChinaUnit(item.getGUnit()).orElse(item.getGUnit())));
+                    """.formatted(certificateItem, xml(item.getGQty() == null ? null : item.getGQty().toPlainString()),
+                    xml(codes.rec20OfChinaUnit(item.getGUnit()).orElse(item.getGUnit()))));
         }
+        Map<String, String> notices = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, StringBuilder> used : items.entrySet()) {
             n++;
@@ -191,13 +203,15 @@ public class SandboxCustoms implements AutoCloseable {
                       <DeclarationEntryId>%s</DeclarationEntryId>
                       <UsedOn>%s</UsedOn>
                     %s</CertificateUtilization>
-                    """.formatted(declaration.getDecHead().getCustomMaster(), entryId, n, used.getKey(), entryId,
+                    """.formatted(xml(declaration.getDecHead().getCustomMaster()), xml(entryId), n, xml(used.getKey()), xml(entryId),
                     LocalDate.now(ZoneOffset.UTC), used.getValue());
-            scheduler.after(party.delayMillis(), () -> send("utilization notice of " + used.getKey(), notice, () -> { }, 1));
+            notices.put(used.getKey(), notice);
         }
+        return notices;
     }
 
-    private static String decReceipt(String trackingId, String clientSeqNo, String entryId, String office, String code, String note) {
+    /** A declaration receipt, every value escaped. */
+    static String decReceipt(String trackingId, String clientSeqNo, String entryId, String office, String code, String note) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <DecReceipt xmlns="http://www.chinaport.gov.cn/dec">
@@ -210,8 +224,12 @@ public class SandboxCustoms implements AutoCloseable {
                   <NoticeDate>%s</NoticeDate>
                   <Note>%s</Note>
                 </DecReceipt>
-                """.formatted(trackingId, code, trackingId, clientSeqNo, entryId, office, code,
-                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), note);
+                """.formatted(xml(trackingId), xml(code), xml(trackingId), xml(clientSeqNo), xml(entryId), xml(office), xml(code),
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), xml(note));
+    }
+
+    private static String xml(String value) {
+        return SandboxXml.text(value);
     }
 
     /** Submits one answer as customs; a technical failure is retried with back-off, a refusal is logged and dropped. */

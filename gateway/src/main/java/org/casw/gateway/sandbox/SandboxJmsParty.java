@@ -220,12 +220,26 @@ abstract class SandboxJmsParty implements AutoCloseable {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).format(OCCURRED);
     }
 
-    /** One native container event at Qinzhou, now; {@code transportMeans} is a ready TransportMeans element or empty. */
+    /** A batch of native container events by {@code reporter}; {@code events} are ready Event elements. */
+    static String containerEvents(String batchId, String reporter, CharSequence events) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ContainerEvents xmlns="urn:casw:container-event:1" version="1.0">
+                  <BatchId>%s</BatchId>
+                  <Reporter>%s</Reporter>
+                %s</ContainerEvents>
+                """.formatted(SandboxXml.text(batchId), SandboxXml.text(reporter), events);
+    }
+
+    /**
+     * One native container event at Qinzhou, now, every value escaped; {@code transportMeans} is a ready
+     * TransportMeans element ({@link #transportMeans}) or empty.
+     */
     static String containerEvent(String eventId, String type, String container, String sizeType, String facilityCode,
             String facilityType, String transportMeans, java.util.List<String> bills, java.util.List<String> seals) {
         StringBuilder extra = new StringBuilder();
-        bills.forEach(b -> extra.append("    <BillNo>").append(b).append("</BillNo>\n"));
-        seals.forEach(s -> extra.append("    <SealNo>").append(s).append("</SealNo>\n"));
+        bills.forEach(b -> extra.append("    <BillNo>").append(SandboxXml.text(b)).append("</BillNo>\n"));
+        seals.forEach(s -> extra.append("    <SealNo>").append(SandboxXml.text(s)).append("</SealNo>\n"));
         return """
                   <Event>
                     <EventId>%s</EventId>
@@ -240,10 +254,11 @@ abstract class SandboxJmsParty implements AutoCloseable {
                     </Location>
                     <OccurredAt>%s</OccurredAt>
                 %s%s  </Event>
-                """.formatted(eventId, type, container, sizeType, facilityCode, facilityType, now(), transportMeans, extra);
+                """.formatted(SandboxXml.text(eventId), SandboxXml.text(type), SandboxXml.text(container), SandboxXml.text(sizeType),
+                SandboxXml.text(facilityCode), SandboxXml.text(facilityType), now(), transportMeans, extra);
     }
 
-    /** A TransportMeans element for {@link #containerEvent}. */
+    /** A TransportMeans element for {@link #containerEvent}, every value escaped. */
     static String transportMeans(String mode, String id, String journey) {
         return """
                     <TransportMeans>
@@ -251,7 +266,7 @@ abstract class SandboxJmsParty implements AutoCloseable {
                       <Id>%s</Id>
                       <JourneyId>%s</JourneyId>
                     </TransportMeans>
-                """.formatted(mode, id, journey);
+                """.formatted(SandboxXml.text(mode), SandboxXml.text(id), SandboxXml.text(journey));
     }
 
     private static byte[] body(Message message) throws JMSException {

@@ -131,13 +131,7 @@ public class SandboxPort extends SandboxJmsParty {
     }
 
     private String batch(String batchId, CharSequence events) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <ContainerEvents xmlns="urn:casw:container-event:1" version="1.0">
-                  <BatchId>%s</BatchId>
-                  <Reporter>%s</Reporter>
-                %s</ContainerEvents>
-                """.formatted(batchId, reporter(), events);
+        return containerEvents(batchId, reporter(), events);
     }
 
     private static String event(String eventId, String type, Discharged c, String mode, String means, String journey) {

@@ -41,13 +41,7 @@ public class SandboxRail extends SandboxJmsParty {
             String train = gateOut.getTransportMeans().getId();
             String batchId = nextBatchId("QZRAIL-DEP");
             String events = event(batchId + "-GI", "GATE_IN", gateOut, null) + event(batchId + "-DEP", "RAIL_DEPARTURE", gateOut, gateOut);
-            submitLater(batchId, "departure of " + gateOut.getContainerNumber() + " on " + train, """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <ContainerEvents xmlns="urn:casw:container-event:1" version="1.0">
-                      <BatchId>%s</BatchId>
-                      <Reporter>%s</Reporter>
-                    %s</ContainerEvents>
-                    """.formatted(batchId, reporter(), events));
+            submitLater(batchId, "departure of " + gateOut.getContainerNumber() + " on " + train, containerEvents(batchId, reporter(), events));
         }
     }
 

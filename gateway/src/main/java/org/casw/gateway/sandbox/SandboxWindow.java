@@ -130,6 +130,13 @@ public final class SandboxWindow implements AutoCloseable {
         return signing;
     }
 
+    /** Whether {@code presented} is this window's party API key (compared in constant time): its own endpoints want it. */
+    boolean isOwnKey(String presented) {
+        String own = who.settings().apiKey();
+        return own != null && presented != null
+                && MessageDigest.isEqual(own.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Where it submits the certificates it issues. */
     public String gatewayUrl() {
         return gateway.messagesUrl();
@@ -237,6 +244,19 @@ public final class SandboxWindow implements AutoCloseable {
                 ? defaultAeoEnterprises(country, today) : request.enterprises();
         String noticeId = country + "-AEO-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                 + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+        byte[] signed = signer.sign(aeoNotice(noticeId, country, programme, today, enterprises).getBytes(StandardCharsets.UTF_8), profile,
+                signing, SigningOptions.defaults());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("noticeId", noticeId);
+        view.put("issuer", who.partyId());
+        view.put("programme", programme);
+        view.put("enterprises", enterprises.stream().map(AeoNoticeRequest.Enterprise::id).toList());
+        return submit(signed, view);
+    }
+
+    /** The AEO status notice, every value escaped. */
+    static String aeoNotice(String noticeId, String country, String programme, LocalDate today,
+            List<AeoNoticeRequest.Enterprise> enterprises) {
         StringBuilder notice = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AeoStatusNotice xmlns="urn:casw:aeo:1" version="1.0">
@@ -244,7 +264,7 @@ public final class SandboxWindow implements AutoCloseable {
                   <IssuingCountry>%s</IssuingCountry>
                   <Programme>%s</Programme>
                   <IssueDate>%s</IssueDate>
-                """.formatted(xml(noticeId), country, xml(programme), today));
+                """.formatted(xml(noticeId), xml(country), xml(programme), today));
         for (AeoNoticeRequest.Enterprise e : enterprises) {
             notice.append("""
                       <Enterprise>
@@ -260,14 +280,7 @@ public final class SandboxWindow implements AutoCloseable {
                     Objects.requireNonNullElse(e.validFrom(), today.minusYears(1)),
                     Objects.requireNonNullElse(e.validUntil(), today.plusYears(3))));
         }
-        notice.append("</AeoStatusNotice>\n");
-        byte[] signed = signer.sign(notice.toString().getBytes(StandardCharsets.UTF_8), profile, signing, SigningOptions.defaults());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("noticeId", noticeId);
-        view.put("issuer", who.partyId());
-        view.put("programme", programme);
-        view.put("enterprises", enterprises.stream().map(AeoNoticeRequest.Enterprise::id).toList());
-        return submit(signed, view);
+        return notice.append("</AeoStatusNotice>\n").toString();
     }
 
     private static String defaultProgramme(String country) {
@@ -303,7 +316,8 @@ public final class SandboxWindow implements AutoCloseable {
         }
     }
 
-    private static String formE(String certificateNo, String country, CertificateRequest r) {
+    /** The Form E, every value escaped. */
+    static String formE(String certificateNo, String country, CertificateRequest r) {
         LocalDate departure = Objects.requireNonNullElse(r.departure(), LocalDate.now(ZoneOffset.UTC));
         BigDecimal quantity = Objects.requireNonNullElse(r.quantity(), new BigDecimal("12000"));
         return """
@@ -365,20 +379,20 @@ public final class SandboxWindow implements AutoCloseable {
                   </Certification>
                   <Flags/>
                 </CertificateOfOrigin>
-                """.formatted(xml(certificateNo), country, departure,
-                "SG".equals(country) ? "Singapore Customs" : "Ministry of Investment, Trade and Industry", country,
+                """.formatted(xml(certificateNo), xml(country), departure,
+                "SG".equals(country) ? "Singapore Customs" : "Ministry of Investment, Trade and Industry", xml(country),
                 "SG".equals(country) ? "SGCUS" : "MITI-KL",
                 xml(or(r.exporterName(), "SG".equals(country) ? "Jurong Food Industries Pte. Ltd." : "Klang Valley Foods Sdn. Bhd.")),
                 xml(or(r.exporterAddress(), "SG".equals(country) ? "21 Senoko Loop, Singapore 758171" : "Lot 12, Jalan Kem, 42000 Port Klang")),
-                country, xml(or(r.exporterId(), "SG".equals(country) ? "199801234K" : "201901012345")),
+                xml(country), xml(or(r.exporterId(), "SG".equals(country) ? "199801234K" : "201901012345")),
                 xml(or(r.consigneeName(), "Qinzhou Demo Import & Export Co., Ltd.")),
                 xml(or(r.consigneeAddress(), "Bonded Port Area, Qinzhou, Guangxi 535000")), xml(or(r.consigneeId(), "91450700MA5L3QR71R")),
-                departure, xml(or(r.vessel(), "KOTA CAHAYA 0417N")), or(r.portOfLoading(), "SG".equals(country) ? "SGSIN" : "MYPKG"),
-                or(r.portOfDischarge(), "CNQZH"), xml(or(r.marks(), "QZDEMO 1-" + Objects.requireNonNullElse(r.packages(), 1000))),
-                Objects.requireNonNullElse(r.packages(), 1000), or(r.packageKind(), "CT"),
-                xml(or(r.description(), "Food preparations, instant noodle seasoning, 12 kg cartons")), or(r.hsCode(), "210690"),
-                or(r.originCriterion(), "RVC40"), Objects.requireNonNullElse(r.grossWeight(), new BigDecimal("13100")).toPlainString(),
-                quantity.toPlainString(), or(r.unit(), "KGM"), or(r.currency(), "USD"),
+                departure, xml(or(r.vessel(), "KOTA CAHAYA 0417N")), xml(or(r.portOfLoading(), "SG".equals(country) ? "SGSIN" : "MYPKG")),
+                xml(or(r.portOfDischarge(), "CNQZH")), xml(or(r.marks(), "QZDEMO 1-" + Objects.requireNonNullElse(r.packages(), 1000))),
+                Objects.requireNonNullElse(r.packages(), 1000), xml(or(r.packageKind(), "CT")),
+                xml(or(r.description(), "Food preparations, instant noodle seasoning, 12 kg cartons")), xml(or(r.hsCode(), "210690")),
+                xml(or(r.originCriterion(), "RVC40")), Objects.requireNonNullElse(r.grossWeight(), new BigDecimal("13100")).toPlainString(),
+                quantity.toPlainString(), xml(or(r.unit(), "KGM")), xml(or(r.currency(), "USD")),
                 Objects.requireNonNullElse(r.fobValue(), new BigDecimal("42000")).toPlainString(), xml(or(r.invoiceNo(), "INV-" + certificateNo)),
                 departure, "SG".equals(country) ? "Singapore" : "Port Klang", departure,
                 "SG".equals(country) ? "Singapore" : "Kuala Lumpur", departure);
@@ -389,7 +403,7 @@ public final class SandboxWindow implements AutoCloseable {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SandboxXml.text(text);
     }
 
     private static String digest(byte[] payload) {

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +29,8 @@ import org.casw.routes.delivery.HttpChannel;
 /**
  * One {@link SandboxWindow} served on its own on loopback, without the gateway (no ledger, broker, database or
  * pipeline): the same paths and answers as the gateway's {@code /sandbox/windows/<PARTY>} sandbox, so that an
- * ASEAN integrator tests their own gateway against it.
+ * ASEAN integrator tests their own gateway against it. As in the gateway, every endpoint wants the window's
+ * party API key, and its inbox also the delivery token of its data directory; request bodies are bounded.
  */
 public final class StandaloneWindow implements AutoCloseable {
 
@@ -35,15 +39,23 @@ public final class StandaloneWindow implements AutoCloseable {
     private final SandboxWindow window;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final SandboxDeliveryToken token;
+    private final long inboxLimit;
 
-    private StandaloneWindow(SandboxWindow window, HttpServer server, ExecutorService executor) {
+    private StandaloneWindow(SandboxWindow window, HttpServer server, ExecutorService executor, SandboxDeliveryToken token,
+            long inboxLimit) {
         this.window = window;
         this.server = server;
         this.executor = executor;
+        this.token = token;
+        this.inboxLimit = inboxLimit;
     }
 
-    /** Serves {@code window} on 127.0.0.1:{@code port} (0: a free port) until {@link #close()}. */
-    static StandaloneWindow serve(SandboxWindow window, int port) throws IOException {
+    /**
+     * Serves {@code window} on 127.0.0.1:{@code port} (0: a free port) until {@link #close()}; its inbox takes
+     * deliveries of at most {@code inboxLimit} bytes with {@code token} or the window's own API key.
+     */
+    static StandaloneWindow serve(SandboxWindow window, int port, SandboxDeliveryToken token, long inboxLimit) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         AtomicInteger threads = new AtomicInteger();
         // blocking handlers: a delayed or late (timeout fault) answer holds its thread, as many as there are deliveries
@@ -53,7 +65,7 @@ public final class StandaloneWindow implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        StandaloneWindow standalone = new StandaloneWindow(window, server, executor);
+        StandaloneWindow standalone = new StandaloneWindow(window, server, executor, token, inboxLimit);
         server.createContext(standalone.base(), standalone::handle);
         server.start();
         return standalone;
@@ -77,14 +89,29 @@ public final class StandaloneWindow implements AutoCloseable {
         return "/sandbox/windows/" + window.partyId();
     }
 
+    /** The file of the delivery token its inbox accepts. */
+    public Path deliveryTokenFile() {
+        return token.file();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
             String rest = path.length() > base().length() ? path.substring(base().length()) : "";
             String method = exchange.getRequestMethod();
+            boolean inbox = "POST".equals(method) && "/inbox".equals(rest);
+            if (!admitted(exchange, inbox)) {
+                return;
+            }
+            long limit = inbox ? inboxLimit : SandboxSecurity.REQUEST_LIMIT;
+            byte[] body = readAtMost(exchange, limit);
+            if (body == null) {
+                problem(exchange, 413, "PAYLOAD_TOO_LARGE", "Request too large", "This sandbox endpoint reads at most " + limit + " bytes.");
+                return;
+            }
             switch (method + " " + rest) {
                 case "POST /inbox" -> {
-                    byte[] payload = read(exchange.getRequestBody());
+                    byte[] payload = body;
                     SandboxWindow.Answer answer = window.receive(exchange.getRequestHeaders().getFirst(HttpChannel.TRACKING_HEADER),
                             exchange.getRequestHeaders().getFirst("X-SW-Document-Type"), payload).get();
                     send(exchange, answer.status(), "text/plain; charset=utf-8", answer.body().getBytes(StandardCharsets.UTF_8));
@@ -93,13 +120,11 @@ public final class StandaloneWindow implements AutoCloseable {
                 case "GET /refused" -> json(exchange, 200, window.refused());
                 case "GET ", "GET /" -> json(exchange, 200, window.status());
                 case "POST /certificates" -> {
-                    byte[] body = read(exchange.getRequestBody());
                     CertificateRequest request = body.length == 0 ? null : JSON.readValue(body, CertificateRequest.class);
                     SandboxWindow.Issued issued = window.issue(request);
                     json(exchange, issued.status(), issued.view());
                 }
                 case "POST /aeo" -> {
-                    byte[] body = read(exchange.getRequestBody());
                     AeoNoticeRequest request = body.length == 0 ? null : JSON.readValue(body, AeoNoticeRequest.class);
                     SandboxWindow.Issued sent = window.notifyAeo(request);
                     json(exchange, sent.status(), sent.view());
@@ -118,10 +143,53 @@ public final class StandaloneWindow implements AutoCloseable {
         }
     }
 
-    private static byte[] read(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
+    /**
+     * Whether the request bears the window's own API key or, on the inbox, the delivery token; if not, it has
+     * been answered 401 (no credentials) or 403 (credentials for another door).
+     */
+    private boolean admitted(HttpExchange exchange, boolean inbox) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            problem(exchange, 401, "UNAUTHENTICATED", "Authentication required", "Send 'Authorization: Bearer <key>': the API key of "
+                    + window.partyId() + (inbox ? ", or the delivery token in " + token.file() : "") + ".");
+            return false;
         }
+        String presented = header.substring(7).trim();
+        if (window.isOwnKey(presented) || (inbox && token.matches(presented))) {
+            return true;
+        }
+        problem(exchange, 403, SandboxAccess.ACCESS_DENIED, "Not this sandbox's party", "This sandbox acts as " + window.partyId()
+                + ": use " + window.partyId() + "'s API key" + (inbox ? " or the delivery token in " + token.file() : "") + ".");
+        return false;
+    }
+
+    /** The whole body, or null (the rest left unread) when it has more than {@code limit} bytes. */
+    private static byte[] readAtMost(HttpExchange exchange, long limit) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit) {
+                    return null;
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return body.length > limit ? null : body;
+        }
+    }
+
+    private static void problem(HttpExchange exchange, int status, String code, String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:casw:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("code", code);
+        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 
     private static void json(HttpExchange exchange, int status, Object body) throws IOException {

@@ -23,7 +23,7 @@ import org.casw.certs.DevPki;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
-import org.casw.gateway.security.DemoKeyGuard;
+import org.casw.gateway.security.ProductionGuard;
 import org.casw.routes.signature.CertificateTrust;
 import org.casw.routes.signature.CrlFiles;
 import org.casw.routes.signature.OcspClient;
@@ -62,12 +62,12 @@ public class PartnerSignatures implements SignaturePolicies {
 
     @Autowired
     public PartnerSignatures(GatewayProperties properties, ObjectProvider<DevPki> devPki, Environment environment,
-            ObjectProvider<DemoKeyGuard> productionGuard) {
+            ObjectProvider<ProductionGuard> productionGuard) {
         this(afterGuard(properties, productionGuard), devPki, Clock.systemUTC(), AgreementLocator.of(environment));
     }
 
     /** In production, published demo keys are refused first: that is the problem to fix, not the missing dev PKI. */
-    private static GatewayProperties afterGuard(GatewayProperties properties, ObjectProvider<DemoKeyGuard> productionGuard) {
+    private static GatewayProperties afterGuard(GatewayProperties properties, ObjectProvider<ProductionGuard> productionGuard) {
         productionGuard.getIfAvailable();
         return properties;
     }

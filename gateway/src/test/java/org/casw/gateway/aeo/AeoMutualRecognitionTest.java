@@ -239,7 +239,7 @@ class AeoMutualRecognitionTest {
         assertThat(receivers).containsExactlyInAnyOrder("SG-NSW", "MY-NSW");
         // each window received its copy, signed by the gateway, and verified the signature before acknowledging
         for (String window : List.of("SG-NSW", "MY-NSW")) {
-            JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(() -> GatewayClient.json(client.get(null, "/sandbox/windows/"
+            JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(() -> GatewayClient.json(client.get("demo-operator-key", "/sandbox/windows/"
                     + window + "/inbox")), i -> deliveries.stream().anyMatch(i::has));
             String received = deliveries.stream().filter(inbox::has).findFirst().orElseThrow();
             assertThat(inbox.get(received).get("documentType").asText()).isEqualTo("AEO_STATUS");
@@ -479,8 +479,10 @@ class AeoMutualRecognitionTest {
         return receivers.stream().distinct().toList();
     }
 
+    /** A request to the Singapore sandbox window, with its own party's key (a sandbox answers only it and operators). */
     private static HttpResponse<String> postJson(String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer demo-sg-nsw-key")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

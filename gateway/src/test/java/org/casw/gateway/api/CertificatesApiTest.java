@@ -26,7 +26,7 @@ class CertificatesApiTest extends GatewayIntegrationTest {
         assertThat(json(get(ENTERPRISE_KEY, "/api/v1/certificates?expiringWithinDays=30"))).isEmpty();
         assertThat(json(get(ENTERPRISE_KEY, "/api/v1/certificates?expiringWithinDays=1000"))).hasSize(3 + 24);
         assertThat(json(get(null, "/actuator/health")).get("status").asText()).isEqualTo("UP");
-        assertThat(get(null, "/actuator/prometheus").body()).contains("gateway_certificates_expiring 0.0");
+        assertThat(get("demo-operator-key", "/actuator/prometheus").body()).contains("gateway_certificates_expiring 0.0");
         assertThat(get(null, "/api/v1/certificates").statusCode()).isEqualTo(401);
     }
 }

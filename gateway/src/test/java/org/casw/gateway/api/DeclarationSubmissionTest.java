@@ -223,7 +223,7 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
     void openApiDocumentAndOperatorEndpointsAreServed() {
         assertThat(json(get(null, "/api/v1/openapi.json")).get("paths").has("/api/v1/messages")).isTrue();
         assertThat(json(get(null, "/actuator/health")).get("status").asText()).isEqualTo("UP");
-        assertThat(get(null, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(get("demo-operator-key", "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 
     private JsonNode awaitStatusAndCode(String trackingId, String code) {

@@ -101,7 +101,7 @@ class SeaRailImportScenarioTest extends GatewayIntegrationTest {
         // the rail system got its own copy of the gate-out through the gateway
         assertThat(json(get("demo-rail-key", "/api/v1/messages/" + gateOut + "-2")).path("status").asText()).isEqualTo("DELIVERED");
         // the issuing window received the utilization notice once
-        assertThat(get(null, "/sandbox/windows/SG-NSW/inbox").body()).contains(result.steps().get(6).trackingId(), "CERTIFICATE_UTILIZATION");
+        assertThat(get("demo-operator-key", "/sandbox/windows/SG-NSW/inbox").body()).contains(result.steps().get(6).trackingId(), "CERTIFICATE_UTILIZATION");
     }
 
     private static int indexOf(List<String> lines, String prefix) {

@@ -58,7 +58,7 @@ class SandboxFaultInjectionTest {
 
     @Test
     void aWindowAnsweringEveryDeliveryWithAnErrorMakesItRetryThenFail() throws Exception {
-        JsonNode issued = GatewayClient.json(postJson("/sandbox/windows/SG-NSW/certificates", "{}"));
+        JsonNode issued = GatewayClient.json(postJson("demo-sg-nsw-key", "/sandbox/windows/SG-NSW/certificates", "{}"));
         String certificateNo = issued.get("certificateNo").asText();
         assertThat(issued.get("gatewayStatus").asInt()).as(issued.toString()).isEqualTo(202);
 
@@ -81,14 +81,14 @@ class SandboxFaultInjectionTest {
             }
         });
         assertThat(attempts).hasSize(3).allMatch(r -> r.contains("HTTP 500") && r.contains("injected error"));
-        JsonNode window = GatewayClient.json(client.get(null, "/sandbox/windows/SG-NSW"));
+        JsonNode window = GatewayClient.json(client.get("demo-operator-key", "/sandbox/windows/SG-NSW"));
         assertThat(window.get("injectedFaults").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(client.get(null, "/sandbox/windows/SG-NSW/inbox").body()).doesNotContain(trackingId);
+        assertThat(client.get("demo-operator-key", "/sandbox/windows/SG-NSW/inbox").body()).doesNotContain(trackingId);
     }
 
     @Test
     void aCertificateTamperedWithAfterSigningIsRefusedWithSignatureInvalid() throws Exception {
-        HttpResponse<String> response = postJson("/sandbox/windows/MY-NSW/certificates", "{\"quantity\": 500}");
+        HttpResponse<String> response = postJson("demo-my-nsw-key", "/sandbox/windows/MY-NSW/certificates", "{\"quantity\": 500}");
         JsonNode issued = GatewayClient.json(response);
 
         assertThat(issued.get("tampered").asBoolean()).isTrue();
@@ -100,9 +100,10 @@ class SandboxFaultInjectionTest {
                 .isEqualTo("REJECTED");
     }
 
-    private static HttpResponse<String> postJson(String path, String json) throws Exception {
+    /** A request to a sandbox window with its own party's key: a sandbox answers only it and operators. */
+    private static HttpResponse<String> postJson(String key, String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

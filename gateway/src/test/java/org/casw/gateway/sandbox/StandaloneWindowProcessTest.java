@@ -52,14 +52,18 @@ class StandaloneWindowProcessTest {
                     new SigningIdentity(gateway.privateKey(), gateway.chain()), SigningOptions.defaults());
             String inbox = "http://127.0.0.1:" + port + "/sandbox/windows/MY-NSW/inbox";
 
+            // the delivery token of its data directory, as a gateway on that directory delivers with it
+            String token = Files.readString(dir.resolve("data").resolve(SandboxDeliveryToken.FILE)).strip();
+
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(inbox))
+                    .header("Authorization", "Bearer " + token)
                     .header(HttpChannel.TRACKING_HEADER, "SW-CHILD-1").POST(HttpRequest.BodyPublishers.ofByteArray(signed)).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("MY-NSW acknowledges CertificateOfOrigin SW-CHILD-1");
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(inbox)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("SW-CHILD-1");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(inbox)).header("Authorization", "Bearer demo-my-nsw-key")
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("SW-CHILD-1");
         } finally {
             stop(window);
         }

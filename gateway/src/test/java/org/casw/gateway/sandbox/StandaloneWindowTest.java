@@ -3,9 +3,12 @@ package org.casw.gateway.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
@@ -42,6 +46,8 @@ import org.casw.routes.signature.XmlSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,7 +110,55 @@ class StandaloneWindowTest {
         assertThat(printed).contains("http://127.0.0.1:" + window.port() + "/sandbox/windows/SG-NSW/inbox")
                 .contains("/sandbox/windows/SG-NSW/certificates")
                 .contains(exportDir.resolve("SG-NSW-signing.pem").toAbsolutePath().toString())
-                .contains(exportDir.resolve("SG-NSW-root.pem").toAbsolutePath().toString());
+                .contains(exportDir.resolve("SG-NSW-root.pem").toAbsolutePath().toString())
+                .contains("'Authorization: Bearer <API key of SG-NSW>'", dataDir.resolve(SandboxDeliveryToken.FILE).toAbsolutePath().toString())
+                .doesNotContain(token());
+    }
+
+    @Test
+    void answersOnlyItsOwnPartysKeyAndOnItsInboxTheDeliveryToken() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(window.url())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(anonymous.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(request("POST", "/inbox", null, "<x/>").statusCode()).isEqualTo(401);
+
+        for (String[] refused : List.of(new String[] {"POST", "/certificates", token()}, new String[] {"POST", "/aeo", token()},
+                new String[] {"GET", "/inbox", token()}, new String[] {"POST", "/certificates", "demo-my-nsw-key"},
+                new String[] {"POST", "/inbox", "demo-enterprise-key"})) {
+            HttpResponse<String> answer = request(refused[0], refused[1], refused[2], "{}");
+            assertThat(answer.statusCode()).as(refused[0] + " " + refused[1]).isEqualTo(403);
+            assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("SANDBOX_ACCESS_DENIED");
+        }
+        assertThat(request("GET", "/refused", "demo-sg-nsw-key", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCertificateRequestCannotInjectElementsIntoTheFormE() throws Exception {
+        SUBMITTED.clear();
+        String hostile = "Jurong & Sons </Name><Injected/><Name>";
+        HttpResponse<String> response = post("/certificates", JSON.writeValueAsString(Map.of("exporterName", hostile,
+                "portOfLoading", "SGSIN</PortOfLoading><Injected/><PortOfLoading>", "currency", "USD\" injected=\"1")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Submission submission = SUBMITTED.poll(10, TimeUnit.SECONDS);
+        assertThat(submission).isNotNull();
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document formE = factory.newDocumentBuilder().parse(new ByteArrayInputStream(submission.body()));
+        assertThat(formE.getElementsByTagNameNS("*", "Injected").getLength()).isZero();
+        Element exporter = (Element) formE.getElementsByTagNameNS("*", "Exporter").item(0);
+        assertThat(exporter.getElementsByTagNameNS("*", "Name").item(0).getTextContent()).isEqualTo(hostile);
+        Element fob = (Element) formE.getElementsByTagNameNS("*", "FobValue").item(0);
+        assertThat(fob.getAttribute("currency")).isEqualTo("USD\" injected=\"1");
+        assertThat(fob.hasAttribute("injected")).isFalse();
+    }
+
+    @Test
+    void aRequestOverTheLimitIsRefusedWith413() throws Exception {
+        HttpResponse<String> answer = post("/certificates", "{\"exporterName\": \"" + "x".repeat(70 * 1024) + "\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -205,11 +259,13 @@ class StandaloneWindowTest {
                 "--gateway.sandbox.my-nsw.error-rate=1.0", "--seed", "7"}, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8))) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(faulty.url() + "/inbox"))
+                    .header("Authorization", "Bearer " + Files.readString(dir.resolve(SandboxDeliveryToken.FILE)).strip())
                     .header(HttpChannel.TRACKING_HEADER, "SW-FAULT-1")
                     .POST(HttpRequest.BodyPublishers.ofString("<CertificateOfOrigin/>")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(500);
             assertThat(answer.body()).contains("injected error (gateway.sandbox.my-nsw.error-rate)");
-            JsonNode status = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(faulty.url())).build(),
+            JsonNode status = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(faulty.url()))
+                    .header("Authorization", "Bearer demo-my-nsw-key").build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(status.get("injectedFaults").asInt()).isEqualTo(1);
             assertThat(status.get("signs").asText()).isEqualTo("xmldsig-rsa-sha256"); // as MY-NSW's agreement says
@@ -265,20 +321,41 @@ class StandaloneWindowTest {
                 new SigningIdentity(gateway.privateKey(), gateway.chain()), SigningOptions.xades(null));
     }
 
+    /** A delivery as a gateway on the same data directory makes it: with the delivery token. */
     private static HttpResponse<String> deliver(String trackingId, byte[] document) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(window.url() + "/inbox")).header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + token())
                 .header(HttpChannel.TRACKING_HEADER, trackingId).header("X-SW-Document-Type", "CERTIFICATE_OF_ORIGIN")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request of the window's own party (its API key). */
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(window.url() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return request("POST", path, "demo-sg-nsw-key", json);
     }
 
     private static JsonNode getJson(String path) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(window.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(request("GET", path, "demo-sg-nsw-key", null).body());
+    }
+
+    private static HttpResponse<String> request(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(window.url() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token() {
+        try {
+            return Files.readString(dataDir.resolve(SandboxDeliveryToken.FILE)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<X509Certificate> pem(Path file) throws Exception {

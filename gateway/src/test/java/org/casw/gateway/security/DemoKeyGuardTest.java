@@ -29,7 +29,7 @@ class DemoKeyGuardTest {
         GatewayProperties properties = KeyedAgreements.properties(Map.of(
                 "DEMO-ENTERPRISE", List.of(ApiKeys.development().digest("a-new-enterprise-key"))), Map.of(), null);
 
-        assertThatThrownBy(() -> new DemoKeyGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
+        assertThatThrownBy(() -> new ProductionGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
                 .hasMessageContaining("Refusing to start in the production profile")
                 .hasMessageContaining("published development secret").hasMessageContaining("gateway.api-keys.secret-file")
                 .hasMessageContaining("api-key-digest");
@@ -41,7 +41,7 @@ class DemoKeyGuardTest {
         GatewayProperties properties = KeyedAgreements.properties(Map.of("DEMO-ENTERPRISE", List.of(ApiKeys.legacyDigest("a-new-enterprise-key"))),
                 Map.of("ops", List.of(ApiKeys.fromFile(secret).digest("a-new-operator-key"))), secret);
 
-        assertThatThrownBy(() -> new DemoKeyGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
+        assertThatThrownBy(() -> new ProductionGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
                 .hasMessageContaining("DEMO-ENTERPRISE has an API key stored as a bare sha256: digest")
                 .hasMessageNotContaining("development secret");
     }
@@ -52,7 +52,7 @@ class DemoKeyGuardTest {
         GatewayProperties properties = KeyedAgreements.properties(Map.of(),
                 Map.of("ops", List.of(ApiKeys.fromFile(secret).digest("demo-operator-key"))), secret);
 
-        assertThatThrownBy(() -> new DemoKeyGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
+        assertThatThrownBy(() -> new ProductionGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
                 .hasMessageContaining("operator ops still has a published demo API key");
     }
 
@@ -62,7 +62,7 @@ class DemoKeyGuardTest {
         GatewayProperties properties = KeyedAgreements.properties(Map.of("DEMO-ENTERPRISE",
                 List.of(ApiKeys.fromFile(secret).digest("a-new-enterprise-key"))), Map.of(), secret);
 
-        new DemoKeyGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties);
+        new ProductionGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class KeyedAgreements {
                 Duration.ofSeconds(30), partners, GatewayProperties.Sandbox.disabled(),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), operators,
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null,
+                new GatewayProperties.Certificates(30), false, GatewayProperties.Aeo.none(), null, null,
                 new GatewayProperties.ApiKeySecret(secretFile));
     }
 }

@@ -44,6 +44,14 @@ public record PartnerProfile(String id, String name, PartyRole role, List<String
         limits = limits == null ? PartyLimits.NONE : limits;
     }
 
+    /** A party sending its role's document types, declaring for itself only, without limits. */
+    public PartnerProfile(String id, String name, PartyRole role, List<String> identifiers, DeliveryChannel channel, String deliveryUrl,
+            String inboundAddress, String replyAddress, boolean suspended, String country, List<String> sends,
+            Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory) {
+        this(id, name, role, identifiers, channel, deliveryUrl, inboundAddress, replyAddress, suspended, country, sends, accepts,
+                deliveryDirectory, inboundDirectory, null, null, null);
+    }
+
     /** Whether its agreement (or, without a {@code sends} list, its role) lets it submit this type. */
     public boolean maySend(DocumentType type) {
         return documentsSent.contains(type);

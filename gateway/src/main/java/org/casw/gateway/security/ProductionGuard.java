@@ -4,22 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.gateway.pki.DevelopmentCertificates;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * In the production profile, refuses to start while a published demo key, the published development API key
- * secret, a bare {@code sha256:} key digest or the sandbox is configured.
+ * secret, a bare {@code sha256:} key digest, the sandbox or the development PKI is configured.
  */
 @Component
 @Profile("production")
-public class DemoKeyGuard {
+public class ProductionGuard {
 
     /** The keys printed in the README; anyone can read them. */
     static final List<String> DEMO_KEYS = List.of("demo-enterprise-key", "sandbox-customs-key", "demo-port-key", "demo-rail-key",
             "demo-sg-nsw-key", "demo-my-nsw-key", "demo-th-nsw-key", "demo-operator-key");
 
-    public DemoKeyGuard(ConfiguredPartners partners, GatewayProperties properties) {
+    public ProductionGuard(ConfiguredPartners partners, GatewayProperties properties) {
         // every reason at once, so an operator fixes them in one go
         List<String> problems = new ArrayList<>();
         if (partners.apiKeys().usesDevelopmentSecret()) {
@@ -47,8 +48,10 @@ public class DemoKeyGuard {
                 problems.add("the sandbox partner " + name + " is enabled (gateway.sandbox." + name + ".enabled).");
             }
         });
+        problems.addAll(DevelopmentCertificates.inConfiguration(properties));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start in the production profile: " + String.join("\n - ", problems));
+            throw new IllegalStateException("Refusing to start in the production profile: "
+                    + (problems.size() == 1 ? problems.get(0) : "\n - " + String.join("\n - ", problems)));
         }
     }
 }
