@@ -287,8 +287,9 @@ class StandaloneWindowTest {
         try (StandaloneWindow keyed = SandboxCommand.start(new String[] {"--partner", "sg-nsw", "--data-dir", dir.toString(),
                 "--gateway", gateway, "--delay", "0s", "--api-key-file", keyFile.toString()}, Map.of(), quiet)) {
             SUBMITTED.clear();
+            // the window answers its own party's key, the one from the file
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keyed.url() + "/aeo"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer integrator-sg-key-from-file")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"enterprises\": [{\"id\": \"199801234K\", \"status\": \"VALID\"}]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -456,13 +456,19 @@ public class IntakeSteps {
     /** A window speaks for its own country's AEO programme only: the notice's issuing country must be its agreement's. */
     private void checkAeoIssuer(Intake intake) {
         String issuing = ((AeoStatusNotice) intake.document).getIssuingCountry();
+        speaksFor(intake, issuing, ViolationCodes.AEO_ISSUER_MISMATCH, "/AeoStatusNotice/IssuingCountry",
+                "report AEO statuses issued by " + issuing);
+    }
+
+    /** True when the sender acts for the country a document speaks for; otherwise refuses it, naming the field. */
+    private boolean speaksFor(Intake intake, String documentCountry, String code, String path, String what) {
         Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
-        if (country.filter(issuing::equals).isEmpty()) {
-            reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(ViolationCodes.AEO_ISSUER_MISMATCH,
-                    "/AeoStatusNotice/IssuingCountry", "Party " + intake.submission.sender() + " acts for "
-                            + country.orElse("no country") + " and may not report AEO statuses issued by " + issuing + ".")),
-                    "AEO issuer mismatch");
+        if (country.filter(documentCountry::equals).isPresent()) {
+            return true;
         }
+        forbid(intake, code, path, "Party " + intake.submission.sender() + " acts for " + country.orElse("no country")
+                + " and may not " + what + ".");
+        return false;
     }
 
     /**
@@ -471,14 +477,12 @@ public class IntakeSteps {
      * the document, or on the AS4 message that carried it, made with the partner gateway's certificate from its agreement.
      */
     private void checkCertificateIssuer(Intake intake) {
-        CertificateOfOrigin certificate = (CertificateOfOrigin) intake.document;
-        String issuing = certificate.getExportingCountry();
-        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
-        if (country.filter(issuing::equals).isEmpty()) {
-            forbid(intake, ViolationCodes.CERTIFICATE_ISSUER_MISMATCH, "/CertificateOfOrigin/ExportingCountry", "Party "
-                    + intake.submission.sender() + " acts for " + country.orElse("no country") + " and may not issue certificates of"
-                    + " origin of " + issuing + ": they come from " + issuing + "'s customs or single window.");
-        } else if (!intake.signatureVerified && !intake.submission.sealedBy()) {
+        String issuing = ((CertificateOfOrigin) intake.document).getExportingCountry();
+        if (!speaksFor(intake, issuing, ViolationCodes.CERTIFICATE_ISSUER_MISMATCH, "/CertificateOfOrigin/ExportingCountry",
+                "issue certificates of origin of " + issuing + ": they come from " + issuing + "'s customs or single window")) {
+            return;
+        }
+        if (!intake.signatureVerified && !intake.submission.sealedBy()) {
             reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.CERTIFICATE_SIGNATURE_REQUIRED,
                     "/CertificateOfOrigin", "A certificate of origin must carry its issuer's signature (an enveloped XML signature"
                             + " made with the certificate " + intake.submission.sender() + "'s agreement trusts).")),
@@ -489,12 +493,8 @@ public class IntakeSteps {
     /** A utilization notice comes from the customs (or window) of the importing country that used the certificate. */
     private void checkUtilizationIssuer(Intake intake) {
         String importing = ((CertificateUtilization) intake.document).getImportingCountry();
-        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
-        if (country.filter(importing::equals).isEmpty()) {
-            forbid(intake, ViolationCodes.UTILIZATION_ISSUER_MISMATCH, "/CertificateUtilization/ImportingCountry", "Party "
-                    + intake.submission.sender() + " acts for " + country.orElse("no country") + " and may not report the use of"
-                    + " certificates in " + importing + ".");
-        }
+        speaksFor(intake, importing, ViolationCodes.UTILIZATION_ISSUER_MISMATCH, "/CertificateUtilization/ImportingCountry",
+                "report the use of certificates in " + importing);
     }
 
     /**
