@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casw.bench.Samples;
@@ -64,6 +65,8 @@ public final class Documents {
     private final Set<String> sampleContainers = new LinkedHashSet<>();
     private final String tag;
     private final AtomicLong counter = new AtomicLong();
+    /** What each copy goes through last: its issuer's signature for certificates of origin, else nothing. */
+    private volatile UnaryOperator<byte[]> seal = UnaryOperator.identity();
 
     /**
      * @param family which sample
@@ -133,7 +136,13 @@ public final class Documents {
         for (String container : sampleContainers) {
             body = body.replace(">" + container + "<", ">" + container(tag, n * sampleContainers.size() + c++) + "<");
         }
-        return new Document(key, body.getBytes(StandardCharsets.UTF_8));
+        return new Document(key, seal.apply(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Each copy is sealed (e.g. signed by its issuing authority) once it has its own keys. */
+    public Documents sealedBy(UnaryOperator<byte[]> seal) {
+        this.seal = seal;
+        return this;
     }
 
     public int size() {

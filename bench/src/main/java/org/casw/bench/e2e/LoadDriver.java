@@ -10,6 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.casw.certs.DevPki;
+import org.casw.certs.IssuedIdentity;
+import org.casw.certs.KeyFamily;
+import org.casw.routes.signature.SigningIdentity;
+import org.casw.routes.signature.SigningOptions;
+import org.casw.routes.signature.SigningProfile;
+import org.casw.routes.signature.XmlSigner;
 
 /**
  * End-to-end load driver: starts each system under test in a child JVM, delivering to its own loopback
@@ -125,6 +133,9 @@ public final class LoadDriver {
         String name = spec.name();
         List<StepResult> results = new ArrayList<>();
         Documents documents = new Documents(workload.family(), runTag + "-" + name + "-" + workload.name());
+        if (workload.signedByIssuer()) {
+            documents.sealedBy(issuerSignature(system, workload.sender()));
+        }
         try (Channel channel = system.channel(workload)) {
             LoadGenerator generator = new LoadGenerator(channel, partner, documents, workload.name(), 2_000, options.drainTimeout());
             log("%s %s: %s, %d bytes", name, workload.name(), workload.describe(), documents.size());
@@ -164,13 +175,21 @@ public final class LoadDriver {
         return results;
     }
 
+    /** The issuing authority's E-Port style SM2 signature, with its key from the development PKI the gateway generated. */
+    private static UnaryOperator<byte[]> issuerSignature(SystemUnderTest system, String issuer) {
+        IssuedIdentity identity = DevPki.ensure(system.gatewayDataDir().resolve("certs")).identity(issuer, KeyFamily.SM2);
+        SigningIdentity signing = new SigningIdentity(identity.privateKey(), identity.chain());
+        XmlSigner signer = new XmlSigner();
+        return body -> signer.sign(body, SigningProfile.CN_EPORT_SM2, signing, SigningOptions.defaults());
+    }
+
     /**
      * The signing profile is what a gateway-ecdsa or gateway-rsa step measures: every delivery to the workload's
      * receiver must carry the system's SignatureMethod, or the step fails (a sign-with property that did not take
      * would otherwise pass for a profile comparison).
      */
     static StepResult checkSignatures(SystemSpec spec, Workload workload, Map<String, Map<String, Long>> seen, StepResult result) {
-        String expected = spec.expectedSignatureMethod(workload.receiver());
+        String expected = workload.keepsIssuerSignature() ? SystemSpec.SM2 : spec.expectedSignatureMethod(workload.receiver());
         Map<String, Long> atReceiver = seen.getOrDefault(workload.receiver(), Map.of());
         result = result.signed(String.join(" ", atReceiver.keySet().stream().map(LoadDriver::shortMethod).toList()));
         if (result.delivered() > 0 && !atReceiver.keySet().equals(java.util.Set.of(expected))) {

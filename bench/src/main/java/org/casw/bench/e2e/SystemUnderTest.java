@@ -107,6 +107,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return kind;
     }
 
+    /** The gateway's data directory (its development PKI is under {@code certs}). */
+    public Path gatewayDataDir() {
+        return dataDir.resolve("data");
+    }
+
     /** Where declarations are submitted. */
     public URI submitUri() {
         return URI.create("http://127.0.0.1:" + port + (kind == Kind.GATEWAY ? "/api/v1/messages" : "/camel/messages"));

@@ -28,14 +28,15 @@ public record Workload(String name, Documents.Family family, String channel, Str
                     "CN-CUSTOMS"),
             // MT1101 import sea manifest over the API by the port (it would also go to PORT-QINZHOU, but never back to its sender)
             new Workload("manifests", Documents.Family.SEA_MANIFEST, "HTTP", "PORT-QINZHOU", "demo-port-key", null, null, "CN-CUSTOMS"),
-            // a China-issued CSFTA certificate for an export to Singapore, by its exporter (the demo enterprise's USCC):
-            // routed by importing country to SG-NSW, which is delivered by HTTP, signed xmldsig-ecdsa-sha256 + XAdES, native XML
-            new Workload("certificates", Documents.Family.CERTIFICATE, "HTTP", "DEMO-ENTERPRISE", "demo-enterprise-key", null, null,
+            // a China-issued CSFTA certificate for an export to Singapore, by its issuer (China customs, SM2-signed as only the
+            // issuing authority may send it): routed by importing country to SG-NSW, delivered by HTTP, native XML, carrying
+            // the issuer's own signature (the gateway forwards a verified sender's signature rather than adding its own)
+            new Workload("certificates", Documents.Family.CERTIFICATE, "HTTP", "CN-CUSTOMS", "sandbox-customs-key", null, null,
                     "SG-NSW"),
-            // an RCEP certificate for an export to Thailand by its approved exporter: routed to TH-NSW, whose agreement accepts
-            // certificates as ASW-ECO (translated, then signed xmldsig-ecdsa-sha256 + XAdES); TH-NSW's channel is a mailbox on
-            // the agreements, so the driver switches it to HTTP to the partner inbox
-            new Workload("certificates-th", Documents.Family.CERTIFICATE_TH, "HTTP", "DEMO-ENTERPRISE", "demo-enterprise-key", null,
+            // an RCEP certificate for an export to Thailand, by China customs for its approved exporter: routed to TH-NSW, whose
+            // agreement accepts certificates as ASW-ECO (translated, then signed xmldsig-ecdsa-sha256 + XAdES); TH-NSW's channel
+            // is a mailbox on the agreements, so the driver switches it to HTTP to the partner inbox
+            new Workload("certificates-th", Documents.Family.CERTIFICATE_TH, "HTTP", "CN-CUSTOMS", "sandbox-customs-key", null,
                     null, "TH-NSW"),
             // the same MT1101 on the port's inbound address (sw.in.port), receipts on sw.reply.PORT-QINZHOU
             new Workload("manifests-jms", Documents.Family.SEA_MANIFEST, "JMS", "PORT-QINZHOU", "demo-port-key", "sw.in.port",
@@ -51,6 +52,16 @@ public record Workload(String name, Documents.Family family, String channel, Str
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(w -> w.name().equals(wanted)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "unknown workload " + name + " (one of " + Arrays.toString(ALL.stream().map(Workload::name).toArray()) + ")"));
+    }
+
+    /** Certificates of origin are accepted only with their issuer's signature: each copy is signed by the sender. */
+    public boolean signedByIssuer() {
+        return family == Documents.Family.CERTIFICATE || family == Documents.Family.CERTIFICATE_TH;
+    }
+
+    /** A native document signed by its issuer reaches its receiver with that signature; a translated one is re-signed. */
+    public boolean keepsIssuerSignature() {
+        return family == Documents.Family.CERTIFICATE;
     }
 
     public boolean jms() {
