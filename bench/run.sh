@@ -12,7 +12,7 @@
 #                      xmldsig-ecdsa-sha256 / xmldsig-rsa-sha256 (each its own gateway)
 #       baseline       the naive Camel route, declarations over HTTP only, signs ECDSA P-256
 #   workloads: declarations (HTTP, DEMO-ENTERPRISE -> CN-CUSTOMS), manifests (MT1101, HTTP, PORT-QINZHOU -> CN-CUSTOMS),
-#       certificates (CSFTA CN->SG, HTTP, DEMO-ENTERPRISE -> SG-NSW), certificates-th (RCEP CN->TH -> TH-NSW as ASW-ECO),
+#       certificates (CSFTA CN->SG, HTTP, CN-CUSTOMS SM2-signed as issuer -> SG-NSW), certificates-th (RCEP CN->TH, CN-CUSTOMS -> TH-NSW as ASW-ECO),
 #       manifests-jms (MT1101, PORT-QINZHOU on sw.in.port),
 #       rail-manifests-jms (MT1401, RAIL-QINZHOU on sw.in.rail); a system without its own list runs WORKLOADS (declarations)
 #   SIGN_WITH=xmldsig-ecdsa-sha256 bench/run.sh   every gateway signs for CN-CUSTOMS with this profile (overrides the names)
