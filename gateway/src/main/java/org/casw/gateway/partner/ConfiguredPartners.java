@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.casw.gateway.as4.As4Agreement;
 import org.casw.gateway.config.GatewayProperties;
@@ -199,7 +200,7 @@ public class ConfiguredPartners implements PartnerDirectory {
         }
     }
 
-    private static boolean checkLimits(GatewayProperties.Limits limits, java.util.function.UnaryOperator<String> where,
+    private static boolean checkLimits(GatewayProperties.Limits limits, UnaryOperator<String> where,
             List<String> problems) {
         if (limits == null) {
             return true;

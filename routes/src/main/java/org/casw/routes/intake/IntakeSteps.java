@@ -2,6 +2,7 @@ package org.casw.routes.intake;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import java.time.LocalDate;
@@ -269,7 +270,7 @@ public class IntakeSteps {
                 } else if (!party.get().maySend(intake.type)) {
                     forbid(intake, ViolationCodes.DOCUMENT_TYPE_NOT_ALLOWED, "/" + intake.type.root().getLocalPart(), sender + " ("
                             + party.get().role() + ") may not send " + intake.type + " documents; its agreement allows "
-                            + new java.util.TreeSet<>(party.get().documentsSent()) + ".");
+                            + new TreeSet<>(party.get().documentsSent()) + ".");
                 }
             }
         };
