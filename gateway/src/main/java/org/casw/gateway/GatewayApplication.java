@@ -8,10 +8,6 @@ import org.casw.gateway.cli.SignCommand;
 import org.casw.gateway.cli.TranslateCommand;
 import org.casw.gateway.cli.ValidateCommand;
 import org.casw.gateway.cli.VerifyCommand;
-import org.casw.gateway.conformance.ConformanceCommand;
-import org.casw.gateway.demo.DemoCommand;
-import org.casw.gateway.sandbox.SandboxCommand;
-import org.casw.gateway.vectors.TestVectorsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -41,10 +37,6 @@ public class GatewayApplication {
                 case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
                 case "verify" -> System.exit(VerifyCommand.run(rest, System.out, System.err));
                 case "translate" -> System.exit(TranslateCommand.run(rest, System.out, System.err));
-                case "conformance" -> System.exit(ConformanceCommand.run(rest, System.out, System.err));
-                case "test-vectors" -> System.exit(TestVectorsCommand.run(rest, System.out, System.err));
-                case "sandbox" -> System.exit(SandboxCommand.run(rest, System.out, System.err));
-                case "demo" -> System.exit(DemoCommand.run(rest, GatewayApplication.class, System.out, System.err));
                 default -> {
                     // anything else is a Spring Boot argument such as --server.port=9090
                 }

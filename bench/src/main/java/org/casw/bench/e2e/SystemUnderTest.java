@@ -76,7 +76,7 @@ public final class SystemUnderTest implements AutoCloseable {
             command.add("--gateway.data-dir=" + dataDir.resolve("data"));
             // no sandbox partner at all: customs is our loopback partner, and nobody else adds load
             for (String sandbox : List.of("customs", "port", "rail", "sg-nsw", "my-nsw")) {
-                command.add("--gateway.sandbox." + sandbox + ".enabled=false");
+                command.add("--sandbox." + sandbox + ".enabled=false");
             }
             // every receiver a workload routes to delivers by HTTP (CN-CUSTOMS, SG-NSW on the agreements) to the loopback inbox
             partnerUrls.forEach((party, url) -> {

@@ -22,7 +22,7 @@ public final class CommandLineSecrets {
     /** Options of earlier releases (or guesses) that would carry a secret as a value. */
     private static final Set<String> INLINE_OPTIONS = Set.of("--api-key", "--apikey", "--password", "--secret",
             "--keystore-password", "--key-password", "--store-password");
-    /** Spring-style {@code --gateway.sandbox.sg-nsw.api-key=...}, {@code --spring.datasource.password=...}. */
+    /** Spring-style {@code --sandbox.sg-nsw.api-key=...}, {@code --spring.datasource.password=...}. */
     private static final Pattern INLINE_PROPERTY = Pattern.compile("--[^=]*?[.-]?(api[-_]?key|password|secret)=.*",
             Pattern.CASE_INSENSITIVE);
 

@@ -30,7 +30,6 @@ public record GatewayProperties(
         @DefaultValue("2") int deliveryConsumers,
         @DefaultValue("30s") Duration deliveryTimeout,
         Map<String, Partner> partners,
-        @DefaultValue Sandbox sandbox,
         @DefaultValue Broker broker,
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Signing signing,
@@ -224,56 +223,6 @@ public record GatewayProperties(
         /** A delivery without a credential. */
         public Delivery(DeliveryChannel channel, String url, String directory) {
             this(channel, url, directory, null);
-        }
-    }
-
-    /**
-     * The sandbox partners on loopback, each acting as its demo party through the gateway's real channels:
-     * China customs (HTTP), the Qinzhou port and rail systems (JMS) and the Singapore and Malaysia single
-     * windows (HTTP). Dev only: the production profile refuses to start with any of them enabled.
-     */
-    public record Sandbox(@DefaultValue SandboxPartner customs, @DefaultValue SandboxPartner port, @DefaultValue SandboxPartner rail,
-            @DefaultValue SandboxPartner sgNsw, @DefaultValue SandboxPartner myNsw) {
-
-        /** Every sandbox partner by its setting name ({@code gateway.sandbox.<name>}). */
-        public Map<String, SandboxPartner> byName() {
-            Map<String, SandboxPartner> all = new java.util.LinkedHashMap<>();
-            all.put("customs", customs);
-            all.put("port", port);
-            all.put("rail", rail);
-            all.put("sg-nsw", sgNsw);
-            all.put("my-nsw", myNsw);
-            return all;
-        }
-
-        /** No sandbox partner at all (production, unit tests). */
-        public static Sandbox disabled() {
-            SandboxPartner off = SandboxPartner.disabled();
-            return new Sandbox(off, off, off, off, off);
-        }
-    }
-
-    /**
-     * One sandbox partner ({@code gateway.sandbox.<name>.*}).
-     *
-     * @param party                the demo party it acts as (its agreement must exist)
-     * @param apiKey               that party's API key (JMS partners: its broker password), dev only
-     * @param delay                how long it takes before each answer
-     * @param errorRate            share of deliveries it answers with an error (HTTP 500; JMS partners: an error text instead of their document)
-     * @param timeoutRate          share of answers it gives later than {@code gateway.delivery-timeout}
-     * @param invalidSignatureRate share of its signed documents it tampers with after signing (single windows sign)
-     * @param seed                 seed of its fault-injection random (none: a fresh one per start), so tests are reproducible
-     * @param format               the format it speaks: the gateway's native {@code XML}, or for the port also
-     *                             {@code EDIFACT-D96B} (COARRI discharge and CODECO gate-out reports)
-     * @param connectOnStart       JMS partners: connect to the broker at start; false keeps it offline until
-     *                             {@code POST /sandbox/<name>/connect} (its documents wait on its reply address)
-     */
-    public record SandboxPartner(@DefaultValue("false") boolean enabled, String party, String apiKey, @DefaultValue("2s") Duration delay,
-            @DefaultValue("0") double errorRate, @DefaultValue("0") double timeoutRate, @DefaultValue("0") double invalidSignatureRate,
-            Long seed, @DefaultValue("XML") String format, @DefaultValue("true") boolean connectOnStart) {
-
-        public static SandboxPartner disabled() {
-            return new SandboxPartner(false, null, null, Duration.ofSeconds(2), 0, 0, 0, null, "XML", true);
         }
     }
 

@@ -27,7 +27,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered {
 
-    /** The demo agreements shipped in the jar; production points {@code gateway.agreements} at its own directory. */
+    /** The demo agreements in gateway-kit.jar (none in gateway.jar); production points {@code gateway.agreements} at its own files. */
     public static final String DEFAULT_LOCATION = "classpath:agreements/*.yml";
     static final String SOURCE_NAME = "partnerAgreements";
     private static final Pattern PARTY_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
@@ -46,7 +46,8 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
         Map<String, String> fileOfParty = new LinkedHashMap<>();
         List<Resource> files = find(locations, environment, problems);
         if (files.isEmpty() && problems.isEmpty()) {
-            problems.add(locations + ": no partner agreement found (gateway.agreements names the files, e.g. file:/etc/casw/agreements/*.yml)");
+            problems.add(locations + ": no partner agreement found (gateway.agreements names the files, e.g. file:/etc/casw/agreements/*.yml;"
+                    + " the demo agreements ship in gateway-kit.jar)");
         }
         for (Resource file : files) {
             read(file, properties, fileOfParty, problems);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the production profile, refuses to start while a published demo key, the published development API key
- * secret, a bare {@code sha256:} key digest, the sandbox or the development PKI is configured.
+ * secret, a bare {@code sha256:} key digest or the development PKI is configured. (The sandbox partners are
+ * not in gateway.jar, and gateway-kit.jar never loads them under this profile.)
  */
 @Component
 @Profile("production")
@@ -43,11 +44,6 @@ public class ProductionGuard {
                     .ifPresent(owner -> problems.add(owner + " still has a published demo API key. Configure a new key digest"
                             + " in gateway.partners / gateway.operators."));
         }
-        properties.sandbox().byName().forEach((name, sandbox) -> {
-            if (sandbox.enabled()) {
-                problems.add("the sandbox partner " + name + " is enabled (gateway.sandbox." + name + ".enabled).");
-            }
-        });
         problems.addAll(DevelopmentCertificates.inConfiguration(properties));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in the production profile: "

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.casw.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ class ExternalBrokerTest {
 
     @Test
     void refusesToStartWhenTheConfiguredBrokerDoesNotAnswer() {
-        int nobodyListens = GatewayTestSupport.freePort();
+        int nobodyListens = TestData.freePort();
         ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:" + nobodyListens, "gateway", "secret",
                 new ExternalBrokerProperties(null, Duration.ofSeconds(1)));
 
@@ -28,7 +28,7 @@ class ExternalBrokerTest {
 
     @Test
     void readsThePasswordFromItsFile() throws Exception {
-        Path file = Files.writeString(GatewayTestSupport.newDataDir("broker-password").resolve("password"), "s3cret\n");
+        Path file = Files.writeString(TestData.newDataDir("broker-password").resolve("password"), "s3cret\n");
 
         ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:61616", "gateway", "ignored",
                 new ExternalBrokerProperties(file, Duration.ofSeconds(1)));

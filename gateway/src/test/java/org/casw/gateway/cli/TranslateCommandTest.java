@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command-line translate: EDIFACT to XML and back, violations one per line, exit codes for scripts. */
 class TranslateCommandTest {
 
-    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    private static final Path SAMPLES = Samples.DIR;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

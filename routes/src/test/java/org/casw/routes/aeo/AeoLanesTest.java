@@ -12,6 +12,7 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.schemas.declaration.DecMessage;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +91,7 @@ class AeoLanesTest {
     }
 
     private static DecMessage overseasAeo() throws Exception {
-        byte[] payload = Files.readAllBytes(Path.of("..", "schemas", "src", "test", "resources", "samples", "declaration", "valid",
+        byte[] payload = Files.readAllBytes(Samples.path("declaration", "valid",
                 "import-durian-sea-overseas-aeo.xml"));
         return (DecMessage) new DocumentReader().read(DocumentType.DECLARATION, payload);
     }

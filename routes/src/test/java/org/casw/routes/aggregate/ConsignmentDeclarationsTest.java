@@ -13,13 +13,14 @@ import org.casw.routes.validation.Violation;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.declaration.DecMessage;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The split of an aggregate declaration into one customs declaration per consignment. */
 class ConsignmentDeclarationsTest {
 
-    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples", "aggregate-declaration");
+    private static final Path SAMPLES = Samples.path("aggregate-declaration");
     private static final Path GOLDEN = Path.of("src", "test", "resources", "aggregate", "consignment-2-declaration.xml");
 
     private final ConsignmentDeclarations composer = new ConsignmentDeclarations();

@@ -11,13 +11,14 @@ import org.casw.routes.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every published sample behaves as its folder says: valid ones pass inspection and schema, invalid ones do not. */
 class SamplesTest {
 
-    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    private static final Path SAMPLES = Samples.DIR;
     /** Partner formats are no native document type; their translators' tests (transform.asean) check their samples. */
     private static final java.util.Set<String> PARTNER_FORMATS = java.util.Set.of("acdd", "asw-eco");
 

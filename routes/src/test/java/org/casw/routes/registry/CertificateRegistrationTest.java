@@ -14,6 +14,7 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** A certificate number is registered once, by whoever sent it; back-to-back certificates draw on their original. */
 class CertificateRegistrationTest {
 
-    private static final Path CERTIFICATES = Path.of("..", "schemas", "src", "test", "resources", "samples", "certificate-of-origin", "valid");
+    private static final Path CERTIFICATES = Samples.path("certificate-of-origin", "valid");
 
     private final InMemoryRegistry registry = new InMemoryRegistry();
     private final CertificateRegistration registration = new CertificateRegistration(registry);

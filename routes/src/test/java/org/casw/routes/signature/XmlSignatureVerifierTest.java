@@ -45,11 +45,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.casw.testsupport.Samples;
 
 /** What the verifier accepts and refuses, and with which code. Also holds the fixtures the other tests share. */
 class XmlSignatureVerifierTest {
 
-    static final Path SAMPLE = Path.of("..", "schemas", "src", "test", "resources", "samples", "declaration", "valid",
+    static final Path SAMPLE = Samples.path("declaration", "valid",
             "import-durian-sea.xml");
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     static final String PARTY = "DEMO-ENTERPRISE";

@@ -19,6 +19,7 @@ import org.casw.routes.rules.manifest.ManifestHistory;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.declaration.DecMessage;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -26,7 +27,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /** A declaration must agree with the manifest the gateway holds for its bill; without one there is nothing to check. */
 class ManifestAgreementRulesTest {
 
-    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    private static final Path SAMPLES = Samples.DIR;
     private static final String DECLARATION = text("declaration/valid/import-durian-sea.xml");
     private static final String SEA_MANIFEST = text("manifest/valid/mt1101-import-sea-laem-chabang-qinzhou.xml");
 

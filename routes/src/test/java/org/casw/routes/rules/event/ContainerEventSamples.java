@@ -13,11 +13,12 @@ import javax.xml.validation.Schema;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.testsupport.Samples;
 
 /** Test support: the container event samples, their schema compiled on its own, and a JAXB reader. */
 final class ContainerEventSamples {
 
-    static final Path DIR = Path.of("..", "schemas", "src", "test", "resources", "samples", "container-event");
+    static final Path DIR = Samples.path("container-event");
 
     /** The tests' "now": after every valid sample, long before the future-dated one. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);

@@ -15,11 +15,12 @@ import org.casw.routes.rules.CheckDigits;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.manifest.Manifest;
+import org.casw.testsupport.Samples;
 
 /** Shared by the manifest tests: the compiled manifest.xsd, the JAXB model, the samples and a large manifest. */
 public final class ManifestTestSupport {
 
-    static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    static final Path SAMPLES = Samples.DIR;
     static final Path MANIFESTS = SAMPLES.resolve("manifest");
     static final Path RECEIPTS = SAMPLES.resolve("manifest-receipt");
 

@@ -15,11 +15,12 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.schemas.origin.CertificateUtilization;
+import org.casw.testsupport.Samples;
 
 /** Test support: the certificate-of-origin samples, their schema compiled on its own, and a JAXB reader. */
 final class OriginSamples {
 
-    static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    static final Path SAMPLES = Samples.DIR;
     static final Path CERTIFICATES = SAMPLES.resolve("certificate-of-origin");
     static final Path UTILIZATIONS = SAMPLES.resolve("certificate-utilization");
 

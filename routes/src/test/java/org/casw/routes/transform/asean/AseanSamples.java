@@ -13,11 +13,12 @@ import java.util.stream.Stream;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.SchemaValidator;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.Samples;
 
 /** Test support: the native and partner-format samples, the partner XSDs and a shared reader. */
 public final class AseanSamples {
 
-    public static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    public static final Path SAMPLES = Samples.DIR;
     public static final Path ACDD = SAMPLES.resolve("acdd");
     public static final Path ASW_ECO = SAMPLES.resolve("asw-eco");
     /** Native inputs used only by these tests (kept out of the shared samples, whose folders other tests walk). */

@@ -12,11 +12,12 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.Samples;
 
 /** Shared by the EDIFACT tests: samples, golden files (regenerated with -Dedifact.golden.write=true), native checks. */
 final class EdifactTestSupport {
 
-    static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    static final Path SAMPLES = Samples.DIR;
     static final Path EDIFACT_SAMPLES = SAMPLES.resolve("edifact");
     static final Path GOLDEN = Path.of("src", "test", "resources", "edifact");
     private static final BusinessRules RULES = new BusinessRules();

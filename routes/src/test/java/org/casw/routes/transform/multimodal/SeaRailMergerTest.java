@@ -19,6 +19,7 @@ import org.casw.schemas.through.Container;
 import org.casw.schemas.through.Event;
 import org.casw.schemas.through.ThroughDocument;
 import org.junit.jupiter.api.Test;
+import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Sea and rail manifests of the same containers merge into one through document, or say why they cannot. */
 class SeaRailMergerTest {
 
-    private static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
+    private static final Path SAMPLES = Samples.DIR;
     private static final Path GOLDEN = Path.of("src", "test", "resources", "multimodal", "through-durian-laem-chabang-qinzhou-chongqing.xml");
     private static final String SEA = text(SAMPLES.resolve("manifest/valid/mt1101-import-sea-laem-chabang-qinzhou.xml"));
     private static final String RAIL = text(SAMPLES.resolve("manifest/valid/mt1401-rail-sea-rail-qinzhou-chongqing.xml"));

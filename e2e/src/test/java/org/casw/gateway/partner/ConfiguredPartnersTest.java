@@ -1,0 +1,192 @@
+package org.casw.gateway.partner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartyLimits;
+import org.casw.routes.partner.PartyRole;
+import org.casw.routes.routing.RoutingFacts;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Partner agreements are checked at start-up, every problem is reported at once, and they route by content. */
+class ConfiguredPartnersTest {
+
+    private static final String DIGEST = "sha256:" + "a".repeat(64);
+    private static final String OTHER_DIGEST = "sha256:" + "b".repeat(64);
+
+    @Test
+    void validAgreementsRouteDeclarationsAndResolveKeys() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null,
+                List.of(new GatewayProperties.Receive(DocumentType.DECLARATION, null))));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        assertThat(configured.receiversFor(DocumentType.DECLARATION, RoutingFacts.of(Map.of()))).containsExactly("CN-CUSTOMS");
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of()))).isEmpty();
+        assertThat(configured.partyForKeyDigest(DIGEST)).contains("CN-CUSTOMS");
+        assertThat(configured.find("CN-CUSTOMS").orElseThrow().deliveryQueue()).isEqualTo("sw.out.CN-CUSTOMS");
+    }
+
+    @Test
+    void contentDecidesTheReceiversAndSeveralMayReceiveOneDocument() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null, List.of(
+                new GatewayProperties.Receive(DocumentType.MANIFEST, null),
+                new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-country", List.of("CN"))))));
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(OTHER_DIGEST), mailbox(), null, List.of(
+                new GatewayProperties.Receive(DocumentType.MANIFEST, Map.of("mode", List.of("SEA"), "direction", List.of("IMPORT"))))));
+        partners.put("SG-NSW", partner(PartyRole.PARTNER_SINGLE_WINDOW, List.of(), mailbox(), null, List.of(
+                new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-country", List.of("SG"))))));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of("mode", "SEA", "direction", "IMPORT"))))
+                .containsExactly("CN-CUSTOMS", "PORT-QINZHOU");
+        assertThat(configured.receiversFor(DocumentType.MANIFEST, RoutingFacts.of(Map.of("mode", "SEA", "direction", "EXPORT"))))
+                .containsExactly("CN-CUSTOMS");
+        assertThat(configured.receiversFor(DocumentType.CERTIFICATE_OF_ORIGIN, RoutingFacts.of(Map.of("importing-country", "SG"))))
+                .containsExactly("SG-NSW");
+        assertThat(configured.receiversFor(DocumentType.CERTIFICATE_OF_ORIGIN, RoutingFacts.of(Map.of()))).isEmpty();
+    }
+
+    @Test
+    void aPartySendsItsRolesDocumentTypesUnlessItsAgreementNarrowsThemAndNeverMore() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()));
+        partners.put("BROKER", withSends(partner(PartyRole.ENTERPRISE, List.of(), mailbox(), null, List.of()), List.of(DocumentType.DECLARATION)));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        assertThat(configured.find("PORT-QINZHOU").orElseThrow().documentsSent())
+                .containsExactlyInAnyOrder(DocumentType.MANIFEST, DocumentType.CONTAINER_EVENT);
+        assertThat(configured.find("BROKER").orElseThrow().maySend(DocumentType.DECLARATION)).isTrue();
+        assertThat(configured.find("BROKER").orElseThrow().maySend(DocumentType.MANIFEST)).isFalse();
+
+        partners.put("ENTERPRISE", withSends(partner(PartyRole.ENTERPRISE, List.of(), mailbox(), null, List.of()),
+                List.of(DocumentType.DECLARATION, DocumentType.CERTIFICATE_OF_ORIGIN)));
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOf(InvalidPartnerAgreementException.class)
+                .hasMessageContaining("gateway.partners.ENTERPRISE.sends[1]: a ENTERPRISE may not send CERTIFICATE_OF_ORIGIN");
+    }
+
+    @Test
+    void everyProblemOfBrokenAgreementsIsListedAndNoKeyIsEchoed() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("cn customs", partner(null, List.of("plain-secret-key"), new GatewayProperties.Delivery(DeliveryChannel.HTTP, null, null), null,
+                List.of(new GatewayProperties.Receive(DocumentType.CERTIFICATE_OF_ORIGIN, Map.of("importing-contry", List.of("CN"))),
+                        new GatewayProperties.Receive(DocumentType.DECLARATION_RECEIPT, null))));
+        partners.put("PORT-QINZHOU", partner(PartyRole.PORT, List.of(), new GatewayProperties.Delivery(DeliveryChannel.JMS, null, null), "sw.in.port",
+                List.of(new GatewayProperties.Receive(null, null))));
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> {
+                    assertThat(e.problems()).hasSize(8);
+                    assertThat(e.getMessage())
+                            .contains("gateway.partners.cn customs: party id")
+                            .contains("gateway.partners.cn customs.role: missing")
+                            .contains("gateway.partners.cn customs.api-keys[0]")
+                            .contains("gateway.partners.cn customs.delivery.url: required for channel HTTP")
+                            .contains("gateway.partners.cn customs.receives[0].when.importing-contry: CERTIFICATE_OF_ORIGIN offers no fact"
+                                    + " 'importing-contry'; known: [agreement, exporting-country, form-type, importing-country]")
+                            .contains("gateway.partners.cn customs.receives[1].document-type: DECLARATION_RECEIPT always goes back")
+                            .contains("gateway.partners.PORT-QINZHOU.reply-address")
+                            .contains("gateway.partners.PORT-QINZHOU.receives[0]: document-type is missing")
+                            .doesNotContain("plain-secret-key");
+                });
+    }
+
+    @Test
+    void aggregateDeclarationsCannotBeRoutedOnlyTheDeclarationsTheyAreSplitInto() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("CN-CUSTOMS", partner(PartyRole.CUSTOMS, List.of(DIGEST), http("http://127.0.0.1:9/inbox"), null,
+                List.of(new GatewayProperties.Receive(DocumentType.AGGREGATE_DECLARATION, null))));
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactly(
+                        "gateway.partners.CN-CUSTOMS.receives[0].document-type: AGGREGATE_DECLARATION is never routed: the gateway"
+                                + " splits an aggregate declaration into DECLARATIONs (route those) and answers its sender itself"));
+    }
+
+    @Test
+    void anAgreementsLimitsOverrideTheGatewayWideDefaultsFieldByField() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", withLimits(partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Limits(5.0, null, null)));
+        partners.put("RAIL-QINZHOU", partner(PartyRole.RAIL, List.of(), mailbox(), null, List.of()));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners, new GatewayProperties.Limits(200.0, 400, 64)),
+                AgreementLocator.none());
+
+        assertThat(configured.find("PORT-QINZHOU").orElseThrow().limits()).isEqualTo(new PartyLimits(5, 400, 64));
+        assertThat(configured.find("RAIL-QINZHOU").orElseThrow().limits()).isEqualTo(new PartyLimits(200, 400, 64));
+        assertThat(new ConfiguredPartners(properties(partners), AgreementLocator.none()).find("RAIL-QINZHOU").orElseThrow().limits())
+                .as("no limits configured anywhere: none").isEqualTo(PartyLimits.NONE);
+    }
+
+    @Test
+    void negativeLimitsAreRefusedNamingTheirSetting() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", withLimits(partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Limits(-1.0, -2, -3)));
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners, new GatewayProperties.Limits(null, null, -1)),
+                AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactly(
+                        "gateway.limits.in-flight: -1 must be 0 or more (0: no cap)",
+                        "gateway.partners.PORT-QINZHOU.limits.rate-per-second: -1.0 is not a rate (0 or more submissions per second;"
+                                + " 0: no rate limit)",
+                        "gateway.partners.PORT-QINZHOU.limits.burst: -2 must be 0 or more",
+                        "gateway.partners.PORT-QINZHOU.limits.in-flight: -3 must be 0 or more (0: no cap)"));
+    }
+
+    private static GatewayProperties.Partner withLimits(GatewayProperties.Partner p, GatewayProperties.Limits limits) {
+        return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
+                p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits);
+    }
+
+    private static GatewayProperties.Delivery http(String url) {
+        return new GatewayProperties.Delivery(DeliveryChannel.HTTP, url, null);
+    }
+
+    private static GatewayProperties.Delivery mailbox() {
+        return new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null);
+    }
+
+    private static GatewayProperties.Partner partner(PartyRole role, List<String> keys, GatewayProperties.Delivery delivery, String inbound,
+            List<GatewayProperties.Receive> receives) {
+        return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
+                receives, null, null, null, null,
+                null);
+    }
+
+    private static GatewayProperties.Partner withSends(GatewayProperties.Partner p, List<DocumentType> sends) {
+        return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
+                p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
+                p.formats(), p.as4(), sends, p.declaresFor(), p.limits());
+    }
+
+    static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {
+        return properties(partners, null);
+    }
+
+    static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, GatewayProperties.Limits limits) {
+        return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
+                Duration.ofSeconds(30), partners,
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
+                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
+                limits, null);
+    }
+}

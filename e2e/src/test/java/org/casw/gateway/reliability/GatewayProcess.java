@@ -1,0 +1,135 @@
+package org.casw.gateway.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.casw.gateway.GatewayApplication;
+import org.casw.gateway.GatewayClient;
+import org.casw.testsupport.ChildProcesses;
+import org.casw.testsupport.StandaloneBroker;
+import org.casw.testsupport.TestData;
+
+/**
+ * The gateway in a child JVM on the test classpath, with its own data directory and port, so that a test
+ * can SIGKILL it mid-flight and start it again on the same data, database and broker.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dataDir;
+    private final List<String> arguments;
+    private final Map<String, String> environment;
+    private final int port = TestData.freePort();
+    private final Path log;
+    private Process process;
+    private int runs;
+
+    /** @param arguments Spring Boot arguments besides the data directory and port ({@code --key=value}) */
+    GatewayProcess(Path dataDir, List<String> arguments) {
+        this(dataDir, arguments, Map.of());
+    }
+
+    /** @param environment variables for the child, e.g. secrets that must not appear in its logged command line */
+    GatewayProcess(Path dataDir, List<String> arguments, Map<String, String> environment) {
+        this.dataDir = dataDir;
+        this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
+        this.log = dataDir.resolve("gateway-console.log");
+    }
+
+    /** Starts the gateway (again) and waits until it reports itself ready. */
+    synchronized GatewayProcess start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("gateway already running");
+        }
+        runs++;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dataDir,
+                "@" + classpathArgumentFile(), GatewayApplication.class.getName(),
+                "--server.port=" + port, "--gateway.data-dir=" + dataDir));
+        command.addAll(arguments);
+        try {
+            Files.writeString(log, "=== run " + runs + ": " + String.join(" ", command.subList(5, command.size())) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process = ChildProcesses.start(command, dataDir, log, environment);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!ready()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                String why = process.isAlive() ? "not ready after 120 s" : "exited with " + process.exitValue();
+                ChildProcesses.kill(process);
+                throw new IllegalStateException("Gateway run " + runs + " " + why + ":\n" + ChildProcesses.tail(log, 60));
+            }
+            StandaloneBroker.pause();
+        }
+        return this;
+    }
+
+    /** SIGKILL: whatever it was doing stops between two instructions. */
+    synchronized void kill() {
+        ChildProcesses.kill(process);
+        process = null;
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized long pid() {
+        return process.pid();
+    }
+
+    GatewayClient client() {
+        return new GatewayClient(port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test JVM's classpath in a java @-file (a command line that long is unwise). */
+    private Path classpathArgumentFile() {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path file = dataDir.resolve("classpath.args");
+        try {
+            Files.writeString(file, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,41 @@
+package org.casw.gateway.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.AgreementLocator;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.gateway.partner.PartnerAgreementFiles;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartyRole;
+import org.springframework.util.unit.DataSize;
+
+/** Agreements that hold nothing but API key digests, for the key tests. */
+final class KeyedAgreements {
+
+    private KeyedAgreements() {
+    }
+
+    static ConfiguredPartners partners(Map<String, List<String>> partyDigests, Map<String, List<String>> operatorDigests, Path secretFile) {
+        return new ConfiguredPartners(properties(partyDigests, operatorDigests, secretFile), AgreementLocator.none());
+    }
+
+    static GatewayProperties properties(Map<String, List<String>> partyDigests, Map<String, List<String>> operatorDigests, Path secretFile) {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partyDigests.forEach((party, digests) -> partners.put(party, new GatewayProperties.Partner(null, null, PartyRole.ENTERPRISE, "CN",
+                List.of(), digests, new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
+                new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false),
+                null, List.of(), null, null, null, null, null)));
+        Map<String, GatewayProperties.Operator> operators = new LinkedHashMap<>();
+        operatorDigests.forEach((name, digests) -> operators.put(name, new GatewayProperties.Operator(digests)));
+        return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
+                Duration.ofSeconds(30), partners,
+                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
+                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), operators,
+                new GatewayProperties.Certificates(30), false, GatewayProperties.Aeo.none(), null, null,
+                new GatewayProperties.ApiKeySecret(secretFile));
+    }
+}

@@ -1,0 +1,249 @@
+package org.casw.sandbox;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.casw.certs.DemoParty;
+import org.casw.certs.DevPki;
+import org.casw.gateway.cli.CommandLineSecrets;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.signature.PartnerSignatures;
+import org.casw.routes.signature.SigningProfile;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code sandbox --partner sg-nsw|my-nsw [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL] ...}:
+ * runs one sandbox partner single window on its own, on loopback, for integrators who test their own gateway
+ * against it. Its settings are the gateway's ({@code sandbox.<name>.*} in application.yml), which the
+ * options override; its key is its party's in the development PKI of the data directory.
+ */
+public final class SandboxCommand {
+
+    static final String USAGE = """
+            usage: sandbox --partner %s [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL]
+                           [--api-key-file FILE] [--sign-with PROFILE] [--trust ANCHORS.pem ...] [--delay 1s]
+                           [--error-rate R] [--timeout-rate R] [--invalid-signature-rate R] [--seed N]
+                           [--delivery-timeout 30s] [--sandbox.<partner>.<setting>=VALUE ...]"""
+            .formatted(String.join("|", SandboxWindows.NAMES));
+
+    /** Options that set one of the window's settings, by their setting name. */
+    private static final Map<String, String> SETTING_OPTIONS = Map.of("--delay", "delay",
+            "--error-rate", "error-rate", "--timeout-rate", "timeout-rate", "--invalid-signature-rate", "invalid-signature-rate",
+            "--seed", "seed");
+
+    private SandboxCommand() {
+    }
+
+    /** Starts the window, prints where it is, and serves until the process is stopped. 2 on a usage or start-up error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        StandaloneWindow window;
+        try {
+            window = start(args, System.getenv(), out);
+        } catch (IllegalArgumentException e) {
+            err.println("sandbox: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        } catch (IllegalStateException | UncheckedIOException | IOException e) {
+            err.println("sandbox: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            window.close();
+            stopped.countDown();
+        }, "sandbox-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Parses {@code args}, starts the window, exports its certificates and prints the URLs and files. */
+    public static StandaloneWindow start(String[] args, PrintStream out) throws IOException {
+        return start(args, System.getenv(), out);
+    }
+
+    /**
+     * As above; the window's API key comes from {@code --api-key-file} or {@code CASW_API_KEY} in {@code environment},
+     * else from its settings, never from an argument.
+     */
+    public static StandaloneWindow start(String[] args, Map<String, String> environment, PrintStream out) throws IOException {
+        CommandLineSecrets.inlineSecret(args).ifPresent(refusal -> {
+            throw new IllegalArgumentException(refusal);
+        });
+        String partner = null;
+        Path apiKeyFile = null;
+        int port = 0;
+        Path dataDir = Path.of("data");
+        Path exportDir = null;
+        String gatewayUrl = "http://127.0.0.1:8080";
+        String signWith = null;
+        List<Path> anchors = new ArrayList<>();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--gateway.") && arg.contains("=")) {
+                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--partner" -> partner = value;
+                case "--port" -> port = port(value);
+                case "--data-dir" -> dataDir = Path.of(value);
+                case "--export-certs" -> exportDir = Path.of(value);
+                case "--gateway" -> gatewayUrl = value;
+                case "--sign-with" -> signWith = value;
+                case "--trust" -> anchors.add(Path.of(value));
+                case "--api-key-file" -> apiKeyFile = Path.of(value);
+                case "--delivery-timeout" -> overrides.put("gateway.delivery-timeout", value);
+                default -> {
+                    if (!SETTING_OPTIONS.containsKey(arg)) {
+                        throw new IllegalArgumentException("unexpected argument " + arg);
+                    }
+                    settings.put(SETTING_OPTIONS.get(arg), value);
+                }
+            }
+        }
+        if (partner == null) {
+            throw new IllegalArgumentException("--partner is required");
+        }
+        if (!SandboxWindows.NAMES.contains(partner)) {
+            throw new IllegalArgumentException("unknown partner '" + partner + "': the sandbox windows are "
+                    + String.join(", ", SandboxWindows.NAMES));
+        }
+        String name = partner;
+        settings.forEach((setting, value) -> overrides.put("sandbox." + name + "." + setting, value));
+        CommandLineSecrets.apiKey(apiKeyFile, environment).ifPresent(key -> overrides.put("sandbox." + name + ".api-key", key));
+        if (!gatewayUrl.startsWith("http://") && !gatewayUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("--gateway must be an http(s) URL such as http://127.0.0.1:8080, not " + gatewayUrl);
+        }
+
+        Binder binder = defaults(overrides);
+        SandboxProperties.Partner window = binder.bind("sandbox." + name, Bindable.of(SandboxProperties.Partner.class))
+                .orElseThrow(() -> new IllegalStateException("no sandbox." + name + " in application.yml"));
+        Duration deliveryTimeout = binder.bind("gateway.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30));
+        String partyId = window.party();
+        DemoParty demo = DemoParty.byId(partyId).orElseThrow(() -> new IllegalStateException(
+                "sandbox." + name + ".party: " + partyId + " has no development key"));
+        if (window.apiKey() == null || window.apiKey().isBlank()) {
+            throw new IllegalStateException("sandbox." + name + ".api-key is required: the key it submits to the gateway with");
+        }
+        if (window.delay() == null || window.delay().isNegative()) {
+            throw new IllegalStateException("sandbox." + name + ".delay must be zero or more");
+        }
+        SigningProfile profile = SigningProfile.of(signWith != null ? signWith : agreedSigningProfile(partyId));
+        if (profile == SigningProfile.CMS_DETACHED) {
+            throw new IllegalArgumentException("--sign-with: cms-detached is for non-XML payloads, not for certificates of origin");
+        }
+
+        DevPki pki = DevPki.ensure(dataDir.resolve("certs"));
+        // the same token a gateway on this data directory delivers to its sandbox inboxes with
+        SandboxDeliveryToken token = SandboxDeliveryToken.ensure(dataDir);
+        long inboxLimit = 2 * binder.bind("gateway.max-payload-size", DataSize.class).orElse(DataSize.ofMegabytes(10)).toBytes();
+        String base = gatewayUrl;
+        SandboxWindow sandbox = SandboxWindow.withDevelopmentKey(new SandboxWindow.Identity(name, partyId, demo.country(), window), profile,
+                pki, certificates(anchors), deliveryTimeout.toMillis() + 1_000L, new LoopbackGateway(() -> base));
+        StandaloneWindow standalone;
+        try {
+            standalone = StandaloneWindow.serve(sandbox, port, token, inboxLimit);
+        } catch (IOException e) {
+            sandbox.close();
+            throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        List<Path> exported = standalone.exportCertificates(exportDir != null ? exportDir : dataDir.resolve("sandbox-certs"));
+        out.println("Sandbox window " + partyId + " (" + name + ") listening on 127.0.0.1:" + standalone.port());
+        out.println("  status       GET  " + standalone.url());
+        out.println("  inbox        POST " + standalone.url() + "/inbox   (signed documents; GET lists what it accepted)");
+        out.println("  refused      GET  " + standalone.url() + "/refused");
+        out.println("  issue a CoO  POST " + standalone.url() + "/certificates   -> " + sandbox.gatewayUrl());
+        out.println("  AEO notice   POST " + standalone.url() + "/aeo   -> " + sandbox.gatewayUrl());
+        out.println("  signs with   " + profile.id() + " as " + sandbox.signingIdentity().certificate().getSubjectX500Principal().getName());
+        out.println("  trusts       " + (anchors.isEmpty() ? "the development roots in " + pki.directory() : anchors));
+        out.println("  faults       " + sandbox.status().get("faults") + ", delay " + window.delay());
+        out.println("  credentials  every endpoint: 'Authorization: Bearer <API key of " + partyId + ">' (sandbox." + name
+                + ".api-key); the inbox also takes the delivery token in " + token.file().toAbsolutePath()
+                + " (name that file in your agreement's delivery.authorization-file)");
+        out.println("Certificates for your gateway to trust:");
+        exported.forEach(file -> out.println("  " + file.toAbsolutePath()));
+        out.flush();
+        return standalone;
+    }
+
+    /** The gateway's own settings (application.yml, first document) under the given overrides. */
+    private static Binder defaults(Map<String, Object> overrides) throws IOException {
+        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
+        List<PropertySource<?>> sources = new ArrayList<>();
+        sources.add(new MapPropertySource("sandbox-command-line", overrides));
+        if (!yaml.isEmpty()) {
+            sources.add(yaml.get(0));
+        }
+        return new Binder(ConfigurationPropertySources.from(sources));
+    }
+
+    /** signatures.sign-with of the party's shipped agreement: the profile the gateway expects its signatures in. */
+    private static String agreedSigningProfile(String partyId) throws IOException {
+        ClassPathResource agreement = new ClassPathResource("agreements/" + partyId + ".yml");
+        if (!agreement.exists()) {
+            return SigningProfile.XMLDSIG_ECDSA_SHA256.id();
+        }
+        for (PropertySource<?> document : new YamlPropertySourceLoader().load(partyId, agreement)) {
+            Object profile = document.getProperty("signatures.sign-with");
+            if (profile != null) {
+                return profile.toString();
+            }
+        }
+        return SigningProfile.XMLDSIG_ECDSA_SHA256.id();
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be 0-65535 (0: a free port), not " + value);
+        }
+    }
+
+    /** The trust anchors, read as the gateway reads an agreement's; each file must hold one at least. */
+    private static List<X509Certificate> certificates(List<Path> files) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Path file : files) {
+            List<X509Certificate> read;
+            try {
+                read = PartnerSignatures.certificates(List.of(file));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--trust: " + e.getMessage(), e);
+            }
+            if (read.isEmpty()) {
+                throw new IllegalArgumentException("--trust " + file + " holds no certificate");
+            }
+            certificates.addAll(read);
+        }
+        return certificates;
+    }
+}

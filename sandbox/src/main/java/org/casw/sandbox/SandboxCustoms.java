@@ -1,0 +1,262 @@
+package org.casw.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.document.DocumentReader;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.rules.CodeLists;
+import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
+import org.casw.schemas.declaration.DecList;
+import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.declaration.EcoRelation;
+import org.casw.schemas.manifest.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * A sandbox China customs system on loopback, configured like any partner (sandbox.customs). It
+ * accepts what the gateway delivers and, after its delay, answers through the gateway's API as CN-CUSTOMS:
+ * a declaration with L (received) then P (released), a two-step summary with SpL then SpK; a manifest with
+ * manifest receipt 01 (accepted); and once a declaration claiming certificates of origin is released, a
+ * certificate utilization notice per certificate, which the gateway routes to the issuing country's window.
+ */
+@RestController
+@RequestMapping("/sandbox/customs")
+@ConditionalOnProperty(prefix = "sandbox.customs", name = "enabled", havingValue = "true")
+public class SandboxCustoms implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxCustoms.class);
+    private static final int SEND_ATTEMPTS = 10;
+    private static final DateTimeFormatter DATE_TIME_17 = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+
+    private final SandboxParty party;
+    private final long lateMillis;
+    private final LoopbackGateway gateway;
+    private final DocumentReader reader = new DocumentReader();
+    private final SandboxScheduler scheduler = new SandboxScheduler("customs");
+    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final AtomicInteger injectedFaults = new AtomicInteger();
+    private final AtomicLong entrySequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
+
+    public SandboxCustoms(GatewayProperties properties, SandboxProperties sandbox, ConfiguredPartners partners, Environment environment) {
+        this.party = SandboxParty.of("customs", sandbox.customs(), partners, false);
+        this.lateMillis = properties.deliveryTimeout().toMillis() + 1_000L;
+        this.gateway = new LoopbackGateway(environment);
+    }
+
+    /** The customs inbox: each tracking id is processed once, however often it is delivered. */
+    @PostMapping("/inbox")
+    public DeferredResult<ResponseEntity<String>> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId,
+            @RequestHeader(name = "X-SW-Document-Type", defaultValue = "") String documentType, @RequestBody byte[] payload) {
+        FaultInjection.Fault fault = party.faults().next();
+        if (fault == FaultInjection.Fault.ERROR) {
+            injectedFaults.incrementAndGet();
+            return scheduler.answer(() -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body("sandbox customs: injected error (sandbox.customs.error-rate)"), 0);
+        }
+        long late = fault == FaultInjection.Fault.TIMEOUT ? lateMillis : 0;
+        if (late > 0) {
+            injectedFaults.incrementAndGet();
+        }
+        return scheduler.answer(() -> process(trackingId, documentType, payload), late);
+    }
+
+    private ResponseEntity<String> process(String trackingId, String documentType, byte[] payload) {
+        int count = deliveries.computeIfAbsent(trackingId, id -> new AtomicInteger()).incrementAndGet();
+        if (count > 1) {
+            return ResponseEntity.ok("already received " + trackingId);
+        }
+        try {
+            if (DocumentType.DECLARATION.name().equals(documentType)) {
+                declaration(trackingId, (DecMessage) reader.read(DocumentType.DECLARATION, payload));
+            } else if (DocumentType.MANIFEST.name().equals(documentType)) {
+                manifest(trackingId, (Manifest) reader.read(DocumentType.MANIFEST, payload));
+            }
+        } catch (RuntimeException e) {
+            deliveries.remove(trackingId);
+            return ResponseEntity.unprocessableEntity().body("not a readable " + documentType + ": " + e.getMessage());
+        }
+        return ResponseEntity.accepted().body("received " + trackingId);
+    }
+
+    /** How often each tracking id was delivered here: lets integrators check nothing arrives twice. */
+    @GetMapping("/inbox")
+    public Map<String, Integer> inbox() {
+        Map<String, Integer> view = new TreeMap<>();
+        deliveries.forEach((id, n) -> view.put(id, n.get()));
+        return view;
+    }
+
+    /** The sandbox's settings and how many faults it injected. */
+    @GetMapping
+    public Map<String, Object> status() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("party", party.partyId());
+        view.put("delay", party.settings().delay().toString());
+        view.put("faults", party.faults().describe());
+        view.put("injectedFaults", injectedFaults.get());
+        return view;
+    }
+
+    private void declaration(String trackingId, DecMessage declaration) {
+        String office = declaration.getDecHead().getCustomMaster();
+        String entryId = office + OffsetDateTime.now(ZoneOffset.UTC).getYear() + "1"
+                + String.format("%09d", entrySequence.incrementAndGet() % 1_000_000_000L);
+        boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
+        String first = summary ? "SpL" : "L";
+        String second = summary ? "SpK" : "P";
+        String clientSeqNo = declaration.getDecSign().getClientSeqNo();
+        Runnable afterRelease = summary ? () -> { } : () -> utilization(declaration, entryId);
+        scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
+                decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted" : "Declaration received"),
+                // the next status follows only once this one is accepted, so P never overtakes L
+                () -> scheduler.after(party.delayMillis(), () -> send(second + " for " + trackingId,
+                        decReceipt(trackingId, clientSeqNo, entryId, office, second, summary ? "Goods may be taken out" : "Goods released"),
+                        afterRelease, 1)), 1));
+    }
+
+    private void manifest(String trackingId, Manifest manifest) {
+        String bill = manifest.getDeclaration().getConsignment().isEmpty() ? null
+                : manifest.getDeclaration().getConsignment().get(0).getTransportContractDocument().getID();
+        String office = manifest.getDeclaration().getDeclarationOfficeID();
+        String receipt = manifestReceipt(trackingId, manifest.getHead().getMessageID(), office, bill);
+        scheduler.after(party.delayMillis(), () -> send("manifest receipt 01 for " + trackingId, receipt, () -> { }, 1));
+    }
+
+    /** Manifest receipt 01 (accepted), every value escaped. */
+    static String manifestReceipt(String trackingId, String messageId, String office, String bill) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ManifestReceipt xmlns="urn:casw:cn:manifest:1">
+                  <ReceiptID>CUS-%s-MFT-%s</ReceiptID>
+                  <MessageID>%s</MessageID>
+                  <TrackingID>%s</TrackingID>
+                %s  <ResponseCode>01</ResponseCode>
+                  <ResponseText>Manifest accepted</ResponseText>
+                  <IssueDateTime>%s</IssueDateTime>
+                </ManifestReceipt>
+                """.formatted(xml(office), xml(trackingId), xml(messageId), xml(trackingId),
+                bill == null ? "" : "  <TransportContractDocumentID>" + xml(bill) + "</TransportContractDocumentID>\n",
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DATE_TIME_17));
+    }
+
+    /** One utilization notice per certificate the released declaration claimed, with the quantities it used. */
+    private void utilization(DecMessage declaration, String entryId) {
+        utilizationNotices(declaration, entryId).forEach((certificateNo, notice) -> scheduler.after(party.delayMillis(),
+                () -> send("utilization notice of " + certificateNo, notice, () -> { }, 1)));
+    }
+
+    /** Per certificate the declaration claims, its utilization notice: every value escaped. */
+    static Map<String, String> utilizationNotices(DecMessage declaration, String entryId) {
+        Map<String, StringBuilder> items = new LinkedHashMap<>();
+        List<DecList> goods = declaration.getDecLists().getDecList();
+        CodeLists codes = CodeLists.shared();
+        for (EcoRelation link : declaration.getEcoRelation()) {
+            if (link.getDecGNo() < 1 || link.getDecGNo() > goods.size()) {
+                continue;
+            }
+            DecList item = goods.get(link.getDecGNo() - 1);
+            int certificateItem = link.getEcoGNo() != null ? link.getEcoGNo() : link.getDecGNo();
+            items.computeIfAbsent(link.getEcoCertNo(), c -> new StringBuilder()).append("""
+                      <UsedItem>
+                        <ItemNo>%d</ItemNo>
+                        <Quantity>%s</Quantity>
+                        <QuantityUnit>%s</QuantityUnit>
+                      </UsedItem>
+                    """.formatted(certificateItem, xml(item.getGQty() == null ? null : item.getGQty().toPlainString()),
+                    xml(codes.rec20OfChinaUnit(item.getGUnit()).orElse(item.getGUnit()))));
+        }
+        Map<String, String> notices = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<String, StringBuilder> used : items.entrySet()) {
+            n++;
+            String notice = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <CertificateUtilization xmlns="urn:casw:origin:1" version="1.0">
+                      <NoticeId>CN-%s-COU-%s-%d</NoticeId>
+                      <CertificateNo>%s</CertificateNo>
+                      <ImportingCountry>CN</ImportingCountry>
+                      <DeclarationEntryId>%s</DeclarationEntryId>
+                      <UsedOn>%s</UsedOn>
+                    %s</CertificateUtilization>
+                    """.formatted(xml(declaration.getDecHead().getCustomMaster()), xml(entryId), n, xml(used.getKey()), xml(entryId),
+                    LocalDate.now(ZoneOffset.UTC), used.getValue());
+            notices.put(used.getKey(), notice);
+        }
+        return notices;
+    }
+
+    /** A declaration receipt, every value escaped. */
+    static String decReceipt(String trackingId, String clientSeqNo, String entryId, String office, String code, String note) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <DecReceipt xmlns="http://www.chinaport.gov.cn/dec">
+                  <ReceiptId>SANDBOX-%s-%s</ReceiptId>
+                  <SeqNo>%s</SeqNo>
+                  <ClientSeqNo>%s</ClientSeqNo>
+                  <EntryId>%s</EntryId>
+                  <CustomMaster>%s</CustomMaster>
+                  <Channel>%s</Channel>
+                  <NoticeDate>%s</NoticeDate>
+                  <Note>%s</Note>
+                </DecReceipt>
+                """.formatted(xml(trackingId), xml(code), xml(trackingId), xml(clientSeqNo), xml(entryId), xml(office), xml(code),
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), xml(note));
+    }
+
+    private static String xml(String value) {
+        return SandboxXml.text(value);
+    }
+
+    /** Submits one answer as customs; a technical failure is retried with back-off, a refusal is logged and dropped. */
+    private void send(String what, String document, Runnable then, int attempt) {
+        try {
+            LoopbackGateway.Answer answer = gateway.submit(party.settings().apiKey(), document.getBytes(StandardCharsets.UTF_8));
+            if (answer.accepted()) {
+                then.run();
+                return;
+            }
+            log.warn("Sandbox customs: {} refused with HTTP {}: {}", what, answer.status(), answer.body());
+            if (answer.refused()) {
+                return; // a refused document will not become acceptable by resending it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            log.warn("Sandbox customs could not send {} (attempt {}): {}", what, attempt, e.toString());
+        }
+        if (attempt < SEND_ATTEMPTS && !scheduler.stopped()) {
+            scheduler.after(Math.min(30_000, 500L << attempt), () -> send(what, document, then, attempt + 1));
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+}

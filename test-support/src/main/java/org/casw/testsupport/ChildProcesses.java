@@ -1,0 +1,72 @@
+package org.casw.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** The processes the reliability tests start; whatever a test leaves running dies with the test JVM. */
+public final class ChildProcesses {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcesses::kill), "kill-child-processes"));
+    }
+
+    private ChildProcesses() {
+    }
+
+    /** Starts a process whose output goes to {@code log} (appended: a restart keeps the earlier run's lines). */
+    public static Process start(List<String> command, Path workingDirectory, Path log, Map<String, String> environment) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            LIVE.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker; waits until the process and its children are gone. */
+    public static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Process " + process.pid() + " survived SIGKILL for 30 s");
+            }
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("A child of process " + process.pid() + " survived SIGKILL", e);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    /** The last lines of a log, for failure messages. */
+    public static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
