@@ -1,6 +1,7 @@
 package org.casw.certs;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,70 +9,62 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Command line entry point that creates (or recreates) the development PKI and lists its certificates. */
-public final class DevPkiCommand {
-
-    static final String USAGE = "usage: DevPkiCommand [--dir DIR] [--force]\n"
-            + "  --dir DIR  directory of the development PKI (default " + DevPki.DEFAULT_DIRECTORY + ")\n"
-            + "  --force    discard any existing PKI there and generate a new one";
+/**
+ * {@code certs [--dir DIR] [--force]}: creates (or recreates) the development PKI and lists its certificates.
+ * A picocli command, so that an application can offer it as a sub-command (the gateway's {@code certs}).
+ */
+@Command(name = "certs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Create the development PKI (keys and certificates of the demo parties) if it is missing, and list it.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the PKI is ready", "1:it could not be made", "2:usage error"})
+public final class DevPkiCommand implements Callable<Integer> {
 
     private static final String[] HEADER = {"PARTY", "FAMILY", "SUBJECT", "SERIAL", "NOT-AFTER", "SHA-256"};
 
-    private DevPkiCommand() {
-    }
+    @Option(names = "--dir", paramLabel = "DIR", description = "directory of the development PKI (default: ${DEFAULT-VALUE})")
+    Path directory = DevPki.DEFAULT_DIRECTORY;
+
+    @Option(names = "--force", description = "discard any existing PKI there and generate a new one")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        int status = run(args, System.out);
+        int status = new CommandLine(new DevPkiCommand()).execute(args);
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    /**
-     * Runs the command, writing the table (or the error) to {@code out}, so that another application can
-     * offer it as a sub-command. Returns 0 on success, 1 on failure, 2 on bad arguments.
-     */
+    /** Runs the command with its table, usage and errors written to {@code out}. 0 on success, 1 on failure, 2 on bad arguments. */
     public static int run(String[] args, PrintStream out) {
-        Path directory = DevPki.DEFAULT_DIRECTORY;
-        boolean force = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--force" -> force = true;
-                case "--dir" -> {
-                    if (i + 1 >= args.length) {
-                        out.println("--dir needs a directory");
-                        out.println(USAGE);
-                        return 2;
-                    }
-                    directory = Path.of(args[++i]);
-                }
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (args[i].startsWith("--dir=")) {
-                        directory = Path.of(args[i].substring("--dir=".length()));
-                    } else {
-                        out.println("unknown argument: " + args[i]);
-                        out.println(USAGE);
-                        return 2;
-                    }
-                }
-            }
-        }
+        PrintWriter writer = new PrintWriter(out, true);
+        return new CommandLine(new DevPkiCommand()).setOut(writer).setErr(writer).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         try {
             DevPki pki = force ? DevPki.regenerate(directory) : DevPki.ensure(directory);
             printTable(pki, out);
             return 0;
         } catch (RuntimeException e) {
-            out.println("development PKI failed in " + directory + ": " + e.getMessage());
+            spec.commandLine().getErr().println("development PKI failed in " + directory + ": " + e.getMessage());
             return 1;
+        } finally {
+            out.flush();
         }
     }
 
-    private static void printTable(DevPki pki, PrintStream out) {
+    private static void printTable(DevPki pki, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (KeyFamily family : KeyFamily.values()) {

@@ -73,7 +73,7 @@ class DevPkiCommandTest {
     void runRejectsAnUnknownArgumentWithUsageAndStatusTwo() {
         assertThat(DevPkiCommand.run(new String[] {"--dir", directory.toString(), "--frobnicate"}, out)).isEqualTo(2);
 
-        assertThat(printed()).contains("unknown argument: --frobnicate").contains("usage:");
+        assertThat(printed()).contains("Unknown option: '--frobnicate'").contains("Usage: certs");
         assertThat(directory).isEmptyDirectory();
     }
 
@@ -81,7 +81,7 @@ class DevPkiCommandTest {
     void runRejectsDirWithoutAValue() {
         assertThat(DevPkiCommand.run(new String[] {"--dir"}, out)).isEqualTo(2);
 
-        assertThat(printed()).contains("--dir needs a directory");
+        assertThat(printed()).contains("Missing required parameter for option '--dir'");
     }
 
     @Test

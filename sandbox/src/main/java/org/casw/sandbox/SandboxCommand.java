@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.casw.certs.DemoParty;
 import org.casw.certs.DevPki;
 import org.casw.gateway.cli.CommandLineSecrets;
-import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.cli.ConsoleCommand;
+import org.casw.gateway.cli.GatewayCommandLine;
+import org.casw.gateway.cli.GatewayVersion;
 import org.casw.gateway.signature.PartnerSignatures;
 import org.casw.routes.signature.SigningProfile;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -26,40 +29,90 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code sandbox --partner sg-nsw|my-nsw [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL] ...}:
  * runs one sandbox partner single window on its own, on loopback, for integrators who test their own gateway
- * against it. Its settings are the gateway's ({@code sandbox.<name>.*} in application.yml), which the
- * options override; its key is its party's in the development PKI of the data directory.
+ * against it. Its settings are the sandbox's ({@code sandbox.<name>.*} in sandbox.yml), which the options
+ * override; its key is its party's in the development PKI of the data directory.
  */
-public final class SandboxCommand {
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
+        description = {"Run one sandbox partner single window on its own, on loopback, until stopped: for integrators who",
+            "test their own gateway against it. Settings pass through as --sandbox.<partner>.<setting>=VALUE or",
+            "--gateway.<setting>=VALUE. Its API key comes from --api-key-file or $" + CommandLineSecrets.API_KEY_VARIABLE + "."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:usage or start-up error"})
+public final class SandboxCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-            usage: sandbox --partner %s [--port N] [--data-dir DIR] [--export-certs DIR] [--gateway URL]
-                           [--api-key-file FILE] [--sign-with PROFILE] [--trust ANCHORS.pem ...] [--delay 1s]
-                           [--error-rate R] [--timeout-rate R] [--invalid-signature-rate R] [--seed N]
-                           [--delivery-timeout 30s] [--sandbox.<partner>.<setting>=VALUE ...]"""
-            .formatted(String.join("|", SandboxWindows.NAMES));
+    @Option(names = "--partner", required = true, paramLabel = "sg-nsw|my-nsw", description = "the window to run")
+    String partner;
 
-    /** Options that set one of the window's settings, by their setting name. */
-    private static final Map<String, String> SETTING_OPTIONS = Map.of("--delay", "delay",
-            "--error-rate", "error-rate", "--timeout-rate", "timeout-rate", "--invalid-signature-rate", "invalid-signature-rate",
-            "--seed", "seed");
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N", description = "port on 127.0.0.1 (default: a free one)")
+    int port;
 
-    private SandboxCommand() {
-    }
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "data directory with the development PKI (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--export-certs", paramLabel = "DIR", description = "where to write its certificates (default: DATA-DIR/sandbox-certs)")
+    Path exportDir;
+
+    @Option(names = "--gateway", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL",
+            description = "the gateway it submits to (default: ${DEFAULT-VALUE})")
+    String gatewayUrl;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "the key it submits with")
+    Path apiKeyFile;
+
+    @Option(names = "--sign-with", paramLabel = "PROFILE", description = "signing profile (default: its agreement's)")
+    String signWith;
+
+    @Option(names = "--trust", paramLabel = "ANCHORS.pem", description = "trust anchors for what it receives; repeatable")
+    List<Path> anchors = new ArrayList<>();
+
+    @Option(names = "--delay", paramLabel = "DURATION", description = "how long it takes to answer, e.g. 1s")
+    String delay;
+
+    @Option(names = "--error-rate", paramLabel = "R", description = "share of deliveries answered with an error (0-1)")
+    String errorRate;
+
+    @Option(names = "--timeout-rate", paramLabel = "R", description = "share of answers given too late (0-1)")
+    String timeoutRate;
+
+    @Option(names = "--invalid-signature-rate", paramLabel = "R", description = "share of its signed documents it tampers with (0-1)")
+    String invalidSignatureRate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of its fault injection, for reproducible runs")
+    String seed;
+
+    @Option(names = "--delivery-timeout", paramLabel = "DURATION", description = "the gateway's delivery timeout it is late against")
+    String deliveryTimeout;
+
+    @Unmatched
+    List<String> settingArguments = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     /** Starts the window, prints where it is, and serves until the process is stopped. 2 on a usage or start-up error. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return GatewayCommandLine.execute(new CommandLine(new SandboxCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         StandaloneWindow window;
         try {
-            window = start(args, System.getenv(), out);
+            window = start(System.getenv(), out());
         } catch (IllegalArgumentException e) {
-            err.println("sandbox: " + e.getMessage() + "\n" + USAGE);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IllegalStateException | UncheckedIOException | IOException e) {
-            err.println("sandbox: " + e.getMessage());
+            err().println("sandbox: " + e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -88,44 +141,35 @@ public final class SandboxCommand {
         CommandLineSecrets.inlineSecret(args).ifPresent(refusal -> {
             throw new IllegalArgumentException(refusal);
         });
-        String partner = null;
-        Path apiKeyFile = null;
-        int port = 0;
-        Path dataDir = Path.of("data");
-        Path exportDir = null;
-        String gatewayUrl = "http://127.0.0.1:8080";
-        String signWith = null;
-        List<Path> anchors = new ArrayList<>();
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.startsWith("--gateway.") && arg.contains("=")) {
-                overrides.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--partner" -> partner = value;
-                case "--port" -> port = port(value);
-                case "--data-dir" -> dataDir = Path.of(value);
-                case "--export-certs" -> exportDir = Path.of(value);
-                case "--gateway" -> gatewayUrl = value;
-                case "--sign-with" -> signWith = value;
-                case "--trust" -> anchors.add(Path.of(value));
-                case "--api-key-file" -> apiKeyFile = Path.of(value);
-                case "--delivery-timeout" -> overrides.put("gateway.delivery-timeout", value);
-                default -> {
-                    if (!SETTING_OPTIONS.containsKey(arg)) {
-                        throw new IllegalArgumentException("unexpected argument " + arg);
-                    }
-                    settings.put(SETTING_OPTIONS.get(arg), value);
-                }
-            }
+        SandboxCommand command = new SandboxCommand();
+        try {
+            new CommandLine(command).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return command.start(environment, out);
+    }
+
+    private StandaloneWindow start(Map<String, String> environment, PrintStream out) throws IOException {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        for (String argument : settingArguments) {
+            if (!(argument.startsWith("--gateway.") || argument.startsWith("--sandbox.")) || !argument.contains("=")) {
+                throw new IllegalArgumentException("unexpected argument " + argument);
+            }
+            overrides.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0-65535 (0: a free port), not " + port);
+        }
+        if (deliveryTimeout != null) {
+            overrides.put("gateway.delivery-timeout", deliveryTimeout);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        putIfGiven(settings, "delay", delay);
+        putIfGiven(settings, "error-rate", errorRate);
+        putIfGiven(settings, "timeout-rate", timeoutRate);
+        putIfGiven(settings, "invalid-signature-rate", invalidSignatureRate);
+        putIfGiven(settings, "seed", seed);
         if (partner == null) {
             throw new IllegalArgumentException("--partner is required");
         }
@@ -142,8 +186,8 @@ public final class SandboxCommand {
 
         Binder binder = defaults(overrides);
         SandboxProperties.Partner window = binder.bind("sandbox." + name, Bindable.of(SandboxProperties.Partner.class))
-                .orElseThrow(() -> new IllegalStateException("no sandbox." + name + " in application.yml"));
-        Duration deliveryTimeout = binder.bind("gateway.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30));
+                .orElseThrow(() -> new IllegalStateException("no sandbox." + name + " in sandbox.yml"));
+        Duration lateAfter = binder.bind("gateway.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30));
         String partyId = window.party();
         DemoParty demo = DemoParty.byId(partyId).orElseThrow(() -> new IllegalStateException(
                 "sandbox." + name + ".party: " + partyId + " has no development key"));
@@ -164,7 +208,7 @@ public final class SandboxCommand {
         long inboxLimit = 2 * binder.bind("gateway.max-payload-size", DataSize.class).orElse(DataSize.ofMegabytes(10)).toBytes();
         String base = gatewayUrl;
         SandboxWindow sandbox = SandboxWindow.withDevelopmentKey(new SandboxWindow.Identity(name, partyId, demo.country(), window), profile,
-                pki, certificates(anchors), deliveryTimeout.toMillis() + 1_000L, new LoopbackGateway(() -> base));
+                pki, certificates(anchors), lateAfter.toMillis() + 1_000L, new LoopbackGateway(() -> base));
         StandaloneWindow standalone;
         try {
             standalone = StandaloneWindow.serve(sandbox, port, token, inboxLimit);
@@ -191,15 +235,23 @@ public final class SandboxCommand {
         return standalone;
     }
 
-    /** The gateway's own settings (application.yml, first document) under the given overrides. */
+    /** The sandbox's settings (sandbox.yml) and the gateway's (application.yml, first document) under the given overrides. */
     private static Binder defaults(Map<String, Object> overrides) throws IOException {
-        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
         List<PropertySource<?>> sources = new ArrayList<>();
         sources.add(new MapPropertySource("sandbox-command-line", overrides));
-        if (!yaml.isEmpty()) {
-            sources.add(yaml.get(0));
+        for (String file : List.of(SandboxDefaults.RESOURCE, "application.yml")) {
+            List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load(file, new ClassPathResource(file));
+            if (!yaml.isEmpty()) {
+                sources.add(yaml.get(0));
+            }
         }
         return new Binder(ConfigurationPropertySources.from(sources));
+    }
+
+    private static void putIfGiven(Map<String, String> settings, String name, String value) {
+        if (value != null) {
+            settings.put(name, value);
+        }
     }
 
     /** signatures.sign-with of the party's shipped agreement: the profile the gateway expects its signatures in. */
@@ -215,18 +267,6 @@ public final class SandboxCommand {
             }
         }
         return SigningProfile.XMLDSIG_ECDSA_SHA256.id();
-    }
-
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be 0-65535 (0: a free port), not " + value);
-        }
     }
 
     /** The trust anchors, read as the gateway reads an agreement's; each file must hold one at least. */

@@ -308,7 +308,7 @@ class StandaloneWindowTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SandboxCommand.run(new String[] {"--partner", "xx"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the sandbox windows are sg-nsw, my-nsw").contains("usage: sandbox");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the sandbox windows are sg-nsw, my-nsw").contains("Usage: sandbox");
     }
 
     private static String certificateForSingapore(String certificateNo) {

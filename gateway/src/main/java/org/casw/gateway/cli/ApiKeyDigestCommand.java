@@ -6,8 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.casw.gateway.security.ApiKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code api-key-digest [--secret-file F] [--key-file F]}: prints the {@code hmac-sha256:} digest of an API key for
@@ -15,12 +18,30 @@ import org.casw.gateway.security.ApiKeys;
  * {@code CASW_API_KEY} environment variable, else from standard input; never from an argument. Without
  * {@code --secret-file} the published development secret is used (the default run only).
  */
-public final class ApiKeyDigestCommand {
+@Command(name = "api-key-digest", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
+        description = {"Print the stored form (hmac-sha256:...) of an API key, for an agreement's api-keys or gateway.operators.",
+            "The key comes from --key-file, else the " + CommandLineSecrets.API_KEY_VARIABLE
+                    + " environment variable, else standard input; never from an argument."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:printed", "1:the key is too short", "2:usage or read error"})
+public final class ApiKeyDigestCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: api-key-digest [--secret-file FILE] [--key-file FILE]   (key: --key-file, else $"
-            + CommandLineSecrets.API_KEY_VARIABLE + ", else standard input)";
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "the server secret (gateway.api-keys.secret-file); without it, the published development secret")
+    Path secretFile;
 
-    private ApiKeyDigestCommand() {
+    @Option(names = "--key-file", paramLabel = "FILE", description = "the API key")
+    Path keyFile;
+
+    private final InputStream in;
+    private final Map<String, String> environment;
+
+    public ApiKeyDigestCommand() {
+        this(System.in, System.getenv());
+    }
+
+    ApiKeyDigestCommand(InputStream in, Map<String, String> environment) {
+        this.in = in;
+        this.environment = environment;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -28,50 +49,32 @@ public final class ApiKeyDigestCommand {
     }
 
     static int run(String[] args, InputStream in, Map<String, String> environment, PrintStream out, PrintStream err) {
-        Optional<String> inline = CommandLineSecrets.inlineSecret(args);
-        if (inline.isPresent()) {
-            err.println("api-key-digest: " + inline.get() + "\n" + USAGE);
-            return 2;
-        }
-        Path secretFile = null;
-        Path keyFile = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--secret-file" -> secretFile = Path.of(args[++i]);
-                    case "--key-file" -> keyFile = Path.of(args[++i]);
-                    case "-h", "--help" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            err.println("api-key-digest: " + (e.getMessage() == null ? "an option needs a value" : e.getMessage()) + "\n" + USAGE);
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new ApiKeyDigestCommand(in, environment)), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         try {
             ApiKeys keys = ApiKeys.fromFile(secretFile);
-            String key = CommandLineSecrets.apiKey(keyFile, environment).orElseGet(() -> standardInput(in));
+            String key = CommandLineSecrets.apiKey(keyFile, environment).orElseGet(this::standardInput);
             if (!ApiKeys.longEnough(key)) {
-                err.println("api-key-digest: the key has " + key.length() + " characters; at least " + ApiKeys.MIN_LENGTH
+                err().println("api-key-digest: the key has " + key.length() + " characters; at least " + ApiKeys.MIN_LENGTH
                         + " are required (the gateway refuses shorter keys)");
                 return 1;
             }
             if (keys.usesDevelopmentSecret()) {
-                err.println("api-key-digest: digest under the published development secret: for the default (development) run"
+                err().println("api-key-digest: digest under the published development secret: for the default (development) run"
                         + " only; production needs --secret-file with gateway.api-keys.secret-file");
             }
-            out.println(keys.digest(key));
+            out().println(keys.digest(key));
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("api-key-digest: " + e.getMessage());
+            err().println("api-key-digest: " + e.getMessage());
             return 2;
         }
     }
 
-    private static String standardInput(InputStream in) {
+    private String standardInput() {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
         } catch (IOException e) {

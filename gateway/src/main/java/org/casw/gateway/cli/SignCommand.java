@@ -12,62 +12,85 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.routes.signature.CmsDetachedSigner;
 import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code sign --profile P --key KEYSTORE.p12 [--alias A] [--password-file F] [--digest SHA1|SM3] [--xades]
  * [--out FILE] FILE}: signs a document as the gateway would. XML profiles write the signed document;
  * cms-detached writes the detached signature (DER to --out, PEM to standard output).
  */
-public final class SignCommand {
+@Command(name = "sign", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
+        description = {"Sign a document as the gateway would: XML profiles write the signed document,",
+            "cms-detached the detached signature (DER to --out, PEM to standard output)."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:signed", "1:cannot be signed", "2:usage or read error"})
+public final class SignCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: sign --profile cn-eport-sm2|xmldsig-ecdsa-sha256|xmldsig-rsa-sha256|cms-detached "
-            + "--key KEYSTORE.p12 [--alias A] [--password-file F] [--digest SHA1|SM3] [--xades] [--out FILE] FILE";
+    @Option(names = "--profile", required = true, paramLabel = "PROFILE", converter = ProfileConverter.class,
+            description = "cn-eport-sm2, xmldsig-ecdsa-sha256, xmldsig-rsa-sha256 or cms-detached")
+    SigningProfile profile;
 
-    private SignCommand() {
-    }
+    @Option(names = "--key", required = true, paramLabel = "KEYSTORE.p12", description = "PKCS#12 key store of the signer")
+    Path key;
+
+    @Option(names = "--alias", description = "the key's alias (needed when the store holds more than one key)")
+    String alias;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "the key store's password (default: keystore-password beside it)")
+    Path passwordFile;
+
+    @Option(names = "--digest", defaultValue = "SHA1", paramLabel = "SHA1|SM3",
+            description = "digest of China E-Port signatures (default: ${DEFAULT-VALUE})")
+    SigningOptions.DigestChoice digest;
+
+    @Option(names = "--xades", description = "add XAdES-BES signed properties")
+    boolean xades;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
+    Path output;
+
+    @Parameters(paramLabel = "FILE", description = "the document to sign")
+    Path file;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
-        if (inline.isPresent()) {
-            err.println("sign: " + inline.get() + "\n" + USAGE);
-            return 2;
-        }
-        Options o = Options.parse(args, err);
-        if (o == null) {
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new SignCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         try {
-            SigningProfile profile = SigningProfile.of(o.profile);
-            SigningIdentity identity = identity(o.key, o.alias, o.passwordFile);
-            byte[] payload = Files.readAllBytes(o.file);
+            SigningIdentity identity = identity(key, alias, passwordFile);
+            byte[] payload = Files.readAllBytes(file);
             if (profile == SigningProfile.CMS_DETACHED) {
                 byte[] signature = new CmsDetachedSigner().sign(payload, identity.key(), identity.chain());
-                if (o.out != null) {
-                    Files.write(o.out, signature);
+                if (output != null) {
+                    Files.write(output, signature);
                 } else {
-                    out.println("-----BEGIN PKCS7-----");
-                    out.println(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(signature));
-                    out.println("-----END PKCS7-----");
+                    out().println("-----BEGIN PKCS7-----");
+                    out().println(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(signature));
+                    out().println("-----END PKCS7-----");
                 }
                 return 0;
             }
-            SigningOptions options = new SigningOptions(o.xades, SigningOptions.DigestChoice.valueOf(o.digest), null);
-            byte[] signed = new XmlSigner().sign(payload, profile, identity, options);
-            if (o.out != null) {
-                Files.write(o.out, signed);
+            byte[] signed = new XmlSigner().sign(payload, profile, identity, new SigningOptions(xades, digest, null));
+            if (output != null) {
+                Files.write(output, signed);
             } else {
-                out.write(signed);
-                out.flush();
+                out().write(signed);
+                out().flush();
             }
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            err.println("sign: " + e.getMessage());
+            err().println("sign: " + e.getMessage());
             return e instanceof IOException ? 2 : 1;
         }
     }
@@ -98,45 +121,11 @@ public final class SignCommand {
         }
     }
 
-    private static final class Options {
-        String profile;
-        Path key;
-        String alias;
-        Path passwordFile;
-        String digest = "SHA1";
-        boolean xades;
-        Path out;
-        Path file;
-
-        static Options parse(String[] args, PrintStream err) {
-            Options o = new Options();
-            try {
-                for (int i = 0; i < args.length; i++) {
-                    switch (args[i]) {
-                        case "--profile" -> o.profile = SigningProfile.of(args[++i]).id();
-                        case "--key" -> o.key = Path.of(args[++i]);
-                        case "--alias" -> o.alias = args[++i];
-                        case "--password-file" -> o.passwordFile = Path.of(args[++i]);
-                        case "--digest" -> o.digest = args[++i].toUpperCase();
-                        case "--xades" -> o.xades = true;
-                        case "--out" -> o.out = Path.of(args[++i]);
-                        default -> {
-                            if (args[i].startsWith("--") || o.file != null) {
-                                throw new IllegalArgumentException("unexpected argument " + args[i]);
-                            }
-                            o.file = Path.of(args[i]);
-                        }
-                    }
-                }
-            } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-                err.println(e.getMessage() == null ? USAGE : e.getMessage() + "\n" + USAGE);
-                return null;
-            }
-            if (o.profile == null || o.key == null || o.file == null || !List.of("SHA1", "SM3").contains(o.digest)) {
-                err.println(USAGE);
-                return null;
-            }
-            return o;
+    /** A signing profile by its id, e.g. {@code cn-eport-sm2}. */
+    static final class ProfileConverter implements CommandLine.ITypeConverter<SigningProfile> {
+        @Override
+        public SigningProfile convert(String value) {
+            return SigningProfile.of(value);
         }
     }
 }

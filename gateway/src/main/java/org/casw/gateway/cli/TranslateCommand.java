@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
@@ -15,84 +16,82 @@ import org.casw.routes.transform.edifact.EdifactInterchange;
 import org.casw.routes.transform.edifact.EdifactTranslator;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) to native XML,
- * or a native manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do. Without
- * {@code --to}, an EDIFACT file becomes XML and an XML file EDIFACT. The translation goes to standard
- * output; exit 0 when translated, 1 when there are violations (one per line), 2 on a usage or read error.
+ * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) to native XML, or a native
+ * manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do. Large files report their stages on
+ * standard error, so a long translation shows where it is.
  */
-public final class TranslateCommand {
+@Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
+        description = {"Translate as the gateway does: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) to native XML, or a native",
+            "manifest, receipt or container event to CUSCAR / CUSRES / CODECO / COARRI. The translation goes to standard output."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})
+public final class TranslateCommand extends ConsoleCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: translate [--to xml|edifact] FILE";
+    /** Files from this size on report their progress. */
+    static final long PROGRESS_FROM_BYTES = 1024 * 1024;
 
-    private TranslateCommand() {
-    }
+    /** The direction of a translation. */
+    enum Target { xml, edifact }
+
+    @Option(names = "--to", paramLabel = "xml|edifact",
+            description = "the target format (default: XML for an EDIFACT file, EDIFACT for an XML file)")
+    Target to;
+
+    @Parameters(paramLabel = "FILE", description = "the document to translate")
+    Path file;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String to = null;
-        Path file = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--to" -> {
-                    if (i + 1 >= args.length || !List.of("xml", "edifact").contains(args[i + 1])) {
-                        err.println("--to takes 'xml' or 'edifact'");
-                        return 2;
-                    }
-                    to = args[++i];
-                }
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (file != null || args[i].startsWith("--")) {
-                        err.println(USAGE);
-                        return 2;
-                    }
-                    file = Path.of(args[i]);
-                }
-            }
-        }
-        if (file == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new TranslateCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         byte[] payload;
         try {
             payload = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println(file + ": cannot be read (" + e.getMessage() + ")");
+            err().println(file + ": cannot be read (" + e.getMessage() + ")");
             return 2;
         }
+        Progress progress = new Progress(payload.length >= PROGRESS_FROM_BYTES ? err() : null, file);
+        progress.step("read " + payload.length / 1024 + " KiB");
         boolean edifact = EdifactInterchange.sniff(payload).isPresent();
-        if (to == null) {
-            to = edifact ? "xml" : "edifact";
-        }
+        Target target = to != null ? to : edifact ? Target.xml : Target.edifact;
         Translation translation;
-        if (to.equals("xml")) {
+        if (target == Target.xml) {
+            progress.step("translating UN/EDIFACT to XML");
             translation = new EdifactTranslator().toNative(payload);
         } else {
             if (edifact) {
-                err.println(file + ": is already UN/EDIFACT; use --to xml");
+                err().println(file + ": is already UN/EDIFACT; use --to xml");
                 return 2;
             }
+            progress.step("validating");
             DocumentValidator.Report report = new DocumentValidator().validate(payload);
             if (!report.valid()) {
-                return printViolations(file, report.violations(), out);
+                return printViolations(file, report.violations(), out());
             }
             OutboundTranslator writer = writerFor(report.type());
             if (writer == null) {
-                err.println(file + ": " + report.type() + " has no EDIFACT translation (MANIFEST, DECLARATION_RECEIPT, MANIFEST_RECEIPT and CONTAINER_EVENT have)");
+                err().println(file + ": " + report.type() + " has no EDIFACT translation"
+                        + " (MANIFEST, DECLARATION_RECEIPT, MANIFEST_RECEIPT and CONTAINER_EVENT have)");
                 return 2;
             }
+            progress.step("translating " + report.type() + " to UN/EDIFACT");
             translation = writer.fromNative(report.type(), payload);
         }
         if (!translation.ok()) {
-            return printViolations(file, translation.violations(), out);
+            return printViolations(file, translation.violations(), out());
         }
-        out.write(translation.payload(), 0, translation.payload().length);
-        out.flush();
+        out().write(translation.payload(), 0, translation.payload().length);
+        out().flush();
+        progress.step("wrote " + translation.payload().length / 1024 + " KiB");
         return 0;
     }
 

@@ -10,42 +10,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code validate [--format text|json] FILE...}: the gateway's own checks (well-formedness, document
- * type, schema, business rules) on local files, without starting the gateway. Exit 0 when every file
- * is valid, 1 when any is not, 2 on a usage or read error.
+ * {@code validate [--format text|json] FILE...}: the gateway's own checks (well-formedness, document type, schema,
+ * business rules) on local files, without starting the gateway.
  */
-public final class ValidateCommand {
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
+        description = "Check documents as the gateway does (well-formedness, document type, schema, business rules), without a gateway.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file is valid", "1:a file is not valid", "2:usage or read error"})
+public final class ValidateCommand extends ConsoleCommand implements Callable<Integer> {
 
-    private ValidateCommand() {
-    }
+    /** How the results are printed. */
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "documents to check")
+    List<Path> files;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean json = false;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--format" -> {
-                    if (i + 1 >= args.length || !List.of("text", "json").contains(args[i + 1])) {
-                        err.println("--format takes 'text' or 'json'");
-                        return 2;
-                    }
-                    json = args[++i].equals("json");
-                }
-                case "-h", "--help" -> {
-                    out.println("usage: validate [--format text|json] FILE...");
-                    return 0;
-                }
-                default -> files.add(Path.of(args[i]));
-            }
-        }
-        if (files.isEmpty()) {
-            err.println("usage: validate [--format text|json] FILE...");
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new ValidateCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         DocumentValidator validator = new DocumentValidator();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean allValid = true;
@@ -54,12 +51,12 @@ public final class ValidateCommand {
             try {
                 payload = Files.readAllBytes(file);
             } catch (IOException e) {
-                err.println(file + ": cannot be read (" + e.getMessage() + ")");
+                err().println(file + ": cannot be read (" + e.getMessage() + ")");
                 return 2;
             }
             DocumentValidator.Report report = validator.validate(payload);
             allValid &= report.valid();
-            if (json) {
+            if (format == Format.json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("file", file.toString());
                 result.put("type", report.type() == null ? null : report.type().name());
@@ -68,12 +65,12 @@ public final class ValidateCommand {
                 result.put("violations", report.violations());
                 results.add(result);
             } else {
-                print(file, report, out);
+                print(file, report, out());
             }
         }
-        if (json) {
+        if (format == Format.json) {
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

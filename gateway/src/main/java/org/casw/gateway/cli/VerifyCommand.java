@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.routes.signature.CmsDetachedVerifier;
 import org.casw.routes.signature.CmsVerification;
@@ -25,66 +26,59 @@ import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.VerificationResult;
 import org.casw.routes.signature.XmlSignatureVerifier;
 import org.casw.routes.validation.Violation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code verify --trust ANCHORS.pem [--trust ...] [--profile P ...] [--crl FILE ...] [--signature SIG] FILE}:
- * checks a signed document (or, with --signature, a detached CMS signature) exactly as the gateway
- * does, prints the outcome and exits 0 when valid, 1 when not, 2 on a usage or read error.
+ * checks a signed document (or, with --signature, a detached CMS signature) exactly as the gateway does.
  */
-public final class VerifyCommand {
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
+        description = "Check a signed document (or, with --signature, a detached CMS signature) exactly as the gateway does.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:valid", "1:not valid", "2:usage or read error"})
+public final class VerifyCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: verify --trust ANCHORS.pem [--trust ...] [--profile P ...] [--crl FILE ...] "
-            + "[--signature DETACHED.p7s] FILE";
+    @Option(names = "--trust", required = true, paramLabel = "ANCHORS.pem", description = "trust anchors (PEM); repeatable")
+    List<Path> anchors;
 
-    private VerifyCommand() {
-    }
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = SignCommand.ProfileConverter.class,
+            description = "accepted signing profiles; repeatable (default: the three XML profiles)")
+    List<SigningProfile> profiles = new ArrayList<>();
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "certificate revocation lists; repeatable")
+    List<Path> crls = new ArrayList<>();
+
+    @Option(names = "--signature", paramLabel = "DETACHED.p7s", description = "a detached CMS signature of FILE (DER or PEM)")
+    Path signature;
+
+    @Parameters(paramLabel = "FILE", description = "the signed document")
+    Path file;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Path> anchors = new ArrayList<>();
-        List<Path> crls = new ArrayList<>();
-        Set<SigningProfile> profiles = EnumSet.noneOf(SigningProfile.class);
-        Path signature = null;
-        Path file = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--trust" -> anchors.add(Path.of(args[++i]));
-                    case "--crl" -> crls.add(Path.of(args[++i]));
-                    case "--profile" -> profiles.add(SigningProfile.of(args[++i]));
-                    case "--signature" -> signature = Path.of(args[++i]);
-                    default -> {
-                        if (args[i].startsWith("--") || file != null) {
-                            throw new IllegalArgumentException("unexpected argument " + args[i]);
-                        }
-                        file = Path.of(args[i]);
-                    }
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            err.println((e.getMessage() == null ? "" : e.getMessage() + "\n") + USAGE);
-            return 2;
-        }
-        if (anchors.isEmpty() || file == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new VerifyCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         try {
             PkixCertificateTrust trust = new PkixCertificateTrust(certificates(anchors),
                     crls.isEmpty() ? List.of() : CrlFiles.load(crls.toArray(Path[]::new)));
             byte[] payload = Files.readAllBytes(file);
             if (signature != null) {
                 CmsVerification result = new CmsDetachedVerifier().verify(payload, cms(Files.readAllBytes(signature)), trust, Clock.systemUTC());
-                return report(out, result.valid(), "cms-detached", result.signerSubject(), result.certificateSerialHex(),
+                return report(out(), result.valid(), "cms-detached", result.signerSubject(), result.certificateSerialHex(),
                         result.algorithm(), result.violations());
             }
-            if (profiles.isEmpty()) {
-                profiles = EnumSet.of(SigningProfile.CN_EPORT_SM2, SigningProfile.XMLDSIG_ECDSA_SHA256, SigningProfile.XMLDSIG_RSA_SHA256);
-            }
-            VerificationResult result = new XmlSignatureVerifier().verify(payload, new VerificationPolicy(true, profiles, trust, Clock.systemUTC()));
-            return report(out, result.valid(), result.profile() == null ? "" : result.profile().id(), result.signerSubject(),
+            Set<SigningProfile> accepted = profiles.isEmpty()
+                    ? EnumSet.of(SigningProfile.CN_EPORT_SM2, SigningProfile.XMLDSIG_ECDSA_SHA256, SigningProfile.XMLDSIG_RSA_SHA256)
+                    : EnumSet.copyOf(profiles);
+            VerificationResult result = new XmlSignatureVerifier().verify(payload, new VerificationPolicy(true, accepted, trust, Clock.systemUTC()));
+            return report(out(), result.valid(), result.profile() == null ? "" : result.profile().id(), result.signerSubject(),
                     result.certificateSerialHex(), result.algorithm(), result.violations());
         } catch (IOException e) {
-            err.println("verify: " + e.getMessage());
+            err().println("verify: " + e.getMessage());
             return 2;
         }
     }

@@ -7,75 +7,119 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.casw.certs.DevPki;
 import org.casw.gateway.cli.CommandLineSecrets;
+import org.casw.gateway.cli.ConsoleCommand;
+import org.casw.gateway.cli.GatewayCommandLine;
+import org.casw.gateway.cli.GatewayVersion;
 import org.casw.kit.conformance.ConformanceRunner.CaseResult;
 import org.casw.kit.conformance.ConformanceRunner.Verdict;
 import org.springframework.util.unit.DataSize;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code conformance --partner PROFILE --target URL [--report DIR] [--api-key-file FILE] [--data-dir DIR] [--samples DIR]
- * [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE] [--burst N]}: plays a partner against any endpoint of the gateway's HTTP API and
- * checks every answer. The key is the profile's unless {@code --api-key-file} or {@code CASW_API_KEY} gives one; it is
- * never an argument. Exits 0 when every case passed (or did not apply), 1 when any failed, 2 on a usage error.
+ * {@code conformance --partner PROFILE --target URL ...}: plays a partner against any endpoint of the gateway's HTTP API
+ * and checks every answer, one line per case as it goes. The key is the profile's unless {@code --api-key-file} or
+ * {@code CASW_API_KEY} gives one; it is never an argument.
  */
-public final class ConformanceCommand {
+@Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
+        description = {"Play a partner against an endpoint of the gateway's HTTP API and check every answer (one line per case).",
+            "Writes a JUnit XML and an HTML report. The API key is the profile's unless --api-key-file or $"
+                    + CommandLineSecrets.API_KEY_VARIABLE + " gives one."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every case passed or did not apply", "1:a case failed", "2:usage error"})
+public final class ConformanceCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: conformance --partner PROFILE --target URL [--report DIR] [--api-key-file FILE] "
-            + "[--data-dir DIR] [--samples DIR] [--max-payload-size 10MB] [--timeout 30s] [--profiles FILE.yml] [--burst N]";
+    @Option(names = "--partner", required = true, paramLabel = "PROFILE", completionCandidates = ShippedProfiles.class,
+            description = "the partner to play, one of the shipped profiles: ${COMPLETION-CANDIDATES} (or of --profiles)")
+    String partner;
 
-    private ConformanceCommand() {
+    @Option(names = "--target", required = true, paramLabel = "URL", description = "the endpoint, e.g. http://127.0.0.1:8080")
+    String target;
+
+    @Option(names = "--report", defaultValue = "conformance-report", paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "the partner's API key, instead of the profile's")
+    Path apiKeyFile;
+
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "the target gateway's data directory, for its development PKI (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--samples", paramLabel = "DIR", description = "samples to use instead of the published ones")
+    Path samplesDir;
+
+    @Option(names = "--profiles", paramLabel = "FILE.yml", description = "partner profiles instead of the shipped ones")
+    Path profilesFile;
+
+    @Option(names = "--max-payload-size", defaultValue = "10MB", paramLabel = "SIZE",
+            description = "the target's payload limit (default: ${DEFAULT-VALUE})")
+    String maxPayloadSize;
+
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "per request (default: ${DEFAULT-VALUE})")
+    String timeoutText;
+
+    @Option(names = "--burst", defaultValue = "0", paramLabel = "N",
+            description = "the target's burst for the rate-limited case; 0 skips it (default: ${DEFAULT-VALUE})")
+    int burst;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The names of the shipped partner profiles, for the usage and for completion. */
+    static final class ShippedProfiles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ConformanceProfile.shipped().keySet().iterator();
+        }
+    }
+
+    private final Map<String, String> environment;
+
+    public ConformanceCommand() {
+        this(System.getenv());
+    }
+
+    ConformanceCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, System.getenv(), out, err);
     }
 
-    static int run(String[] args, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
-        if (inline.isPresent()) {
-            err.println("conformance: " + inline.get() + "\n" + USAGE);
-            return 2;
-        }
-        String partner = null;
-        Path apiKeyFile = null;
-        String target = null;
-        String apiKey = null;
-        Path report = Path.of("conformance-report");
-        Path dataDir = Path.of("data");
-        Path samplesDir = null;
-        Path profilesFile = null;
-        DataSize maxPayload = DataSize.ofMegabytes(10);
-        Duration timeout = Duration.ofSeconds(30);
-        int burst = 0;
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return GatewayCommandLine.execute(new CommandLine(new ConformanceCommand(environment)), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        PrintStream err = err();
+        DataSize maxPayload;
+        Duration timeout;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--partner" -> partner = args[++i];
-                    case "--target" -> target = args[++i];
-                    case "--report" -> report = Path.of(args[++i]);
-                    case "--api-key-file" -> apiKeyFile = Path.of(args[++i]);
-                    case "--data-dir" -> dataDir = Path.of(args[++i]);
-                    case "--samples" -> samplesDir = Path.of(args[++i]);
-                    case "--profiles" -> profilesFile = Path.of(args[++i]);
-                    case "--max-payload-size" -> maxPayload = DataSize.parse(args[++i]);
-                    case "--burst" -> burst = Integer.parseInt(args[++i]);
-                    case "--timeout" -> timeout = Duration.parse("PT" + args[++i].toUpperCase(java.util.Locale.ROOT));
-                    default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
-                }
-            }
-            if (burst < 0) {
-                throw new IllegalArgumentException("--burst takes 0 (skip the rate-limited case) or more, not " + burst);
-            }
-            if (partner == null || target == null) {
-                throw new IllegalArgumentException("--partner and --target are required; profiles: "
-                        + String.join(", ", ConformanceProfile.shipped().keySet()));
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            err.println((e.getMessage() == null ? "" : e.getMessage() + "\n") + USAGE);
-            return 2;
+            maxPayload = DataSize.parse(maxPayloadSize);
+            timeout = Duration.parse("PT" + timeoutText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-payload-size or --timeout: " + e.getMessage());
         }
+        if (burst < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--burst takes 0 (skip the rate-limited case) or more, not " + burst);
+        }
+        String apiKey;
         ConformanceProfile profile;
         URI uri;
         try {
@@ -85,7 +129,7 @@ public final class ConformanceCommand {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("--target must be an http or https URL, not " + target);
             }
-        } catch (IllegalArgumentException | java.io.UncheckedIOException | ClassCastException e) {
+        } catch (IllegalArgumentException | UncheckedIOException | ClassCastException e) {
             err.println("conformance: " + e.getMessage());
             return 2;
         }

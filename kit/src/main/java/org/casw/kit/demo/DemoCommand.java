@@ -9,50 +9,70 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.casw.gateway.cli.CommandLineSecrets;
+import java.util.concurrent.Callable;
+import org.casw.gateway.GatewayApplication;
+import org.casw.gateway.cli.ConsoleCommand;
+import org.casw.gateway.cli.GatewayCommandLine;
+import org.casw.gateway.cli.GatewayVersion;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code demo [--port N] [--data-dir DIR] [--step-timeout SECONDS] [--gateway.*=...]}: starts the gateway on its
  * embedded defaults with every sandbox partner, runs the sea-rail import scenario as the demo parties, prints
- * one line per step and the container's tracking timeline, and exits 0 when every step reached its state,
- * 1 naming the step that did not, 2 on a usage error.
+ * one line per step as it goes and then the container's tracking timeline.
  */
-public final class DemoCommand {
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
+        description = {"Start the gateway with its sandbox partners and rehearse a sea-rail import (Singapore -> Qinzhou -> rail",
+            "to Chongqing) as the demo parties: one line per step as it goes, then the container's tracking timeline.",
+            "Further gateway settings pass through as --gateway.<setting>=<value>."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every step reached its state", "1:a step did not (named)", "2:usage error"})
+public final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: demo [--port N] [--data-dir DIR] [--step-timeout SECONDS] [--gateway.<setting>=<value> ...]";
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N", description = "HTTP port (default: a free one)")
+    int port;
 
-    private DemoCommand() {
+    @Option(names = "--data-dir", defaultValue = "./data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
+    String dataDir;
+
+    @Option(names = "--step-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "how long each step may take (default: ${DEFAULT-VALUE})")
+    long stepTimeout;
+
+    @Unmatched
+    List<String> extra = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final Class<?> application;
+
+    public DemoCommand() {
+        this(GatewayApplication.class);
+    }
+
+    DemoCommand(Class<?> application) {
+        this.application = application;
     }
 
     public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
-        int port = 0;
-        String dataDir = "./data";
-        long stepTimeout = 60;
-        List<String> extra = new ArrayList<>();
-        java.util.Optional<String> inline = CommandLineSecrets.inlineSecret(args);
-        if (inline.isPresent()) {
-            err.println("demo: " + inline.get() + "\n" + USAGE);
-            return 2;
-        }
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    case "--data-dir" -> dataDir = args[++i];
-                    case "--step-timeout" -> stepTimeout = Long.parseLong(args[++i]);
-                    default -> {
-                        if (!args[i].startsWith("--") || !args[i].contains("=")) {
-                            throw new IllegalArgumentException("unexpected argument " + args[i]);
-                        }
-                        extra.add(args[i]);
-                    }
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            err.println((e.getMessage() == null ? "" : e.getMessage() + "\n") + USAGE);
-            return 2;
+        return GatewayCommandLine.execute(new CommandLine(new DemoCommand(application)), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        PrintStream err = err();
+        List<String> stray = extra.stream().filter(argument -> !argument.startsWith("--gateway.") || !argument.contains("=")).toList();
+        if (!stray.isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(spec.commandLine(), stray);
         }
         List<String> springArgs = new ArrayList<>(List.of("--server.port=" + port, "--gateway.data-dir=" + dataDir,
                 // a free broker port of its own, so the demo runs beside a gateway already using 61616

@@ -5,34 +5,38 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.casw.gateway.cli.ConsoleCommand;
+import org.casw.gateway.cli.GatewayCommandLine;
+import org.casw.gateway.cli.GatewayVersion;
 import org.casw.kit.conformance.ConformanceSamples;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code test-vectors [--out DIR] [--samples DIR]}: regenerates the signature test vectors (default into
- * {@code test-vectors}) with new keys that are never written; prints one line per vector. Exits 0, or 2 on an error.
+ * {@code test-vectors}) with new keys that are never written; prints one line per vector.
  */
-public final class TestVectorsCommand {
+@Command(name = "test-vectors", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
+        description = "Regenerate the published signature test vectors with new keys that are never written; one line per vector.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:written", "2:usage or write error"})
+public final class TestVectorsCommand extends ConsoleCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: test-vectors [--out DIR] [--samples DIR]";
+    @Option(names = "--out", defaultValue = "test-vectors", paramLabel = "DIR", description = "where to write (default: ${DEFAULT-VALUE})")
+    Path target;
 
-    private TestVectorsCommand() {
-    }
+    @Option(names = "--samples", paramLabel = "DIR", description = "samples to sign instead of the published ones")
+    Path samples;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path target = Path.of("test-vectors");
-        Path samples = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--out" -> target = Path.of(args[++i]);
-                    case "--samples" -> samples = Path.of(args[++i]);
-                    default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-            err.println((e.getMessage() == null ? "" : e.getMessage() + "\n") + USAGE);
-            return 2;
-        }
+        return GatewayCommandLine.execute(new CommandLine(new TestVectorsCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = out();
+        PrintStream err = err();
         try {
             List<SignatureTestVectors.Vector> vectors = new SignatureTestVectors(new ConformanceSamples(samples, "TV"),
                     Clock.systemUTC()).write(target);

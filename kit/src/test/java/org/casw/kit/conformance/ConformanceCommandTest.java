@@ -27,7 +27,7 @@ class ConformanceCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: conformance", "demo-enterprise", "sg-nsw", "my-nsw");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: conformance", "demo-enterprise", "sg-nsw", "my-nsw");
     }
 
     @Test

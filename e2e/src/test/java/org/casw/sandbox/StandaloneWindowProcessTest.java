@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
-import org.casw.gateway.GatewayApplication;
+import org.casw.kit.GatewayKit;
 import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
@@ -89,7 +89,7 @@ class StandaloneWindowProcessTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Files.writeString(classpath, "-cp \"" + cp.replace("\\", "\\\\") + "\"\n");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "@" + classpath, GatewayApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1", "@" + classpath, GatewayKit.class.getName()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
