@@ -77,7 +77,7 @@ class CommandLineSecretsTest {
                 print(out), print(err));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("would put a secret on the command line", "GATEWAY_SANDBOX_CUSTOMS_APIKEY")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("would put a secret on the command line", "SANDBOX_CUSTOMS_APIKEY")
                 .doesNotContain("visible-in-ps-key");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Starting the gateway");
     }

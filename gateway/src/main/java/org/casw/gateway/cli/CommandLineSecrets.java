@@ -69,7 +69,7 @@ public final class CommandLineSecrets {
         }
     }
 
-    /** Spring Boot's relaxed environment name of a property, e.g. GATEWAY_SANDBOX_SGNSW_APIKEY. */
+    /** Spring Boot's relaxed environment name of a property, e.g. SANDBOX_SGNSW_APIKEY. */
     private static String environmentName(String property) {
         return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
