@@ -33,6 +33,6 @@ if [[ $CONTAINERS == 10000 && $SIZE_MB == 20 && $HEAP == 256m ]]; then
   report=(--report bench/LARGE-MANIFEST.md)
 fi
 command="bench/run-large-manifest.sh${args[*]+ ${args[*]}}"
-exec java ${JAVA_OPTS:-} -cp bench/target/bench.jar org.casw.bench.e2e.LargeManifestRun --gateway-jar gateway/target/gateway.jar \
+exec java ${JAVA_OPTS:-} -cp bench/target/bench.jar org.casw.bench.e2e.LargeManifestRun --gateway-jar kit/target/gateway-kit.jar \
   --containers "$CONTAINERS" --size-mb "$SIZE_MB" --heap "$HEAP" --command "$command" "${report[@]+"${report[@]}"}" \
   "${args[@]+"${args[@]}"}"

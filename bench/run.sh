@@ -37,7 +37,7 @@ if [[ $build == 1 ]]; then
   mvn -B -q -pl bench -am package -DskipTests ${MVN_OFFLINE:+-o}
 fi
 
-driver=(java ${JAVA_OPTS:-} -cp bench/target/bench.jar org.casw.bench.e2e.LoadDriver --gateway-jar gateway/target/gateway.jar)
+driver=(java ${JAVA_OPTS:-} -cp bench/target/bench.jar org.casw.bench.e2e.LoadDriver --gateway-jar kit/target/gateway-kit.jar)
 if [[ -n ${SIGN_WITH:-} ]]; then
   # checked like the names: every delivery to CN-CUSTOMS must carry this profile's SignatureMethod
   driver+=(--gateway-arg "--gateway.partners.CN-CUSTOMS.signatures.sign-with=$SIGN_WITH")

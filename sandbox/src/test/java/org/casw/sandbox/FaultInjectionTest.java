@@ -3,7 +3,6 @@ package org.casw.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
-import org.casw.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

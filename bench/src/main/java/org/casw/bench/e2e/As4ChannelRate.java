@@ -226,8 +226,6 @@ public final class As4ChannelRate {
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
                 "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
                 "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
-                "--sandbox.customs.enabled=false", "--sandbox.port.enabled=false", "--sandbox.rail.enabled=false",
-                "--sandbox.sg-nsw.enabled=false", "--sandbox.my-nsw.enabled=false",
                 // the partner's limits above any concurrency the run is given: it measures the channel, not the limits
                 "--gateway.limits.rate-per-second=100000", "--gateway.limits.burst=100000", "--gateway.limits.in-flight=4000")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();

@@ -52,7 +52,7 @@ public final class LargeManifestRun {
             List<String> gatewayArgs, boolean jfr, Path diagnostics) {
 
         static Options parse(String... args) {
-            Path jar = Path.of("gateway/target/gateway.jar");
+            Path jar = Path.of("kit/target/gateway-kit.jar");
             String heap = "256m";
             int containers = 10_000;
             double size = 20;
@@ -288,7 +288,7 @@ public final class LargeManifestRun {
                 .append(". Reproduce with:\n\n```\n").append(o.command() != null ? o.command() : "bench/run-large-manifest.sh").append("\n```\n\n");
         md.append("One MT1101 import sea manifest (Laem Chabang to Qinzhou), ").append(String.format(Locale.ROOT, "%,d", r.containers()))
                 .append(" containers (one bill of lading each, two items per bill), ").append(String.format(Locale.ROOT, "%,d", r.submittedBytes()))
-                .append(" bytes, submitted once over HTTP (`POST /api/v1/messages`) by DEMO-ENTERPRISE to the gateway's built jar on its embedded ")
+                .append(" bytes, submitted once over HTTP (`POST /api/v1/messages`) by DEMO-ENTERPRISE to gateway-kit.jar (the gateway with the demo agreements) on its embedded ")
                 .append("defaults (embedded PostgreSQL and Artemis), sandbox partners off. Customs (CN-CUSTOMS) receives it by HTTP at a loopback ")
                 .append("inbox in the driver, signed with its agreement's profile; the port terminal (PORT-QINZHOU, mode SEA, direction IMPORT) ")
                 .append("receives its copy as native XML on its JMS reply queue (its agreement names no outbound format; nobody consumes the queue here).\n\n");

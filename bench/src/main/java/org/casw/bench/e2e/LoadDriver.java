@@ -28,7 +28,7 @@ import org.casw.routes.signature.XmlSigner;
  * java -cp bench/target/bench.jar org.casw.bench.e2e.LoadDriver \
  *     --systems gateway-sm2:declarations+manifests+certificates+manifests-jms,gateway-ecdsa,gateway-rsa,baseline \
  *     --workloads declarations --loads 50,100,250,max --duration 20 --warmup 10 \
- *     --gateway-jar gateway/target/gateway.jar --report bench/REPORT.md
+ *     --gateway-jar kit/target/gateway-kit.jar --report bench/REPORT.md
  * </pre>
  */
 public final class LoadDriver {
@@ -45,7 +45,7 @@ public final class LoadDriver {
             Duration duration = Duration.ofSeconds(20);
             Duration warmup = Duration.ofSeconds(10);
             int clients = 16;
-            Path gatewayJar = Path.of("gateway/target/gateway.jar");
+            Path gatewayJar = Path.of("kit/target/gateway-kit.jar");
             String heap = "512m";
             Path report = null;
             Path chart = null;

@@ -42,8 +42,8 @@ public final class ReportWriter {
         for (SystemSpec spec : options.systems()) {
             md.append("- **").append(spec.name()).append("**: ");
             if (spec.kind() == SystemUnderTest.Kind.GATEWAY) {
-                md.append("`gateway/target/gateway.jar` on its embedded defaults (Artemis, PostgreSQL, development PKI), sandbox partners "
-                        + "off, CN-CUSTOMS and SG-NSW delivering by HTTP to the loopback partner; CN-CUSTOMS signed `").append(spec.profile())
+                md.append("`kit/target/gateway-kit.jar` (the gateway with the demo agreements) on its embedded defaults (Artemis, PostgreSQL,"
+                        + " development PKI), sandbox partners off, CN-CUSTOMS and SG-NSW delivering by HTTP to the loopback partner; CN-CUSTOMS signed `").append(spec.profile())
                         .append('`');
             } else {
                 md.append("`NaiveBaselineApplication`, the route a user writes first on Spring Boot defaults: camel-servlet -> "

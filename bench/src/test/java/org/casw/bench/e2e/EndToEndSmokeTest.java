@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EndToEndSmokeTest {
 
     /** Built earlier in the same reactor (bench depends on the gateway module for this). */
-    private static final Path GATEWAY_JAR = Path.of(System.getProperty("casw.gateway.jar", "../gateway/target/gateway.jar"));
+    private static final Path GATEWAY_JAR = Path.of(System.getProperty("casw.gateway.jar", "../kit/target/gateway-kit.jar"));
 
     @Test
     void bothSystemsDeliverEveryDocumentTheyAccept() throws Exception {

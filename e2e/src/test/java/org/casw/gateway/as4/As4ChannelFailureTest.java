@@ -1,6 +1,5 @@
 package org.casw.gateway.as4;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.config.TestGatewayProperties;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.gateway.partner.PartnerAgreementFiles;
 import org.casw.routes.delivery.DeliveryRefusedException;
 import org.casw.routes.delivery.Outbound;
 import org.casw.routes.partner.DeliveryChannel;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,12 +72,8 @@ class As4ChannelFailureTest {
                 null);
         GatewayProperties.KeyStoreEntry identity = new GatewayProperties.KeyStoreEntry(pki.keystore("CASW-GATEWAY", KeyFamily.RSA_2048),
                 pki.alias("CASW-GATEWAY", KeyFamily.RSA_2048), pki.directory().resolve(DevPki.PASSWORD_FILE), null);
-        GatewayProperties properties = new GatewayProperties(dir, PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
-                Duration.ofSeconds(30), Map.of("SG-NSW", sg),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30)),
-                null, null);
+        GatewayProperties properties = TestGatewayProperties.with(Map.of("SG-NSW", sg)).dataDir(dir)
+                .as4(new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30))).build();
         partners = new ConfiguredPartners(properties, AgreementLocator.none());
         // the failure paths never reach the ledger: no receipt is stored
         engine = As4Engine.start(null, Duration.ofDays(30));

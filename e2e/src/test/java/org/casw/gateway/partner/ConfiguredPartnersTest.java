@@ -1,18 +1,16 @@
 package org.casw.gateway.partner;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.config.TestGatewayProperties;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyLimits;
 import org.casw.routes.partner.PartyRole;
 import org.casw.routes.routing.RoutingFacts;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -182,11 +180,6 @@ class ConfiguredPartnersTest {
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, GatewayProperties.Limits limits) {
-        return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
-                Duration.ofSeconds(30), partners,
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
-                new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                limits, null);
+        return TestGatewayProperties.with(partners).limits(limits).build();
     }
 }

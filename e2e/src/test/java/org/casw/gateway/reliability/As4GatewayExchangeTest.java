@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,56 +63,12 @@ class As4GatewayExchangeTest {
                 "--gateway.as4.identity.keystore=" + singaporeData.resolve("certs/SG-NSW-rsa.p12"),
                 "--gateway.as4.identity.alias=SG-NSW-rsa"));
 
-        agreement(chinaData, "CN-CUSTOMS", """
-                role: CUSTOMS
-                country: CN
-                api-keys: [%s]
-                receives:
-                  - document-type: CERTIFICATE_OF_ORIGIN
-                    when: {importing-country: [CN]}
-                signatures: {accept: [cn-eport-sm2], trust-anchors: [%s]}
-                """.formatted(ApiKeys.development().digest(CUSTOMS_KEY), chinaData.resolve("certs/root-sm2.pem")));
-        agreement(chinaData, "SG-NSW", """
-                role: PARTNER_SINGLE_WINDOW
-                country: SG
-                delivery: {channel: AS4}
-                retry: {max-attempts: 3, initial-delay: 200ms, max-delay: 1s}
-                receives:
-                  - document-type: CERTIFICATE_OF_ORIGIN
-                    when: {importing-country: [SG]}
-                as4:
-                  our-party-id: %s
-                  party-id: %s
-                  service: urn:casw:as4:trade-documents
-                  action: Deliver
-                  endpoint: http://127.0.0.1:%d/as4
-                  certificate: %s
-                """.formatted(CHINA_PARTY, SINGAPORE_PARTY, singapore.port(), singaporePem));
-        agreement(singaporeData, "SG-NSW", """
-                role: PARTNER_SINGLE_WINDOW
-                country: SG
-                api-keys: [%s]
-                receives:
-                  - document-type: CERTIFICATE_OF_ORIGIN
-                    when: {importing-country: [SG]}
-                signatures: {accept: [xmldsig-ecdsa-sha256], trust-anchors: [%s]}
-                """.formatted(ApiKeys.development().digest(SG_NSW_KEY), singaporeData.resolve("certs/root-ec.pem")));
-        agreement(singaporeData, "CN-CASW", """
-                role: PARTNER_SINGLE_WINDOW
-                country: CN
-                delivery: {channel: AS4}
-                retry: {max-attempts: 3, initial-delay: 200ms, max-delay: 1s}
-                receives:
-                  - document-type: CERTIFICATE_OF_ORIGIN
-                    when: {importing-country: [CN]}
-                as4:
-                  our-party-id: %s
-                  party-id: %s
-                  service: urn:casw:as4:trade-documents
-                  action: Deliver
-                  endpoint: http://127.0.0.1:%d/as4
-                  certificate: %s
-                """.formatted(SINGAPORE_PARTY, CHINA_PARTY, china.port(), chinaPem));
+        // each gateway: its own country's issuing authority, and the other gateway as its AS4 peer
+        issuingAuthority(chinaData, "CN-CUSTOMS", "CUSTOMS", "CN", CUSTOMS_KEY, "cn-eport-sm2", chinaData.resolve("certs/root-sm2.pem"));
+        as4Peer(chinaData, "SG-NSW", "SG", CHINA_PARTY, SINGAPORE_PARTY, singapore.port(), singaporePem);
+        issuingAuthority(singaporeData, "SG-NSW", "PARTNER_SINGLE_WINDOW", "SG", SG_NSW_KEY, "xmldsig-ecdsa-sha256",
+                singaporeData.resolve("certs/root-ec.pem"));
+        as4Peer(singaporeData, "CN-CASW", "CN", SINGAPORE_PARTY, CHINA_PARTY, china.port(), chinaPem);
         china.start();
         singapore.start();
         bare = new BareAs4Partner(SINGAPORE_PARTY, CHINA_PARTY, pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
@@ -336,13 +293,48 @@ class As4GatewayExchangeTest {
         return dir;
     }
 
+    /** The party that issues and receives the certificates of origin of its own country, submitting with {@code apiKey}. */
+    static void issuingAuthority(Path dataDir, String party, String role, String country, String apiKey, String signingProfile,
+            Path trustAnchor) throws IOException {
+        agreement(dataDir, party, """
+                role: %s
+                country: %s
+                api-keys: [%s]
+                receives:
+                  - document-type: CERTIFICATE_OF_ORIGIN
+                    when: {importing-country: [%s]}
+                signatures: {accept: [%s], trust-anchors: [%s]}
+                """.formatted(role, country, ApiKeys.development().digest(apiKey), country, signingProfile, trustAnchor));
+    }
+
+    /** The other gateway, reached over AS4, receiving the certificates of origin for imports into {@code country}. */
+    static void as4Peer(Path dataDir, String party, String country, String ourPartyId, String theirPartyId, int port,
+            Path certificate) throws IOException {
+        agreement(dataDir, party, """
+                role: PARTNER_SINGLE_WINDOW
+                country: %s
+                delivery: {channel: AS4}
+                retry: {max-attempts: 3, initial-delay: 200ms, max-delay: 1s}
+                receives:
+                  - document-type: CERTIFICATE_OF_ORIGIN
+                    when: {importing-country: [%s]}
+                as4:
+                  our-party-id: %s
+                  party-id: %s
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  endpoint: http://127.0.0.1:%d/as4
+                  certificate: %s
+                """.formatted(country, country, ourPartyId, theirPartyId, port, certificate));
+    }
+
     static void agreement(Path dataDir, String party, String body) throws IOException {
         Files.writeString(dataDir.resolve("agreements").resolve(party + ".yml"), "party: " + party + "\n" + body, StandardCharsets.UTF_8);
     }
 
     static Path pem(Path file, X509Certificate certificate) throws Exception {
         Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n");
         return file;
     }

@@ -1,17 +1,15 @@
 package org.casw.gateway.security;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.config.TestGatewayProperties;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.gateway.partner.PartnerAgreementFiles;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
-import org.springframework.util.unit.DataSize;
 
 /** Agreements that hold nothing but API key digests, for the key tests. */
 final class KeyedAgreements {
@@ -31,11 +29,7 @@ final class KeyedAgreements {
                 null, List.of(), null, null, null, null, null)));
         Map<String, GatewayProperties.Operator> operators = new LinkedHashMap<>();
         operatorDigests.forEach((name, digests) -> operators.put(name, new GatewayProperties.Operator(digests)));
-        return new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2,
-                Duration.ofSeconds(30), partners,
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), operators,
-                new GatewayProperties.Certificates(30), false, GatewayProperties.Aeo.none(), null, null,
-                new GatewayProperties.ApiKeySecret(secretFile));
+        return TestGatewayProperties.with(partners).operators(operators).devPki(false)
+                .apiKeys(new GatewayProperties.ApiKeySecret(secretFile)).build();
     }
 }

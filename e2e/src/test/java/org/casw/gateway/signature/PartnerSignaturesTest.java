@@ -10,6 +10,7 @@ import java.util.Map;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.config.TestGatewayProperties;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,11 +70,7 @@ class PartnerSignaturesTest {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
-        GatewayProperties properties = new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
-                Map.of("SG-NSW", partner),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null, null);
+        GatewayProperties properties = TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -131,10 +127,7 @@ class PartnerSignaturesTest {
     private GatewayProperties verifying(GatewayProperties.Signatures signatures) {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null, null);
-        return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30),
-                Map.of("SG-NSW", partner),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null, null, null);
+        return TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
     }
 
     /** A CRL signed by the development EC root, revoking one certificate an hour ago. */
@@ -175,9 +168,7 @@ class PartnerSignaturesTest {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
-        return new GatewayProperties(dir, "classpath:agreements/*.yml", DataSize.ofMegabytes(10), 2, Duration.ofSeconds(30), Map.of("SG-NSW", partner),
-                new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
-                new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(identities, next), Map.of(), new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null, null);
+        return TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml")
+                .signing(new GatewayProperties.Signing(identities, next)).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.casw.routes.aeo;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
