@@ -61,6 +61,6 @@ for source in sys.argv[1:]:
             if problem:
                 broken += 1
                 print(f'{source}:{number}: {target}: {problem}')
-print(f'{len(sys.argv) - 1} files checked, {broken} broken links', file=sys.stderr)
+print(f'{len(sys.argv) - 1} files checked, {broken} broken links')
 sys.exit(1 if broken else 0)
 EOF
