@@ -90,7 +90,7 @@ class As4GatewayExchangeTest {
     @Test
     @Order(1)
     void aCertificateOfOriginGoesFromChinaToSingaporeByAs4AndItsSignedReceiptIsStored() {
-        // China's certificates come from its customs, signed with its key (README "Who may send what")
+        // China's certificates come from its customs, signed with its key (docs/security-model.md)
         IssuingAuthorities.Issued certificate = IssuingAuthorities.issue(pki,
                 Samples.sample("certificate-of-origin", "valid", "csfta-ev-cn-sg.xml"));
         HttpResponse<String> submitted = china.client().postXml(CUSTOMS_KEY, certificate.xml());

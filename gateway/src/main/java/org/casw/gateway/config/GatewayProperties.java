@@ -94,7 +94,7 @@ public record GatewayProperties(
      * @param receives which documents the party receives, by type and content
      * @param formats  formats the party sends and, per document type, the format it accepts
      * @param inboundDirectory a drop directory the party submits files in (the gateway moves each away once stored)
-     * @param sends    the document types the party may submit (none listed: its role's, see README "Who may send what")
+     * @param sends    the document types the party may submit (none listed: its role's, see docs/security-model.md)
      * @param declaresFor codes of the enterprises a broker or agent declares for (USCC, or an overseas party's code as
      *                 declared); with its own identifiers, the only enterprises whose AEO status can give its declarations
      *                 the fast lane

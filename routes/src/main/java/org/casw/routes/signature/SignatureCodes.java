@@ -1,6 +1,6 @@
 package org.casw.routes.signature;
 
-/** Stable violation codes of signature verification; documented in the README. */
+/** Stable violation codes of signature verification; documented in docs/security-model.md. */
 public final class SignatureCodes {
     /** The partner must sign, and the document carries no signature. */
     public static final String SIGNATURE_REQUIRED = "SIGNATURE_REQUIRED";

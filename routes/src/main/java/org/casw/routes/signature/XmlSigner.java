@@ -153,7 +153,7 @@ public final class XmlSigner {
      */
     private XMLSignature signWholeDocument(Document document, Element root, SigningProfile profile, SigningIdentity identity,
             SigningOptions options, String digest) throws XMLSecurityException {
-        // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see STACK.md.
+        // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see docs/stack.md.
         Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
         XMLSignature signature = new XMLSignature(document, "", profile.signatureMethod(), profile.canonicalization(), provider);
         root.appendChild(signature.getElement());

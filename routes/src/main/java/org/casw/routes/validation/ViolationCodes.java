@@ -1,6 +1,6 @@
 package org.casw.routes.validation;
 
-/** The stable violation codes the gateway reports; documented in the README, never renamed. */
+/** The stable violation codes the gateway reports; documented in docs/documents.md and docs/api.md, never renamed. */
 public final class ViolationCodes {
     /** The payload is not well-formed XML. */
     public static final String XML_MALFORMED = "XML_MALFORMED";
