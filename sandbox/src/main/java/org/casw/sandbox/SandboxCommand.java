@@ -42,8 +42,8 @@ import picocli.CommandLine.Unmatched;
  * override; its key is its party's in the development PKI of the data directory.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
-        description = {"Run one sandbox partner single window on its own, on loopback, until stopped: for integrators who",
-            "test their own gateway against it. Settings pass through as --sandbox.<partner>.<setting>=VALUE or",
+        description = {"Run one sandbox partner single window on loopback until stopped, for your gateway to talk to.",
+            "Settings pass through as --sandbox.<partner>.<setting>=VALUE or",
             "--gateway.<setting>=VALUE. Its API key comes from --api-key-file or $" + CommandLineSecrets.API_KEY_VARIABLE + "."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped", "2:usage or start-up error"})
 public final class SandboxCommand extends ConsoleCommand implements Callable<Integer> {

@@ -115,6 +115,14 @@ class PartnerAgreementFilesTest {
                 .isInstanceOf(InvalidPartnerAgreementException.class).hasMessageContaining("no partner agreement found");
     }
 
+    @Test
+    void aClassPathFolderThatDoesNotExistIsReportedAsNoAgreementFound() {
+        // gateway.jar ships no agreements: its default location names a folder that is not there
+        assertThatThrownBy(() -> environment("classpath:no-such-agreements/*.yml"))
+                .isInstanceOf(InvalidPartnerAgreementException.class).hasMessageContaining("no partner agreement found")
+                .hasMessageContaining("the demo agreements ship in gateway-kit.jar").hasMessageNotContaining("cannot be read");
+    }
+
     private void write(String name, String yaml) throws IOException {
         Files.writeString(dir.resolve(name), yaml);
     }

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
  * cms-detached writes the detached signature (DER to --out, PEM to standard output).
  */
 @Command(name = "sign", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
-        description = {"Sign a document as the gateway would: XML profiles write the signed document,",
-            "cms-detached the detached signature (DER to --out, PEM to standard output)."},
+        description = {"Sign a document as the gateway would.",
+            "XML profiles write the signed document; cms-detached the detached signature (DER to --out, PEM to standard output)."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:signed", "1:cannot be signed", "2:usage or read error"})
 public final class SignCommand extends ConsoleCommand implements Callable<Integer> {
 

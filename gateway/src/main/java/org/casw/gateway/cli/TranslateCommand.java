@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
  * standard error, so a long translation shows where it is.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
-        description = {"Translate as the gateway does: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) to native XML, or a native",
-            "manifest, receipt or container event to CUSCAR / CUSRES / CODECO / COARRI. The translation goes to standard output."},
+        description = {"Translate between UN/EDIFACT D.96B and native XML as the gateway does.",
+            "CUSCAR, CODECO and COARRI become native XML; a native manifest, receipt or container event becomes CUSCAR, CUSRES,",
+            "CODECO or COARRI. The translation goes to standard output; large files report their stages on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})
 public final class TranslateCommand extends ConsoleCommand implements Callable<Integer> {

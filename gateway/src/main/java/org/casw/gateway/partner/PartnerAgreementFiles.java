@@ -1,5 +1,6 @@
 package org.casw.gateway.partner;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,8 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
                         found.add(r);
                     }
                 }
+            } catch (FileNotFoundException e) {
+                // a class path folder that does not exist (gateway.jar ships no agreements): reported as none found
             } catch (IOException e) {
                 problems.add(pattern + ": cannot be read (" + e.getMessage() + ")");
             }

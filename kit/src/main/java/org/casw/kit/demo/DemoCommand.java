@@ -29,8 +29,9 @@ import picocli.CommandLine.Unmatched;
  * one line per step as it goes and then the container's tracking timeline.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class, sortOptions = false,
-        description = {"Start the gateway with its sandbox partners and rehearse a sea-rail import (Singapore -> Qinzhou -> rail",
-            "to Chongqing) as the demo parties: one line per step as it goes, then the container's tracking timeline.",
+        description = {"Rehearse a sea-rail import with the gateway and its sandbox partners.",
+            "Starts the gateway and acts out Singapore -> Qinzhou -> rail to Chongqing as the demo parties: one line per step",
+            "as it goes, then the container's tracking timeline.",
             "Further gateway settings pass through as --gateway.<setting>=<value>."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step reached its state", "1:a step did not (named)", "2:usage error"})
