@@ -21,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.casw.certs.DevPki;
+import org.casw.certs.IssuedIdentity;
+import org.casw.certs.KeyFamily;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.ECryptoAlgorithmC14N;
@@ -37,9 +40,6 @@ import com.helger.phase4.profile.IAS4ProfileValidator;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import com.helger.scope.mgr.ScopeManager;
-import org.casw.certs.DevPki;
-import org.casw.certs.IssuedIdentity;
-import org.casw.certs.KeyFamily;
 
 /**
  * The rate of the gateway's AS4 endpoint on loopback: a partner gateway (a bare phase4 sender in this JVM, with

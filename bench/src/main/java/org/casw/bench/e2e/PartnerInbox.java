@@ -1,6 +1,5 @@
 package org.casw.bench.e2e;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The loopback partners a system delivers to, one path per receiving party ({@code /inbox/CN-CUSTOMS},

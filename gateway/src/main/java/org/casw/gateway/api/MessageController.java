@@ -1,17 +1,17 @@
 package org.casw.gateway.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.aggregate.AggregateLedger;
+import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
-import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.validation.Violation;

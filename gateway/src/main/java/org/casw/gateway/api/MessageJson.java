@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.validation.Violation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The JSON shapes of the messages API. */
 final class MessageJson {

@@ -13,6 +13,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.casw.gateway.config.GatewayProperties;
 import com.helger.phase4.crypto.AS4CryptParams;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.AS4SigningParams;
@@ -23,8 +25,6 @@ import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.casw.gateway.config.GatewayProperties;
 
 /**
  * The gateway's AS4 key material and the eDelivery AS4 security values: the gateway signs (RSA-SHA256,

@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.intake.IntakeResult;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
 import com.helger.phase4.attachment.WSS4JAttachment;
@@ -21,13 +28,6 @@ import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
-import org.apache.camel.ProducerTemplate;
-import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.routes.intake.IntakeResult;
-import org.casw.routes.intake.IntakeRoute;
-import org.casw.routes.intake.Submission;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes in the AS4 user messages phase4 has parsed, decrypted and whose signature it has checked: the

@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import org.casw.schemas.aggregate.ConsignmentStatus;
 import org.casw.schemas.aggregate.OverallStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.GatewayTestSupport;
 import org.casw.routes.rules.CheckDigits;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
 package org.casw.gateway.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import org.casw.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
 

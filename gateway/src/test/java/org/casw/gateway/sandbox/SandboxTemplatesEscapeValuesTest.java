@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.casw.gateway.GatewayTestSupport;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.schemas.declaration.DecMessage;
 import org.junit.jupiter.api.Test;
-import java.util.stream.IntStream;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 

@@ -1,6 +1,5 @@
 package org.casw.gateway.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

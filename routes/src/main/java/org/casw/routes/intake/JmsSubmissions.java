@@ -1,10 +1,10 @@
 package org.casw.routes.intake;
 
+import java.nio.charset.StandardCharsets;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.partner.PartnerProfile;

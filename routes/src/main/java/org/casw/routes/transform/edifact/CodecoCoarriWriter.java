@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.EdifactOut.c;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,6 +18,8 @@ import org.casw.schemas.event.Event;
 import org.casw.schemas.event.EventType;
 import org.casw.schemas.event.Location;
 import org.casw.schemas.event.TransportMeans;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
  * Writes native container events as one UN/EDIFACT CODECO (gate-in / gate-out) or COARRI (discharge /

@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.EdifactOut.c;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +13,8 @@ import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.DeclarationStatusCode;
 import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.manifest.ResponseCode;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
  * Writes a customs receipt (declaration {@code DecReceipt} or {@code ManifestReceipt}) as a UN/EDIFACT

@@ -1,22 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_TOO_LONG;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_PAYLOAD_TOO_LARGE;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_MISSING;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_UNEXPECTED;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
-
-import io.xlate.edi.schema.Schema;
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamEvent;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
-import io.xlate.edi.stream.EDIStreamValidationError;
-import io.xlate.edi.stream.Location;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.casw.routes.validation.Violation;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_TOO_LONG;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_PAYLOAD_TOO_LARGE;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_MISSING;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_UNEXPECTED;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
 
 /**
  * Streams a UN/EDIFACT interchange through StAEDI, validating each message against its D.96B schema,

@@ -1,9 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import io.xlate.edi.schema.Schema;
-import io.xlate.edi.stream.EDIOutputFactory;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
 
 /**
  * Writes one UN/EDIFACT interchange with one D.96B message through StAEDI: UNA, UNB, UNH, the

@@ -1,12 +1,12 @@
 package org.casw.routes.transform.edifact;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import javax.xml.transform.sax.SAXSource;
 import org.casw.routes.document.SecureXml;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.event.ContainerEvents;

@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,8 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.Violation;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared by the EDIFACT tests: samples, golden files (regenerated with -Dedifact.golden.write=true), native checks. */
 final class EdifactTestSupport {
