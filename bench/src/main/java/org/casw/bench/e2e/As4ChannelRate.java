@@ -91,8 +91,11 @@ public final class As4ChannelRate {
         String template = new String(As4ChannelRate.class.getResourceAsStream("/as4-bench-certificate.xml").readAllBytes(),
                 StandardCharsets.UTF_8);
         AtomicInteger sequence = new AtomicInteger();
-        StringBuilder rates = new StringBuilder("| receiver | concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder rates = new StringBuilder("""
+                | receiver | concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) \
+                | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |
+                |---|---|---|---|---|---|---|---|---|---|
+                """);
         StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) |\n|---|---|---|---|---|\n");
         try {
             for (String receiver : receivers) {
@@ -101,7 +104,7 @@ public final class As4ChannelRate {
                 Path gcLog = dir.resolve("gc-" + receiver + ".log");
                 Process process = switch (receiver) {
                     case "gateway" -> startGateway(jar, dir, port, largeMb, gcLog, pki);
-                    case "bare" -> startBare(dir, port, endpoint, largeMb, gcLog);
+                    case "bare" -> startBare(dir, port, endpoint, gcLog);
                     default -> throw new IllegalArgumentException("--receivers takes gateway and bare, not " + receiver);
                 };
                 try {
@@ -233,7 +236,7 @@ public final class As4ChannelRate {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
     }
 
-    private static Process startBare(Path dir, int port, String endpoint, int largeMb, Path gcLog) throws Exception {
+    private static Process startBare(Path dir, int port, String endpoint, Path gcLog) throws Exception {
         return new ProcessBuilder(java(), "-Xmx" + heapOf("bare"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
                 "-cp", System.getProperty("java.class.path"), BareAs4Receiver.class.getName(), String.valueOf(port),
                 dir.resolve("certs").toString(), endpoint)

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class BareAs4Receiver {
         IPMode pmode = As4ChannelRate.pmode(endpoint);
         IAS4PModeResolver pmodes = (id, service, action, initiator, responder, agreement, address) -> pmode;
         AtomicLong received = new AtomicLong();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/as4", exchange -> {
             try (exchange) {

@@ -83,7 +83,8 @@ public final class JmsChannel implements Channel {
                 s.producer().send(message); // persistent by default; the core client blocks until the broker has it
                 String id = message.getJMSMessageID();
                 // the receipt may already be here: whoever comes first creates the future, the sender removes it
-                pending.computeIfAbsent(id, k -> new CompletableFuture<>()).whenComplete((error, failure) -> {
+                // the callback completes the caller's future; the stage whenComplete returns has nothing more to say
+                var unused = pending.computeIfAbsent(id, k -> new CompletableFuture<>()).whenComplete((error, failure) -> {
                     pending.remove(id);
                     answered.complete(failure != null ? failure.toString() : error);
                 });

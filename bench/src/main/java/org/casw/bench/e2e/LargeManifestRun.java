@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +64,15 @@ public final class LargeManifestRun {
             List<String> gatewayArgs = new ArrayList<>();
             boolean jfr = false;
             Path diagnostics = null;
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
+            int i = 0;
+            while (i < args.length) {
+                String option = args[i++];
+                if ("--jfr".equals(option)) { // the one option without a value
+                    jfr = true;
+                    continue;
+                }
+                String value = i < args.length ? args[i++] : null;
+                switch (option) {
                     case "--gateway-jar" -> jar = Path.of(value);
                     case "--heap" -> heap = value;
                     case "--containers" -> containers = Integer.parseInt(value);
@@ -74,13 +82,8 @@ public final class LargeManifestRun {
                     case "--command" -> command = value;
                     case "--gateway-arg" -> gatewayArgs.add(value);
                     case "--diagnostics" -> diagnostics = Path.of(value);
-                    case "--jfr" -> {
-                        jfr = true;
-                        i--;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
                 }
-                i++;
             }
             return new Options(jar, heap, containers, size, timeout, report, command, gatewayArgs, jfr, diagnostics);
         }
@@ -145,7 +148,7 @@ public final class LargeManifestRun {
         try (Inbox customs = new Inbox()) {
             long startedAt = System.nanoTime();
             try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, java.util.Map.of("CN-CUSTOMS", customs.url()), options.gatewayJar(),
-                    options.heap(), gatewayArgs, Duration.ofSeconds(240))) {
+                    options.heap(), gatewayArgs, Duration.ofMinutes(4))) {
                 log("gateway started in %.1f s (pid %d, log %s, diagnostics %s)", (System.nanoTime() - startedAt) / 1e9, gateway.pid(),
                         gateway.log(), diagnostics);
                 Thread.sleep(2_000); // let start-up's allocations settle so the GC log's start-up part is what start-up needs
@@ -324,7 +327,7 @@ public final class LargeManifestRun {
 
     private static void log(String format, Object... args) {
         Object[] all = new Object[args.length + 1];
-        all[0] = java.time.LocalTime.now().withNano(0);
+        all[0] = LocalTime.now(ZoneId.systemDefault()).withNano(0); // the operator's wall clock
         System.arraycopy(args, 0, all, 1, args.length);
         System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
     }

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,8 +55,8 @@ public final class LoadDriver {
             List<String> gatewayArgs = new ArrayList<>();
             List<String> baselineArgs = new ArrayList<>();
             Duration drain = Duration.ofSeconds(30);
-            Duration start = Duration.ofSeconds(180);
-            for (int i = 0; i < args.length; i++) {
+            Duration start = Duration.ofMinutes(3);
+            for (int i = 0; i < args.length; i += 2) { // every option takes a value
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--systems" -> systems = Arrays.stream(value.split(",")).map(String::trim).toList();
@@ -74,7 +76,6 @@ public final class LoadDriver {
                     case "--start-timeout" -> start = Duration.ofSeconds(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
-                i++;
             }
             List<Workload> defaults = workloads;
             List<SystemSpec> specs = systems.stream().map(e -> SystemSpec.parse(e, defaults, gatewayArgs, baselineArgs)).toList();
@@ -214,7 +215,7 @@ public final class LoadDriver {
     }
 
     private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(java.time.LocalTime.now().withNano(0), args));
+        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(LocalTime.now(ZoneId.systemDefault()).withNano(0), args));
     }
 
     private static Object[] prepend(Object first, Object[] rest) {

@@ -32,6 +32,8 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
             "--gateway.limits.in-flight=4000");
 
     /**
+     * Reads one {@code --systems} entry.
+     *
      * @param entry           e.g. {@code gateway-ecdsa} or {@code gateway-sm2:declarations+manifests-jms}
      * @param defaultWorkloads for a gateway entry without its own list
      * @param gatewayArgs     --gateway-arg values, for every gateway

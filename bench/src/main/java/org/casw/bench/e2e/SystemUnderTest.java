@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -54,7 +55,7 @@ public final class SystemUnderTest implements AutoCloseable {
     public static SystemUnderTest start(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
             Duration startTimeout) throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
-        Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase() + "-",
+        Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase(Locale.ROOT) + "-",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         Path log = dataDir.resolve("system.log");
         int port = freePort();

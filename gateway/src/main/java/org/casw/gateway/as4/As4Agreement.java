@@ -70,7 +70,7 @@ public record As4Agreement(String partner, String ourPartyId, String ourPartyIdT
         } else {
             try {
                 URI uri = URI.create(as4.endpoint().replace("{local.server.port}", "1"));
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
                     problems.add(locate.where(partnerId, "as4.endpoint") + ": must be an http or https URL");
                 }
             } catch (IllegalArgumentException e) {

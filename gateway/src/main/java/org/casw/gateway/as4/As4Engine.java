@@ -2,6 +2,7 @@ package org.casw.gateway.as4;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,8 @@ public final class As4Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        retention.scheduleWithFixedDelay(() -> {
+        // the job logs its own failures and close() shuts the executor down, so its future is not needed
+        var unused = retention.scheduleWithFixedDelay(() -> {
             try {
                 forgetExpired(duplicates, duplicateRetention);
             } catch (RuntimeException e) {
@@ -96,7 +98,7 @@ public final class As4Engine implements AutoCloseable {
 
     /** The hourly retention job: forgets the message ids received longer ago than the retention; returns how many. */
     static int forgetExpired(IAS4DuplicateManager duplicates, Duration retention) {
-        int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now().minus(retention)).size();
+        int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).size();
         if (forgotten > 0) {
             log.info("Forgot {} AS4 message ids received more than {} ago", forgotten, retention);
         }

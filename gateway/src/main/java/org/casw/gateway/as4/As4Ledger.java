@@ -23,11 +23,13 @@ public class As4Ledger {
     }
 
     /** A partner's verified receipt for a message the gateway sent. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     public record SentReceipt(String trackingId, String ebmsMessageId, String partner, String receiptMessageId, Instant receivedAt,
             String signerSubject, String signerSerial, byte[] receipt) {
     }
 
     /** A received message id and, once answered, the receipt the gateway gave for it. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     public record ReceivedMessage(String ebmsMessageId, String partner, String trackingId, byte[] receipt, String receiptMedia) {
     }
 

@@ -60,7 +60,10 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
     private static List<Resource> find(String locations, ConfigurableEnvironment environment, List<String> problems) {
         List<Resource> found = new ArrayList<>();
         var resolver = new PathMatchingResourcePatternResolver();
-        for (String location : locations.split(",")) {
+        for (String location : locations.split(",", -1)) {
+            if (location.isBlank()) {
+                continue; // "a,,b" or a trailing comma names no location
+            }
             String pattern = environment.resolvePlaceholders(location.trim());
             try {
                 Resource[] resources = resolver.getResources(pattern);

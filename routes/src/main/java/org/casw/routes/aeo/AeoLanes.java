@@ -39,6 +39,8 @@ public final class AeoLanes {
     }
 
     /**
+     * The declaration's lane on its declaration date.
+     *
      * @param today   the date when the declaration names none (DeclDate)
      * @param actsFor whether the declarant may act for an enterprise, by its code as the declaration writes it
      */

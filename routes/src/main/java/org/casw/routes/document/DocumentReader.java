@@ -1,6 +1,7 @@
 package org.casw.routes.document;
 
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
@@ -140,7 +141,7 @@ public class DocumentReader {
             case MANIFEST_RECEIPT -> {
                 ManifestReceipt r = (ManifestReceipt) document;
                 yield new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID", r.getResponseCode().value(),
-                        r.getResponseCode().name().toLowerCase().replace('_', ' '), r.getResponseText(), new BusinessKeys());
+                        r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.getResponseText(), new BusinessKeys());
             }
             default -> throw new IllegalArgumentException(type + " is not a receipt");
         };

@@ -19,7 +19,6 @@ import org.casw.routes.validation.ViolationCodes;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.XMLFilterImpl;
@@ -107,17 +106,10 @@ public class SchemaValidator {
     private static final class PathTracker extends XMLFilterImpl {
         private final Deque<String> path = new ArrayDeque<>();
         private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
-        private Locator locator;
 
         PathTracker(ErrorHandler errors) {
             setErrorHandler(errors);
             siblingCounts.push(new HashMap<>());
-        }
-
-        @Override
-        public void setDocumentLocator(Locator locator) {
-            this.locator = locator;
-            super.setDocumentLocator(locator);
         }
 
         @Override

@@ -65,7 +65,7 @@ public final class CertificateRegistration {
             }
             List<Claim> drawdown = new ArrayList<>();
             if (backToBack) {
-                List<Violation> refused = drawdown(co, certificate, drawdown);
+                List<Violation> refused = drawdown(certificate, drawdown);
                 if (!refused.isEmpty()) {
                     return new Outcome(refused, null);
                 }
@@ -104,7 +104,7 @@ public final class CertificateRegistration {
     }
 
     /** The back-to-back certificate's claims on its original's items, or why it may not draw on them. */
-    private List<Violation> drawdown(CertificateOfOrigin co, KnownCertificate certificate, List<Claim> claims) {
+    private List<Violation> drawdown(KnownCertificate certificate, List<Claim> claims) {
         OriginalReference reference = certificate.original();
         Optional<KnownCertificate> found = registry.find(reference.certificateNo());
         if (found.isEmpty()) {

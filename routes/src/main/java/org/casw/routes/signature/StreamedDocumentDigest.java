@@ -35,6 +35,7 @@ final class StreamedDocumentDigest {
     }
 
     /** What one pass found. */
+    @SuppressWarnings("ArrayRecordComponent") // the digest bytes, read once and never compared
     record Result(byte[] digest, Root root, Charset charset, boolean signed) {
     }
 

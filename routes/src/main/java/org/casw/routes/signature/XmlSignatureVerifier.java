@@ -160,7 +160,7 @@ public final class XmlSignatureVerifier {
                 return result();
             }
             rule.name = "signature value and digests";
-            if (!checkCryptography(references)) {
+            if (!checkCryptography()) {
                 return result();
             }
             rule.name = "XAdES signed properties";
@@ -328,7 +328,7 @@ public final class XmlSignatureVerifier {
         }
 
         /** Santuario with secure validation; on failure, says whether content or the signature value broke. */
-        private boolean checkCryptography(List<Element> references) {
+        private boolean checkCryptography() {
             try {
                 Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
                 XMLSignature xmlSignature = new XMLSignature(signature, "", true, provider);

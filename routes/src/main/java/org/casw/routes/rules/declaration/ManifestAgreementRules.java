@@ -100,8 +100,8 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         List<Consignment> consignments = manifest.getDeclaration().getConsignment();
         for (int c = 0; c < consignments.size(); c++) {
             Consignment consignment = consignments.get(c);
-            if (consignment.getTransportContractDocument().getID().equals(bill) || consignment.getAssociatedTransportDocument() != null
-                    && consignment.getAssociatedTransportDocument().getID().equals(bill)) {
+            if (consignment.getTransportContractDocument().getID().equals(bill) || (consignment.getAssociatedTransportDocument() != null
+                    && consignment.getAssociatedTransportDocument().getID().equals(bill))) {
                 return c;
             }
         }
@@ -174,7 +174,7 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
     private static boolean sameMeans(String declared, BorderTransportMeans means) {
         String name = simple(declared);
         String id = simple(means.getID());
-        return name.equals(simple(means.getName())) || name.equals(id) || id.startsWith("IMO") && name.equals(id.substring(3));
+        return name.equals(simple(means.getName())) || name.equals(id) || (id.startsWith("IMO") && name.equals(id.substring(3)));
     }
 
     private static String simple(String text) {

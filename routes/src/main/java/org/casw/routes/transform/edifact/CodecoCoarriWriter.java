@@ -59,7 +59,10 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         this("CASW-GATEWAY", Clock.systemUTC());
     }
 
-    /** @param recipient UNB S003/0010, @param clock the preparation time of UNB and DTM+137 (China time) */
+    /**
+     * @param recipient UNB S003/0010
+     * @param clock     the preparation time of UNB and DTM+137 (China time)
+     */
     public CodecoCoarriWriter(String recipient, Clock clock) {
         this.recipient = recipient;
         this.clock = clock;

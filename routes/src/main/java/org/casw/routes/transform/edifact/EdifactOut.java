@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import io.xlate.edi.schema.Schema;
@@ -38,7 +39,9 @@ final class EdifactOut {
     private int segments;
 
     /**
-     * @param date6 UNB date YYMMDD, @param time4 UNB time HHMM, @param associationCode UNH S009/0057 or null
+     * @param date6           UNB date YYMMDD
+     * @param time4           UNB time HHMM
+     * @param associationCode UNH S009/0057 or null
      */
     EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode) {
         this(sender, recipient, date6, time4, seed, messageType, associationCode, "1");
@@ -77,9 +80,8 @@ final class EdifactOut {
                 if (element == null) {
                     writer.writeEmptyElement();
                 } else if (element instanceof Composite composite) {
-                    String[] components = composite.parts();
                     writer.writeStartElement();
-                    for (String component : components) {
+                    for (String component : composite.parts()) {
                         if (component == null || component.isEmpty()) {
                             writer.writeEmptyComponent();
                         } else {
@@ -112,16 +114,16 @@ final class EdifactOut {
         return errors.isEmpty() ? out.toByteArray() : null;
     }
 
-    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507. */
-    record Composite(String... parts) {
+    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507; null or empty: left empty. */
+    record Composite(List<String> parts) {
     }
 
     static Composite c(String... parts) {
-        return new Composite(parts);
+        return new Composite(Arrays.asList(parts));
     }
 
-    static Composite c(java.util.List<String> parts) {
-        return new Composite(parts.toArray(String[]::new));
+    static Composite c(List<String> parts) {
+        return new Composite(parts);
     }
 
     /** What StAEDI refused while writing (a value the mapping should have caught). */

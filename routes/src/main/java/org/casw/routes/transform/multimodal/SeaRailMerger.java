@@ -69,7 +69,7 @@ public final class SeaRailMerger {
      * train or bill still belongs to this journey: gate-in precedes loading and gate-out follows
      * arrival by hours to days, while a container's next trip starts later.
      */
-    static final Duration EVENT_MARGIN = Duration.ofHours(72);
+    static final Duration EVENT_MARGIN = Duration.ofDays(3);
 
     private static final DateTimeFormatter DATE_TIME17 = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS")
             .withResolverStyle(ResolverStyle.STRICT);
