@@ -1,6 +1,8 @@
 package org.casw.bench.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -15,17 +18,24 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
+import org.slf4j.LoggerFactory;
+import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.AS4SigningParams;
 import com.helger.phase4.crypto.ECryptoAlgorithmC14N;
 import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
 import com.helger.phase4.crypto.ECryptoAlgorithmSign;
@@ -34,12 +44,25 @@ import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
 import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.phase4.model.EMEP;
+import com.helger.phase4.model.EMEPBinding;
+import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.model.pmode.IPModeIDProvider;
+import com.helger.phase4.model.pmode.PMode;
+import com.helger.phase4.model.pmode.PModeParty;
+import com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern;
+import com.helger.phase4.model.pmode.leg.PModeLeg;
+import com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation;
+import com.helger.phase4.model.pmode.leg.PModeLegErrorHandling;
+import com.helger.phase4.model.pmode.leg.PModeLegProtocol;
+import com.helger.phase4.model.pmode.leg.PModeLegSecurity;
 import com.helger.phase4.profile.AS4Profile;
 import com.helger.phase4.profile.IAS4ProfileValidator;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.wss.EWSSVersion;
 import com.helger.scope.mgr.ScopeManager;
+import ch.qos.logback.classic.Level;
 
 /**
  * The rate of the gateway's AS4 endpoint on loopback: a partner gateway (a bare phase4 sender in this JVM, with
@@ -58,7 +81,7 @@ public final class As4ChannelRate {
     static final String PROFILE_ID = "casw-edelivery-as4";
 
     /** JUL logger levels are kept only while the logger is referenced. */
-    private static final java.util.logging.Logger JSR105_REFERENCES = java.util.logging.Logger.getLogger("org.apache.jcp.xml.dsig.internal.dom.DOMReference");
+    private static final Logger JSR105_REFERENCES = Logger.getLogger("org.apache.jcp.xml.dsig.internal.dom.DOMReference");
 
     public static void main(String[] args) throws Exception {
         quietPartnerSide();
@@ -83,7 +106,7 @@ public final class As4ChannelRate {
         }
         Path dir = Files.createTempDirectory("casw-as4-bench-");
         // the embedded PostgreSQL runs as an unprivileged user when this runs as root
-        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevPki pki = DevPki.ensure(dir.resolve("certs"));
         startPhase4("as4-bench");
         IAS4CryptoFactory crypto = crypto(pki.identity("SG-NSW", KeyFamily.RSA_2048), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
@@ -153,8 +176,8 @@ public final class As4ChannelRate {
 
     /** The partner side as a tuned partner would run it: no debug logging, no class-path scans per message. */
     static void quietPartnerSide() {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         // WSS4J digests attachments itself; the JSR 105 reference then warns per message that its own input was empty
         JSR105_REFERENCES.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
@@ -170,8 +193,8 @@ public final class As4ChannelRate {
     }
 
     /** The gateway's eDelivery signing values (As4Crypto.signing). */
-    static com.helger.phase4.crypto.AS4SigningParams signing() {
-        return new com.helger.phase4.crypto.AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+    static AS4SigningParams signing() {
+        return new AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
                 .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256).setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
     }
 
@@ -250,7 +273,7 @@ public final class As4ChannelRate {
     /** One large manifest: how long to the receipt, and what the receiver's heap went through meanwhile. */
     private static String large(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, int largeMb, Path gcLog, String heap)
             throws Exception {
-        byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
+        byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT),
                 10_000, largeMb * 1024L * 1024L);
         int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
         AtomicBoolean signed = new AtomicBoolean();
@@ -269,7 +292,7 @@ public final class As4ChannelRate {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -320,7 +343,7 @@ public final class As4ChannelRate {
     }
 
     /** The hand-written "Notes" section of an earlier report (findings a rerun must not erase), or nothing. */
-    private static String notesOf(Path report) throws java.io.IOException {
+    private static String notesOf(Path report) throws IOException {
         if (!Files.isRegularFile(report)) {
             return "";
         }
@@ -347,28 +370,28 @@ public final class As4ChannelRate {
         return builder.sendMessageAndCheckForReceipt();
     }
 
-    private static volatile com.helger.phase4.model.pmode.IPMode pmode;
+    private static volatile IPMode pmode;
 
     /** The partner's sending P-Mode, as the gateway's As4PModes builds it: one-way push, signed receipts on the response. */
-    static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
+    static IPMode pmode(String endpoint) {
         if (pmode == null) {
-            var security = new com.helger.phase4.model.pmode.leg.PModeLegSecurity();
-            security.setWSSVersion(com.helger.phase4.wss.EWSSVersion.WSS_111);
+            var security = new PModeLegSecurity();
+            security.setWSSVersion(EWSSVersion.WSS_111);
             security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
             security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
             security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
             security.setSendReceipt(true);
-            security.setSendReceiptReplyPattern(com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern.RESPONSE);
+            security.setSendReceiptReplyPattern(EPModeSendReceiptReplyPattern.RESPONSE);
             security.setSendReceiptNonRepudiation(true);
-            var errors = com.helger.phase4.model.pmode.leg.PModeLegErrorHandling.createUndefined();
+            var errors = PModeLegErrorHandling.createUndefined();
             errors.setReportAsResponse(true);
-            var leg = new com.helger.phase4.model.pmode.leg.PModeLeg(com.helger.phase4.model.pmode.leg.PModeLegProtocol.createForDefaultSoapVersion(endpoint),
-                    new com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
-                            com.helger.phase4.CAS4.DEFAULT_MPC_ID), errors, null, security);
-            pmode = new com.helger.phase4.model.pmode.PMode("bench-out",
-                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
-                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
-                    null, com.helger.phase4.model.EMEP.ONE_WAY, com.helger.phase4.model.EMEPBinding.PUSH, leg, null, null, null);
+            var leg = new PModeLeg(PModeLegProtocol.createForDefaultSoapVersion(endpoint),
+                    new PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
+                            CAS4.DEFAULT_MPC_ID), errors, null, security);
+            pmode = new PMode("bench-out",
+                    new PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
+                    new PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
+                    null, EMEP.ONE_WAY, EMEPBinding.PUSH, leg, null, null, null);
         }
         return pmode;
     }
@@ -411,13 +434,13 @@ public final class As4ChannelRate {
     }
 
     private static Path pem(Path file, X509Certificate certificate) throws Exception {
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
         return file;
     }
 
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

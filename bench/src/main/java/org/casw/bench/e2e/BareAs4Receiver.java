@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
+import org.w3c.dom.Node;
 import com.helger.base.io.iface.IHasInputStream;
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.collection.commons.ICommonsList;
@@ -121,7 +122,7 @@ public final class BareAs4Receiver {
     private record Reader(AtomicLong received) implements IAS4IncomingMessageProcessorSPI {
         @Override
         public AS4MessageProcessorResult processAS4UserMessage(IAS4IncomingMessageMetadata metadata, HttpHeaderMap headers,
-                Ebms3UserMessage message, IPMode pmode, org.w3c.dom.Node payload, ICommonsList<WSS4JAttachment> attachments,
+                Ebms3UserMessage message, IPMode pmode, Node payload, ICommonsList<WSS4JAttachment> attachments,
                 IAS4IncomingMessageState state, AS4ErrorList errors) {
             if (!state.isSoapSignatureChecked() || !state.isSoapDecrypted() || attachments == null || attachments.size() != 1) {
                 return AS4MessageProcessorResult.createFailure();

@@ -1,5 +1,6 @@
 package org.casw.bench.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class JmsChannel implements Channel {
             String error = null;
             if (status == null || !ACCEPTED.contains(status)) {
                 String body = message instanceof TextMessage t ? t.getText()
-                        : message instanceof BytesMessage b ? new String(b.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8)
+                        : message instanceof BytesMessage b ? new String(b.getBody(byte[].class), StandardCharsets.UTF_8)
                         : String.valueOf(message.getBody(Object.class));
                 error = "receipt " + status + " " + (body == null ? "" : body.substring(0, Math.min(240, body.length())));
             }

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -147,7 +149,7 @@ public final class LargeManifestRun {
 
         try (Inbox customs = new Inbox()) {
             long startedAt = System.nanoTime();
-            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, java.util.Map.of("CN-CUSTOMS", customs.url()), options.gatewayJar(),
+            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, Map.of("CN-CUSTOMS", customs.url()), options.gatewayJar(),
                     options.heap(), gatewayArgs, Duration.ofMinutes(4))) {
                 log("gateway started in %.1f s (pid %d, log %s, diagnostics %s)", (System.nanoTime() - startedAt) / 1e9, gateway.pid(),
                         gateway.log(), diagnostics);
@@ -286,7 +288,7 @@ public final class LargeManifestRun {
     static String markdown(Result r, Options o) {
         StringBuilder md = new StringBuilder();
         md.append("# A 20 MB cargo manifest end to end with `-Xmx").append(r.heap()).append("`\n\n");
-        md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
+        md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ").append(System.getProperty("java.version"))
                 .append(". Reproduce with:\n\n```\n").append(o.command() != null ? o.command() : "bench/run-large-manifest.sh").append("\n```\n\n");
         md.append("One MT1101 import sea manifest (Laem Chabang to Qinzhou), ").append(String.format(Locale.ROOT, "%,d", r.containers()))

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
@@ -193,7 +194,7 @@ public final class LoadDriver {
         String expected = workload.keepsIssuerSignature() ? SystemSpec.SM2 : spec.expectedSignatureMethod(workload.receiver());
         Map<String, Long> atReceiver = seen.getOrDefault(workload.receiver(), Map.of());
         result = result.signed(String.join(" ", atReceiver.keySet().stream().map(LoadDriver::shortMethod).toList()));
-        if (result.delivered() > 0 && !atReceiver.keySet().equals(java.util.Set.of(expected))) {
+        if (result.delivered() > 0 && !atReceiver.keySet().equals(Set.of(expected))) {
             String why = "SIGNATURE MISMATCH: " + workload.receiver() + " got " + atReceiver + ", expected only " + expected;
             log("%s %s %s: %s", spec.name(), workload.name(), result.load(), why);
             return result.failed(why);

@@ -2,6 +2,7 @@ package org.casw.bench.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -157,7 +158,7 @@ public final class LoadGenerator {
                 lastArrival = Math.max(lastArrival, arrival);
             }
         }
-        long[] sorted = StepResult.sorted(java.util.Arrays.copyOf(latencies, delivered));
+        long[] sorted = StepResult.sorted(Arrays.copyOf(latencies, delivered));
         double seconds = (lastArrival - start) / 1e9;
         double achieved = seconds > 0 ? delivered / seconds : 0;
         int undelivered = accepted.size() - delivered;

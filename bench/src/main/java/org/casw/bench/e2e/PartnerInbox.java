@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ public final class PartnerInbox implements AutoCloseable {
     /**
      * Waits until no delivery has arrived for {@code quiet} (a previous step's backlog has drained), at most {@code limit}.
      */
-    public void awaitQuiet(java.time.Duration quiet, java.time.Duration limit) throws InterruptedException {
+    public void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long seen = deliveries.get();
         long quietSince = System.nanoTime();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One entry of {@code --systems}: {@code name[:workload+workload...]}. {@code gateway} runs on its agreements
@@ -103,7 +104,7 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
         };
     }
 
-    private static java.util.Optional<String> signWith(List<String> gatewayArgs) {
+    private static Optional<String> signWith(List<String> gatewayArgs) {
         return gatewayArgs.stream().filter(a -> a.startsWith(SIGN_WITH)).map(a -> a.substring(SIGN_WITH.length()))
                 .reduce((first, last) -> last);
     }

@@ -1,6 +1,7 @@
 package org.casw.bench.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jakarta.jms.JMSException;
 
 /**
  * One system under test in its own child JVM on loopback, with its own temp data directory:
@@ -56,7 +59,7 @@ public final class SystemUnderTest implements AutoCloseable {
             Duration startTimeout) throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
         Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase(Locale.ROOT) + "-",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path log = dataDir.resolve("system.log");
         int port = freePort();
         String brokerUrl = null;
@@ -131,7 +134,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /** How a workload submits to this system. */
-    public Channel channel(Workload workload) throws jakarta.jms.JMSException {
+    public Channel channel(Workload workload) throws JMSException {
         if (!workload.jms()) {
             return new HttpChannel(submitUri(), submitHeaders(workload.apiKey()));
         }
@@ -151,7 +154,7 @@ public final class SystemUnderTest implements AutoCloseable {
         double kb = 0;
         for (ProcessHandle p : (Iterable<ProcessHandle>) processes()::iterator) {
             try {
-                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
                     if (line.startsWith("VmRSS:")) {
                         kb += Double.parseDouble(line.replaceAll("[^0-9]", ""));
                     }
@@ -163,8 +166,8 @@ public final class SystemUnderTest implements AutoCloseable {
         return kb / 1024;
     }
 
-    private java.util.stream.Stream<ProcessHandle> processes() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants());
+    private Stream<ProcessHandle> processes() {
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants());
     }
 
     public long pid() {
@@ -213,7 +216,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -1,6 +1,7 @@
 package org.casw.gateway.api;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,7 @@ class MessageSearch {
         return new MessageJson.Page(items, page, size, total == null ? 0 : total);
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

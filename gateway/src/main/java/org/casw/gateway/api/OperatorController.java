@@ -102,7 +102,7 @@ public class OperatorController {
                 exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
             });
         }
-        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), java.util.List.of()));
+        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), List.of()));
     }
 
     private static PartnerState state(PartnerProfile p, Set<String> suspended) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -103,7 +104,7 @@ public class As4Endpoint extends HttpServlet {
 
     /** A receipt signal, not an error: only a receipt is kept to answer resends with. */
     static boolean isReceipt(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         return text.contains("SignalMessage") && text.contains("Receipt") && !text.contains("errorCode=");
     }
 

@@ -3,6 +3,7 @@ package org.casw.gateway.as4;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public final class As4Engine implements AutoCloseable {
      * The properties name the implementations the scan finds anyway: the JDK's own (the jar ships no other JAXP
      * parser or transformer) and Angus Mail's stream provider. Values already set are left alone.
      */
-    static final java.util.Map<String, String> FACTORY_IMPLEMENTATIONS = java.util.Map.of(
+    static final Map<String, String> FACTORY_IMPLEMENTATIONS = Map.of(
             "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
             "javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
             "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",

@@ -13,6 +13,7 @@ import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Node;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
 import com.helger.phase4.attachment.WSS4JAttachment;
@@ -70,7 +71,7 @@ public class As4Inbox {
         return new IAS4IncomingMessageProcessorSPI() {
             @Override
             public AS4MessageProcessorResult processAS4UserMessage(IAS4IncomingMessageMetadata metadata, HttpHeaderMap headers,
-                    Ebms3UserMessage message, IPMode pmode, org.w3c.dom.Node payload, ICommonsList<WSS4JAttachment> attachments,
+                    Ebms3UserMessage message, IPMode pmode, Node payload, ICommonsList<WSS4JAttachment> attachments,
                     IAS4IncomingMessageState state, AS4ErrorList errors) {
                 return take(message, attachments, state, errors, outcome);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.api.config.ActiveMQDefaultConfiguration;
@@ -17,6 +18,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConnectionDetails;
@@ -110,7 +112,7 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
                 session.start();
                 try (ClientRequestor management = new ClientRequestor(session, ActiveMQDefaultConfiguration.getDefaultManagementAddress())) {
                     checkDuplicateDetection(session, management);
-                    for (Map.Entry<String, org.apache.activemq.artemis.core.settings.impl.AddressSettings> s : layout.addressSettings().entrySet()) {
+                    for (Map.Entry<String, AddressSettings> s : layout.addressSettings().entrySet()) {
                         invoke(session, management, "addAddressSettings", s.getKey(), s.getValue().toJSON());
                     }
                     for (String queue : layout.queues()) {
@@ -210,6 +212,6 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
         defaults.put("retryIntervalMultiplier", "2.0");
         defaults.put("maxRetryInterval", "5000");
         defaults.put("callFailoverTimeout", "30000");
-        return java.util.Collections.unmodifiableMap(defaults);
+        return Collections.unmodifiableMap(defaults);
     }
 }

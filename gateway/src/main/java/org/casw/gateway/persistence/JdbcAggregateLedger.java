@@ -1,5 +1,6 @@
 package org.casw.gateway.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public class JdbcAggregateLedger implements AggregateLedger {
             String[] aggregate = jdbc.queryForObject("select sender, sender_message_id from message where tracking_id = ?",
                     (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, aggregateTrackingId);
             Answer answer = compose.apply(new Progress(aggregateTrackingId, aggregate[1], aggregate[0], sent + 1, parts));
-            String state = PayloadDigest.sha256Hex(answer.state().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String state = PayloadDigest.sha256Hex(answer.state().getBytes(StandardCharsets.UTF_8));
             if (state.equals(lastState)) {
                 return Optional.<Dispatch>empty(); // a repeated receipt changed nothing the submitter does not know
             }

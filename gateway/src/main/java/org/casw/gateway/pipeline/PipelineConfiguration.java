@@ -2,6 +2,7 @@ package org.casw.gateway.pipeline;
 
 import java.time.Clock;
 import java.util.List;
+import jakarta.jms.ConnectionFactory;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.DeliveryCredentials;
 import org.casw.gateway.partner.PartnerSuspensions;
@@ -114,7 +115,7 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    JmsChannel jmsChannel(jakarta.jms.ConnectionFactory connectionFactory) {
+    JmsChannel jmsChannel(ConnectionFactory connectionFactory) {
         return new JmsChannel(connectionFactory);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.document.BusinessKeys;
@@ -130,7 +131,7 @@ public class AggregateDeclarations {
     }
 
     /** The aggregate receipt for the current state, unless it was already sent or some consignment has no receipt yet. */
-    public java.util.Optional<Dispatch> answer(String aggregateTrackingId) {
+    public Optional<Dispatch> answer(String aggregateTrackingId) {
         return aggregates.answer(aggregateTrackingId, receipts::compose);
     }
 }

@@ -6,6 +6,8 @@ import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aggregate.AggregateKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
@@ -61,9 +63,9 @@ public class DocumentReader {
      * ({@link SchemaValidator#validate(DocumentType, byte[], org.xml.sax.ContentHandler)}). It never stops the
      * parse: the schema reports what is wrong, and a document with violations is not read.
      */
-    public jakarta.xml.bind.UnmarshallerHandler handler() {
+    public UnmarshallerHandler handler() {
         try {
-            jakarta.xml.bind.Unmarshaller unmarshaller = models.createUnmarshaller();
+            Unmarshaller unmarshaller = models.createUnmarshaller();
             unmarshaller.setEventHandler(event -> true);
             return unmarshaller.getUnmarshallerHandler();
         } catch (JAXBException e) {
@@ -72,7 +74,7 @@ public class DocumentReader {
     }
 
     /** What a {@link #handler()} built from a schema-valid document. */
-    public Object result(DocumentType type, jakarta.xml.bind.UnmarshallerHandler handler) {
+    public Object result(DocumentType type, UnmarshallerHandler handler) {
         try {
             Object result = handler.getResult();
             return result instanceof JAXBElement<?> e ? e.getValue() : result;

@@ -2,7 +2,11 @@ package org.casw.routes.intake;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.camel.Exchange;
@@ -653,7 +657,7 @@ public class IntakeSteps {
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
                 if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT) {
                     // a consignment of an aggregate declaration: its submitter also gets the aggregated answer
-                    List<Dispatch> dispatches = new java.util.ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
+                    List<Dispatch> dispatches = new ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
                     dispatches.addAll(aggregates.receiptApplied(intake.referencedTrackingId));
                     exchange.setProperty(DISPATCHES, dispatches);
                 }
@@ -697,16 +701,16 @@ public class IntakeSteps {
 
     /** The consignment of a document in hand: the same group as {@link #consignment(java.util.Map, String)} gives from the ledger. */
     static String consignment(BusinessKeys keys, String trackingId) {
-        java.util.Map<String, List<String>> byKind = new java.util.HashMap<>();
+        Map<String, List<String>> byKind = new HashMap<>();
         for (BusinessKeys.Key key : keys.all()) {
-            byKind.computeIfAbsent(key.kind().name(), k -> new java.util.ArrayList<>()).add(key.value());
+            byKind.computeIfAbsent(key.kind().name(), k -> new ArrayList<>()).add(key.value());
         }
-        byKind.values().forEach(java.util.Collections::sort); // the ledger lists a kind's values in order
+        byKind.values().forEach(Collections::sort); // the ledger lists a kind's values in order
         return consignment(byKind, trackingId);
     }
 
     /** The consignment a document belongs to, for delivery order: its bill, else its customs entry id. */
-    static String consignment(java.util.Map<String, List<String>> keys, String trackingId) {
+    static String consignment(Map<String, List<String>> keys, String trackingId) {
         List<String> bills = keys.getOrDefault(BusinessKeys.Kind.BILL_NO.name(), List.of());
         List<String> entries = keys.getOrDefault(BusinessKeys.Kind.ENTRY_ID.name(), List.of());
         return !bills.isEmpty() ? "bill:" + bills.get(0) : !entries.isEmpty() ? "entry:" + entries.get(0) : trackingId;

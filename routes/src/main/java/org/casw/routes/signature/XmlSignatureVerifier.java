@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -483,7 +484,7 @@ public final class XmlSignatureVerifier {
     }
 
     /** How far before receipt a claimed XAdES signing time is believed (documents in transit, retries). */
-    static final java.time.Duration SIGNING_TIME_TRUSTED_WINDOW = java.time.Duration.ofHours(24);
+    static final Duration SIGNING_TIME_TRUSTED_WINDOW = Duration.ofHours(24);
 
     /**
      * The moment certificates are judged at. The signing time is chosen by the signer, so it counts only

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.InboundTranslator;
@@ -165,7 +166,7 @@ public class CuscarTranslator implements InboundTranslator {
             if (section == Section.HEADER && CuscarMapping.DATE_MESSAGE.equals(qualifier)) {
                 head.setSendTime(value);
             } else if (section == Section.TRANSPORT) {
-                switch (java.util.Objects.toString(qualifier, "")) {
+                switch (Objects.toString(qualifier, "")) {
                     case CuscarMapping.DATE_ARRIVAL_ESTIMATED -> means.setArrivalDateTime(value);
                     case CuscarMapping.DATE_DEPARTURE_ESTIMATED -> means.setDepartureDateTime(value);
                     case CuscarMapping.DATE_LOADING -> loading.setLoadingDateTime(value);
@@ -215,7 +216,7 @@ public class CuscarTranslator implements InboundTranslator {
                 return;
             }
             String place = s.value(2, 1);
-            switch (java.util.Objects.toString(s.value(1), "")) {
+            switch (Objects.toString(s.value(1), "")) {
                 case CuscarMapping.PLACE_CUSTOMS_OFFICE -> declaration.setDeclarationOfficeID(place);
                 case CuscarMapping.PLACE_LOADING -> loading.setID(place);
                 case CuscarMapping.PLACE_DISCHARGE -> unloading.setID(place);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -360,7 +361,7 @@ final class EdifactMessageReader {
             case CONTROL_REFERENCE_MISMATCH -> "does not match the control reference of its header (UNH 0062 / UNB 0020)";
             case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the interchange)";
             case EXCLUSION_CONDITION_VIOLATED -> "breaks an exclusion rule between elements";
-            default -> "breaks the D.96B schema (" + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+            default -> "breaks the D.96B schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         };
     }
 

@@ -2,6 +2,8 @@ package org.casw.routes.transform.edifact;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
@@ -19,7 +21,7 @@ final class NativeXml {
 
     private static final JAXBContext CONTEXT;
     /** One context per written root, so that the output declares only its own namespace. */
-    private static final java.util.Map<Class<?>, JAXBContext> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, JAXBContext> WRITERS = new ConcurrentHashMap<>();
 
     static {
         try {

@@ -23,6 +23,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.event.TransportMode;
 import org.casw.schemas.manifest.BorderTransportMeans;
 import org.casw.schemas.manifest.Consignment;
 import org.casw.schemas.manifest.ConsignmentItem;
@@ -295,7 +296,7 @@ public final class SeaRailMerger {
     /** A vessel, train or bill that is none of the legs' (legOf found none) marks another trip of the container. */
     private static boolean namesAnotherJourney(org.casw.schemas.event.Event reported) {
         var transport = reported.getTransportMeans();
-        boolean vesselOrTrain = transport != null && transport.getMode() != org.casw.schemas.event.TransportMode.ROAD;
+        boolean vesselOrTrain = transport != null && transport.getMode() != TransportMode.ROAD;
         return vesselOrTrain || !reported.getBillNo().isEmpty();
     }
 
