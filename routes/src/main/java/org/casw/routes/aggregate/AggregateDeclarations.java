@@ -79,7 +79,8 @@ public class AggregateDeclarations {
                     laneNotes.put(i + 1, "lane " + decision.lane() + ": " + decision.reason());
                 }
             }
-            List<String> receivers = partners.receiversFor(DocumentType.DECLARATION, facts).stream().filter(r -> !r.equals(sender)).toList();
+            List<String> receivers = partners.receiversFor(DocumentType.DECLARATION, facts).stream().filter(r -> !r.equals(sender))
+                    .toList();
             if (receivers.isEmpty()) {
                 violations.add(Violation.of(ViolationCodes.NO_ROUTE, ConsignmentPaths.consignment(i + 1),
                         "No partner agreement receives the declaration of consignment " + (i + 1) + " with " + facts.asMap() + "."));
@@ -114,7 +115,8 @@ public class AggregateDeclarations {
         List<Dispatch> pending = new ArrayList<>();
         for (AggregateLedger.Part part : aggregates.parts(aggregateTrackingId)) {
             messages.dispatches(part.trackingId()).stream()
-                    .filter(d -> d.status() == MessageStatus.VALIDATED || d.status() == MessageStatus.SIGNED || d.status() == MessageStatus.QUEUED)
+                    .filter(d -> d.status() == MessageStatus.VALIDATED || d.status() == MessageStatus.SIGNED
+                            || d.status() == MessageStatus.QUEUED)
                     .forEach(pending::add);
         }
         return pending;

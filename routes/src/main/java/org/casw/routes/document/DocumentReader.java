@@ -40,9 +40,9 @@ public class DocumentReader {
 
     public DocumentReader() {
         try {
-            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class, ManifestReceipt.class,
-                    CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class, AggregateDeclaration.class,
-                    AggregateReceipt.class, AeoStatusNotice.class);
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class,
+                    ManifestReceipt.class, CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class,
+                    AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }

@@ -44,7 +44,8 @@ class DroppedFiles implements Processor {
         Optional<String> refusal = inbox.whyNotRegular(file);
         if (refusal.isPresent()) {
             return Submission.refused(partner.id(), "FILE", Violation.of(ViolationCodes.FILE_NOT_REGULAR, null,
-                    "The file " + name + " was not read: " + refusal.get() + ". Drop regular files only, written in the drop directory itself."),
+                    "The file " + name + " was not read: " + refusal.get()
+                            + ". Drop regular files only, written in the drop directory itself."),
                     null);
         }
         long size = Files.size(file);

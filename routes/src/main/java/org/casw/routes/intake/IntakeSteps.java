@@ -136,7 +136,8 @@ public class IntakeSteps {
                         Translation translation = translator.get().toNative(s.payload());
                         intake.translatedFrom = translator.get().format();
                         if (!translation.ok()) {
-                            intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null, translation.violations());
+                            intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null,
+                                    translation.violations());
                             intake.messageId = null;
                             return;
                         }
@@ -227,7 +228,8 @@ public class IntakeSteps {
                 if (intake.type != DocumentType.AGGREGATE_DECLARATION || aggregates == null) {
                     return;
                 }
-                AggregateDeclarations.Split split = aggregates.split(intake.trackingId, intake.submission.sender(), intake.document, intake.keys);
+                AggregateDeclarations.Split split = aggregates.split(intake.trackingId, intake.submission.sender(), intake.document,
+                        intake.keys);
                 if (!split.violations().isEmpty()) {
                     reject(intake, IntakeResult.Outcome.INVALID, split.violations(), "aggregate declaration not split");
                     return;
@@ -363,7 +365,8 @@ public class IntakeSteps {
                 }
                 document = translation.payload();
                 xml = translation.contentType() == null || translation.contentType().contains("xml");
-                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for " + dispatch.receiver());
+                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for "
+                        + dispatch.receiver());
             }
             Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(dispatch.receiver());
             if (outbound.isEmpty()) {

@@ -129,7 +129,8 @@ final class StreamedDocumentDigest {
                     qualified, reader.getAttributeValue(i)});
         }
         QName name = reader.getName();
-        String qualified = name.getPrefix() == null || name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
+        String qualified = name.getPrefix() == null || name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":"
+                + name.getLocalPart();
         return new Root(name.getNamespaceURI() == null || name.getNamespaceURI().isEmpty() ? null : name.getNamespaceURI(), qualified,
                 namespaces, attributes);
     }

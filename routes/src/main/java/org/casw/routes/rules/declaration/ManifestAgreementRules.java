@@ -116,7 +116,8 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         BigDecimal manifested = cargo.getTotalGrossMassMeasure();
         if (head.getGrossWet().compareTo(manifested) != 0) {
             out.add(MANIFEST_GROSS_WEIGHT_MISMATCH, HEAD + "GrossWet", "GrossWet " + head.getGrossWet().toPlainString()
-                    + " kg differs from the manifested gross mass " + manifested.toPlainString() + " kg" + manifest.at("TotalGrossMassMeasure") + ".");
+                    + " kg differs from the manifested gross mass " + manifested.toPlainString() + " kg"
+                    + manifest.at("TotalGrossMassMeasure") + ".");
         }
         BigInteger packages = BigInteger.valueOf(cargo.getConsignmentPackaging().getQuantityQuantity());
         if (!head.getPackNo().equals(packages)) {

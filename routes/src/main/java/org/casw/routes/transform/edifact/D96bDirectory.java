@@ -52,7 +52,8 @@ public final class D96bDirectory {
         String version = syntaxVersion == null ? "3" : syntaxVersion;
         return CONTROL.computeIfAbsent(version, v -> {
             try {
-                return SchemaFactory.newFactory().getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
+                return SchemaFactory.newFactory()
+                        .getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
             } catch (EDISchemaException | RuntimeException e) {
                 return null;
             }

@@ -60,7 +60,8 @@ final class EdifactOut {
             segment("UNB", c("UNOC", "3"), c(sender), c(recipient),
                     c(date6, time4), controlReference);
             segments = 0;
-            segment("UNH", messageReference, c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
+            segment("UNH", messageReference,
+                    c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
             // the message schema applies from the segment after UNH (set earlier, StAEDI misplaces composite components)
             Schema schema = D96bDirectory.schema(messageType);
             writer.setTransactionSchema(schema);
@@ -114,7 +115,7 @@ final class EdifactOut {
         return errors.isEmpty() ? out.toByteArray() : null;
     }
 
-    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507; null or empty: left empty. */
+    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507; null: left empty. */
     record Composite(List<String> parts) {
     }
 
