@@ -42,7 +42,8 @@ final class MessageJson {
                     m.history().stream().map(h -> new HistoryEntry(h.status().name(), h.at(), h.reason())).toList(),
                     m.violations(), m.copyOf(), dispatches.size() < 2 ? List.of()
                             : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList(),
-                    partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus())).toList());
+                    partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus()))
+                            .toList());
         }
     }
 

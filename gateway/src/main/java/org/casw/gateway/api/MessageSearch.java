@@ -33,7 +33,8 @@ class MessageSearch {
             int colon = businessKey.indexOf(':');
             String kind = colon > 0 ? businessKey.substring(0, colon) : null;
             if (kind != null && kind.matches("[A-Z_]+")) {
-                where.append(" and exists (select 1 from message_business_key k where k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?)");
+                where.append(" and exists (select 1 from message_business_key k"
+                        + " where k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?)");
                 args.add(kind);
                 args.add(businessKey.substring(colon + 1));
             } else {

@@ -77,7 +77,8 @@ public class OperatorController {
     public ResponseEntity<?> retry(@PathVariable String trackingId, Authentication operator) {
         MessageView message = ledger.find(trackingId).orElse(null);
         if (message == null) {
-            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id " + trackingId + ".");
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id " + trackingId
+                    + ".");
         }
         if (!ledger.retry(trackingId, "retried by " + operator.getName())) {
             return problem(HttpStatus.CONFLICT, "NOT_FAILED", "Only failed messages are retried",

@@ -127,7 +127,8 @@ public class ThroughDocumentController {
         for (var equipment : leg.cargo().getTransportEquipment()) {
             String container = equipment.getEquipmentIdentification().getID();
             Optional<ManifestLeg> other = legsOf(legs.manifests("CONTAINER_NO", container, caller),
-                    m -> ManifestLeg.ofContainer(m.trackingId(), read(m), container)).stream().filter(l -> l.rail() != leg.rail()).findFirst();
+                    m -> ManifestLeg.ofContainer(m.trackingId(), read(m), container)).stream().filter(l -> l.rail() != leg.rail())
+                            .findFirst();
             if (other.isPresent()) {
                 return Optional.of(List.of(leg, other.get()));
             }

@@ -105,13 +105,15 @@ public class As4Inbox {
                 .findFirst();
         if (found.isEmpty()) {
             return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, "no agreement with party "
-                    + (from == null ? "?" : typeOf(from) + ":" + from.getValue()) + " sending to " + (to == null ? "?" : typeOf(to) + ":" + to.getValue()));
+                    + (from == null ? "?" : typeOf(from) + ":" + from.getValue()) + " sending to "
+                    + (to == null ? "?" : typeOf(to) + ":" + to.getValue()));
         }
         As4Agreement agreement = found.get();
         // phase4 checks a signature that is there; whether one must be there is the agreement's business
         if (state.isSoapSignatureChecked() && !agreement.certificate().equals(state.getSigningCertificate())) {
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId, "signed with "
-                    + (state.getSigningCertificate() == null ? "an unknown certificate" : state.getSigningCertificate().getSubjectX500Principal())
+                    + (state.getSigningCertificate() == null
+                            ? "an unknown certificate" : state.getSigningCertificate().getSubjectX500Principal())
                     + ", not the certificate of the agreement with " + agreement.partner());
         }
         if (agreement.mustSign() && !state.isSoapSignatureChecked()) {
@@ -119,8 +121,8 @@ public class As4Inbox {
                     + " requires a signature");
         }
         if (agreement.mustEncrypt() && !state.isSoapDecrypted()) {
-            return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId, "not encrypted; the agreement with " + agreement.partner()
-                    + " requires encryption");
+            return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId,
+                    "not encrypted; the agreement with " + agreement.partner() + " requires encryption");
         }
         outcome.partner = agreement.partner();
         Optional<As4Ledger.ReceivedMessage> before = ledger.received(messageId)

@@ -45,13 +45,15 @@ public class BrokerConfiguration {
             BrokerLayout layout = BrokerLayout.of(properties, partners, "#");
             layout.addressSettings().forEach(config::addAddressSetting);
             for (String queue : layout.queues()) {
-                config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)
+                        .setDurable(true));
             }
             if (!broker.acceptorUrl().isBlank()) {
                 try {
                     config.addAcceptorConfiguration("partners", broker.acceptorUrl());
                 } catch (Exception e) {
-                    throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: " + broker.acceptorUrl(), e);
+                    throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: "
+                            + broker.acceptorUrl(), e);
                 }
             }
         };

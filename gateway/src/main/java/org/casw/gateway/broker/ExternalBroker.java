@@ -110,7 +110,8 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
             }
             try (factory; ClientSession session = login(factory)) {
                 session.start();
-                try (ClientRequestor management = new ClientRequestor(session, ActiveMQDefaultConfiguration.getDefaultManagementAddress())) {
+                try (ClientRequestor management = new ClientRequestor(session,
+                        ActiveMQDefaultConfiguration.getDefaultManagementAddress())) {
                     checkDuplicateDetection(session, management);
                     for (Map.Entry<String, AddressSettings> s : layout.addressSettings().entrySet()) {
                         invoke(session, management, "addAddressSettings", s.getKey(), s.getValue().toJSON());
@@ -179,7 +180,8 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
                     + " within " + connectTimeout.toSeconds() + " s");
         }
         if (!ManagementHelper.hasOperationSucceeded(reply)) {
-            throw new IllegalStateException("The external broker " + configuredUrl + " refused " + what + ": " + ManagementHelper.getResult(reply)
+            throw new IllegalStateException("The external broker " + configuredUrl + " refused " + what + ": "
+                    + ManagementHelper.getResult(reply)
                     + " (the gateway's user '" + user + "' needs the manage, createAddress and createDurableQueue permissions)");
         }
         return ManagementHelper.getResult(reply);

@@ -46,7 +46,8 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
         Map<String, String> fileOfParty = new LinkedHashMap<>();
         List<Resource> files = find(locations, environment, problems);
         if (files.isEmpty() && problems.isEmpty()) {
-            problems.add(locations + ": no partner agreement found (gateway.agreements names the files, e.g. file:/etc/casw/agreements/*.yml)");
+            problems.add(locations
+                    + ": no partner agreement found (gateway.agreements names the files, e.g. file:/etc/casw/agreements/*.yml)");
         }
         for (Resource file : files) {
             read(file, properties, fileOfParty, problems);

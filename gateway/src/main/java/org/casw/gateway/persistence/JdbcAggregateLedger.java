@@ -79,7 +79,8 @@ public class JdbcAggregateLedger implements AggregateLedger {
                 dispatches.addAll(messages.validated(trackingId, part.keys(), part.receivers(), false));
                 split.append(split.isEmpty() ? "" : ", ").append(trackingId).append(" (bill ").append(part.billNo()).append(')');
             }
-            jdbc.update("insert into aggregate_answer (tracking_id, parts, updated_at) values (?, ?, ?)", aggregateTrackingId, parts.size(), now);
+            jdbc.update("insert into aggregate_answer (tracking_id, parts, updated_at) values (?, ?, ?)",
+                    aggregateTrackingId, parts.size(), now);
             transition(aggregateTrackingId, MessageStatus.SPLIT, "split into " + parts.size() + " declaration(s): " + split, now);
             return dispatches;
         });
@@ -131,7 +132,8 @@ public class JdbcAggregateLedger implements AggregateLedger {
             int sent = (Integer) locked.get(0)[1];
             String lastState = (String) locked.get(0)[2];
             List<Part> parts = parts(aggregateTrackingId);
-            if (parts.size() < expected || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
+            if (parts.size() < expected
+                    || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
                 // answered once every consignment has a customs receipt, or will never get one without an operator
                 return Optional.<Dispatch>empty();
             }

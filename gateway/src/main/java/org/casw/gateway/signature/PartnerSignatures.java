@@ -100,7 +100,8 @@ public class PartnerSignatures implements SignaturePolicies {
                 problems.add(where + ": " + e.getMessage());
             }
         });
-        Map<String, GatewayProperties.KeyStoreEntry> upcoming = properties.signing().next() == null ? Map.of() : properties.signing().next();
+        Map<String, GatewayProperties.KeyStoreEntry> upcoming = properties.signing().next() == null
+                ? Map.of() : properties.signing().next();
         upcoming.forEach((profileId, entry) -> {
             String where = "gateway.signing.next." + profileId;
             try {
@@ -124,9 +125,11 @@ public class PartnerSignatures implements SignaturePolicies {
                     SigningProfile profile = SigningProfile.of(s.signWith());
                     SigningIdentity identity = identities.get(profile);
                     if (profile == SigningProfile.CMS_DETACHED) {
-                        problems.add(locate.where(partyId, "signatures.sign-with") + ": cms-detached is for non-XML payloads, not for documents delivered as XML");
+                        problems.add(locate.where(partyId, "signatures.sign-with")
+                                + ": cms-detached is for non-XML payloads, not for documents delivered as XML");
                     } else if (identity == null) {
-                        problems.add(locate.where(partyId, "signatures.sign-with") + ": no key for " + profile.id() + " in gateway.signing.identities");
+                        problems.add(locate.where(partyId, "signatures.sign-with") + ": no key for " + profile.id()
+                                + " in gateway.signing.identities");
                     } else {
                         signingSettings.put(partyId, new OutboundSignature(profile, identity, new SigningOptions(s.xades(),
                                 SigningOptions.DigestChoice.valueOf(s.eportDigest()), null)));
@@ -157,7 +160,8 @@ public class PartnerSignatures implements SignaturePolicies {
                 }
                 List<Path> anchors = s.trustAnchors() == null ? List.of() : s.trustAnchors();
                 if (profiles.isEmpty() || anchors.isEmpty()) {
-                    problems.add(locate.where(partyId, "signatures") + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
+                    problems.add(locate.where(partyId, "signatures")
+                            + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
                     return;
                 }
                 try {
@@ -220,7 +224,8 @@ public class PartnerSignatures implements SignaturePolicies {
             return Optional.empty();
         }
         NextIdentity upcoming = next.get(settings.profile());
-        SigningIdentity inForce = upcoming != null && !clock.instant().isBefore(upcoming.from()) ? upcoming.identity() : settings.identity();
+        SigningIdentity inForce = upcoming != null && !clock.instant().isBefore(upcoming.from()) ? upcoming.identity()
+                : settings.identity();
         return Optional.of(new OutboundSignature(settings.profile(), inForce, settings.options()));
     }
 
