@@ -77,6 +77,8 @@ public final class As4ChannelRate {
 
     private static final String SERVICE = "urn:casw:as4:trade-documents";
     private static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+    private static final String INITIATOR = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator";
+    private static final String RESPONDER = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder";
 
     static final String PROFILE_ID = "casw-edelivery-as4";
 
@@ -119,7 +121,8 @@ public final class As4ChannelRate {
                 | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |
                 |---|---|---|---|---|---|---|---|---|---|
                 """);
-        StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) |\n|---|---|---|---|---|\n");
+        StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) "
+                + "|\n|---|---|---|---|---|\n");
         try {
             for (String receiver : receivers) {
                 int port = freePort();
@@ -143,13 +146,15 @@ public final class As4ChannelRate {
                         double receiverMs = (cpuNanos(process.toHandle()) - receiverCpu) / 1e6 / messages;
                         double databaseMs = (databaseCpuNanos(dir) - databaseCpu) / 1e6 / messages;
                         double senderMs = (ownCpuNanos() - senderCpu) / 1e6 / messages;
-                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(receiver, concurrency, messages, r.rate,
-                                r.p50, r.p99, receiverMs, "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
+                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(
+                                receiver, concurrency, messages, r.rate, r.p50, r.p99, receiverMs,
+                                "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
                         System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
                         rates.append(line).append('\n');
                     }
                     if (largeMb > 0) {
-                        String line = "| " + receiver + " | " + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
+                        String line = "| " + receiver + " | "
+                                + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
                         System.out.println(line);
                         large.append(line).append('\n');
                     }
@@ -161,8 +166,9 @@ public final class As4ChannelRate {
             String report = "# AS4 endpoint rate on loopback\n\n"
                     + "Signed (RSA-SHA256) and encrypted (AES-128-GCM, RSA-OAEP) ~5 KB certificates of origin, gzip, one-way push;"
                     + " a send counts when the receiver's signed non-repudiation receipt is back.\n"
-                    + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar` (verify, decrypt,"
-                    + " validate, store in its own PostgreSQL, queue on its broker, then the receipt); `bare` is phase4 alone on a flat class path"
+                    + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar`"
+                    + " (verify, decrypt, validate, store in its own PostgreSQL, queue on its broker, then the receipt);"
+                    + " `bare` is phase4 alone on a flat class path"
                     + " (`BareAs4Receiver`: verify, decrypt, read the payload, receipt), the reference. Each receiver first takes "
                     + warmup + " warm-up messages, then 300 before each measured series. 2-core machine.\n\n"
                     + rates + (largeMb > 0 ? "\n" + large : "")
@@ -181,7 +187,8 @@ public final class As4ChannelRate {
         // WSS4J digests attachments itself; the JSR 105 reference then warns per message that its own input was empty
         JSR105_REFERENCES.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
-        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
@@ -195,7 +202,8 @@ public final class As4ChannelRate {
     /** The gateway's eDelivery signing values (As4Crypto.signing). */
     static AS4SigningParams signing() {
         return new AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
-                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256).setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
     }
 
     /** CPU time used so far by the gateway's PostgreSQL: a daemon whose command line names the gateway's data directory. */
@@ -278,14 +286,16 @@ public final class As4ChannelRate {
         int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
         AtomicBoolean signed = new AtomicBoolean();
         long t0 = System.nanoTime();
-        EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-large-" + System.nanoTime() + "@sg-swgw.bench", manifest, signed);
+        EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-large-" + System.nanoTime() + "@sg-swgw.bench", manifest,
+                signed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(2000); // let the receiver finish queueing and log its last collections
         List<String> gcLines = Files.readAllLines(gcLog);
-        LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+        LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
+                gcLines.size()));
         return "%.1f MB MT1101 manifest (10,000 containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
-                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
-                        during.maxBeforeMb())
+                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt",
+                        seconds, during.maxBeforeMb())
                 + " after %d MB, committed %d MB, %d collections (%d full)".formatted(during.maxAfterMb(), during.committedMb(),
                         during.collections(), during.fullCollections());
     }
@@ -338,7 +348,8 @@ public final class As4ChannelRate {
         pool.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6, sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
+        return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6,
+                sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
                 errors.get(), firstError.isEmpty() ? null : firstError.get(0));
     }
 
@@ -357,15 +368,18 @@ public final class As4ChannelRate {
         AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID(PROFILE_ID).cryptoFactory(crypto)
                 .pmode(pmode(endpoint))
                 .messageID(messageId).conversationID(messageId)
-                .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator")
-                .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder")
+                .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole(INITIATOR)
+                .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole(RESPONDER)
                 .service(SERVICE).action("Deliver").endpointURL(endpoint)
                 .payload(AS4OutgoingAttachment.builder().data(document).mimeTypeXML().compressionGZIP())
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
-                .signalMsgConsumer((message, metadata, state) -> signed.set(state.isSoapSignatureChecked() && message.getReceipt() != null));
-        builder.signingParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256).setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .signalMsgConsumer((message, metadata, state) -> signed.set(state.isSoapSignatureChecked()
+                        && message.getReceipt() != null));
+        builder.signingParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
                 .setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
-        builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM).setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
+        builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM)
+                .setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
                 .setCertificate(gateway);
         return builder.sendMessageAndCheckForReceipt();
     }
@@ -389,8 +403,8 @@ public final class As4ChannelRate {
                     new PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
                             CAS4.DEFAULT_MPC_ID), errors, null, security);
             pmode = new PMode("bench-out",
-                    new PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
-                    new PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
+                    new PModeParty(UNREGISTERED, "SG-SWGW", INITIATOR, null, null),
+                    new PModeParty(UNREGISTERED, "CN-CASW", RESPONDER, null, null),
                     null, EMEP.ONE_WAY, EMEPBinding.PUSH, leg, null, null, null);
         }
         return pmode;

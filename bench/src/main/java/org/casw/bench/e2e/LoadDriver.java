@@ -115,7 +115,8 @@ public final class LoadDriver {
                 }
                 try (SystemUnderTest system = SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(),
                         spec.extraArgs(), options.startTimeout())) {
-                    log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9, system.pid(), system.log(),
+                    log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9,
+                            system.pid(), system.log(),
                             spec.kind() == SystemUnderTest.Kind.BASELINE ? "naive baseline"
                                     : spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
                     for (Workload workload : spec.workloads()) {
@@ -168,9 +169,11 @@ public final class LoadDriver {
                 result = result.signed(String.join(" ", partner.rootElements().getOrDefault(workload.receiver(), Map.of()).keySet())
                         + ", " + result.signedWith());
                 results.add(result);
-                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) %s cpu %.1f ms/msg rss %.0f MB errors %d%s",
-                        name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
-                        result.p99(), result.answerP50(), result.answerP99(), result.signedWith(), result.cpuMsPerMessage(), result.rssMb(), result.errors(),
+                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 "
+                        + "%.1f) %s cpu %.1f ms/msg rss %.0f MB errors %d%s",
+                        name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(),
+                        result.p50(), result.p95(), result.p99(), result.answerP50(), result.answerP99(), result.signedWith(),
+                        result.cpuMsPerMessage(), result.rssMb(), result.errors(),
                         result.firstError() == null ? "" : " (" + result.firstError() + ")");
             }
         }

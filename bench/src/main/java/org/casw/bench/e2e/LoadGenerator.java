@@ -85,7 +85,8 @@ public final class LoadGenerator {
                 continue;
             }
             // the callback records every outcome itself; the stage whenComplete returns has nothing more to say
-            var unused = channel.submit(document).orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((error, failure) -> {
+            var unused = channel.submit(document).orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((error, failure) -> {
                 // record before releasing: the step ends once every permit is back, and must see this outcome
                 record(tally, document, due, failure != null ? "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s" : error);
                 inFlight.release();

@@ -73,7 +73,8 @@ public final class SystemUnderTest implements AutoCloseable {
         }
         if (kind == Kind.GATEWAY) {
             if (gatewayJar == null || !Files.isRegularFile(gatewayJar)) {
-                throw new IllegalArgumentException("gateway jar not found: " + gatewayJar + " (build it: mvn -B -pl gateway -am package -DskipTests)");
+                throw new IllegalArgumentException("gateway jar not found: " + gatewayJar
+                        + " (build it: mvn -B -pl gateway -am package -DskipTests)");
             }
             command.addAll(List.of("-jar", gatewayJar.toString()));
             command.add("--server.port=" + port);
