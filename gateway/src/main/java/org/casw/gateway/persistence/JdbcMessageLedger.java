@@ -266,7 +266,8 @@ public class JdbcMessageLedger implements MessageLedger {
             if (MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before)) {
                 // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so (in this order)
                 jdbc.update("""
-                        insert into message_transition (tracking_id, status, at, reason) values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
+                        insert into message_transition (tracking_id, status, at, reason)
+                        values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
                         trackingId, now, "queued for delivery to " + destination, trackingId, now, delivered);
             } else {
                 transition(trackingId, MessageStatus.DELIVERED, delivered, now);
