@@ -1,6 +1,7 @@
 package org.casw.bench;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.casw.routes.document.DocumentReader;
@@ -43,7 +44,7 @@ public class TranslationBenchmark {
         DocumentReader reader = new DocumentReader();
         acdd = new AcddDeclarationTranslator(reader);
         acddResponse = new AcddResponseTranslator();
-        ecoOut = new AswEcoOutboundTranslator(reader, java.time.Clock.systemUTC(), certificateNo -> Optional.of("TH"));
+        ecoOut = new AswEcoOutboundTranslator(reader, Clock.systemUTC(), certificateNo -> Optional.of("TH"));
         ecoIn = new AswEcoInboundTranslator();
         exportDeclaration = ValidationBenchmark.resource("/bench/export-sea-ev-csfta.xml");
         customsResponse = ValidationBenchmark.resource("/bench/customs-response-rejected.xml");

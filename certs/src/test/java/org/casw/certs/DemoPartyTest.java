@@ -1,11 +1,10 @@
 package org.casw.certs;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
 
 /** The fixed cast of the demo exchange and the key family names. */
 class DemoPartyTest {

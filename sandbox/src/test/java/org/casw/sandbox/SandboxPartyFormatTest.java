@@ -1,8 +1,5 @@
 package org.casw.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +14,9 @@ import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The sandbox {@code format} setting: XML or, where the sandbox writes it and the agreement sends it, EDIFACT-D96B. */
 class SandboxPartyFormatTest {

@@ -1,6 +1,8 @@
 package org.casw.bench.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -15,14 +18,24 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.casw.certs.DevPki;
+import org.casw.certs.IssuedIdentity;
+import org.casw.certs.KeyFamily;
+import org.slf4j.LoggerFactory;
+import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.AS4SigningParams;
 import com.helger.phase4.crypto.ECryptoAlgorithmC14N;
 import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
 import com.helger.phase4.crypto.ECryptoAlgorithmSign;
@@ -31,15 +44,25 @@ import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
 import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.phase4.model.EMEP;
+import com.helger.phase4.model.EMEPBinding;
+import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.model.pmode.IPModeIDProvider;
+import com.helger.phase4.model.pmode.PMode;
+import com.helger.phase4.model.pmode.PModeParty;
+import com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern;
+import com.helger.phase4.model.pmode.leg.PModeLeg;
+import com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation;
+import com.helger.phase4.model.pmode.leg.PModeLegErrorHandling;
+import com.helger.phase4.model.pmode.leg.PModeLegProtocol;
+import com.helger.phase4.model.pmode.leg.PModeLegSecurity;
 import com.helger.phase4.profile.AS4Profile;
 import com.helger.phase4.profile.IAS4ProfileValidator;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.wss.EWSSVersion;
 import com.helger.scope.mgr.ScopeManager;
-import org.casw.certs.DevPki;
-import org.casw.certs.IssuedIdentity;
-import org.casw.certs.KeyFamily;
+import ch.qos.logback.classic.Level;
 
 /**
  * The rate of the gateway's AS4 endpoint on loopback: a partner gateway (a bare phase4 sender in this JVM, with
@@ -54,11 +77,13 @@ public final class As4ChannelRate {
 
     private static final String SERVICE = "urn:casw:as4:trade-documents";
     private static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+    private static final String INITIATOR = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator";
+    private static final String RESPONDER = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder";
 
     static final String PROFILE_ID = "casw-edelivery-as4";
 
     /** JUL logger levels are kept only while the logger is referenced. */
-    private static final java.util.logging.Logger JSR105_REFERENCES = java.util.logging.Logger.getLogger("org.apache.jcp.xml.dsig.internal.dom.DOMReference");
+    private static final Logger JSR105_REFERENCES = Logger.getLogger("org.apache.jcp.xml.dsig.internal.dom.DOMReference");
 
     public static void main(String[] args) throws Exception {
         quietPartnerSide();
@@ -83,7 +108,7 @@ public final class As4ChannelRate {
         }
         Path dir = Files.createTempDirectory("casw-as4-bench-");
         // the embedded PostgreSQL runs as an unprivileged user when this runs as root
-        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         DevPki pki = DevPki.ensure(dir.resolve("certs"));
         startPhase4("as4-bench");
         IAS4CryptoFactory crypto = crypto(pki.identity("SG-NSW", KeyFamily.RSA_2048), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048));
@@ -91,9 +116,13 @@ public final class As4ChannelRate {
         String template = new String(As4ChannelRate.class.getResourceAsStream("/as4-bench-certificate.xml").readAllBytes(),
                 StandardCharsets.UTF_8);
         AtomicInteger sequence = new AtomicInteger();
-        StringBuilder rates = new StringBuilder("| receiver | concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
-        StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) |\n|---|---|---|---|---|\n");
+        StringBuilder rates = new StringBuilder("""
+                | receiver | concurrency | messages | rate (msg/s) | p50 (ms) | p99 (ms) \
+                | receiver JVM CPU per message (ms) | its PostgreSQL (ms) | sender CPU per message (ms) | errors |
+                |---|---|---|---|---|---|---|---|---|---|
+                """);
+        StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) "
+                + "|\n|---|---|---|---|---|\n");
         try {
             for (String receiver : receivers) {
                 int port = freePort();
@@ -101,7 +130,7 @@ public final class As4ChannelRate {
                 Path gcLog = dir.resolve("gc-" + receiver + ".log");
                 Process process = switch (receiver) {
                     case "gateway" -> startGateway(jar, dir, port, largeMb, gcLog, pki);
-                    case "bare" -> startBare(dir, port, endpoint, largeMb, gcLog);
+                    case "bare" -> startBare(dir, port, endpoint, gcLog);
                     default -> throw new IllegalArgumentException("--receivers takes gateway and bare, not " + receiver);
                 };
                 try {
@@ -117,13 +146,15 @@ public final class As4ChannelRate {
                         double receiverMs = (cpuNanos(process.toHandle()) - receiverCpu) / 1e6 / messages;
                         double databaseMs = (databaseCpuNanos(dir) - databaseCpu) / 1e6 / messages;
                         double senderMs = (ownCpuNanos() - senderCpu) / 1e6 / messages;
-                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(receiver, concurrency, messages, r.rate,
-                                r.p50, r.p99, receiverMs, "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
+                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(
+                                receiver, concurrency, messages, r.rate, r.p50, r.p99, receiverMs,
+                                "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
                         System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
                         rates.append(line).append('\n');
                     }
                     if (largeMb > 0) {
-                        String line = "| " + receiver + " | " + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
+                        String line = "| " + receiver + " | "
+                                + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
                         System.out.println(line);
                         large.append(line).append('\n');
                     }
@@ -135,8 +166,9 @@ public final class As4ChannelRate {
             String report = "# AS4 endpoint rate on loopback\n\n"
                     + "Signed (RSA-SHA256) and encrypted (AES-128-GCM, RSA-OAEP) ~5 KB certificates of origin, gzip, one-way push;"
                     + " a send counts when the receiver's signed non-repudiation receipt is back.\n"
-                    + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar` (verify, decrypt,"
-                    + " validate, store in its own PostgreSQL, queue on its broker, then the receipt); `bare` is phase4 alone on a flat class path"
+                    + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar`"
+                    + " (verify, decrypt, validate, store in its own PostgreSQL, queue on its broker, then the receipt);"
+                    + " `bare` is phase4 alone on a flat class path"
                     + " (`BareAs4Receiver`: verify, decrypt, read the payload, receipt), the reference. Each receiver first takes "
                     + warmup + " warm-up messages, then 300 before each measured series. 2-core machine.\n\n"
                     + rates + (largeMb > 0 ? "\n" + large : "")
@@ -150,12 +182,13 @@ public final class As4ChannelRate {
 
     /** The partner side as a tuned partner would run it: no debug logging, no class-path scans per message. */
     static void quietPartnerSide() {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         // WSS4J digests attachments itself; the JSR 105 reference then warns per message that its own input was empty
         JSR105_REFERENCES.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
-        System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.setProperty("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
@@ -167,9 +200,10 @@ public final class As4ChannelRate {
     }
 
     /** The gateway's eDelivery signing values (As4Crypto.signing). */
-    static com.helger.phase4.crypto.AS4SigningParams signing() {
-        return new com.helger.phase4.crypto.AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
-                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256).setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
+    static AS4SigningParams signing() {
+        return new AS4SigningParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
     }
 
     /** CPU time used so far by the gateway's PostgreSQL: a daemon whose command line names the gateway's data directory. */
@@ -231,7 +265,7 @@ public final class As4ChannelRate {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
     }
 
-    private static Process startBare(Path dir, int port, String endpoint, int largeMb, Path gcLog) throws Exception {
+    private static Process startBare(Path dir, int port, String endpoint, Path gcLog) throws Exception {
         return new ProcessBuilder(java(), "-Xmx" + heapOf("bare"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
                 "-cp", System.getProperty("java.class.path"), BareAs4Receiver.class.getName(), String.valueOf(port),
                 dir.resolve("certs").toString(), endpoint)
@@ -245,26 +279,28 @@ public final class As4ChannelRate {
     /** One large manifest: how long to the receipt, and what the receiver's heap went through meanwhile. */
     private static String large(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, int largeMb, Path gcLog, String heap)
             throws Exception {
-        byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT),
+        byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT),
                 10_000, largeMb * 1024L * 1024L);
         int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
         AtomicBoolean signed = new AtomicBoolean();
         long t0 = System.nanoTime();
-        EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-large-" + System.nanoTime() + "@sg-swgw.bench", manifest, signed);
+        EAS4UserMessageSendResult result = send(endpoint, crypto, gateway, "bench-large-" + System.nanoTime() + "@sg-swgw.bench", manifest,
+                signed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(2000); // let the receiver finish queueing and log its last collections
         List<String> gcLines = Files.readAllLines(gcLog);
-        LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()), gcLines.size()));
+        LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
+                gcLines.size()));
         return "%.1f MB MT1101 manifest (10,000 containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
-                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt", seconds,
-                        during.maxBeforeMb())
+                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt",
+                        seconds, during.maxBeforeMb())
                 + " after %d MB, committed %d MB, %d collections (%d full)".formatted(during.maxAfterMb(), during.committedMb(),
                         during.collections(), during.fullCollections());
     }
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -310,12 +346,13 @@ public final class As4ChannelRate {
         pool.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6, sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
+        return new Result(messages / seconds, sorted[(int) (messages * 0.50)] / 1e6,
+                sorted[Math.min(messages - 1, (int) (messages * 0.99))] / 1e6,
                 errors.get(), firstError.isEmpty() ? null : firstError.get(0));
     }
 
     /** The hand-written "Notes" section of an earlier report (findings a rerun must not erase), or nothing. */
-    private static String notesOf(Path report) throws java.io.IOException {
+    private static String notesOf(Path report) throws IOException {
         if (!Files.isRegularFile(report)) {
             return "";
         }
@@ -329,41 +366,44 @@ public final class As4ChannelRate {
         AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage().as4ProfileID(PROFILE_ID).cryptoFactory(crypto)
                 .pmode(pmode(endpoint))
                 .messageID(messageId).conversationID(messageId)
-                .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator")
-                .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder")
+                .fromPartyIDType(UNREGISTERED).fromPartyID("SG-SWGW").fromRole(INITIATOR)
+                .toPartyIDType(UNREGISTERED).toPartyID("CN-CASW").toRole(RESPONDER)
                 .service(SERVICE).action("Deliver").endpointURL(endpoint)
                 .payload(AS4OutgoingAttachment.builder().data(document).mimeTypeXML().compressionGZIP())
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
-                .signalMsgConsumer((message, metadata, state) -> signed.set(state.isSoapSignatureChecked() && message.getReceipt() != null));
-        builder.signingParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256).setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .signalMsgConsumer((message, metadata, state) -> signed.set(state.isSoapSignatureChecked()
+                        && message.getReceipt() != null));
+        builder.signingParams().setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
                 .setAlgorithmC14N(ECryptoAlgorithmC14N.C14N_EXCL_OMIT_COMMENTS);
-        builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM).setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
+        builder.cryptParams().setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM)
+                .setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
                 .setCertificate(gateway);
         return builder.sendMessageAndCheckForReceipt();
     }
 
-    private static volatile com.helger.phase4.model.pmode.IPMode pmode;
+    private static volatile IPMode pmode;
 
     /** The partner's sending P-Mode, as the gateway's As4PModes builds it: one-way push, signed receipts on the response. */
-    static com.helger.phase4.model.pmode.IPMode pmode(String endpoint) {
+    static IPMode pmode(String endpoint) {
         if (pmode == null) {
-            var security = new com.helger.phase4.model.pmode.leg.PModeLegSecurity();
-            security.setWSSVersion(com.helger.phase4.wss.EWSSVersion.WSS_111);
+            var security = new PModeLegSecurity();
+            security.setWSSVersion(EWSSVersion.WSS_111);
             security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
             security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
             security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
             security.setSendReceipt(true);
-            security.setSendReceiptReplyPattern(com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern.RESPONSE);
+            security.setSendReceiptReplyPattern(EPModeSendReceiptReplyPattern.RESPONSE);
             security.setSendReceiptNonRepudiation(true);
-            var errors = com.helger.phase4.model.pmode.leg.PModeLegErrorHandling.createUndefined();
+            var errors = PModeLegErrorHandling.createUndefined();
             errors.setReportAsResponse(true);
-            var leg = new com.helger.phase4.model.pmode.leg.PModeLeg(com.helger.phase4.model.pmode.leg.PModeLegProtocol.createForDefaultSoapVersion(endpoint),
-                    new com.helger.phase4.model.pmode.leg.PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
-                            com.helger.phase4.CAS4.DEFAULT_MPC_ID), errors, null, security);
-            pmode = new com.helger.phase4.model.pmode.PMode("bench-out",
-                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "SG-SWGW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", null, null),
-                    new com.helger.phase4.model.pmode.PModeParty(UNREGISTERED, "CN-CASW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder", null, null),
-                    null, com.helger.phase4.model.EMEP.ONE_WAY, com.helger.phase4.model.EMEPBinding.PUSH, leg, null, null, null);
+            var leg = new PModeLeg(PModeLegProtocol.createForDefaultSoapVersion(endpoint),
+                    new PModeLegBusinessInformation(SERVICE, null, "Deliver", null, null, null,
+                            CAS4.DEFAULT_MPC_ID), errors, null, security);
+            pmode = new PMode("bench-out",
+                    new PModeParty(UNREGISTERED, "SG-SWGW", INITIATOR, null, null),
+                    new PModeParty(UNREGISTERED, "CN-CASW", RESPONDER, null, null),
+                    null, EMEP.ONE_WAY, EMEPBinding.PUSH, leg, null, null, null);
         }
         return pmode;
     }
@@ -406,13 +446,13 @@ public final class As4ChannelRate {
     }
 
     private static Path pem(Path file, X509Certificate certificate) throws Exception {
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
         return file;
     }
 
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

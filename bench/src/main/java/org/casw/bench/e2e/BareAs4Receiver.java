@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -12,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.casw.certs.DevPki;
+import org.casw.certs.KeyFamily;
+import org.w3c.dom.Node;
 import com.helger.base.io.iface.IHasInputStream;
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.collection.commons.ICommonsList;
@@ -19,6 +23,10 @@ import com.helger.http.header.HttpHeaderMap;
 import com.helger.mime.IMimeType;
 import com.helger.phase4.attachment.IAS4IncomingAttachmentFactory;
 import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.crypto.AS4CryptParams;
+import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
+import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
+import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import com.helger.phase4.error.AS4ErrorList;
@@ -33,16 +41,10 @@ import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
 import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
 import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
-import com.helger.phase4.crypto.AS4CryptParams;
-import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
-import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
-import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.model.pmode.resolve.IAS4PModeResolver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.casw.certs.DevPki;
-import org.casw.certs.KeyFamily;
 
 /**
  * The reference the gateway's AS4 endpoint is measured against: a bare phase4 receiver in its own JVM on
@@ -67,7 +69,7 @@ public final class BareAs4Receiver {
         IPMode pmode = As4ChannelRate.pmode(endpoint);
         IAS4PModeResolver pmodes = (id, service, action, initiator, responder, agreement, address) -> pmode;
         AtomicLong received = new AtomicLong();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/as4", exchange -> {
             try (exchange) {
@@ -120,7 +122,7 @@ public final class BareAs4Receiver {
     private record Reader(AtomicLong received) implements IAS4IncomingMessageProcessorSPI {
         @Override
         public AS4MessageProcessorResult processAS4UserMessage(IAS4IncomingMessageMetadata metadata, HttpHeaderMap headers,
-                Ebms3UserMessage message, IPMode pmode, org.w3c.dom.Node payload, ICommonsList<WSS4JAttachment> attachments,
+                Ebms3UserMessage message, IPMode pmode, Node payload, ICommonsList<WSS4JAttachment> attachments,
                 IAS4IncomingMessageState state, AS4ErrorList errors) {
             if (!state.isSoapSignatureChecked() || !state.isSoapDecrypted() || attachments == null || attachments.size() != 1) {
                 return AS4MessageProcessorResult.createFailure();

@@ -1,12 +1,6 @@
 package org.casw.bench.e2e;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -83,7 +84,8 @@ public final class JmsChannel implements Channel {
                 s.producer().send(message); // persistent by default; the core client blocks until the broker has it
                 String id = message.getJMSMessageID();
                 // the receipt may already be here: whoever comes first creates the future, the sender removes it
-                pending.computeIfAbsent(id, k -> new CompletableFuture<>()).whenComplete((error, failure) -> {
+                // the callback completes the caller's future; the stage whenComplete returns has nothing more to say
+                var unused = pending.computeIfAbsent(id, k -> new CompletableFuture<>()).whenComplete((error, failure) -> {
                     pending.remove(id);
                     answered.complete(failure != null ? failure.toString() : error);
                 });
@@ -104,7 +106,7 @@ public final class JmsChannel implements Channel {
             String error = null;
             if (status == null || !ACCEPTED.contains(status)) {
                 String body = message instanceof TextMessage t ? t.getText()
-                        : message instanceof BytesMessage b ? new String(b.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8)
+                        : message instanceof BytesMessage b ? new String(b.getBody(byte[].class), StandardCharsets.UTF_8)
                         : String.valueOf(message.getBody(Object.class));
                 error = "receipt " + status + " " + (body == null ? "" : body.substring(0, Math.min(240, body.length())));
             }

@@ -1,6 +1,5 @@
 package org.casw.bench.e2e;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -14,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * One large cargo manifest end to end through the gateway with a small heap: starts the gateway (its built jar,
@@ -45,7 +49,8 @@ public final class LargeManifestRun {
     /** Everything from this line on in an existing report is kept when the figures above it are rewritten. */
     static final String NOTES_MARKER = "<!-- notes: kept across runs -->";
     /** heap sizes in a unified-logging GC line: "Pause Young (Normal) (G1 Evacuation Pause) 123M->45M(256M) 5.1ms" */
-    private static final Pattern GC_PAUSE = Pattern.compile("\\[([0-9.]+)s\\].*?(Pause[^)]*\\)(?: \\([^)]*\\))*)\\s+(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern GC_PAUSE =
+            Pattern.compile("\\[([0-9.]+)s\\].*?(Pause[^)]*\\)(?: \\([^)]*\\))*)\\s+(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** Everything one run is told on its command line. */
     record Options(Path gatewayJar, String heap, int containers, double sizeMb, Duration timeout, Path report, String command,
@@ -62,9 +67,15 @@ public final class LargeManifestRun {
             List<String> gatewayArgs = new ArrayList<>();
             boolean jfr = false;
             Path diagnostics = null;
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
+            int i = 0;
+            while (i < args.length) {
+                String option = args[i++];
+                if ("--jfr".equals(option)) { // the one option without a value
+                    jfr = true;
+                    continue;
+                }
+                String value = i < args.length ? args[i++] : null;
+                switch (option) {
                     case "--gateway-jar" -> jar = Path.of(value);
                     case "--heap" -> heap = value;
                     case "--containers" -> containers = Integer.parseInt(value);
@@ -74,13 +85,8 @@ public final class LargeManifestRun {
                     case "--command" -> command = value;
                     case "--gateway-arg" -> gatewayArgs.add(value);
                     case "--diagnostics" -> diagnostics = Path.of(value);
-                    case "--jfr" -> {
-                        jfr = true;
-                        i--;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
                 }
-                i++;
             }
             return new Options(jar, heap, containers, size, timeout, report, command, gatewayArgs, jfr, diagnostics);
         }
@@ -144,14 +150,15 @@ public final class LargeManifestRun {
 
         try (Inbox customs = new Inbox()) {
             long startedAt = System.nanoTime();
-            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, java.util.Map.of("CN-CUSTOMS", customs.url()), options.gatewayJar(),
-                    options.heap(), gatewayArgs, Duration.ofSeconds(240))) {
+            try (SystemUnderTest gateway = SystemUnderTest.start(SystemUnderTest.Kind.GATEWAY, Map.of("CN-CUSTOMS", customs.url()),
+                    options.gatewayJar(), options.heap(), gatewayArgs, Duration.ofMinutes(4))) {
                 log("gateway started in %.1f s (pid %d, log %s, diagnostics %s)", (System.nanoTime() - startedAt) / 1e9, gateway.pid(),
                         gateway.log(), diagnostics);
                 Thread.sleep(2_000); // let start-up's allocations settle so the GC log's start-up part is what start-up needs
                 int gcLinesAtSubmit = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
                 Duration cpuAtSubmit = ProcessHandle.of(gateway.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(null);
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                        .build();
                 HttpRequest submit = HttpRequest.newBuilder(gateway.submitUri()).timeout(options.timeout())
                         .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/xml")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(manifest)).build();
@@ -268,11 +275,16 @@ public final class LargeManifestRun {
     }
 
     private static void print(Result r) {
-        log("submitted %,d bytes, %d containers: HTTP %d after %.2f s", r.submittedBytes(), r.containers(), r.httpStatus(), r.answerSeconds());
-        log("customs' copy: %s, %,d bytes%s", r.customsDeliveredSeconds() == null ? "not delivered" : String.format(Locale.ROOT, "delivered after %.2f s",
-                r.customsDeliveredSeconds()), r.customsDeliveredBytes(), r.customsSigned() ? ", signed" : "");
-        log("port terminal's copy: %s%s", r.portStatus(), r.portDeliveredSeconds() == null ? "" : String.format(Locale.ROOT, " after %.1f s", r.portDeliveredSeconds()));
-        log("heap: start-up max %d MB before GC; during the manifest max %d MB before GC, %d MB after GC, %d MB committed, %d GCs (%d full); OOM %s",
+        log("submitted %,d bytes, %d containers: HTTP %d after %.2f s", r.submittedBytes(), r.containers(), r.httpStatus(),
+                r.answerSeconds());
+        log("customs' copy: %s, %,d bytes%s",
+                r.customsDeliveredSeconds() == null ? "not delivered"
+                        : String.format(Locale.ROOT, "delivered after %.2f s", r.customsDeliveredSeconds()),
+                r.customsDeliveredBytes(), r.customsSigned() ? ", signed" : "");
+        log("port terminal's copy: %s%s", r.portStatus(), r.portDeliveredSeconds() == null ? ""
+                : String.format(Locale.ROOT, " after %.1f s", r.portDeliveredSeconds()));
+        log("heap: start-up max %d MB before GC; during the manifest max %d MB before GC, %d MB after GC, %d MB committed,"
+                + " %d GCs (%d full); OOM %s",
                 r.startup().maxBeforeMb(), r.manifest().maxBeforeMb(), r.manifest().maxAfterMb(), r.manifest().committedMb(),
                 r.manifest().collections(), r.manifest().fullCollections(), r.outOfMemory());
         if (r.failure() != null) {
@@ -283,15 +295,20 @@ public final class LargeManifestRun {
     static String markdown(Result r, Options o) {
         StringBuilder md = new StringBuilder();
         md.append("# A 20 MB cargo manifest end to end with `-Xmx").append(r.heap()).append("`\n\n");
-        md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
+        md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ").append(System.getProperty("java.version"))
-                .append(". Reproduce with:\n\n```\n").append(o.command() != null ? o.command() : "bench/run-large-manifest.sh").append("\n```\n\n");
+                .append(". Reproduce with:\n\n```\n").append(o.command() != null ? o.command() : "bench/run-large-manifest.sh")
+                .append("\n```\n\n");
         md.append("One MT1101 import sea manifest (Laem Chabang to Qinzhou), ").append(String.format(Locale.ROOT, "%,d", r.containers()))
-                .append(" containers (one bill of lading each, two items per bill), ").append(String.format(Locale.ROOT, "%,d", r.submittedBytes()))
-                .append(" bytes, submitted once over HTTP (`POST /api/v1/messages`) by DEMO-ENTERPRISE to gateway-kit.jar (the gateway with the demo agreements) on its embedded ")
-                .append("defaults (embedded PostgreSQL and Artemis), sandbox partners off. Customs (CN-CUSTOMS) receives it by HTTP at a loopback ")
-                .append("inbox in the driver, signed with its agreement's profile; the port terminal (PORT-QINZHOU, mode SEA, direction IMPORT) ")
-                .append("receives its copy as native XML on its JMS reply queue (its agreement names no outbound format; nobody consumes the queue here).\n\n");
+                .append(" containers (one bill of lading each, two items per bill), ")
+                .append(String.format(Locale.ROOT, "%,d", r.submittedBytes()))
+                .append(" bytes, submitted once over HTTP (`POST /api/v1/messages`) by DEMO-ENTERPRISE to gateway-kit.jar (the gateway")
+                .append(" with the demo agreements) on its embedded defaults (embedded PostgreSQL and Artemis), sandbox partners off.")
+                .append(" Customs (CN-CUSTOMS) receives it by HTTP at a loopback inbox in the driver, signed with its agreement's profile;")
+                .append(" the port terminal (PORT-QINZHOU, mode SEA, direction IMPORT) receives its copy as native XML on its JMS reply queue")
+                .append(" (its agreement names no outbound format; nobody consumes the queue here).
+
+");
         md.append("| figure | value |\n|---|---|\n");
         md.append("| outcome | ").append(r.failure() == null ? "delivered to both receivers" : "**FAILED**: " + r.failure()).append(" |\n");
         md.append(String.format(Locale.ROOT, "| submit to answer (HTTP %d) | %.2f s |%n", r.httpStatus(), r.answerSeconds()));
@@ -301,17 +318,22 @@ public final class LargeManifestRun {
                 ? String.valueOf(r.portStatus()) : String.format(Locale.ROOT, "%.1f s", r.portDeliveredSeconds())).append(" |\n");
         md.append(String.format(Locale.ROOT, "| size delivered to customs | %,d bytes%s |%n", r.customsDeliveredBytes(),
                 r.customsSigned() ? " (signed, XML-DSig)" : ""));
-        md.append(String.format(Locale.ROOT, "| gateway heap, peak used (max before a GC, during the manifest) | %d MB of %d MB committed |%n",
+        md.append(String.format(Locale.ROOT,
+                "| gateway heap, peak used (max before a GC, during the manifest) | %d MB of %d MB committed |%n",
                 r.manifest().maxBeforeMb(), r.manifest().committedMb()));
-        md.append(String.format(Locale.ROOT, "| gateway heap, max occupancy after a GC (during the manifest; young and mixed GCs keep old regions, so an upper bound of the live set) | %d MB |%n", r.manifest().maxAfterMb()));
-        md.append(String.format(Locale.ROOT, "| GCs during the manifest (full) | %d (%d) |%n", r.manifest().collections(), r.manifest().fullCollections()));
+        md.append(String.format(Locale.ROOT,
+                "| gateway heap, max occupancy after a GC (during the manifest; young and mixed GCs keep old regions,"
+                        + " so an upper bound of the live set) | %d MB |%n", r.manifest().maxAfterMb()));
+        md.append(String.format(Locale.ROOT, "| GCs during the manifest (full) | %d (%d) |%n",
+                r.manifest().collections(), r.manifest().fullCollections()));
         md.append(String.format(Locale.ROOT, "| gateway heap at start-up, peak before a GC | %d MB |%n", r.startup().maxBeforeMb()));
         md.append("| OutOfMemoryError in the gateway's log | ").append(r.outOfMemory() ? "**yes**" : "no").append(" |\n");
         if (r.cpuSeconds() != null) {
             md.append(String.format(Locale.ROOT, "| gateway CPU time, submit to end | %.1f s |%n", r.cpuSeconds()));
         }
         md.append("\nPeak heap is read from the gateway JVM's own GC log (`-Xlog:gc`): the largest heap occupancy a collection found ")
-                .append("(`before->after(committed)`) among the collections after the submission. Occupancy only grows between collections, ")
+                .append("(`before->after(committed)`) among the collections after the submission. ")
+                .append("Occupancy only grows between collections, ")
                 .append("so this is the peak up to the last collection. ")
                 .append("Gateway JVM flags: `-Xmx").append(r.heap()).append(' ').append(r.jvmArgs()).append("`; gateway arguments: `")
                 .append(String.join(" ", r.gatewayArgs())).append("`.\n");
@@ -324,7 +346,7 @@ public final class LargeManifestRun {
 
     private static void log(String format, Object... args) {
         Object[] all = new Object[args.length + 1];
-        all[0] = java.time.LocalTime.now().withNano(0);
+        all[0] = LocalTime.now(ZoneId.systemDefault()).withNano(0); // the operator's wall clock
         System.arraycopy(args, 0, all, 1, args.length);
         System.out.printf(Locale.ROOT, "[%s] " + format + "%n", all);
     }
@@ -350,7 +372,8 @@ public final class LargeManifestRun {
                 long now = System.nanoTime();
                 if (armedAt != 0 && deliveries.getAndIncrement() == 0) {
                     bytes.set(body.length);
-                    String tail = new String(body, Math.max(0, body.length - 16_384), Math.min(body.length, 16_384), StandardCharsets.UTF_8);
+                    String tail = new String(body, Math.max(0, body.length - 16_384), Math.min(body.length, 16_384),
+                            StandardCharsets.UTF_8);
                     signed.set(tail.contains("SignatureValue"));
                     arrivedAt.set(now);
                     first.countDown();

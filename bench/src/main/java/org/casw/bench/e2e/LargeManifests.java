@@ -60,7 +60,8 @@ public final class LargeManifests {
 
     private static byte[] write(String runTag, int containers, int padding) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1 << 16, containers * (1_500 + 2 * padding)));
-        String pad = padding == 0 ? "" : ", " + "lot marks and handling notes ".repeat(padding / 29 + 1).substring(0, Math.max(0, padding - 2));
+        String pad = padding == 0
+                ? "" : ", " + "lot marks and handling notes ".repeat(padding / 29 + 1).substring(0, Math.max(0, padding - 2));
         // sent an hour ago in China time: SendTime may not lie in the future
         LocalDateTime sent = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(1);
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {

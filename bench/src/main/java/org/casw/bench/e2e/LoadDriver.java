@@ -4,12 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.casw.certs.DevPki;
 import org.casw.certs.IssuedIdentity;
@@ -53,8 +56,8 @@ public final class LoadDriver {
             List<String> gatewayArgs = new ArrayList<>();
             List<String> baselineArgs = new ArrayList<>();
             Duration drain = Duration.ofSeconds(30);
-            Duration start = Duration.ofSeconds(180);
-            for (int i = 0; i < args.length; i++) {
+            Duration start = Duration.ofMinutes(3);
+            for (int i = 0; i < args.length; i += 2) { // every option takes a value
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--systems" -> systems = Arrays.stream(value.split(",")).map(String::trim).toList();
@@ -74,7 +77,6 @@ public final class LoadDriver {
                     case "--start-timeout" -> start = Duration.ofSeconds(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
-                i++;
             }
             List<Workload> defaults = workloads;
             List<SystemSpec> specs = systems.stream().map(e -> SystemSpec.parse(e, defaults, gatewayArgs, baselineArgs)).toList();
@@ -113,7 +115,8 @@ public final class LoadDriver {
                 }
                 try (SystemUnderTest system = SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(),
                         spec.extraArgs(), options.startTimeout())) {
-                    log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9, system.pid(), system.log(),
+                    log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9,
+                            system.pid(), system.log(),
                             spec.kind() == SystemUnderTest.Kind.BASELINE ? "naive baseline"
                                     : spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
                     for (Workload workload : spec.workloads()) {
@@ -166,9 +169,11 @@ public final class LoadDriver {
                 result = result.signed(String.join(" ", partner.rootElements().getOrDefault(workload.receiver(), Map.of()).keySet())
                         + ", " + result.signedWith());
                 results.add(result);
-                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 %.1f) %s cpu %.1f ms/msg rss %.0f MB errors %d%s",
-                        name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(), result.p50(), result.p95(),
-                        result.p99(), result.answerP50(), result.answerP99(), result.signedWith(), result.cpuMsPerMessage(), result.rssMb(), result.errors(),
+                log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 "
+                        + "%.1f) %s cpu %.1f ms/msg rss %.0f MB errors %d%s",
+                        name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(),
+                        result.p50(), result.p95(), result.p99(), result.answerP50(), result.answerP99(), result.signedWith(),
+                        result.cpuMsPerMessage(), result.rssMb(), result.errors(),
                         result.firstError() == null ? "" : " (" + result.firstError() + ")");
             }
         }
@@ -192,7 +197,7 @@ public final class LoadDriver {
         String expected = workload.keepsIssuerSignature() ? SystemSpec.SM2 : spec.expectedSignatureMethod(workload.receiver());
         Map<String, Long> atReceiver = seen.getOrDefault(workload.receiver(), Map.of());
         result = result.signed(String.join(" ", atReceiver.keySet().stream().map(LoadDriver::shortMethod).toList()));
-        if (result.delivered() > 0 && !atReceiver.keySet().equals(java.util.Set.of(expected))) {
+        if (result.delivered() > 0 && !atReceiver.keySet().equals(Set.of(expected))) {
             String why = "SIGNATURE MISMATCH: " + workload.receiver() + " got " + atReceiver + ", expected only " + expected;
             log("%s %s %s: %s", spec.name(), workload.name(), result.load(), why);
             return result.failed(why);
@@ -214,7 +219,7 @@ public final class LoadDriver {
     }
 
     private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(java.time.LocalTime.now().withNano(0), args));
+        System.out.printf(Locale.ROOT, "[%s] " + format + "%n", prepend(LocalTime.now(ZoneId.systemDefault()).withNano(0), args));
     }
 
     private static Object[] prepend(Object first, Object[] rest) {

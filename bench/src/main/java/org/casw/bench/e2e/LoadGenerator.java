@@ -2,6 +2,7 @@ package org.casw.bench.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -83,7 +84,9 @@ public final class LoadGenerator {
                 tally.error("more than " + maxInFlight + " submissions outstanding");
                 continue;
             }
-            channel.submit(document).orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((error, failure) -> {
+            // the callback records every outcome itself; the stage whenComplete returns has nothing more to say
+            var unused = channel.submit(document).orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((error, failure) -> {
                 // record before releasing: the step ends once every permit is back, and must see this outcome
                 record(tally, document, due, failure != null ? "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s" : error);
                 inFlight.release();
@@ -156,7 +159,7 @@ public final class LoadGenerator {
                 lastArrival = Math.max(lastArrival, arrival);
             }
         }
-        long[] sorted = StepResult.sorted(java.util.Arrays.copyOf(latencies, delivered));
+        long[] sorted = StepResult.sorted(Arrays.copyOf(latencies, delivered));
         double seconds = (lastArrival - start) / 1e9;
         double achieved = seconds > 0 ? delivered / seconds : 0;
         int undelivered = accepted.size() - delivered;

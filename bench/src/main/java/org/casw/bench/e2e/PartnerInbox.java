@@ -1,11 +1,11 @@
 package org.casw.bench.e2e;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The loopback partners a system delivers to, one path per receiving party ({@code /inbox/CN-CUSTOMS},
@@ -83,7 +84,7 @@ public final class PartnerInbox implements AutoCloseable {
     /**
      * Waits until no delivery has arrived for {@code quiet} (a previous step's backlog has drained), at most {@code limit}.
      */
-    public void awaitQuiet(java.time.Duration quiet, java.time.Duration limit) throws InterruptedException {
+    public void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long seen = deliveries.get();
         long quietSince = System.nanoTime();

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * be answered (p50/p99, ms: tells ingress from delivery), errors, and the XML-DSig SignatureMethod(s) the receiver got.
  */
 public record StepResult(String system, String workload, String load, double offered, int sent, int delivered, double achieved,
-        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered, String firstError,
-        String signedWith, double cpuMsPerMessage, double rssMb) {
+        double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered,
+        String firstError, String signedWith, double cpuMsPerMessage, double rssMb) {
 
     /** Errors of any kind: refused or failed submissions, and accepted messages never delivered. */
     public int errors() {

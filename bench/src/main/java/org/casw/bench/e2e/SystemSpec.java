@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One entry of {@code --systems}: {@code name[:workload+workload...]}. {@code gateway} runs on its agreements
@@ -32,6 +33,8 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
             "--gateway.limits.in-flight=4000");
 
     /**
+     * Reads one {@code --systems} entry.
+     *
      * @param entry           e.g. {@code gateway-ecdsa} or {@code gateway-sm2:declarations+manifests-jms}
      * @param defaultWorkloads for a gateway entry without its own list
      * @param gatewayArgs     --gateway-arg values, for every gateway
@@ -101,7 +104,7 @@ public record SystemSpec(String name, SystemUnderTest.Kind kind, List<String> ex
         };
     }
 
-    private static java.util.Optional<String> signWith(List<String> gatewayArgs) {
+    private static Optional<String> signWith(List<String> gatewayArgs) {
         return gatewayArgs.stream().filter(a -> a.startsWith(SIGN_WITH)).map(a -> a.substring(SIGN_WITH.length()))
                 .reduce((first, last) -> last);
     }

@@ -1,6 +1,7 @@
 package org.casw.bench.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jakarta.jms.JMSException;
 
 /**
  * One system under test in its own child JVM on loopback, with its own temp data directory:
@@ -54,8 +58,8 @@ public final class SystemUnderTest implements AutoCloseable {
     public static SystemUnderTest start(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
             Duration startTimeout) throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
-        Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase() + "-",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase(Locale.ROOT) + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path log = dataDir.resolve("system.log");
         int port = freePort();
         String brokerUrl = null;
@@ -69,7 +73,8 @@ public final class SystemUnderTest implements AutoCloseable {
         }
         if (kind == Kind.GATEWAY) {
             if (gatewayJar == null || !Files.isRegularFile(gatewayJar)) {
-                throw new IllegalArgumentException("gateway jar not found: " + gatewayJar + " (build it: mvn -B -pl kit -am package -DskipTests)");
+                throw new IllegalArgumentException("gateway jar not found: " + gatewayJar
+                        + " (build it: mvn -B -pl kit -am package -DskipTests)");
             }
             command.addAll(List.of("-jar", gatewayJar.toString()));
             command.add("--server.port=" + port);
@@ -130,7 +135,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /** How a workload submits to this system. */
-    public Channel channel(Workload workload) throws jakarta.jms.JMSException {
+    public Channel channel(Workload workload) throws JMSException {
         if (!workload.jms()) {
             return new HttpChannel(submitUri(), submitHeaders(workload.apiKey()));
         }
@@ -150,7 +155,7 @@ public final class SystemUnderTest implements AutoCloseable {
         double kb = 0;
         for (ProcessHandle p : (Iterable<ProcessHandle>) processes()::iterator) {
             try {
-                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
                     if (line.startsWith("VmRSS:")) {
                         kb += Double.parseDouble(line.replaceAll("[^0-9]", ""));
                     }
@@ -162,8 +167,8 @@ public final class SystemUnderTest implements AutoCloseable {
         return kb / 1024;
     }
 
-    private java.util.stream.Stream<ProcessHandle> processes() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants());
+    private Stream<ProcessHandle> processes() {
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants());
     }
 
     public long pid() {
@@ -212,7 +217,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

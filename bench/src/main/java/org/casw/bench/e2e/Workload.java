@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What a step sends, as whom, over which channel, and who receives it on the default agreements
  * (gateway/src/main/resources/agreements): the sender is a party the agreements let send that family, the
- * receiver the party whose {@code receives} routing takes it, delivered by HTTP to the loopback partner inbox.
+ * receiver the party whose {@code receives:} routing takes it, delivered by HTTP to the loopback partner inbox.
  *
  * @param name           as on the command line, e.g. {@code manifests-jms}
  * @param family         which document

@@ -1,23 +1,5 @@
 package org.casw.gateway.as4;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
-import com.helger.collection.commons.CommonsArrayList;
-import com.helger.phase4.attachment.WSS4JAttachment;
-import com.helger.phase4.ebms3header.Ebms3Error;
-import com.helger.phase4.ebms3header.Ebms3From;
-import com.helger.phase4.ebms3header.Ebms3MessageInfo;
-import com.helger.phase4.ebms3header.Ebms3PartyId;
-import com.helger.phase4.ebms3header.Ebms3PartyInfo;
-import com.helger.phase4.ebms3header.Ebms3To;
-import com.helger.phase4.ebms3header.Ebms3UserMessage;
-import com.helger.phase4.error.AS4ErrorList;
-import com.helger.phase4.incoming.IAS4IncomingMessageState;
-import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +13,24 @@ import org.casw.routes.intake.Submission;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
 import org.junit.jupiter.api.Test;
+import com.helger.collection.commons.CommonsArrayList;
+import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.ebms3header.Ebms3Error;
+import com.helger.phase4.ebms3header.Ebms3From;
+import com.helger.phase4.ebms3header.Ebms3MessageInfo;
+import com.helger.phase4.ebms3header.Ebms3PartyId;
+import com.helger.phase4.ebms3header.Ebms3PartyInfo;
+import com.helger.phase4.ebms3header.Ebms3To;
+import com.helger.phase4.ebms3header.Ebms3UserMessage;
+import com.helger.phase4.error.AS4ErrorList;
+import com.helger.phase4.incoming.IAS4IncomingMessageState;
+import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** An AS4 message from a partner over its limits is answered with an ebMS error naming the code and the pause, not stored. */
 class As4InboxLimitsTest {

@@ -10,6 +10,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import org.casw.gateway.as4.As4Agreement;
+import org.casw.gateway.as4.As4Crypto;
+import com.helger.mime.CMimeType;
 import com.helger.phase4.attachment.EAS4CompressionMode;
 import com.helger.phase4.attachment.WSS4JAttachment;
 import com.helger.phase4.client.AS4ClientBuiltMessage;
@@ -18,10 +21,7 @@ import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.ebms3header.Ebms3Property;
 import com.helger.phase4.mgr.MetaAS4Manager;
 import com.helger.phase4.util.AS4ResourceHelper;
-import com.helger.mime.CMimeType;
 import com.helger.scope.mgr.ScopeManager;
-import org.casw.gateway.as4.As4Agreement;
-import org.casw.gateway.as4.As4Crypto;
 
 /**
  * A partner gateway reduced to a bare phase4 client in the test JVM: it builds AS4 user messages as a real

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.GatewayApplication;
+import org.casw.gateway.GatewayTestSupport;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;

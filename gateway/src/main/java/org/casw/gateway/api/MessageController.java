@@ -1,23 +1,29 @@
 package org.casw.gateway.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.aggregate.AggregateLedger;
+import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
-import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/messages")
 public class MessageController {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessageController.class);
+    private static final Logger log = LoggerFactory.getLogger(MessageController.class);
 
     private final ProducerTemplate intake;
     private final MessageLedger ledger;
@@ -71,12 +77,12 @@ public class MessageController {
         IntakeResult result;
         try {
             result = intake.requestBody(IntakeRoute.INTAKE, new Submission(party.getName(), "HTTP", payload, null), IntakeResult.class);
-        } catch (org.apache.camel.CamelExecutionException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (CamelExecutionException | RejectedExecutionException e) {
             // e.g. the broker is down or the gateway is still starting: say so, so that the party resends (the same
             // message id finishes what was stored); left to the servlet container the error page came back as 200
             log.warn("Submission from {} not accepted: {}", party.getName(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "Not accepted, send it again",
                             "The gateway could not store and queue the document just now; resend it with the same message id."));
         }
@@ -134,9 +140,9 @@ public class MessageController {
     public ResponseEntity<?> search(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
             @RequestParam(required = false) String businessKey, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Authentication party) {
-        if (status != null && !status.isBlank() && java.util.Arrays.stream(MessageStatus.values()).noneMatch(s -> s.name().equals(status))) {
+        if (status != null && !status.isBlank() && Arrays.stream(MessageStatus.values()).noneMatch(s -> s.name().equals(status))) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
-                    "status must be one of " + java.util.Arrays.toString(MessageStatus.values()) + "."));
+                    "status must be one of " + Arrays.toString(MessageStatus.values()) + "."));
         }
         if (page < 0 || size < 1 || size > 200) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
@@ -176,7 +182,7 @@ public class MessageController {
         return URI.create("/api/v1/messages/" + trackingId);
     }
 
-    private static ResponseEntity<?> problem(org.springframework.http.ProblemDetail problem) {
+    private static ResponseEntity<?> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.validation.Violation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The JSON shapes of the messages API. */
 final class MessageJson {
@@ -42,7 +42,8 @@ final class MessageJson {
                     m.history().stream().map(h -> new HistoryEntry(h.status().name(), h.at(), h.reason())).toList(),
                     m.violations(), m.copyOf(), dispatches.size() < 2 ? List.of()
                             : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList(),
-                    partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus())).toList());
+                    partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus()))
+                            .toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.casw.gateway.api;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,8 @@ class MessageSearch {
             int colon = businessKey.indexOf(':');
             String kind = colon > 0 ? businessKey.substring(0, colon) : null;
             if (kind != null && kind.matches("[A-Z_]+")) {
-                where.append(" and exists (select 1 from message_business_key k where k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?)");
+                where.append(" and exists (select 1 from message_business_key k"
+                        + " where k.tracking_id = m.tracking_id and k.kind = ? and k.value = ?)");
                 args.add(kind);
                 args.add(businessKey.substring(colon + 1));
             } else {
@@ -54,7 +56,7 @@ class MessageSearch {
         return new MessageJson.Page(items, page, size, total == null ? 0 : total);
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

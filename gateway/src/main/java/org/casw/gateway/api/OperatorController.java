@@ -77,7 +77,8 @@ public class OperatorController {
     public ResponseEntity<?> retry(@PathVariable String trackingId, Authentication operator) {
         MessageView message = ledger.find(trackingId).orElse(null);
         if (message == null) {
-            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id " + trackingId + ".");
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id " + trackingId
+                    + ".");
         }
         if (!ledger.retry(trackingId, "retried by " + operator.getName())) {
             return problem(HttpStatus.CONFLICT, "NOT_FAILED", "Only failed messages are retried",
@@ -102,7 +103,7 @@ public class OperatorController {
                 exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
             });
         }
-        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), java.util.List.of()));
+        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), List.of()));
     }
 
     private static PartnerState state(PartnerProfile p, Set<String> suspended) {

@@ -2,6 +2,7 @@ package org.casw.gateway.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.casw.routes.validation.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +20,7 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;

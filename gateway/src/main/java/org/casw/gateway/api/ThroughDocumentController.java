@@ -1,5 +1,7 @@
 package org.casw.gateway.api;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.casw.schemas.manifest.Manifest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,7 +127,8 @@ public class ThroughDocumentController {
         for (var equipment : leg.cargo().getTransportEquipment()) {
             String container = equipment.getEquipmentIdentification().getID();
             Optional<ManifestLeg> other = legsOf(legs.manifests("CONTAINER_NO", container, caller),
-                    m -> ManifestLeg.ofContainer(m.trackingId(), read(m), container)).stream().filter(l -> l.rail() != leg.rail()).findFirst();
+                    m -> ManifestLeg.ofContainer(m.trackingId(), read(m), container)).stream().filter(l -> l.rail() != leg.rail())
+                            .findFirst();
             if (other.isPresent()) {
                 return Optional.of(List.of(leg, other.get()));
             }
@@ -144,14 +148,14 @@ public class ThroughDocumentController {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static boolean invalid(String value) {
         return value != null && (value.isBlank() || value.length() > 35);
     }
 
-    private static ResponseEntity<?> problem(org.springframework.http.ProblemDetail problem) {
+    private static ResponseEntity<?> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

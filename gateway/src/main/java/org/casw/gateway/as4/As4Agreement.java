@@ -29,7 +29,7 @@ public record As4Agreement(String partner, String ourPartyId, String ourPartyIdT
     public static final String ROLE_RESPONDER = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder";
 
     /** ebCore party id type for ids in no registered scheme (the default of both party id types). */
-    public static final String UNREGISTERED_TYPE = org.casw.gateway.config.GatewayProperties.As4.UNREGISTERED;
+    public static final String UNREGISTERED_TYPE = GatewayProperties.As4.UNREGISTERED;
 
     /** The P-Mode id: one P-Mode per partner agreement, both directions use it. */
     public String pmodeId() {
@@ -70,7 +70,7 @@ public record As4Agreement(String partner, String ourPartyId, String ourPartyIdT
         } else {
             try {
                 URI uri = URI.create(as4.endpoint().replace("{local.server.port}", "1"));
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
                     problems.add(locate.where(partnerId, "as4.endpoint") + ": must be an http or https URL");
                 }
             } catch (IllegalArgumentException e) {

@@ -7,6 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.delivery.DeliveryRefusedException;
+import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.delivery.Outbound;
+import org.casw.routes.delivery.PartnerChannel;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.PartnerProfile;
 import com.helger.mime.parse.MimeTypeParser;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.ebms3header.Ebms3Error;
@@ -16,13 +23,6 @@ import com.helger.phase4.model.MessageProperty;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import com.helger.phase4.sender.IAS4SignalMessageValidationResultHandler;
-import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.routes.delivery.DeliveryRefusedException;
-import org.casw.routes.delivery.HttpChannel;
-import org.casw.routes.delivery.Outbound;
-import org.casw.routes.delivery.PartnerChannel;
-import org.casw.routes.partner.DeliveryChannel;
-import org.casw.routes.partner.PartnerProfile;
 
 /**
  * Delivery to a partner gateway as an eDelivery AS4 user message: one-way push, the document as one

@@ -13,6 +13,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
+import java.util.Locale;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.casw.gateway.config.GatewayProperties;
 import com.helger.phase4.crypto.AS4CryptParams;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.AS4SigningParams;
@@ -23,8 +26,6 @@ import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.casw.gateway.config.GatewayProperties;
 
 /**
  * The gateway's AS4 key material and the eDelivery AS4 security values: the gateway signs (RSA-SHA256,
@@ -68,7 +69,7 @@ public final class As4Crypto {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             for (As4Agreement agreement : agreements) {
-                trust.setCertificateEntry(agreement.partner().toLowerCase(java.util.Locale.ROOT), agreement.certificate());
+                trust.setCertificateEntry(agreement.partner().toLowerCase(Locale.ROOT), agreement.certificate());
             }
             return new As4Crypto(new AS4CryptoFactoryInMemoryKeyStore(keys, identity.alias(), password, trust), (X509Certificate) chain[0]);
         } catch (IOException | GeneralSecurityException e) {

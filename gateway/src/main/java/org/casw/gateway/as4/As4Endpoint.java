@@ -4,9 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.helger.base.io.iface.IHasInputStream;
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.http.header.HttpHeaderMap;
@@ -18,11 +24,6 @@ import com.helger.phase4.incoming.AS4IncomingReceiverConfiguration;
 import com.helger.phase4.incoming.AS4RequestHandler;
 import com.helger.phase4.incoming.IAS4ResponseAbstraction;
 import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's AS4 endpoint ({@code gateway.as4.path}, default {@code /as4}): phase4 parses, verifies,
@@ -103,7 +104,7 @@ public class As4Endpoint extends HttpServlet {
 
     /** A receipt signal, not an error: only a receipt is kept to answer resends with. */
     static boolean isReceipt(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         return text.contains("SignalMessage") && text.contains("Receipt") && !text.contains("errorCode=");
     }
 

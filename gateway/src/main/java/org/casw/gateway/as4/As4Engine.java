@@ -2,9 +2,13 @@ package org.casw.gateway.as4;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.helger.phase4.duplicate.IAS4DuplicateManager;
 import com.helger.phase4.mgr.AS4ManagerFactoryInMemory;
 import com.helger.phase4.mgr.MetaAS4Manager;
@@ -12,8 +16,6 @@ import com.helger.phase4.model.pmode.IPModeIDProvider;
 import com.helger.phase4.profile.AS4Profile;
 import com.helger.phase4.profile.IAS4ProfileValidator;
 import com.helger.scope.mgr.ScopeManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * phase4 keeps its managers in a process-wide scope; this starts that scope once per gateway process, with
@@ -42,7 +44,7 @@ public final class As4Engine implements AutoCloseable {
      * The properties name the implementations the scan finds anyway: the JDK's own (the jar ships no other JAXP
      * parser or transformer) and Angus Mail's stream provider. Values already set are left alone.
      */
-    static final java.util.Map<String, String> FACTORY_IMPLEMENTATIONS = java.util.Map.of(
+    static final Map<String, String> FACTORY_IMPLEMENTATIONS = Map.of(
             "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
             "javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
             "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",
@@ -84,7 +86,8 @@ public final class As4Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        retention.scheduleWithFixedDelay(() -> {
+        // the job logs its own failures and close() shuts the executor down, so its future is not needed
+        var unused = retention.scheduleWithFixedDelay(() -> {
             try {
                 forgetExpired(duplicates, duplicateRetention);
             } catch (RuntimeException e) {
@@ -96,7 +99,7 @@ public final class As4Engine implements AutoCloseable {
 
     /** The hourly retention job: forgets the message ids received longer ago than the retention; returns how many. */
     static int forgetExpired(IAS4DuplicateManager duplicates, Duration retention) {
-        int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now().minus(retention)).size();
+        int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).size();
         if (forgotten > 0) {
             log.info("Forgot {} AS4 message ids received more than {} ago", forgotten, retention);
         }

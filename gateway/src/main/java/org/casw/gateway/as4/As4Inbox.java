@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.intake.IntakeResult;
+import org.casw.routes.intake.IntakeRoute;
+import org.casw.routes.intake.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Node;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
 import com.helger.phase4.attachment.WSS4JAttachment;
@@ -21,13 +29,6 @@ import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
-import org.apache.camel.ProducerTemplate;
-import org.casw.gateway.partner.ConfiguredPartners;
-import org.casw.routes.intake.IntakeResult;
-import org.casw.routes.intake.IntakeRoute;
-import org.casw.routes.intake.Submission;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes in the AS4 user messages phase4 has parsed, decrypted and whose signature it has checked: the
@@ -70,7 +71,7 @@ public class As4Inbox {
         return new IAS4IncomingMessageProcessorSPI() {
             @Override
             public AS4MessageProcessorResult processAS4UserMessage(IAS4IncomingMessageMetadata metadata, HttpHeaderMap headers,
-                    Ebms3UserMessage message, IPMode pmode, org.w3c.dom.Node payload, ICommonsList<WSS4JAttachment> attachments,
+                    Ebms3UserMessage message, IPMode pmode, Node payload, ICommonsList<WSS4JAttachment> attachments,
                     IAS4IncomingMessageState state, AS4ErrorList errors) {
                 return take(message, attachments, state, errors, outcome);
             }
@@ -104,13 +105,15 @@ public class As4Inbox {
                 .findFirst();
         if (found.isEmpty()) {
             return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, "no agreement with party "
-                    + (from == null ? "?" : typeOf(from) + ":" + from.getValue()) + " sending to " + (to == null ? "?" : typeOf(to) + ":" + to.getValue()));
+                    + (from == null ? "?" : typeOf(from) + ":" + from.getValue()) + " sending to "
+                    + (to == null ? "?" : typeOf(to) + ":" + to.getValue()));
         }
         As4Agreement agreement = found.get();
         // phase4 checks a signature that is there; whether one must be there is the agreement's business
         if (state.isSoapSignatureChecked() && !agreement.certificate().equals(state.getSigningCertificate())) {
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId, "signed with "
-                    + (state.getSigningCertificate() == null ? "an unknown certificate" : state.getSigningCertificate().getSubjectX500Principal())
+                    + (state.getSigningCertificate() == null
+                            ? "an unknown certificate" : state.getSigningCertificate().getSubjectX500Principal())
                     + ", not the certificate of the agreement with " + agreement.partner());
         }
         if (agreement.mustSign() && !state.isSoapSignatureChecked()) {
@@ -118,8 +121,8 @@ public class As4Inbox {
                     + " requires a signature");
         }
         if (agreement.mustEncrypt() && !state.isSoapDecrypted()) {
-            return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId, "not encrypted; the agreement with " + agreement.partner()
-                    + " requires encryption");
+            return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId,
+                    "not encrypted; the agreement with " + agreement.partner() + " requires encryption");
         }
         outcome.partner = agreement.partner();
         Optional<As4Ledger.ReceivedMessage> before = ledger.received(messageId)

@@ -23,11 +23,13 @@ public class As4Ledger {
     }
 
     /** A partner's verified receipt for a message the gateway sent. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     public record SentReceipt(String trackingId, String ebmsMessageId, String partner, String receiptMessageId, Instant receivedAt,
             String signerSubject, String signerSerial, byte[] receipt) {
     }
 
     /** A received message id and, once answered, the receipt the gateway gave for it. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     public record ReceivedMessage(String ebmsMessageId, String partner, String trackingId, byte[] receipt, String receiptMedia) {
     }
 
@@ -52,7 +54,8 @@ public class As4Ledger {
     }
 
     public Optional<ReceivedMessage> received(String ebmsMessageId) {
-        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message where ebms_message_id = ?",
+        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message"
+                + " where ebms_message_id = ?",
                 (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)),
                 ebmsMessageId).stream().findFirst();
     }
@@ -79,7 +82,8 @@ public class As4Ledger {
     }
 
     public List<ReceivedMessage> allReceived() {
-        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message order by first_seen",
+        return jdbc.query("select ebms_message_id, partner, tracking_id, receipt, receipt_media from as4_received_message"
+                + " order by first_seen",
                 (rs, n) -> new ReceivedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)));
     }
 }

@@ -59,8 +59,10 @@ public final class As4PModes implements IAS4PModeResolver {
     }
 
     private static IPMode pmode(As4Agreement a, boolean send) {
-        PModeParty us = new PModeParty(a.ourPartyIdType(), a.ourPartyId(), send ? As4Agreement.ROLE_INITIATOR : As4Agreement.ROLE_RESPONDER, null, null);
-        PModeParty them = new PModeParty(a.partyIdType(), a.partyId(), send ? As4Agreement.ROLE_RESPONDER : As4Agreement.ROLE_INITIATOR, null, null);
+        PModeParty us = new PModeParty(a.ourPartyIdType(), a.ourPartyId(), send ? As4Agreement.ROLE_INITIATOR : As4Agreement.ROLE_RESPONDER,
+                null, null);
+        PModeParty them = new PModeParty(a.partyIdType(), a.partyId(), send ? As4Agreement.ROLE_RESPONDER : As4Agreement.ROLE_INITIATOR,
+                null, null);
         PModeLegSecurity security = new PModeLegSecurity();
         security.setWSSVersion(EWSSVersion.WSS_111);
         security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);

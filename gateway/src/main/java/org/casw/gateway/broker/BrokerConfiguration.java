@@ -6,9 +6,9 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.partner.PartnerDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.casw.routes.partner.PartnerDirectory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,13 +45,15 @@ public class BrokerConfiguration {
             BrokerLayout layout = BrokerLayout.of(properties, partners, "#");
             layout.addressSettings().forEach(config::addAddressSetting);
             for (String queue : layout.queues()) {
-                config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)
+                        .setDurable(true));
             }
             if (!broker.acceptorUrl().isBlank()) {
                 try {
                     config.addAcceptorConfiguration("partners", broker.acceptorUrl());
                 } catch (Exception e) {
-                    throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: " + broker.acceptorUrl(), e);
+                    throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: "
+                            + broker.acceptorUrl(), e);
                 }
             }
         };

@@ -28,6 +28,8 @@ public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<St
     static final String EXPIRY = "sw.expiry";
 
     /**
+     * The layout for the configured broker and partners.
+     *
      * @param catchAll the match that carries dead-letter and expiry addresses: {@code #} on the gateway's own
      *                 broker; {@code sw.#} on an external one, whose other addresses belong to its operators
      */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.api.config.ActiveMQDefaultConfiguration;
@@ -17,6 +18,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConnectionDetails;
@@ -108,9 +110,10 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
             }
             try (factory; ClientSession session = login(factory)) {
                 session.start();
-                try (ClientRequestor management = new ClientRequestor(session, ActiveMQDefaultConfiguration.getDefaultManagementAddress())) {
+                try (ClientRequestor management = new ClientRequestor(session,
+                        ActiveMQDefaultConfiguration.getDefaultManagementAddress())) {
                     checkDuplicateDetection(session, management);
-                    for (Map.Entry<String, org.apache.activemq.artemis.core.settings.impl.AddressSettings> s : layout.addressSettings().entrySet()) {
+                    for (Map.Entry<String, AddressSettings> s : layout.addressSettings().entrySet()) {
                         invoke(session, management, "addAddressSettings", s.getKey(), s.getValue().toJSON());
                     }
                     for (String queue : layout.queues()) {
@@ -177,7 +180,8 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
                     + " within " + connectTimeout.toSeconds() + " s");
         }
         if (!ManagementHelper.hasOperationSucceeded(reply)) {
-            throw new IllegalStateException("The external broker " + configuredUrl + " refused " + what + ": " + ManagementHelper.getResult(reply)
+            throw new IllegalStateException("The external broker " + configuredUrl + " refused " + what + ": "
+                    + ManagementHelper.getResult(reply)
                     + " (the gateway's user '" + user + "' needs the manage, createAddress and createDurableQueue permissions)");
         }
         return ManagementHelper.getResult(reply);
@@ -210,6 +214,6 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
         defaults.put("retryIntervalMultiplier", "2.0");
         defaults.put("maxRetryInterval", "5000");
         defaults.put("callFailoverTimeout", "30000");
-        return java.util.Collections.unmodifiableMap(defaults);
+        return Collections.unmodifiableMap(defaults);
     }
 }

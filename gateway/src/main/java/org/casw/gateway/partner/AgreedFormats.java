@@ -34,7 +34,8 @@ public class AgreedFormats implements PartyFormats {
                 AgreementLocator.of(environment));
     }
 
-    AgreedFormats(GatewayProperties properties, List<InboundTranslator> readers, List<OutboundTranslator> writers, AgreementLocator locate) {
+    AgreedFormats(GatewayProperties properties, List<InboundTranslator> readers, List<OutboundTranslator> writers,
+            AgreementLocator locate) {
         List<String> problems = new ArrayList<>();
         Map<String, GatewayProperties.Partner> partners = properties.partners() == null ? Map.of() : properties.partners();
         partners.forEach((partyId, partner) -> {
@@ -51,7 +52,8 @@ public class AgreedFormats implements PartyFormats {
             }
             Map<DocumentType, String> accepts = formats == null || formats.accepts() == null ? Map.of() : formats.accepts();
             accepts.forEach((type, format) -> {
-                Optional<OutboundTranslator> writer = writers.stream().filter(w -> w.format().equals(format) && w.translates(type)).findFirst();
+                Optional<OutboundTranslator> writer = writers.stream().filter(w -> w.format().equals(format) && w.translates(type))
+                        .findFirst();
                 if (writer.isEmpty()) {
                     problems.add(locate.where(partyId, "formats.accepts." + type) + ": no translator writes " + type + " as '" + format
                             + "'; known formats: " + new TreeSet<>(writers.stream().map(OutboundTranslator::format).toList()));

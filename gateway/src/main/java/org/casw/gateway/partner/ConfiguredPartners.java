@@ -20,8 +20,8 @@ import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
-import org.casw.routes.partner.SendingRights;
 import org.casw.routes.partner.PartyLimits;
+import org.casw.routes.partner.SendingRights;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.routing.RoutingRule;
 import org.slf4j.Logger;
@@ -89,7 +89,8 @@ public class ConfiguredPartners implements PartnerDirectory {
                     problems.add(locate.where(id, "api-keys[" + i + "]") + ": '" + abbreviate(key) + "' is not 'hmac-sha256:' + 64"
                             + " lower-case hex digits (" + HOW_TO_DIGEST + ")");
                 } else if (partyByKeyDigest.putIfAbsent(key, id) != null) {
-                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": the same key is also configured for " + partyByKeyDigest.get(key));
+                    problems.add(locate.where(id, "api-keys[" + i + "]") + ": the same key is also configured for "
+                            + partyByKeyDigest.get(key));
                 }
             }
             DeliveryChannel channel = p.delivery().channel();
@@ -207,8 +208,8 @@ public class ConfiguredPartners implements PartnerDirectory {
         }
         int before = problems.size();
         if (limits.ratePerSecond() != null && !(limits.ratePerSecond() >= 0 && limits.ratePerSecond() < Double.POSITIVE_INFINITY)) {
-            problems.add(where.apply("rate-per-second") + ": " + limits.ratePerSecond() + " is not a rate (0 or more submissions per second;"
-                    + " 0: no rate limit)");
+            problems.add(where.apply("rate-per-second") + ": " + limits.ratePerSecond()
+                    + " is not a rate (0 or more submissions per second; 0: no rate limit)");
         }
         if (limits.burst() != null && limits.burst() < 0) {
             problems.add(where.apply("burst") + ": " + limits.burst() + " must be 0 or more");

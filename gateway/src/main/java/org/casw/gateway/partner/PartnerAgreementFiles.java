@@ -47,8 +47,8 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
         Map<String, String> fileOfParty = new LinkedHashMap<>();
         List<Resource> files = find(locations, environment, problems);
         if (files.isEmpty() && problems.isEmpty()) {
-            problems.add(locations + ": no partner agreement found (gateway.agreements names the files, e.g. file:/etc/casw/agreements/*.yml;"
-                    + " the demo agreements ship in gateway-kit.jar)");
+            problems.add(locations + ": no partner agreement found (gateway.agreements names the files,"
+                    + " e.g. file:/etc/casw/agreements/*.yml; the demo agreements ship in gateway-kit.jar)");
         }
         for (Resource file : files) {
             read(file, properties, fileOfParty, problems);
@@ -62,7 +62,10 @@ public class PartnerAgreementFiles implements EnvironmentPostProcessor, Ordered 
     private static List<Resource> find(String locations, ConfigurableEnvironment environment, List<String> problems) {
         List<Resource> found = new ArrayList<>();
         var resolver = new PathMatchingResourcePatternResolver();
-        for (String location : locations.split(",")) {
+        for (String location : locations.split(",", -1)) {
+            if (location.isBlank()) {
+                continue; // "a,,b" or a trailing comma names no location
+            }
             String pattern = environment.resolvePlaceholders(location.trim());
             try {
                 Resource[] resources = resolver.getResources(pattern);

@@ -1,11 +1,11 @@
 package org.casw.gateway.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.casw.gateway.config.GatewayProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Without {@code spring.datasource.url}, the gateway runs its own PostgreSQL from Maven-shipped

@@ -33,9 +33,10 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.sun.security.auth.module.UnixSystem;
 
 // Beside a data directory D it keeps D/../postgres.log (initdb, pg_ctl and server output), D/../<name of D>.lock, held
 // while this JVM owns the cluster so that two JVMs never drive the same data directory, D/../<name of D>.password
@@ -412,7 +413,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         props.setProperty("password", password);
         props.setProperty("connectTimeout", "10");
         String url = "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port + "/postgres";
-        try (Connection connection = new org.postgresql.Driver().connect(url, props);
+        try (Connection connection = new Driver().connect(url, props);
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet rs = exists.executeQuery()) {
@@ -603,7 +604,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private record RunAs(List<String> prefix, int uid, int gid, String description) {
 
         static RunAs detect() throws IOException {
-            if (new com.sun.security.auth.module.UnixSystem().getUid() != 0) {
+            if (new UnixSystem().getUid() != 0) {
                 return new RunAs(List.of(), -1, -1, System.getProperty("user.name"));
             }
             // initdb, pg_ctl and postgres refuse to run as root.

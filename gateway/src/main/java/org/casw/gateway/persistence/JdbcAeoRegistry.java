@@ -39,7 +39,8 @@ public class JdbcAeoRegistry implements AeoRegistry {
                             tracking_id = excluded.tracking_id, updated_at = excluded.updated_at
                         where aeo_status.notice_date <= excluded.notice_date""",
                         s.issuingCountry(), s.enterpriseId(), s.programme(), s.name(), s.authorisationNo(), s.status(),
-                        Date.valueOf(s.validFrom()), Date.valueOf(s.validUntil()), s.noticeId(), Date.valueOf(s.noticeDate()), trackingId, now);
+                        Date.valueOf(s.validFrom()), Date.valueOf(s.validUntil()), s.noticeId(), Date.valueOf(s.noticeDate()),
+                        trackingId, now);
             }
         });
     }
@@ -63,6 +64,7 @@ public class JdbcAeoRegistry implements AeoRegistry {
                        notice_date
                 from aeo_status order by issuing_country, enterprise_id""",
                 (rs, n) -> new AeoStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getString(9), rs.getDate(10).toLocalDate()));
+                        rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getString(9),
+                        rs.getDate(10).toLocalDate()));
     }
 }

@@ -1,5 +1,6 @@
 package org.casw.gateway.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ public class JdbcAggregateLedger implements AggregateLedger {
                 dispatches.addAll(messages.validated(trackingId, part.keys(), part.receivers(), false));
                 split.append(split.isEmpty() ? "" : ", ").append(trackingId).append(" (bill ").append(part.billNo()).append(')');
             }
-            jdbc.update("insert into aggregate_answer (tracking_id, parts, updated_at) values (?, ?, ?)", aggregateTrackingId, parts.size(), now);
+            jdbc.update("insert into aggregate_answer (tracking_id, parts, updated_at) values (?, ?, ?)",
+                    aggregateTrackingId, parts.size(), now);
             transition(aggregateTrackingId, MessageStatus.SPLIT, "split into " + parts.size() + " declaration(s): " + split, now);
             return dispatches;
         });
@@ -130,14 +132,15 @@ public class JdbcAggregateLedger implements AggregateLedger {
             int sent = (Integer) locked.get(0)[1];
             String lastState = (String) locked.get(0)[2];
             List<Part> parts = parts(aggregateTrackingId);
-            if (parts.size() < expected || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
+            if (parts.size() < expected
+                    || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
                 // answered once every consignment has a customs receipt, or will never get one without an operator
                 return Optional.<Dispatch>empty();
             }
             String[] aggregate = jdbc.queryForObject("select sender, sender_message_id from message where tracking_id = ?",
                     (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, aggregateTrackingId);
             Answer answer = compose.apply(new Progress(aggregateTrackingId, aggregate[1], aggregate[0], sent + 1, parts));
-            String state = PayloadDigest.sha256Hex(answer.state().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String state = PayloadDigest.sha256Hex(answer.state().getBytes(StandardCharsets.UTF_8));
             if (state.equals(lastState)) {
                 return Optional.<Dispatch>empty(); // a repeated receipt changed nothing the submitter does not know
             }

@@ -118,7 +118,8 @@ public class JdbcCertificateRegistry implements CertificateRegistry {
             jdbc.update("""
                     insert into certificate_claim (declaration_tracking_id, certificate_no, item_no, quantity, claimed_at)
                     values (?, ?, ?, ?, ?)
-                    on conflict (declaration_tracking_id, certificate_no, item_no) do update set quantity = certificate_claim.quantity + excluded.quantity""",
+                    on conflict (declaration_tracking_id, certificate_no, item_no)
+                    do update set quantity = certificate_claim.quantity + excluded.quantity""",
                     trackingId, claim.certificateNo(), claim.itemNo(), claim.quantity(), now);
         }
         return true;

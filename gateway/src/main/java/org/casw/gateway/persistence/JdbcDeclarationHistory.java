@@ -43,7 +43,8 @@ public class JdbcDeclarationHistory implements DeclarationHistory {
                 join message_business_key d on d.tracking_id = m.tracking_id and d.kind = 'DECLARANT' and d.value = ?
                 where m.document_type = 'DECLARATION' and m.status <> 'REJECTED'
                 order by m.received_at desc limit 1""",
-                rs -> rs.next() ? Optional.of(new LodgedDeclaration(rs.getString(1), rs.getString(2))) : Optional.<LodgedDeclaration>empty(),
+                rs -> rs.next() ? Optional.of(new LodgedDeclaration(rs.getString(1), rs.getString(2)))
+                        : Optional.<LodgedDeclaration>empty(),
                 entryId, declarantUscc);
     }
 }

@@ -107,7 +107,8 @@ public class JdbcMessageLedger implements MessageLedger {
         }
         Timestamp now = now();
         String routed = receivers.size() == 1 ? "valid; routed to " + receivers.get(0)
-                : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0) + " receives this message, each other a copy)";
+                : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0)
+                        + " receives this message, each other a copy)";
         if (receivers.size() == 1) {
             // one statement, so atomic without a transaction of its own: status, business keys and history together
             return validate(trackingId, receivers.get(0), senderSigned, keys, routed, now)
@@ -228,8 +229,8 @@ public class JdbcMessageLedger implements MessageLedger {
                     insert into message_transition (tracking_id, status, at, reason)
                     select tracking_id, 'SIGNED', ?, ? from s)
                 select count(*)::int from s""", Integer.class,
-                now, trackingId, trackingId, PayloadDigest.sha256Hex(signedPayload), signedPayload.length, BinaryPayloads.body(signedPayload), now,
-                now, reason);
+                now, trackingId, trackingId, PayloadDigest.sha256Hex(signedPayload), signedPayload.length,
+                BinaryPayloads.body(signedPayload), now, now, reason);
     }
 
     @Override
@@ -259,12 +260,14 @@ public class JdbcMessageLedger implements MessageLedger {
             if (!Set.of("VALIDATED", "SIGNED", "QUEUED", "FAILED").contains(before)) {
                 return false;
             }
-            jdbc.update("update message set status = 'DELIVERED', last_error = null, updated_at = ? where tracking_id = ?", now, trackingId);
+            jdbc.update("update message set status = 'DELIVERED', last_error = null, updated_at = ? where tracking_id = ?",
+                    now, trackingId);
             String delivered = "delivered to " + destination + ": " + reason;
             if (MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before)) {
                 // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so (in this order)
                 jdbc.update("""
-                        insert into message_transition (tracking_id, status, at, reason) values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
+                        insert into message_transition (tracking_id, status, at, reason)
+                        values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
                         trackingId, now, "queued for delivery to " + destination, trackingId, now, delivered);
             } else {
                 transition(trackingId, MessageStatus.DELIVERED, delivered, now);
@@ -290,7 +293,8 @@ public class JdbcMessageLedger implements MessageLedger {
             Timestamp now = now();
             // never prepared for its receiver (e.g. its translation failed): it is prepared again, from VALIDATED
             boolean prepared = Boolean.TRUE.equals(jdbc.queryForObject(
-                    "select exists (select 1 from message_payload where tracking_id = ? and kind = 'OUTBOUND')", Boolean.class, trackingId));
+                    "select exists (select 1 from message_payload where tracking_id = ? and kind = 'OUTBOUND')",
+                    Boolean.class, trackingId));
             MessageStatus to = prepared || signedOrQueuedBefore(trackingId) ? MessageStatus.QUEUED : MessageStatus.VALIDATED;
             if (!move(trackingId, to, now, MessageStatus.FAILED)) {
                 return false;

@@ -16,6 +16,7 @@ public class JdbcSeaRailLegs {
     static final String[] CARGO_MANIFESTS = {"MT1101", "MT2101", "MT1401", "MT2401"};
 
     /** A held manifest, as received. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     public record HeldManifest(String trackingId, byte[] payload) {
     }
 
@@ -36,7 +37,10 @@ public class JdbcSeaRailLegs {
      */
     public static final int MANIFESTS_READ = 100;
 
-    /** The party's newest cargo manifests carrying this business key ({@code CONTAINER_NO}, {@code BILL_NO}), at most {@link #MANIFESTS_READ}. */
+    /**
+     * The party's newest cargo manifests carrying this business key ({@code CONTAINER_NO}, {@code BILL_NO}), at most
+     * {@link #MANIFESTS_READ}.
+     */
     public List<HeldManifest> manifests(String kind, String value, String party) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
@@ -61,7 +65,10 @@ public class JdbcSeaRailLegs {
         }, (rs, n) -> new HeldManifest(rs.getString(1), rs.getBytes(2)));
     }
 
-    /** The payloads of the party's container event batches naming any of these containers, oldest first: {@code limit} from {@code offset}. */
+    /**
+     * The payloads of the party's container event batches naming any of these containers, oldest first: {@code limit} from
+     * {@code offset}.
+     */
     public List<byte[]> containerEvents(Collection<String> containers, String party, long offset, int limit) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import com.sun.security.auth.module.UnixSystem;
 
 /**
  * Refuses paths that someone other than the gateway's user (or root) could change: the embedded PostgreSQL executes
@@ -19,7 +20,7 @@ final class TrustedPaths {
 
     /** The uid of this JVM's user. */
     static int jvmUid() {
-        return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        return (int) new UnixSystem().getUid();
     }
 
     /**

@@ -2,7 +2,7 @@ package org.casw.gateway.pipeline;
 
 import java.time.Clock;
 import java.util.List;
-import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.DeliveryCredentials;
 import org.casw.gateway.partner.PartnerSuspensions;
@@ -13,8 +13,8 @@ import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.aggregate.AggregateReceipts;
 import org.casw.routes.delivery.DeliveryRoutes;
-import org.casw.routes.delivery.FileDropChannel;
 import org.casw.routes.delivery.DeliverySteps;
+import org.casw.routes.delivery.FileDropChannel;
 import org.casw.routes.delivery.HttpChannel;
 import org.casw.routes.delivery.JmsChannel;
 import org.casw.routes.delivery.MailboxChannel;
@@ -27,17 +27,18 @@ import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.intake.SubmissionLimits;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
-import org.casw.routes.transform.PartyFormats;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.rules.TradeRecords;
-import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.rules.declaration.DeclarationHistory;
 import org.casw.routes.rules.manifest.ManifestHistory;
+import org.casw.routes.signature.SignaturePolicies;
+import org.casw.routes.transform.PartyFormats;
 import org.casw.routes.validation.DocumentValidator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the Camel routes of {@code routes/} to the gateway's ledger, partners and channels. */
 @Configuration(proxyBeanMethods = false)
@@ -114,7 +115,7 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    JmsChannel jmsChannel(jakarta.jms.ConnectionFactory connectionFactory) {
+    JmsChannel jmsChannel(ConnectionFactory connectionFactory) {
         return new JmsChannel(connectionFactory);
     }
 

@@ -41,7 +41,8 @@ public final class DevelopmentCertificates {
                     + " and configure your own keys (gateway.signing, gateway.as4.identity) and partners' trust anchors.");
         }
         GatewayProperties.Signing signing = properties.signing();
-        Map<String, GatewayProperties.KeyStoreEntry> current = signing == null || signing.identities() == null ? Map.of() : signing.identities();
+        Map<String, GatewayProperties.KeyStoreEntry> current = signing == null || signing.identities() == null ? Map.of()
+                : signing.identities();
         current.forEach((profile, entry) -> keyStore("gateway.signing.identities." + profile, entry, problems));
         Map<String, GatewayProperties.KeyStoreEntry> next = signing == null || signing.next() == null ? Map.of() : signing.next();
         next.forEach((profile, entry) -> keyStore("gateway.signing.next." + profile, entry, problems));

@@ -1,5 +1,6 @@
 package org.casw.gateway.recovery;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.persistence.JdbcMessageLedger;
@@ -45,7 +46,7 @@ public class StrandedMessageRecovery {
     @EventListener(ApplicationReadyEvent.class)
     public void resume() {
         List<String> received = ledger.stranded(MessageStatus.RECEIVED);
-        List<String> validated = new java.util.ArrayList<>(ledger.stranded(MessageStatus.VALIDATED));
+        List<String> validated = new ArrayList<>(ledger.stranded(MessageStatus.VALIDATED));
         validated.addAll(ledger.stranded(MessageStatus.SIGNED));
         answerAggregates();
         if (received.isEmpty() && validated.isEmpty()) {

@@ -38,7 +38,8 @@ public class LoopbackBinds {
     /** Every non-loopback bind the settings ask for. */
     static List<String> problems(Environment environment) {
         List<String> problems = new ArrayList<>();
-        if (!"-1".equals(environment.getProperty("server.port")) && !"none".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"))) {
+        if (!"-1".equals(environment.getProperty("server.port"))
+                && !"none".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"))) {
             host("server.address", environment.getProperty("server.address")).ifPresent(problems::add);
         }
         String managementPort = environment.getProperty("management.server.port");

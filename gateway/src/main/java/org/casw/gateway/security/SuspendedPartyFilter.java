@@ -1,11 +1,10 @@
 package org.casw.gateway.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.casw.gateway.api.Problems;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.gateway.partner.PartnerSuspensions;
@@ -16,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A suspended party receives nothing until resumed: its API calls (mailbox, payloads, tracking) are refused with

@@ -2,14 +2,20 @@ package org.casw.gateway.signature;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -55,7 +61,7 @@ public class PartnerSignatures implements SignaturePolicies {
     private final Map<String, OutboundSignature> signingSettings = new HashMap<>();
     private final Clock clock;
 
-    private record NextIdentity(SigningIdentity identity, java.time.Instant from) {
+    private record NextIdentity(SigningIdentity identity, Instant from) {
     }
     private final Map<String, VerificationPolicy> verification = new HashMap<>();
     private final Map<String, List<X509Certificate>> anchors = new HashMap<>();
@@ -94,7 +100,8 @@ public class PartnerSignatures implements SignaturePolicies {
                 problems.add(where + ": " + e.getMessage());
             }
         });
-        Map<String, GatewayProperties.KeyStoreEntry> upcoming = properties.signing().next() == null ? Map.of() : properties.signing().next();
+        Map<String, GatewayProperties.KeyStoreEntry> upcoming = properties.signing().next() == null
+                ? Map.of() : properties.signing().next();
         upcoming.forEach((profileId, entry) -> {
             String where = "gateway.signing.next." + profileId;
             try {
@@ -118,9 +125,11 @@ public class PartnerSignatures implements SignaturePolicies {
                     SigningProfile profile = SigningProfile.of(s.signWith());
                     SigningIdentity identity = identities.get(profile);
                     if (profile == SigningProfile.CMS_DETACHED) {
-                        problems.add(locate.where(partyId, "signatures.sign-with") + ": cms-detached is for non-XML payloads, not for documents delivered as XML");
+                        problems.add(locate.where(partyId, "signatures.sign-with")
+                                + ": cms-detached is for non-XML payloads, not for documents delivered as XML");
                     } else if (identity == null) {
-                        problems.add(locate.where(partyId, "signatures.sign-with") + ": no key for " + profile.id() + " in gateway.signing.identities");
+                        problems.add(locate.where(partyId, "signatures.sign-with") + ": no key for " + profile.id()
+                                + " in gateway.signing.identities");
                     } else {
                         signingSettings.put(partyId, new OutboundSignature(profile, identity, new SigningOptions(s.xades(),
                                 SigningOptions.DigestChoice.valueOf(s.eportDigest()), null)));
@@ -151,7 +160,8 @@ public class PartnerSignatures implements SignaturePolicies {
                 }
                 List<Path> anchors = s.trustAnchors() == null ? List.of() : s.trustAnchors();
                 if (profiles.isEmpty() || anchors.isEmpty()) {
-                    problems.add(locate.where(partyId, "signatures") + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
+                    problems.add(locate.where(partyId, "signatures")
+                            + ": verifying signatures needs 'accept' (profiles) and 'trust-anchors' (PEM files)");
                     return;
                 }
                 try {
@@ -172,11 +182,11 @@ public class PartnerSignatures implements SignaturePolicies {
                     }
                     this.anchors.put(partyId, roots);
                     OcspClient ocsp = s.ocsp() == null || s.ocsp().isBlank() ? null
-                            : OcspClient.loopback(java.net.URI.create(s.ocsp()), java.time.Duration.ofSeconds(5));
+                            : OcspClient.loopback(URI.create(s.ocsp()), Duration.ofSeconds(5));
                     CertificateTrust trust = new PkixCertificateTrust(certificates(anchors), revoked, s.revocationRequired(), ocsp);
                     verification.put(partyId, new VerificationPolicy(s.required(), profiles,
                             retiring.isEmpty() ? trust : new OverlappingTrust(trust, retiring, clock), clock, pins));
-                } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
                     problems.add(locate.where(partyId, "signatures") + ": " + e.getMessage());
                 }
             }
@@ -214,7 +224,8 @@ public class PartnerSignatures implements SignaturePolicies {
             return Optional.empty();
         }
         NextIdentity upcoming = next.get(settings.profile());
-        SigningIdentity inForce = upcoming != null && !clock.instant().isBefore(upcoming.from()) ? upcoming.identity() : settings.identity();
+        SigningIdentity inForce = upcoming != null && !clock.instant().isBefore(upcoming.from()) ? upcoming.identity()
+                : settings.identity();
         return Optional.of(new OutboundSignature(settings.profile(), inForce, settings.options()));
     }
 
@@ -245,7 +256,7 @@ public class PartnerSignatures implements SignaturePolicies {
             KeyStore keyStore = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
             keyStore.load(in, password);
             return SigningIdentity.fromKeyStore(keyStore, entry.alias(), password);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("key store " + entry.keystore() + " cannot be opened: " + e.getMessage());
         }
     }
@@ -273,7 +284,7 @@ public class PartnerSignatures implements SignaturePolicies {
                     throw new IllegalArgumentException("trust anchor file " + file + " cannot be read");
                 }
             }
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IllegalArgumentException("trust anchors cannot be parsed: " + e.getMessage());
         }
         return certificates;
@@ -284,7 +295,7 @@ public class PartnerSignatures implements SignaturePolicies {
         List<X509CRL> crls = new ArrayList<>();
         for (String source : sources == null ? List.<String>of() : sources) {
             if (source.startsWith("http://") || source.startsWith("https://")) {
-                crls.add(CrlFiles.fetch(java.net.URI.create(source), java.time.Duration.ofSeconds(10)));
+                crls.add(CrlFiles.fetch(URI.create(source), Duration.ofSeconds(10)));
             } else {
                 crls.addAll(CrlFiles.load(Path.of(source)));
             }

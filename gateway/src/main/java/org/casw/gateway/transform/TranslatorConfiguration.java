@@ -1,5 +1,6 @@
 package org.casw.gateway.transform;
 
+import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.transform.asean.acdd.AcddDeclarationTranslator;
 import org.casw.routes.transform.asean.acdd.AcddResponseTranslator;
@@ -10,7 +11,6 @@ import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
 import org.casw.routes.transform.edifact.EdifactTranslator;
-import org.casw.gateway.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

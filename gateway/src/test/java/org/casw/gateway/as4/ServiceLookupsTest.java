@@ -1,7 +1,5 @@
 package org.casw.gateway.as4;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * phase4's per-message ServiceLoader lookups reach the class path once: later ones are answered from the

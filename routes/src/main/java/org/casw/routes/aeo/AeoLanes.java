@@ -39,6 +39,8 @@ public final class AeoLanes {
     }
 
     /**
+     * The declaration's lane on its declaration date.
+     *
      * @param today   the date when the declaration names none (DeclDate)
      * @param actsFor whether the declarant may act for an enterprise, by its code as the declaration writes it
      */
@@ -69,7 +71,8 @@ public final class AeoLanes {
             } else if (!recognition.recognises(s.issuingCountry(), s.programme())) {
                 notInForce.add(who + " is not a recognised programme");
             } else if (!s.inForceOn(on)) {
-                notInForce.add(who + " is " + s.status() + ", valid " + s.validFrom() + " to " + s.validUntil() + ", not in force on " + on);
+                notInForce.add(who + " is " + s.status() + ", valid " + s.validFrom() + " to " + s.validUntil() + ", not in force on "
+                        + on);
             } else {
                 return new Decision(Lane.FAST, "AEO " + who + " in force on " + on);
             }

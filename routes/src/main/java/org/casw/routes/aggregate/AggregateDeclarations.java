@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.document.BusinessKeys;
@@ -78,7 +79,8 @@ public class AggregateDeclarations {
                     laneNotes.put(i + 1, "lane " + decision.lane() + ": " + decision.reason());
                 }
             }
-            List<String> receivers = partners.receiversFor(DocumentType.DECLARATION, facts).stream().filter(r -> !r.equals(sender)).toList();
+            List<String> receivers = partners.receiversFor(DocumentType.DECLARATION, facts).stream().filter(r -> !r.equals(sender))
+                    .toList();
             if (receivers.isEmpty()) {
                 violations.add(Violation.of(ViolationCodes.NO_ROUTE, ConsignmentPaths.consignment(i + 1),
                         "No partner agreement receives the declaration of consignment " + (i + 1) + " with " + facts.asMap() + "."));
@@ -113,7 +115,8 @@ public class AggregateDeclarations {
         List<Dispatch> pending = new ArrayList<>();
         for (AggregateLedger.Part part : aggregates.parts(aggregateTrackingId)) {
             messages.dispatches(part.trackingId()).stream()
-                    .filter(d -> d.status() == MessageStatus.VALIDATED || d.status() == MessageStatus.SIGNED || d.status() == MessageStatus.QUEUED)
+                    .filter(d -> d.status() == MessageStatus.VALIDATED || d.status() == MessageStatus.SIGNED
+                            || d.status() == MessageStatus.QUEUED)
                     .forEach(pending::add);
         }
         return pending;
@@ -130,7 +133,7 @@ public class AggregateDeclarations {
     }
 
     /** The aggregate receipt for the current state, unless it was already sent or some consignment has no receipt yet. */
-    public java.util.Optional<Dispatch> answer(String aggregateTrackingId) {
+    public Optional<Dispatch> answer(String aggregateTrackingId) {
         return aggregates.answer(aggregateTrackingId, receipts::compose);
     }
 }

@@ -24,6 +24,7 @@ public interface AggregateLedger {
      * @param messageId its ClientSeqNo
      * @param receivers by the normal routing rules; the first receives it, each further one a copy
      */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     record NewPart(int number, String billNo, String messageId, byte[] payload, BusinessKeys keys, List<String> receivers) {
     }
 
@@ -36,6 +37,7 @@ public interface AggregateLedger {
     }
 
     /** A composed aggregate receipt; {@code state} says what it reports, without times or sequence. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     record Answer(String receiptId, String state, String overall, String finalCode, byte[] payload, BusinessKeys keys) {
     }
 

@@ -3,7 +3,6 @@ package org.casw.routes.delivery;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.intake.IntakeSteps;

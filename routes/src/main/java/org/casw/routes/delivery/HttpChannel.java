@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ public class HttpChannel implements PartnerChannel {
 
     /** UN/EDIFACT interchanges start with their service string advice (UNA) or header (UNB); anything else is XML. */
     public static String contentType(byte[] payload) {
-        String start = new String(payload, 0, Math.min(3, payload.length), java.nio.charset.StandardCharsets.US_ASCII);
+        String start = new String(payload, 0, Math.min(3, payload.length), StandardCharsets.US_ASCII);
         return start.equals("UNA") || start.equals("UNB") ? "application/EDIFACT" : "application/xml";
     }
 

@@ -5,6 +5,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import org.casw.routes.partner.DeliveryChannel;
@@ -54,7 +55,7 @@ public class JmsChannel implements PartnerChannel {
             message.setStringProperty("sender", outbound.sender());
             message.setStringProperty(DUPLICATE_ID, duplicateId(outbound.trackingId()));
             // persistent and non-transacted: send() returns once the broker has it on disk
-            producer.send(message, DeliveryMode.PERSISTENT, jakarta.jms.Message.DEFAULT_PRIORITY, jakarta.jms.Message.DEFAULT_TIME_TO_LIVE);
+            producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
         }
         return "put on " + partner.replyAddress();
     }

@@ -1,10 +1,13 @@
 package org.casw.routes.document;
 
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aggregate.AggregateKeys;
 import org.casw.routes.rules.event.ContainerEventKeys;
@@ -37,9 +40,9 @@ public class DocumentReader {
 
     public DocumentReader() {
         try {
-            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class, ManifestReceipt.class,
-                    CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class, AggregateDeclaration.class,
-                    AggregateReceipt.class, AeoStatusNotice.class);
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class,
+                    ManifestReceipt.class, CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class,
+                    AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -60,9 +63,9 @@ public class DocumentReader {
      * ({@link SchemaValidator#validate(DocumentType, byte[], org.xml.sax.ContentHandler)}). It never stops the
      * parse: the schema reports what is wrong, and a document with violations is not read.
      */
-    public jakarta.xml.bind.UnmarshallerHandler handler() {
+    public UnmarshallerHandler handler() {
         try {
-            jakarta.xml.bind.Unmarshaller unmarshaller = models.createUnmarshaller();
+            Unmarshaller unmarshaller = models.createUnmarshaller();
             unmarshaller.setEventHandler(event -> true);
             return unmarshaller.getUnmarshallerHandler();
         } catch (JAXBException e) {
@@ -71,7 +74,7 @@ public class DocumentReader {
     }
 
     /** What a {@link #handler()} built from a schema-valid document. */
-    public Object result(DocumentType type, jakarta.xml.bind.UnmarshallerHandler handler) {
+    public Object result(DocumentType type, UnmarshallerHandler handler) {
         try {
             Object result = handler.getResult();
             return result instanceof JAXBElement<?> e ? e.getValue() : result;
@@ -140,7 +143,7 @@ public class DocumentReader {
             case MANIFEST_RECEIPT -> {
                 ManifestReceipt r = (ManifestReceipt) document;
                 yield new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID", r.getResponseCode().value(),
-                        r.getResponseCode().name().toLowerCase().replace('_', ' '), r.getResponseText(), new BusinessKeys());
+                        r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.getResponseText(), new BusinessKeys());
             }
             default -> throw new IllegalArgumentException(type + " is not a receipt");
         };

@@ -37,15 +37,17 @@ public enum DocumentType {
     public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS, AUTHORISED_OPERATORS }
 
     private final Family family;
+    @SuppressWarnings("ImmutableEnumChecker") // QName is final with final fields; Error Prone does not know it
     private final QName root;
     private final String schemaResource;
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf below: unmodifiable, which the declared type cannot say
     private final List<String> messageIdPath;
 
     DocumentType(Family family, String namespace, String rootName, String schemaResource, List<String> messageIdPath) {
         this.family = family;
         this.root = new QName(namespace, rootName);
         this.schemaResource = schemaResource;
-        this.messageIdPath = messageIdPath;
+        this.messageIdPath = List.copyOf(messageIdPath);
     }
 
     public static Optional<DocumentType> identify(QName root) {

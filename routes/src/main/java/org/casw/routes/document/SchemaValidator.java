@@ -17,9 +17,9 @@ import javax.xml.validation.ValidatorHandler;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
 import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.XMLFilterImpl;
@@ -69,7 +69,7 @@ public class SchemaValidator {
      * Every violation of a payload, and the same pass feeds {@code reader} (e.g. the JAXB unmarshaller's handler):
      * one parse validates and reads. What the reader built is only meaningful when there is no violation.
      */
-    public List<Violation> validate(DocumentType type, byte[] payload, org.xml.sax.ContentHandler reader) {
+    public List<Violation> validate(DocumentType type, byte[] payload, ContentHandler reader) {
         return validate(schemas.get(type), payload, reader);
     }
 
@@ -78,7 +78,7 @@ public class SchemaValidator {
         return validate(schema, payload, null);
     }
 
-    private static List<Violation> validate(Schema schema, byte[] payload, org.xml.sax.ContentHandler downstream) {
+    private static List<Violation> validate(Schema schema, byte[] payload, ContentHandler downstream) {
         ValidatorHandler validator = schema.newValidatorHandler();
         if (downstream != null) {
             validator.setContentHandler(downstream);
@@ -107,17 +107,10 @@ public class SchemaValidator {
     private static final class PathTracker extends XMLFilterImpl {
         private final Deque<String> path = new ArrayDeque<>();
         private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
-        private Locator locator;
 
         PathTracker(ErrorHandler errors) {
             setErrorHandler(errors);
             siblingCounts.push(new HashMap<>());
-        }
-
-        @Override
-        public void setDocumentLocator(Locator locator) {
-            this.locator = locator;
-            super.setDocumentLocator(locator);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.casw.routes.intake;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -43,10 +44,11 @@ class DroppedFiles implements Processor {
         Optional<String> refusal = inbox.whyNotRegular(file);
         if (refusal.isPresent()) {
             return Submission.refused(partner.id(), "FILE", Violation.of(ViolationCodes.FILE_NOT_REGULAR, null,
-                    "The file " + name + " was not read: " + refusal.get() + ". Drop regular files only, written in the drop directory itself."),
+                    "The file " + name + " was not read: " + refusal.get()
+                            + ". Drop regular files only, written in the drop directory itself."),
                     null);
         }
-        long size = java.nio.file.Files.size(file);
+        long size = Files.size(file);
         if (size > maxPayloadBytes) {
             return Submission.tooLarge(partner.id(), "FILE", size, null);
         }

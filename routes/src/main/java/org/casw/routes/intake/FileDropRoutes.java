@@ -94,7 +94,8 @@ public class FileDropRoutes extends RouteBuilder {
             if (!wrong.equals(reported)) {
                 reported = wrong;
                 if (!wrong.isEmpty()) {
-                    log.warn("Drop directory of {} not read: {} in {} must be real directories, not links", partner.id(), wrong, inbox.path());
+                    log.warn("Drop directory of {} not read: {} in {} must be real directories, not links", partner.id(), wrong,
+                            inbox.path());
                 }
             }
             return wrong.isEmpty();

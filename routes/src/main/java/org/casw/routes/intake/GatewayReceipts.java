@@ -1,15 +1,16 @@
 package org.casw.routes.intake;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.receipt.GatewayReceipt;
+import org.casw.schemas.receipt.Lane;
 
 /** Writes the unified gateway receipt that answers every submission, whatever the document. */
 public class GatewayReceipts {
@@ -33,7 +34,7 @@ public class GatewayReceipts {
         receipt.setDocumentType(result.documentType());
         receipt.setStatus(result.status() == null ? result.outcome().name() : result.status().name());
         if (result.lane() != null) {
-            receipt.setLane(org.casw.schemas.receipt.Lane.valueOf(result.lane()));
+            receipt.setLane(Lane.valueOf(result.lane()));
         }
         receipt.setIssuedAt(datatypes.newXMLGregorianCalendar(OffsetDateTime.now(ZoneOffset.UTC).toString()));
         if (!result.violations().isEmpty()) {

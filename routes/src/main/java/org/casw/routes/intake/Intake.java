@@ -1,5 +1,6 @@
 package org.casw.routes.intake;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.casw.routes.document.BusinessKeys;
@@ -33,7 +34,7 @@ public final class Intake {
     /** A declaration's lane (FAST, NORMAL) once assigned, or read back from the ledger for a resend. */
     String lane;
     /** Set with a RATE_LIMITED answer: when the party may send again. */
-    java.time.Duration retryAfter;
+    Duration retryAfter;
 
     Intake(Submission submission) {
         this.submission = submission;

@@ -4,7 +4,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The intake flow every document follows, whichever channel brought it:
- * admit (the party's rate and in-flight limits) -> inspect -> persist (RECEIVED) -> identify -> authorize (agreement, suspension, document types it may send)
+ * admit (the party's rate and in-flight limits) -> inspect -> persist (RECEIVED) -> identify
+ * -> authorize (agreement, suspension, document types it may send)
  * -> verify the sender's signature -> validate -> check the sender (declarant, issuing authority)
  * -> claim certificate quantities -> register a certificate of origin (refusing a number registered already; a
  * back-to-back certificate draws on its original) -> refuse an AEO notice older than the one held -> assign a

@@ -1,12 +1,16 @@
 package org.casw.routes.intake;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aeo.AeoRecognition;
@@ -32,14 +36,14 @@ import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
 import org.casw.routes.signature.SignaturePolicies;
-import org.casw.routes.transform.InboundTranslator;
-import org.casw.routes.transform.OutboundTranslator;
-import org.casw.routes.transform.PartyFormats;
-import org.casw.routes.transform.Translation;
 import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.VerificationResult;
 import org.casw.routes.signature.XmlSignatureVerifier;
 import org.casw.routes.signature.XmlSigner;
+import org.casw.routes.transform.InboundTranslator;
+import org.casw.routes.transform.OutboundTranslator;
+import org.casw.routes.transform.PartyFormats;
+import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
@@ -132,7 +136,8 @@ public class IntakeSteps {
                         Translation translation = translator.get().toNative(s.payload());
                         intake.translatedFrom = translator.get().format();
                         if (!translation.ok()) {
-                            intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null, translation.violations());
+                            intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null,
+                                    translation.violations());
                             intake.messageId = null;
                             return;
                         }
@@ -223,7 +228,8 @@ public class IntakeSteps {
                 if (intake.type != DocumentType.AGGREGATE_DECLARATION || aggregates == null) {
                     return;
                 }
-                AggregateDeclarations.Split split = aggregates.split(intake.trackingId, intake.submission.sender(), intake.document, intake.keys);
+                AggregateDeclarations.Split split = aggregates.split(intake.trackingId, intake.submission.sender(), intake.document,
+                        intake.keys);
                 if (!split.violations().isEmpty()) {
                     reject(intake, IntakeResult.Outcome.INVALID, split.violations(), "aggregate declaration not split");
                     return;
@@ -359,7 +365,8 @@ public class IntakeSteps {
                 }
                 document = translation.payload();
                 xml = translation.contentType() == null || translation.contentType().contains("xml");
-                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for " + dispatch.receiver());
+                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for "
+                        + dispatch.receiver());
             }
             Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(dispatch.receiver());
             if (outbound.isEmpty()) {
@@ -653,7 +660,7 @@ public class IntakeSteps {
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
                 if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT) {
                     // a consignment of an aggregate declaration: its submitter also gets the aggregated answer
-                    List<Dispatch> dispatches = new java.util.ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
+                    List<Dispatch> dispatches = new ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
                     dispatches.addAll(aggregates.receiptApplied(intake.referencedTrackingId));
                     exchange.setProperty(DISPATCHES, dispatches);
                 }
@@ -697,16 +704,16 @@ public class IntakeSteps {
 
     /** The consignment of a document in hand: the same group as {@link #consignment(java.util.Map, String)} gives from the ledger. */
     static String consignment(BusinessKeys keys, String trackingId) {
-        java.util.Map<String, List<String>> byKind = new java.util.HashMap<>();
+        Map<String, List<String>> byKind = new HashMap<>();
         for (BusinessKeys.Key key : keys.all()) {
-            byKind.computeIfAbsent(key.kind().name(), k -> new java.util.ArrayList<>()).add(key.value());
+            byKind.computeIfAbsent(key.kind().name(), k -> new ArrayList<>()).add(key.value());
         }
-        byKind.values().forEach(java.util.Collections::sort); // the ledger lists a kind's values in order
+        byKind.values().forEach(Collections::sort); // the ledger lists a kind's values in order
         return consignment(byKind, trackingId);
     }
 
     /** The consignment a document belongs to, for delivery order: its bill, else its customs entry id. */
-    static String consignment(java.util.Map<String, List<String>> keys, String trackingId) {
+    static String consignment(Map<String, List<String>> keys, String trackingId) {
         List<String> bills = keys.getOrDefault(BusinessKeys.Kind.BILL_NO.name(), List.of());
         List<String> entries = keys.getOrDefault(BusinessKeys.Kind.ENTRY_ID.name(), List.of());
         return !bills.isEmpty() ? "bill:" + bills.get(0) : !entries.isEmpty() ? "entry:" + entries.get(0) : trackingId;

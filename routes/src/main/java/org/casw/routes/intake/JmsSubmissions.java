@@ -1,10 +1,13 @@
 package org.casw.routes.intake;
 
+import java.nio.charset.StandardCharsets;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.partner.PartnerProfile;
@@ -84,13 +87,13 @@ class JmsSubmissions implements Processor {
 
     /** The JMS message type, named without touching its body. */
     private static String kind(Message message) {
-        if (message instanceof jakarta.jms.ObjectMessage) {
+        if (message instanceof ObjectMessage) {
             return "JMS ObjectMessage";
         }
-        if (message instanceof jakarta.jms.MapMessage) {
+        if (message instanceof MapMessage) {
             return "JMS MapMessage";
         }
-        if (message instanceof jakarta.jms.StreamMessage) {
+        if (message instanceof StreamMessage) {
             return "JMS StreamMessage";
         }
         return "JMS message without a body";

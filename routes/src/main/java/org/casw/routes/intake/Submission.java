@@ -14,6 +14,7 @@ import org.casw.routes.validation.Violation;
  * @param sealedBy    the party's own certificate, pinned in its agreement, signed the message that carried it (an AS4
  *                    user message): as strong as a signature on the document itself
  */
+@SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
 public record Submission(String sender, String channel, byte[] payload, String replyTo, long refusedSize,
         Violation refusal, boolean sealedBy) {
 

@@ -11,6 +11,7 @@ package org.casw.routes.ledger;
  * @param sha256       hex digest of the payload
  * @param replyTo      where answers go for channels that need it (JMS reply address), else null
  */
+@SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
 public record NewMessage(String sender, String channel, String messageId, String documentType,
         byte[] payload, String sha256, String replyTo) {
 }

@@ -65,7 +65,7 @@ public final class CertificateRegistration {
             }
             List<Claim> drawdown = new ArrayList<>();
             if (backToBack) {
-                List<Violation> refused = drawdown(co, certificate, drawdown);
+                List<Violation> refused = drawdown(certificate, drawdown);
                 if (!refused.isEmpty()) {
                     return new Outcome(refused, null);
                 }
@@ -104,13 +104,14 @@ public final class CertificateRegistration {
     }
 
     /** The back-to-back certificate's claims on its original's items, or why it may not draw on them. */
-    private List<Violation> drawdown(CertificateOfOrigin co, KnownCertificate certificate, List<Claim> claims) {
+    private List<Violation> drawdown(KnownCertificate certificate, List<Claim> claims) {
         OriginalReference reference = certificate.original();
         Optional<KnownCertificate> found = registry.find(reference.certificateNo());
         if (found.isEmpty()) {
             return List.of(Violation.of(ORIGINAL_CERTIFICATE_UNKNOWN, ROOT + "/OriginalCertificate/CertificateNo",
                     "Back-to-back certificate " + certificate.certificateNo() + " is based on original certificate "
-                            + reference.certificateNo() + ", which is not registered at the gateway; the original must be registered first."));
+                            + reference.certificateNo()
+                            + ", which is not registered at the gateway; the original must be registered first."));
         }
         KnownCertificate original = found.get();
         List<Violation> violations = new ArrayList<>();
@@ -120,7 +121,8 @@ public final class CertificateRegistration {
         }
         if (reference.issuingCountry() != null && !reference.issuingCountry().equals(original.exportingCountry())) {
             violations.add(Violation.of(ORIGINAL_CERTIFICATE_MISMATCH, ROOT + "/OriginalCertificate/IssuingCountry", "Original certificate "
-                    + original.certificateNo() + " was issued in " + original.exportingCountry() + ", not " + reference.issuingCountry() + "."));
+                    + original.certificateNo() + " was issued in " + original.exportingCountry() + ", not " + reference.issuingCountry()
+                    + "."));
         }
         if (!violations.isEmpty()) {
             return violations;
@@ -143,7 +145,8 @@ public final class CertificateRegistration {
                 violations.add(Violation.of(ORIGINAL_QUANTITY_EXCEEDED, at + "/Quantity", "Item " + item.itemNo() + " moves "
                         + item.quantity().stripTrailingZeros().toPlainString() + " " + item.unit() + ", but only "
                         + available.stripTrailingZeros().toPlainString() + " " + item.unit() + " of original certificate "
-                        + original.certificateNo() + " remain" + (matching.size() == 1 ? " (item " + matching.get(0).itemNo() + ")" : "") + "."));
+                        + original.certificateNo() + " remain" + (matching.size() == 1 ? " (item " + matching.get(0).itemNo() + ")" : "")
+                        + "."));
                 continue;
             }
             BigDecimal wanted = item.quantity();
@@ -163,6 +166,7 @@ public final class CertificateRegistration {
     }
 
     private static String describe(List<Claim> drawdown) {
-        return String.join(", ", drawdown.stream().map(c -> c.quantity().stripTrailingZeros().toPlainString() + " of item " + c.itemNo()).toList());
+        return String.join(", ", drawdown.stream().map(c -> c.quantity().stripTrailingZeros().toPlainString() + " of item " + c.itemNo())
+                .toList());
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.casw.routes.document.DocumentType;
 
 /**
- * One line of a partner agreement's {@code receives}: the party receives documents of this type whose
+ * One line of a partner agreement's {@code receives:} list: the party receives documents of this type whose
  * facts match every condition (a fact's value must be one of the listed values; no conditions: all).
  */
 public record RoutingRule(String receiver, DocumentType documentType, Map<String, List<String>> when) {

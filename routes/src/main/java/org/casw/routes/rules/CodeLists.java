@@ -80,7 +80,7 @@ public final class CodeLists {
         });
         lines("rec20-units.csv", false, line -> rec20.add(line.substring(0, line.indexOf(','))));
         lines("cn-units.csv", false, line -> {
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
             chinaUnits.put(f[0], f[2]);
         });
         lines("cn-customs-districts.csv", false, line -> customsDistricts.add(line.substring(0, line.indexOf(','))));

@@ -503,6 +503,7 @@ public final class PkixCertificateTrust implements CertificateTrust {
         Set<String> names = new HashSet<>();
         anchorsBySubject.keySet().forEach(p -> names.add(name(p)));
         return "PkixCertificateTrust[anchors=" + names + ", crls=" + crlsByIssuer.values().stream()
-                .mapToInt(List::size).sum() + ", requireRevocationInfo=" + requireRevocationInfo + (ocsp == null ? "" : ", ocsp=" + ocsp) + "]";
+                .mapToInt(List::size).sum() + ", requireRevocationInfo=" + requireRevocationInfo + (ocsp == null ? "" : ", ocsp=" + ocsp)
+                        + "]";
     }
 }

@@ -36,13 +36,14 @@ public enum SigningProfile {
     private final String id;
     private final String signatureMethod;
     private final String canonicalization;
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf below: unmodifiable, which the declared type cannot say
     private final Set<String> digestMethods;
 
     SigningProfile(String id, String signatureMethod, String canonicalization, Set<String> digestMethods) {
         this.id = id;
         this.signatureMethod = signatureMethod;
         this.canonicalization = canonicalization;
-        this.digestMethods = digestMethods;
+        this.digestMethods = Set.copyOf(digestMethods);
     }
 
     /** The stable identifier used in partner configuration, e.g. {@code cn-eport-sm2}. */

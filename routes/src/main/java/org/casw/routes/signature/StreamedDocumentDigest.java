@@ -16,9 +16,9 @@ import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.stax.ext.stax.XMLSecEvent;
 import org.apache.xml.security.stax.ext.stax.XMLSecEventFactory;
 import org.apache.xml.security.stax.ext.stax.XMLSecStartElement;
-import org.apache.xml.security.stax.impl.transformer.canonicalizer.CanonicalizerBase;
 import org.apache.xml.security.stax.impl.transformer.canonicalizer.Canonicalizer20010315_ExclOmitCommentsTransformer;
 import org.apache.xml.security.stax.impl.transformer.canonicalizer.Canonicalizer20010315_OmitCommentsTransformer;
+import org.apache.xml.security.stax.impl.transformer.canonicalizer.CanonicalizerBase;
 import org.w3c.dom.Document;
 
 /**
@@ -35,6 +35,7 @@ final class StreamedDocumentDigest {
     }
 
     /** What one pass found. */
+    @SuppressWarnings("ArrayRecordComponent") // the digest bytes, read once and never compared
     record Result(byte[] digest, Root root, Charset charset, boolean signed) {
     }
 
@@ -128,7 +129,8 @@ final class StreamedDocumentDigest {
                     qualified, reader.getAttributeValue(i)});
         }
         QName name = reader.getName();
-        String qualified = name.getPrefix() == null || name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
+        String qualified = name.getPrefix() == null || name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":"
+                + name.getLocalPart();
         return new Root(name.getNamespaceURI() == null || name.getNamespaceURI().isEmpty() ? null : name.getNamespaceURI(), qualified,
                 namespaces, attributes);
     }

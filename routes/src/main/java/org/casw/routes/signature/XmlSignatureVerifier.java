@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.SignedInfo;
@@ -25,14 +25,14 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.casw.routes.document.SecureXml;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /** Verifies a document's enveloped XML signature against a partner's policy: shape, algorithms, crypto, trust. */
@@ -161,7 +161,7 @@ public final class XmlSignatureVerifier {
                 return result();
             }
             rule.name = "signature value and digests";
-            if (!checkCryptography(references)) {
+            if (!checkCryptography()) {
                 return result();
             }
             rule.name = "XAdES signed properties";
@@ -329,7 +329,7 @@ public final class XmlSignatureVerifier {
         }
 
         /** Santuario with secure validation; on failure, says whether content or the signature value broke. */
-        private boolean checkCryptography(List<Element> references) {
+        private boolean checkCryptography() {
             try {
                 Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
                 XMLSignature xmlSignature = new XMLSignature(signature, "", true, provider);
@@ -484,7 +484,7 @@ public final class XmlSignatureVerifier {
     }
 
     /** How far before receipt a claimed XAdES signing time is believed (documents in transit, retries). */
-    static final java.time.Duration SIGNING_TIME_TRUSTED_WINDOW = java.time.Duration.ofHours(24);
+    static final Duration SIGNING_TIME_TRUSTED_WINDOW = Duration.ofHours(24);
 
     /**
      * The moment certificates are judged at. The signing time is chosen by the signer, so it counts only

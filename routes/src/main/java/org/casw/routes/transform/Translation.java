@@ -12,6 +12,7 @@ import org.casw.routes.validation.Violation;
  * @param contentType media type of {@code payload}, e.g. {@code application/xml} or {@code application/EDIFACT}
  * @param violations  every problem found; empty on success
  */
+@SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
 public record Translation(byte[] payload, DocumentType type, String contentType, List<Violation> violations) {
 
     public Translation {

@@ -1,12 +1,12 @@
 package org.casw.routes.intake;
 
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.TextMessage;
-import java.lang.reflect.Proxy;
-import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;

@@ -1,10 +1,5 @@
 package org.casw.routes.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +18,11 @@ import org.casw.routes.validation.ViolationCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-party admission at the head of the intake: rate (token bucket), in-flight cap, and how refusals are told. */
 class SubmissionLimitsTest {

@@ -1,9 +1,5 @@
 package org.casw.routes.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
 
 /**
  * The streaming path of the signer (large documents: no DOM of the document) writes the same signature as the

@@ -1,7 +1,5 @@
 package org.casw.routes.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -21,11 +19,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.transforms.params.XPathContainer;
@@ -46,6 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.casw.testsupport.Samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the verifier accepts and refuses, and with which code. Also holds the fixtures the other tests share. */
 class XmlSignatureVerifierTest {

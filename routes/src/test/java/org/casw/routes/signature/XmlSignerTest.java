@@ -1,12 +1,5 @@
 package org.casw.routes.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.DS;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.PARTY;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.bytes;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -37,6 +29,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.DS;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.PARTY;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.bytes;
 
 /** What the signer writes for each profile, and that what it writes verifies. */
 class XmlSignerTest {

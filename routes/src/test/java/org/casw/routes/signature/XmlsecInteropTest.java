@@ -1,8 +1,5 @@
 package org.casw.routes.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.routes.signature.XmlSignatureVerifierTest.Pki;
@@ -25,6 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.signature.XmlSignatureVerifierTest.ALL_XML;
 
 /**
  * Our W3C signatures against xmlsec1 (libxmlsec1 with OpenSSL), both ways. Skipped where xmlsec1 is not on

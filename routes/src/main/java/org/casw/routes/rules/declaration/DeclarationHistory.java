@@ -7,6 +7,7 @@ import java.util.Optional;
 public interface DeclarationHistory {
 
     /** A summary declaration customs accepted (SpL, SpJ or SpK), with when and what was declared. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     record AcceptedSummary(String trackingId, Instant acceptedAt, byte[] payload) {
     }
 

@@ -100,8 +100,8 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         List<Consignment> consignments = manifest.getDeclaration().getConsignment();
         for (int c = 0; c < consignments.size(); c++) {
             Consignment consignment = consignments.get(c);
-            if (consignment.getTransportContractDocument().getID().equals(bill) || consignment.getAssociatedTransportDocument() != null
-                    && consignment.getAssociatedTransportDocument().getID().equals(bill)) {
+            if (consignment.getTransportContractDocument().getID().equals(bill) || (consignment.getAssociatedTransportDocument() != null
+                    && consignment.getAssociatedTransportDocument().getID().equals(bill))) {
                 return c;
             }
         }
@@ -116,7 +116,8 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         BigDecimal manifested = cargo.getTotalGrossMassMeasure();
         if (head.getGrossWet().compareTo(manifested) != 0) {
             out.add(MANIFEST_GROSS_WEIGHT_MISMATCH, HEAD + "GrossWet", "GrossWet " + head.getGrossWet().toPlainString()
-                    + " kg differs from the manifested gross mass " + manifested.toPlainString() + " kg" + manifest.at("TotalGrossMassMeasure") + ".");
+                    + " kg differs from the manifested gross mass " + manifested.toPlainString() + " kg"
+                    + manifest.at("TotalGrossMassMeasure") + ".");
         }
         BigInteger packages = BigInteger.valueOf(cargo.getConsignmentPackaging().getQuantityQuantity());
         if (!head.getPackNo().equals(packages)) {
@@ -174,7 +175,7 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
     private static boolean sameMeans(String declared, BorderTransportMeans means) {
         String name = simple(declared);
         String id = simple(means.getID());
-        return name.equals(simple(means.getName())) || name.equals(id) || id.startsWith("IMO") && name.equals(id.substring(3));
+        return name.equals(simple(means.getName())) || name.equals(id) || (id.startsWith("IMO") && name.equals(id.substring(3)));
     }
 
     private static String simple(String text) {

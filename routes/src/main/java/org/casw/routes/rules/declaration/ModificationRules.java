@@ -3,6 +3,7 @@ package org.casw.routes.rules.declaration;
 import java.util.List;
 import java.util.Optional;
 import org.casw.routes.rules.CheckDigits;
+import org.casw.routes.rules.CrossDocumentRules;
 import org.casw.routes.rules.DocumentRules;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.schemas.declaration.DecModification;
@@ -47,7 +48,7 @@ public class ModificationRules implements DocumentRules<DecModification> {
     }
 
     /** Cross-document: the declaration must be one the applicant lodged, and a released one cannot be cancelled. */
-    public static class Target implements DocumentRules<DecModification>, org.casw.routes.rules.CrossDocumentRules {
+    public static class Target implements DocumentRules<DecModification>, CrossDocumentRules {
 
         public static final String MODIFICATION_TARGET_UNKNOWN = "MODIFICATION_TARGET_UNKNOWN";
         public static final String CANCELLATION_AFTER_RELEASE = "CANCELLATION_AFTER_RELEASE";

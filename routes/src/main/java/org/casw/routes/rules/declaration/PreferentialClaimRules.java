@@ -96,7 +96,8 @@ public class PreferentialClaimRules implements DocumentRules<DecMessage>, CrossD
             Optional<CertificateRegistry.Item> certified = link.getEcoGNo() != null ? certificate.item(link.getEcoGNo())
                     : certificate.items().stream().filter(c -> c.hsCode().equals(subheading)).findFirst();
             if (certified.isEmpty() || !certified.get().hsCode().equals(subheading)) {
-                out.add(CERTIFICATE_HS_MISMATCH, at + "DecGNo", "Item " + itemNo + " (HS " + subheading + ") matches no item of certificate "
+                out.add(CERTIFICATE_HS_MISMATCH, at + "DecGNo", "Item " + itemNo + " (HS " + subheading
+                        + ") matches no item of certificate "
                         + certificate.certificateNo() + (certified.isPresent() ? " (its item " + certified.get().itemNo()
                         + " is HS " + certified.get().hsCode() + ")" : "") + ".");
                 continue;

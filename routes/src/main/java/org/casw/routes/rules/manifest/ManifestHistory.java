@@ -7,6 +7,7 @@ import java.util.Set;
 public interface ManifestHistory {
 
     /** A manifest the gateway holds: its tracking id, message type (MT1101 …) and payload as received. */
+    @SuppressWarnings("ArrayRecordComponent") // the document's bytes, passed on as they are and never compared
     record HeldManifest(String trackingId, String messageType, byte[] payload) {
     }
 

@@ -152,7 +152,7 @@ public final class ManifestRules implements DocumentRules<Manifest> {
             RuleViolations violations) {
         known(code, path, role, violations).ifPresent(location -> {
             boolean fits = land
-                    ? location.isRailTerminal() || location.isBorderCrossing() || ROAD.equals(typeCode) && isRoadTerminal(location)
+                    ? location.isRailTerminal() || location.isBorderCrossing() || (ROAD.equals(typeCode) && isRoadTerminal(location))
                     : location.isPort();
             if (!fits) {
                 String needed = land

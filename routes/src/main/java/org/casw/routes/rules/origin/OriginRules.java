@@ -293,7 +293,7 @@ public class OriginRules implements DocumentRules<CertificateOfOrigin> {
     }
 
     private static boolean claimsValueContent(String written) {
-        for (String part : written.replace(" ", "").split("[+/]")) {
+        for (String part : written.replace(" ", "").split("[+/]", -1)) {
             if (RVC.matcher(part).matches()) {
                 return true;
             }

@@ -125,7 +125,8 @@ public final class PartnerXml {
             return new Peek(null, Violation.of(ViolationCodes.XML_MALFORMED, null, "Payload has no root element."));
         } catch (XMLStreamException | RuntimeException e) {
             Location at = e instanceof XMLStreamException x ? x.getLocation() : null;
-            return new Peek(null, new Violation(ViolationCodes.XML_MALFORMED, null, "Payload is not well-formed XML: " + firstLine(e.getMessage()),
+            return new Peek(null,
+                    new Violation(ViolationCodes.XML_MALFORMED, null, "Payload is not well-formed XML: " + firstLine(e.getMessage()),
                     at == null ? null : positive(at.getLineNumber()), at == null ? null : positive(at.getColumnNumber())));
         } finally {
             if (reader != null) {

@@ -1,9 +1,9 @@
 package org.casw.routes.transform.edifact;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Set;
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -206,7 +206,9 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             String format = Objects.toString(s.value(1, 3), "");
             try {
                 OffsetDateTime at = switch (format) {
-                    case "203", "204" -> LocalDateTime.parse(value, DateTimeFormatter.ofPattern(format.equals("203") ? "yyyyMMddHHmm" : "yyyyMMddHHmmss"))
+                    case "203", "204" ->
+                            LocalDateTime.parse(value,
+                                    DateTimeFormatter.ofPattern(format.equals("203") ? "yyyyMMddHHmm" : "yyyyMMddHHmmss"))
                             .atOffset(CHINA);
                     case "303", "304" -> {
                         int digits = format.equals("303") ? 12 : 14;
@@ -219,7 +221,8 @@ public class CodecoCoarriTranslator implements InboundTranslator {
                 event.setOccurredAt(DATATYPES.newXMLGregorianCalendar(at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
             } catch (RuntimeException e) {
                 problems.unmappable(s, "C507/2380", "event time '" + value + "' in format " + format
-                        + " cannot be read; use 203/204 (China time) or 303/304 with the UTC offset, e.g. 20261120150500?+08 (the sign released).");
+                        + " cannot be read; use 203/204 (China time) or 303/304 with the UTC offset, e.g. 20261120150500?+08 (the sign "
+                        + "released).");
             }
         }
 

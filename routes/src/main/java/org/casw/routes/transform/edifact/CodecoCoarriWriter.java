@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.EdifactOut.c;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,6 +18,8 @@ import org.casw.schemas.event.Event;
 import org.casw.schemas.event.EventType;
 import org.casw.schemas.event.Location;
 import org.casw.schemas.event.TransportMeans;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
  * Writes native container events as one UN/EDIFACT CODECO (gate-in / gate-out) or COARRI (discharge /
@@ -59,7 +59,10 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         this("CASW-GATEWAY", Clock.systemUTC());
     }
 
-    /** @param recipient UNB S003/0010, @param clock the preparation time of UNB and DTM+137 (China time) */
+    /**
+     * @param recipient UNB S003/0010
+     * @param clock     the preparation time of UNB and DTM+137 (China time)
+     */
     public CodecoCoarriWriter(String recipient, Clock clock) {
         this.recipient = recipient;
         this.clock = clock;
@@ -96,7 +99,8 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         byte[] edifact = write(events, check);
         if (edifact == null || !check.ok()) {
             return Translation.refused(type, check.ok()
-                    ? List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/ContainerEvents", "The events cannot be written."))
+                    ? List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/ContainerEvents",
+                            "The events cannot be written."))
                     : check.violations());
         }
         return Translation.of(edifact, type, "application/EDIFACT");
@@ -139,7 +143,8 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         boolean coarri = "COARRI".equals(messageType);
         TransportMeans messageMeans = coarri ? list.get(0).getTransportMeans() : null;
         if (coarri && messageMeans == null) {
-            check.refuse("/ContainerEvents/Event[1]/TransportMeans", "A COARRI names its vessel (TDT, mandatory); the first event has no transport means.");
+            check.refuse("/ContainerEvents/Event[1]/TransportMeans",
+                    "A COARRI names its vessel (TDT, mandatory); the first event has no transport means.");
         }
         for (int i = 0; i < list.size(); i++) {
             checkEvent(list.get(i), i + 1, type, events.getBatchId(), messageMeans, check);
@@ -173,7 +178,8 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             }
             out.segment("DTM", c(timeQualifier, dtm304(event.getOccurredAt()), "304"));
             Location location = event.getLocation();
-            out.segment("LOC", CodecoCoarriTranslator.PLACE_EVENT, c(location.getUnLocode(), CuscarMapping.CODE_LIST_LOCODE, CuscarMapping.AGENCY_UNECE),
+            out.segment("LOC", CodecoCoarriTranslator.PLACE_EVENT,
+                    c(location.getUnLocode(), CuscarMapping.CODE_LIST_LOCODE, CuscarMapping.AGENCY_UNECE),
                     c(location.getFacilityCode(), facilityType(location), CuscarMapping.AGENCY_MUTUAL));
             for (String seal : event.getSealNo()) {
                 out.segment("SEL", seal, c(CuscarMapping.SEALING_CARRIER));
@@ -225,11 +231,13 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         if (time == null || time.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
             check.refuse(at + "/OccurredAt", "The event time needs its UTC offset (DTM format 304).");
         } else if (time.getFractionalSecond() != null && time.getFractionalSecond().compareTo(BigDecimal.ZERO) != 0) {
-            check.refuse(at + "/OccurredAt", "'" + time + "' has fractions of a second, which DTM format 304 (CCYYMMDDHHMMSS) cannot carry.");
+            check.refuse(at + "/OccurredAt", "'" + time
+                    + "' has fractions of a second, which DTM format 304 (CCYYMMDDHHMMSS) cannot carry.");
         }
         TransportMeans means = event.getTransportMeans();
         if (means == null && messageMeans != null) {
-            check.refuse(at + "/TransportMeans", "An event without transport means would be read back with the vessel of event 1 (the COARRI's TDT).");
+            check.refuse(at + "/TransportMeans",
+                    "An event without transport means would be read back with the vessel of event 1 (the COARRI's TDT).");
         } else if (means != null && !same(means, messageMeans)) {
             checkMeans(means, at + "/TransportMeans", check);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.InboundTranslator;
@@ -165,7 +166,7 @@ public class CuscarTranslator implements InboundTranslator {
             if (section == Section.HEADER && CuscarMapping.DATE_MESSAGE.equals(qualifier)) {
                 head.setSendTime(value);
             } else if (section == Section.TRANSPORT) {
-                switch (java.util.Objects.toString(qualifier, "")) {
+                switch (Objects.toString(qualifier, "")) {
                     case CuscarMapping.DATE_ARRIVAL_ESTIMATED -> means.setArrivalDateTime(value);
                     case CuscarMapping.DATE_DEPARTURE_ESTIMATED -> means.setDepartureDateTime(value);
                     case CuscarMapping.DATE_LOADING -> loading.setLoadingDateTime(value);
@@ -215,7 +216,7 @@ public class CuscarTranslator implements InboundTranslator {
                 return;
             }
             String place = s.value(2, 1);
-            switch (java.util.Objects.toString(s.value(1), "")) {
+            switch (Objects.toString(s.value(1), "")) {
                 case CuscarMapping.PLACE_CUSTOMS_OFFICE -> declaration.setDeclarationOfficeID(place);
                 case CuscarMapping.PLACE_LOADING -> loading.setID(place);
                 case CuscarMapping.PLACE_DISCHARGE -> unloading.setID(place);
@@ -230,7 +231,8 @@ public class CuscarTranslator implements InboundTranslator {
             section = Section.EQUIPMENT;
             container = null;
             if (!CuscarMapping.EQUIPMENT_CONTAINER.equals(s.value(1))) {
-                problems.unmappable(s, "8053", "equipment qualifier '" + s.value(1) + "' is not a container (CN); the manifest lists containers only.");
+                problems.unmappable(s, "8053", "equipment qualifier '" + s.value(1)
+                        + "' is not a container (CN); the manifest lists containers only.");
                 return;
             }
             container = new TransportEquipment();
@@ -353,7 +355,8 @@ public class CuscarTranslator implements InboundTranslator {
             String number = s.value(1, 1);
             if (item.getEquipmentIdentification() != null) {
                 problems.unmappable(s, "C237/8260", "goods item " + item.getSequenceNumeric() + " is already placed in "
-                        + item.getEquipmentIdentification().getID() + "; a manifest item names one container (split it into one GID per container).");
+                        + item.getEquipmentIdentification().getID()
+                        + "; a manifest item names one container (split it into one GID per container).");
                 return;
             }
             EquipmentIdentification id = new EquipmentIdentification();
@@ -393,7 +396,8 @@ public class CuscarTranslator implements InboundTranslator {
                                 .noneMatch(t -> number.equals(t.getEquipmentIdentification().getID())))
                         .map(Map.Entry::getKey).findFirst().orElse(null);
                 if (owner == null) {
-                    problems.unmappable("CUSCAR/EQD", "Container " + number + " (EQD) is named by no goods item (SGP), so it belongs to no bill of the manifest.");
+                    problems.unmappable("CUSCAR/EQD", "Container " + number
+                            + " (EQD) is named by no goods item (SGP), so it belongs to no bill of the manifest.");
                 } else {
                     owner.getTransportEquipment().add(unit);
                 }
@@ -404,7 +408,8 @@ public class CuscarTranslator implements InboundTranslator {
             require(head.getSenderID(), "INTERCHANGE/UNB/S002/0004", "UNB S002/0004 (sender) is the manifest's sender.", problems);
             require(head.getReceiverID(), "INTERCHANGE/UNB/S003/0010", "UNB S003/0010 (recipient) is the manifest's receiver.", problems);
             require(head.getSendTime(), "CUSCAR/DTM", "DTM+137 (message date/time) is the manifest's send time.", problems);
-            require(declaration.getDeclarationOfficeID(), "CUSCAR/LOC", "LOC+22 (customs office) is the manifest's declaration office.", problems);
+            require(declaration.getDeclarationOfficeID(), "CUSCAR/LOC", "LOC+22 (customs office) is the manifest's declaration office.",
+                    problems);
             require(means.getJourneyID(), "CUSCAR/TDT/8028", "TDT 8028 (conveyance reference) is the voyage number.", problems);
             require(means.getTypeCode(), "CUSCAR/TDT/C220/8067", "TDT C220/8067 (mode of transport) is needed.", problems);
             require(means.getID(), "CUSCAR/TDT/C222/8213", "TDT C222/8213 (IMO number or train number) is needed.", problems);
@@ -418,7 +423,8 @@ public class CuscarTranslator implements InboundTranslator {
             for (Consignment c : declaration.getConsignment()) {
                 n++;
                 String where = "CUSCAR/CNI[" + n + "]";
-                require(c.getTransportContractDocument(), where + "/C503/1004", "consignment " + n + " needs its bill number (CNI C503/1004 or RFF+BM).", problems);
+                require(c.getTransportContractDocument(), where + "/C503/1004", "consignment " + n
+                        + " needs its bill number (CNI C503/1004 or RFF+BM).", problems);
                 require(c.getConsignmentPackaging(), where, "consignment " + n + " needs its number of packages (CNT+11).", problems);
                 require(c.getTotalGrossMassMeasure(), where, "consignment " + n + " needs its gross weight (CNT+7).", problems);
                 if (c.getConsignmentItem().isEmpty()) {
@@ -427,7 +433,8 @@ public class CuscarTranslator implements InboundTranslator {
                 for (ConsignmentItem i : c.getConsignmentItem()) {
                     String at = where + "/GID[" + i.getSequenceNumeric() + "]";
                     require(i.getCommodity().getCargoDescription(), at + "/FTX", "goods item needs its description (FTX+AAA).", problems);
-                    require(i.getCommodity().getClassification().getID(), at + "/PIA", "goods item needs its HS code (PIA C212 with 7143 HS).", problems);
+                    require(i.getCommodity().getClassification().getID(), at + "/PIA",
+                            "goods item needs its HS code (PIA C212 with 7143 HS).", problems);
                     require(i.getGoodsMeasure(), at + "/MEA", "goods item needs its gross weight (MEA+WT+G).", problems);
                 }
             }

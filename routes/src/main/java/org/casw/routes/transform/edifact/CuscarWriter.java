@@ -1,9 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.CuscarMapping.*;
-
-import static org.casw.routes.transform.edifact.EdifactOut.c;
-
 import java.util.List;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
@@ -17,6 +13,9 @@ import org.casw.schemas.manifest.Head;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.Party;
 import org.casw.schemas.manifest.TransportEquipment;
+
+import static org.casw.routes.transform.edifact.CuscarMapping.*;
+import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
  * Writes a native MT1101 or MT2101 manifest as a UN/EDIFACT CUSCAR, directory D.96B, for carriers,

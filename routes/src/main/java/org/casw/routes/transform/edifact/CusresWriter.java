@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.casw.routes.transform.edifact.EdifactOut.c;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +13,8 @@ import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.DeclarationStatusCode;
 import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.manifest.ResponseCode;
+
+import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
  * Writes a customs receipt (declaration {@code DecReceipt} or {@code ManifestReceipt}) as a UN/EDIFACT
@@ -158,14 +158,16 @@ public class CusresWriter implements OutboundTranslator {
         String id = check.text(receipt.getReceiptID(), 35, "/ManifestReceipt/ReceiptID", "BGM 1004");
         String messageId = check.text(receipt.getMessageID(), 35, "/ManifestReceipt/MessageID", "RFF C506/1154");
         String trackingId = check.text(receipt.getTrackingID(), 35, "/ManifestReceipt/TrackingID", "RFF C506/1154");
-        String[] text = check.pieces(receipt.getResponseText(), 350 * 5, 1, "/ManifestReceipt/ResponseText", "FTX C108 (5 FTX of 5 x an..70)");
+        String[] text = check.pieces(receipt.getResponseText(), 350 * 5, 1, "/ManifestReceipt/ResponseText",
+                "FTX C108 (5 FTX of 5 x an..70)");
         if (!check.ok()) {
             return null;
         }
         String issued = receipt.getIssueDateTime();
         String code = receipt.getResponseCode().value();
         String response = responseType(receipt.getResponseCode());
-        EdifactOut out = new EdifactOut(sender, recipient, issued.substring(2, 8), issued.substring(8, 12), receipt.getReceiptID(), "CUSRES", null);
+        EdifactOut out = new EdifactOut(sender, recipient, issued.substring(2, 8), issued.substring(8, 12), receipt.getReceiptID(),
+                "CUSRES", null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
         out.segment("DTM", c("137", EdifactText.toDtm204(issued), CuscarMapping.DATE_FORMAT));
         out.segment("GIS", c(code, null, CuscarMapping.AGENCY_MUTUAL));
@@ -218,6 +220,7 @@ public class CusresWriter implements OutboundTranslator {
         int seconds = offset.getTotalSeconds();
         String sign = seconds < 0 ? "-" : "+";
         int minutes = Math.abs(seconds) / 60;
-        return minutes % 60 == 0 ? String.format("%s%02d", sign, minutes / 60) : String.format("%s%02d%02d", sign, minutes / 60, minutes % 60);
+        return minutes % 60 == 0 ? String.format("%s%02d", sign, minutes / 60)
+                : String.format("%s%02d%02d", sign, minutes / 60, minutes % 60);
     }
 }

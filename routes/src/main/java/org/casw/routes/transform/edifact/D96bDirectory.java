@@ -1,16 +1,19 @@
 package org.casw.routes.transform.edifact;
 
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import io.xlate.edi.schema.EDIComplexType;
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.EDIType;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
-import java.net.URL;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The UN/EDIFACT D.96B implementation schemas the translators validate against (CUSCAR, CODECO,
@@ -26,11 +29,11 @@ public final class D96bDirectory {
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** StAEDI logs every directory segment a message schema leaves unused; that is by design here. */
-    private static final java.util.logging.Logger SCHEMA_LOG = java.util.logging.Logger.getLogger("io.xlate.edi.internal.schema");
+    private static final Logger SCHEMA_LOG = Logger.getLogger("io.xlate.edi.internal.schema");
     private static final Map<String, Schema> CONTROL = new ConcurrentHashMap<>();
 
     static {
-        SCHEMA_LOG.setLevel(java.util.logging.Level.WARNING);
+        SCHEMA_LOG.setLevel(Level.WARNING);
     }
 
     private D96bDirectory() {
@@ -49,7 +52,8 @@ public final class D96bDirectory {
         String version = syntaxVersion == null ? "3" : syntaxVersion;
         return CONTROL.computeIfAbsent(version, v -> {
             try {
-                return SchemaFactory.newFactory().getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
+                return SchemaFactory.newFactory()
+                        .getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
             } catch (EDISchemaException | RuntimeException e) {
                 return null;
             }
@@ -69,7 +73,7 @@ public final class D96bDirectory {
     }
 
     private static Schema load(String messageType) {
-        String resource = "edifact/d96b/" + messageType.toLowerCase(java.util.Locale.ROOT) + ".xml";
+        String resource = "edifact/d96b/" + messageType.toLowerCase(Locale.ROOT) + ".xml";
         URL url = D96bDirectory.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("Missing schema resource " + resource);

@@ -1,5 +1,23 @@
 package org.casw.routes.transform.edifact;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.casw.routes.validation.Violation;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
@@ -9,23 +27,6 @@ import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_PA
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_MISSING;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SEGMENT_UNEXPECTED;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
-
-import io.xlate.edi.schema.Schema;
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamEvent;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
-import io.xlate.edi.stream.EDIStreamValidationError;
-import io.xlate.edi.stream.Location;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.casw.routes.validation.Violation;
 
 /**
  * Streams a UN/EDIFACT interchange through StAEDI, validating each message against its D.96B schema,
@@ -113,7 +114,8 @@ final class EdifactMessageReader {
         }
         Optional<EdifactInterchange> interchange = EdifactInterchange.sniff(payload);
         if (interchange.isEmpty()) {
-            problems.syntax(new Violation(EDIFACT_SYNTAX, "UNB", "Not a UN/EDIFACT interchange: it must start with a UNA or UNB segment.", 1, 1));
+            problems.syntax(new Violation(EDIFACT_SYNTAX, "UNB", "Not a UN/EDIFACT interchange: it must start with a UNA or UNB segment.",
+                    1, 1));
             return new Result(interchange, 0, problems);
         }
         Run run = new Run(acceptedTypes, maxMessages, handler, problems);
@@ -239,7 +241,8 @@ final class EdifactMessageReader {
             if (!"D:96B:UN".equals(directory)) {
                 unsupported++;
                 problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009",
-                        type + " of directory " + directory + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads directory D:96B:UN.",
+                        type + " of directory " + directory
+                                + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads directory D:96B:UN.",
                         segment.line(), null));
                 return;
             }
@@ -278,7 +281,8 @@ final class EdifactMessageReader {
                 String missingTag = missing && reference != null ? reference : tag;
                 where = missing ? messageType + "/" + missingTag : messageType + "/" + tag + "[" + occurrenceOf(tag) + "]";
                 what = missing
-                        ? "Mandatory segment " + missingTag + " is missing (noticed at segment " + segment.position() + " " + segment.tag() + ")."
+                        ? "Mandatory segment " + missingTag + " is missing (noticed at segment " + segment.position() + " " + segment.tag()
+                                + ")."
                         : "Segment " + segment.position() + " " + tag + " " + describe(error) + ".";
             } else {
                 int element = at.getElementPosition();
@@ -292,7 +296,8 @@ final class EdifactMessageReader {
                         + (value == null || value.isEmpty() ? "" : " value '" + value + "'") + ": " + describe(error) + ".";
             }
             Integer column = positive(at.getColumnNumber());
-            problems.syntax(new Violation(code, where, what, positive(at.getLineNumber()) == null ? segment.line() : at.getLineNumber(), column));
+            problems.syntax(new Violation(code, where, what, positive(at.getLineNumber()) == null ? segment.line() : at.getLineNumber(),
+                    column));
         }
 
         private Schema schemaFor(EDIStreamReader reader, String tag) {
@@ -353,14 +358,17 @@ final class EdifactMessageReader {
             case TOO_MANY_REPETITIONS -> "repeats more often than allowed";
             case DATA_ELEMENT_TOO_LONG -> "is longer than its D.96B representation allows";
             case DATA_ELEMENT_TOO_SHORT -> "is shorter than its D.96B representation requires";
-            case INVALID_CHARACTER_DATA -> "has characters its representation or character set does not allow (e.g. letters in a numeric element)";
+            case INVALID_CHARACTER_DATA ->
+                    "has characters its representation or character set does not allow (e.g. letters in a numeric element)";
             case INVALID_CODE_VALUE, IMPLEMENTATION_INVALID_CODE_VALUE -> "is not a value of the element's code list";
             case INVALID_DATE -> "is not a valid date";
             case INVALID_TIME -> "is not a valid time";
             case CONTROL_REFERENCE_MISMATCH -> "does not match the control reference of its header (UNH 0062 / UNB 0020)";
-            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the interchange)";
+            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT ->
+                    "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the "
+                            + "interchange)";
             case EXCLUSION_CONDITION_VIOLATED -> "breaks an exclusion rule between elements";
-            default -> "breaks the D.96B schema (" + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+            default -> "breaks the D.96B schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         };
     }
 

@@ -1,16 +1,17 @@
 package org.casw.routes.transform.edifact;
 
-import io.xlate.edi.schema.Schema;
-import io.xlate.edi.stream.EDIOutputFactory;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
 
 /**
  * Writes one UN/EDIFACT interchange with one D.96B message through StAEDI: UNA, UNB, UNH, the
@@ -38,7 +39,9 @@ final class EdifactOut {
     private int segments;
 
     /**
-     * @param date6 UNB date YYMMDD, @param time4 UNB time HHMM, @param associationCode UNH S009/0057 or null
+     * @param date6           UNB date YYMMDD
+     * @param time4           UNB time HHMM
+     * @param associationCode UNH S009/0057 or null
      */
     EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode) {
         this(sender, recipient, date6, time4, seed, messageType, associationCode, "1");
@@ -57,7 +60,8 @@ final class EdifactOut {
             segment("UNB", c("UNOC", "3"), c(sender), c(recipient),
                     c(date6, time4), controlReference);
             segments = 0;
-            segment("UNH", messageReference, c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
+            segment("UNH", messageReference,
+                    c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
             // the message schema applies from the segment after UNH (set earlier, StAEDI misplaces composite components)
             Schema schema = D96bDirectory.schema(messageType);
             writer.setTransactionSchema(schema);
@@ -77,9 +81,8 @@ final class EdifactOut {
                 if (element == null) {
                     writer.writeEmptyElement();
                 } else if (element instanceof Composite composite) {
-                    String[] components = composite.parts();
                     writer.writeStartElement();
-                    for (String component : components) {
+                    for (String component : composite.parts()) {
                         if (component == null || component.isEmpty()) {
                             writer.writeEmptyComponent();
                         } else {
@@ -112,16 +115,16 @@ final class EdifactOut {
         return errors.isEmpty() ? out.toByteArray() : null;
     }
 
-    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507. */
-    record Composite(String... parts) {
+    /** The components of a composite element, e.g. {@code c("137", "20261120083000", "204")} for C507; null: left empty. */
+    record Composite(List<String> parts) {
     }
 
     static Composite c(String... parts) {
-        return new Composite(parts);
+        return new Composite(Arrays.asList(parts));
     }
 
-    static Composite c(java.util.List<String> parts) {
-        return new Composite(parts.toArray(String[]::new));
+    static Composite c(List<String> parts) {
+        return new Composite(parts);
     }
 
     /** What StAEDI refused while writing (a value the mapping should have caught). */

@@ -54,6 +54,7 @@ public class EdifactTranslator implements InboundTranslator {
         return Translation.refused(null, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED,
                 (type == null ? "UNH" : type + "/UNH[1]") + "/S009/0065", type == null
                         ? "No message header (UNH) found near the start of the interchange."
-                        : "Message type '" + type + "' is not translated; the gateway reads CUSCAR, CODECO and COARRI of directory D.96B.")));
+                        : "Message type '" + type
+                                + "' is not translated; the gateway reads CUSCAR, CODECO and COARRI of directory D.96B.")));
     }
 }

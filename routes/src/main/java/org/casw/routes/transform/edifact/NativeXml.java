@@ -1,12 +1,14 @@
 package org.casw.routes.transform.edifact;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import javax.xml.transform.sax.SAXSource;
 import org.casw.routes.document.SecureXml;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.event.ContainerEvents;
@@ -19,7 +21,7 @@ final class NativeXml {
 
     private static final JAXBContext CONTEXT;
     /** One context per written root, so that the output declares only its own namespace. */
-    private static final java.util.Map<Class<?>, JAXBContext> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, JAXBContext> WRITERS = new ConcurrentHashMap<>();
 
     static {
         try {
@@ -42,7 +44,7 @@ final class NativeXml {
                 }
             });
             Marshaller marshaller = context.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
             marshaller.marshal(document, out);

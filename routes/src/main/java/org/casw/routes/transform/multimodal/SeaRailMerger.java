@@ -23,6 +23,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.event.TransportMode;
 import org.casw.schemas.manifest.BorderTransportMeans;
 import org.casw.schemas.manifest.Consignment;
 import org.casw.schemas.manifest.ConsignmentItem;
@@ -69,7 +70,7 @@ public final class SeaRailMerger {
      * train or bill still belongs to this journey: gate-in precedes loading and gate-out follows
      * arrival by hours to days, while a container's next trip starts later.
      */
-    static final Duration EVENT_MARGIN = Duration.ofHours(72);
+    static final Duration EVENT_MARGIN = Duration.ofDays(3);
 
     private static final DateTimeFormatter DATE_TIME17 = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -295,7 +296,7 @@ public final class SeaRailMerger {
     /** A vessel, train or bill that is none of the legs' (legOf found none) marks another trip of the container. */
     private static boolean namesAnotherJourney(org.casw.schemas.event.Event reported) {
         var transport = reported.getTransportMeans();
-        boolean vesselOrTrain = transport != null && transport.getMode() != org.casw.schemas.event.TransportMode.ROAD;
+        boolean vesselOrTrain = transport != null && transport.getMode() != TransportMode.ROAD;
         return vesselOrTrain || !reported.getBillNo().isEmpty();
     }
 

@@ -1,5 +1,12 @@
 package org.casw.routes.rules.manifest;
 
+import java.nio.file.Path;
+import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.BusinessKeys.Kind;
+import org.casw.schemas.manifest.ManifestReceipt;
+import org.casw.schemas.manifest.ResponseCode;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.casw.routes.rules.manifest.ManifestTestSupport.MANIFESTS;
@@ -9,13 +16,6 @@ import static org.casw.routes.rules.manifest.ManifestTestSupport.manifest;
 import static org.casw.routes.rules.manifest.ManifestTestSupport.read;
 import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
 import static org.casw.routes.rules.manifest.ManifestTestSupport.xmlFiles;
-
-import java.nio.file.Path;
-import org.casw.routes.document.BusinessKeys;
-import org.casw.routes.document.BusinessKeys.Kind;
-import org.casw.schemas.manifest.ManifestReceipt;
-import org.casw.schemas.manifest.ResponseCode;
-import org.junit.jupiter.api.Test;
 
 /** The business keys a manifest and its receipt are searched by. */
 class ManifestKeysTest {

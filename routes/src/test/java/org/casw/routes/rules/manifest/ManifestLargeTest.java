@@ -1,10 +1,5 @@
 package org.casw.routes.rules.manifest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.largeManifest;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.manifest;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +8,11 @@ import org.casw.routes.rules.RuleViolations;
 import org.casw.schemas.manifest.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.largeManifest;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.manifest;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
 
 /** A manifest of 10,000 containers is read, checked and keyed without quadratic work. */
 class ManifestLargeTest {

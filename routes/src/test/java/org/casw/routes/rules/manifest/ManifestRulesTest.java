@@ -1,13 +1,5 @@
 package org.casw.routes.rules.manifest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.MANIFESTS;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.bytes;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.check;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.text;
-import static org.casw.routes.rules.manifest.ManifestTestSupport.xmlFiles;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +16,14 @@ import org.casw.routes.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.MANIFESTS;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.bytes;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.check;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.schemaErrors;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.text;
+import static org.casw.routes.rules.manifest.ManifestTestSupport.xmlFiles;
 
 /** The manifest rules: valid samples pass, each rule sample fails with exactly its own code and path. */
 class ManifestRulesTest {

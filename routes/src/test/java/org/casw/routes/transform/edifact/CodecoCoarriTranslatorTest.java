@@ -1,12 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.EDIFACT_SAMPLES;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.assertValidNative;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.read;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.casw.routes.document.DocumentType;
@@ -15,6 +8,13 @@ import org.casw.routes.validation.Violation;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.event.Event;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.EDIFACT_SAMPLES;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.assertValidNative;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.read;
 
 /** CODECO and COARRI (D.96B) become native container events that pass their schema and rules. */
 class CodecoCoarriTranslatorTest {

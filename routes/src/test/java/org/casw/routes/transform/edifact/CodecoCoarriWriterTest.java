@@ -1,13 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.assertGolden;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.assertValidNative;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.read;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +11,14 @@ import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.event.Event;
 import org.casw.schemas.event.EventType;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.assertGolden;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.assertValidNative;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.read;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
 
 /** Native container events as CODECO / COARRI (D.96B): round trips through the reader, golden files, refusals. */
 class CodecoCoarriWriterTest {

@@ -1,5 +1,13 @@
 package org.casw.routes.transform.edifact;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.casw.routes.document.DocumentType;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.validation.Violation;
+import org.casw.schemas.manifest.Manifest;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.EDIFACT_SAMPLES;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
@@ -8,14 +16,6 @@ import static org.casw.routes.transform.edifact.EdifactTestSupport.assertValidNa
 import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.read;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.casw.routes.document.DocumentType;
-import org.casw.routes.transform.Translation;
-import org.casw.routes.validation.Violation;
-import org.casw.schemas.manifest.Manifest;
-import org.junit.jupiter.api.Test;
 
 /** CUSCAR (D.96B) to the native manifest and back: samples, round trips, golden files, what cannot be expressed. */
 class CuscarTranslatorTest {

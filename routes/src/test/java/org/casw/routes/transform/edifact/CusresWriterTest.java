@@ -1,11 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.assertGolden;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -14,6 +8,12 @@ import org.casw.routes.transform.Translation;
 import org.casw.schemas.declaration.DeclarationStatusCode;
 import org.casw.schemas.manifest.ResponseCode;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.assertGolden;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
 
 /** Customs receipts as CUSRES (D.96B): golden files, status mapping, references, errors, and the D.96B schema. */
 class CusresWriterTest {

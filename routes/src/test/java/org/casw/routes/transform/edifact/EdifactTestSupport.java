@@ -1,7 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.Violation;
 import org.casw.testsupport.Samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared by the EDIFACT tests: samples, golden files (regenerated with -Dedifact.golden.write=true), native checks. */
 final class EdifactTestSupport {

@@ -1,11 +1,5 @@
 package org.casw.routes.transform.edifact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.EDIFACT_SAMPLES;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
-import static org.casw.routes.transform.edifact.EdifactTestSupport.codes;
-import static org.casw.routes.transform.edifact.EdifactViolationCodes.*;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +9,12 @@ import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.EDIFACT_SAMPLES;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.codes;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.*;
 
 /** Every kind of EDIFACT problem has its own code, the segment's path and line, and all are reported at once. */
 class EdifactValidationTest {

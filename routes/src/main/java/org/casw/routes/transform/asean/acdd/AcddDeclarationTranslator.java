@@ -111,7 +111,8 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
             x.open("AdditionalInformation").leaf("StatementDescription", head.getNoteS()).close();
         }
         String mode = codes.transportMode(head.getTrafMode(), HEAD + "/TrafMode");
-        x.open("BorderTransportMeans").leaf("ModeCode", mode).leaf("Name", head.getTrafName()).leaf("JourneyID", head.getVoyageNo()).close();
+        x.open("BorderTransportMeans").leaf("ModeCode", mode).leaf("Name", head.getTrafName()).leaf("JourneyID", head.getVoyageNo())
+                .close();
         goodsShipment(x, declaration, mode, codes);
         x.close();
         return x.bytes();

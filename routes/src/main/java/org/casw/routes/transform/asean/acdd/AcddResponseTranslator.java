@@ -2,6 +2,7 @@ package org.casw.routes.transform.asean.acdd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.casw.routes.document.DocumentType;
@@ -76,7 +77,7 @@ public class AcddResponseTranslator implements InboundTranslator {
         if (response.getOffice() != null) {
             note.append(" office ").append(response.getOffice().getID());
         }
-        note.append(": ").append(response.getStatusCode().value().toLowerCase());
+        note.append(": ").append(response.getStatusCode().value().toLowerCase(Locale.ROOT));
         if (response.getDeclaration().getID() != null) {
             note.append(", its declaration number ").append(response.getDeclaration().getID());
         }
