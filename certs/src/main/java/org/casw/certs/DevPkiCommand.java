@@ -1,7 +1,9 @@
 package org.casw.certs;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,7 +47,7 @@ public final class DevPkiCommand implements Callable<Integer> {
 
     /** Runs the command with its table, usage and errors written to {@code out}. 0 on success, 1 on failure, 2 on bad arguments. */
     public static int run(String[] args, PrintStream out) {
-        PrintWriter writer = new PrintWriter(out, true);
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         return new CommandLine(new DevPkiCommand()).setOut(writer).setErr(writer).execute(args);
     }
 

@@ -1,6 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,11 +12,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.routes.delivery.HttpChannel;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.casw.testsupport.Samples;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

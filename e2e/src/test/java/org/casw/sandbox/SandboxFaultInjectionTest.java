@@ -1,6 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

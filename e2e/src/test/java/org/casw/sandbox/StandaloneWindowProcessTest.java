@@ -23,9 +23,9 @@ import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
 import org.casw.testsupport.TestData;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

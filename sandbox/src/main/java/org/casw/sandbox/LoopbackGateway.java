@@ -1,7 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A gateway's HTTP API as a sandbox partner submits to it with its party's API key: the gateway's own on
@@ -55,7 +55,8 @@ final class LoopbackGateway {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/xml")
                 .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String trackingId = null;
         try {
             JsonNode body = JSON.readTree(response.body());

@@ -222,7 +222,8 @@ public final class SandboxCommand extends ConsoleCommand implements Callable<Int
         out.println("  refused      GET  " + standalone.url() + "/refused");
         out.println("  issue a CoO  POST " + standalone.url() + "/certificates   -> " + sandbox.gatewayUrl());
         out.println("  AEO notice   POST " + standalone.url() + "/aeo   -> " + sandbox.gatewayUrl());
-        out.println("  signs with   " + profile.id() + " as " + sandbox.signingIdentity().certificate().getSubjectX500Principal().getName());
+        String signer = sandbox.signingIdentity().certificate().getSubjectX500Principal().getName();
+        out.println("  signs with   " + profile.id() + " as " + signer);
         out.println("  trusts       " + (anchors.isEmpty() ? "the development roots in " + pki.directory() : anchors));
         out.println("  faults       " + sandbox.status().get("faults") + ", delay " + window.delay());
         out.println("  credentials  every endpoint: 'Authorization: Bearer <API key of " + partyId + ">' (sandbox." + name

@@ -132,7 +132,8 @@ public class SandboxCustoms implements AutoCloseable {
         String clientSeqNo = declaration.getDecSign().getClientSeqNo();
         Runnable afterRelease = summary ? () -> { } : () -> utilization(declaration, entryId);
         scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
-                decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted" : "Declaration received"),
+                decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted"
+                        : "Declaration received"),
                 // the next status follows only once this one is accepted, so P never overtakes L
                 () -> scheduler.after(party.delayMillis(), () -> send(second + " for " + trackingId,
                         decReceipt(trackingId, clientSeqNo, entryId, office, second, summary ? "Goods may be taken out" : "Goods released"),

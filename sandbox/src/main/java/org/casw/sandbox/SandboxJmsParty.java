@@ -1,12 +1,5 @@
 package org.casw.sandbox;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,10 +8,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.casw.gateway.broker.BrokerConfiguration;
 import org.casw.gateway.config.GatewayProperties;
@@ -176,7 +177,8 @@ abstract class SandboxJmsParty implements AutoCloseable {
             injectedFaults.incrementAndGet();
         }
         byte[] payload = fault == FaultInjection.Fault.ERROR
-                ? ("ERROR " + party.partyId() + ": " + what + " could not be exported (injected by sandbox." + party.name() + ".error-rate)")
+                ? ("ERROR " + party.partyId() + ": " + what + " could not be exported (injected by sandbox." + party.name()
+                        + ".error-rate)")
                         .getBytes(StandardCharsets.UTF_8)
                 : document;
         scheduler.after(delay, () -> send(messageId, what, payload, 1));
@@ -208,7 +210,7 @@ abstract class SandboxJmsParty implements AutoCloseable {
 
     /** A fresh batch id for this party's next report, unique across runs. */
     String nextBatchId(String prefix) {
-        return prefix + "-" + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+        return prefix + "-" + Long.toString(sequence.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
     }
 
     /** The party's own code, as its reports name their reporter. */
@@ -236,7 +238,7 @@ abstract class SandboxJmsParty implements AutoCloseable {
      * TransportMeans element ({@link #transportMeans}) or empty.
      */
     static String containerEvent(String eventId, String type, String container, String sizeType, String facilityCode,
-            String facilityType, String transportMeans, java.util.List<String> bills, java.util.List<String> seals) {
+            String facilityType, String transportMeans, List<String> bills, List<String> seals) {
         StringBuilder extra = new StringBuilder();
         bills.forEach(b -> extra.append("    <BillNo>").append(SandboxXml.text(b)).append("</BillNo>\n"));
         seals.forEach(s -> extra.append("    <SealNo>").append(SandboxXml.text(s)).append("</SealNo>\n"));

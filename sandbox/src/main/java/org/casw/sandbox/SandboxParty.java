@@ -37,7 +37,8 @@ record SandboxParty(String name, SandboxProperties.Partner settings, PartnerProf
         }
         String format = settings.format() == null ? NATIVE : settings.format().toUpperCase(Locale.ROOT);
         if (!writes.contains(format)) {
-            throw new IllegalStateException(prefix + "format: the sandbox " + name + " speaks " + String.join(" or ", writes.stream().sorted().toList())
+            throw new IllegalStateException(prefix + "format: the sandbox " + name + " speaks "
+                    + String.join(" or ", writes.stream().sorted().toList())
                     + ", not " + settings.format());
         }
         if (!NATIVE.equals(format) && !profile.sends().contains(format)) {

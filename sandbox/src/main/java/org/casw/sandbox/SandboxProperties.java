@@ -38,7 +38,8 @@ public record SandboxProperties(@DefaultValue Partner customs, @DefaultValue Par
      * @param party                the demo party it acts as (its agreement must exist)
      * @param apiKey               that party's API key (JMS partners: its broker password), dev only
      * @param delay                how long it takes before each answer
-     * @param errorRate            share of deliveries it answers with an error (HTTP 500; JMS partners: an error text instead of their document)
+     * @param errorRate            share of deliveries it answers with an error (HTTP 500; JMS partners: an error text instead of their
+     * document)
      * @param timeoutRate          share of answers it gives later than {@code gateway.delivery-timeout}
      * @param invalidSignatureRate share of its signed documents it tampers with after signing (single windows sign)
      * @param seed                 seed of its fault-injection random (none: a fresh one per start), so tests are reproducible

@@ -41,12 +41,14 @@ public class SandboxRail extends SandboxJmsParty {
             String train = gateOut.getTransportMeans().getId();
             String batchId = nextBatchId("QZRAIL-DEP");
             String events = event(batchId + "-GI", "GATE_IN", gateOut, null) + event(batchId + "-DEP", "RAIL_DEPARTURE", gateOut, gateOut);
-            submitLater(batchId, "departure of " + gateOut.getContainerNumber() + " on " + train, containerEvents(batchId, reporter(), events));
+            submitLater(batchId, "departure of " + gateOut.getContainerNumber() + " on " + train,
+                    containerEvents(batchId, reporter(), events));
         }
     }
 
     private static String event(String eventId, String type, Event from, Event train) {
-        String means = train == null ? "" : transportMeans("RAIL", train.getTransportMeans().getId(), train.getTransportMeans().getJourneyId());
+        String means = train == null ? ""
+                : transportMeans("RAIL", train.getTransportMeans().getId(), train.getTransportMeans().getJourneyId());
         return containerEvent(eventId, type, from.getContainerNumber(), from.getSizeType(), STATION, "RAIL_STATION", means,
                 from.getBillNo(), from.getSealNo());
     }

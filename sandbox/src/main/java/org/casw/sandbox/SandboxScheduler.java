@@ -23,7 +23,8 @@ final class SandboxScheduler implements AutoCloseable {
 
     void after(long millis, Runnable task) {
         if (!executor.isShutdown()) {
-            executor.schedule(task, Math.max(0, millis), TimeUnit.MILLISECONDS);
+            // the task reports its own outcome (an answer, a submission); nobody waits on the future
+            var unused = executor.schedule(task, Math.max(0, millis), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import jakarta.servlet.DispatcherType;
 import org.casw.gateway.api.Problems;
@@ -21,6 +20,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sandbox's doors: the delivery token its inboxes accept (never in production), who may call it

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -213,7 +214,7 @@ public final class SandboxWindow implements AutoCloseable {
                 null, null, null, null, null, null, null, null, null, null, null, null) : request;
         String country = who.country();
         String certificateNo = "E" + String.format("%02d", LocalDate.now(ZoneOffset.UTC).getYear() % 100) + "-" + country + "-"
-                + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+                + Long.toString(sequence.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
         byte[] signed = signer.sign(formE(certificateNo, country, r).getBytes(StandardCharsets.UTF_8), profile, signing,
                 SigningOptions.defaults());
         boolean tampered = faults.next() == FaultInjection.Fault.INVALID_SIGNATURE;
@@ -242,7 +243,7 @@ public final class SandboxWindow implements AutoCloseable {
         List<AeoNoticeRequest.Enterprise> enterprises = request == null || request.enterprises() == null || request.enterprises().isEmpty()
                 ? defaultAeoEnterprises(country, today) : request.enterprises();
         String noticeId = country + "-AEO-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
-                + Long.toString(sequence.incrementAndGet(), 36).toUpperCase();
+                + Long.toString(sequence.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
         byte[] signed = signer.sign(aeoNotice(noticeId, country, programme, today, enterprises).getBytes(StandardCharsets.UTF_8), profile,
                 signing, SigningOptions.defaults());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -382,7 +383,8 @@ public final class SandboxWindow implements AutoCloseable {
                 "SG".equals(country) ? "Singapore Customs" : "Ministry of Investment, Trade and Industry", xml(country),
                 "SG".equals(country) ? "SGCUS" : "MITI-KL",
                 xml(or(r.exporterName(), "SG".equals(country) ? "Jurong Food Industries Pte. Ltd." : "Klang Valley Foods Sdn. Bhd.")),
-                xml(or(r.exporterAddress(), "SG".equals(country) ? "21 Senoko Loop, Singapore 758171" : "Lot 12, Jalan Kem, 42000 Port Klang")),
+                xml(or(r.exporterAddress(), "SG".equals(country) ? "21 Senoko Loop, Singapore 758171"
+                        : "Lot 12, Jalan Kem, 42000 Port Klang")),
                 xml(country), xml(or(r.exporterId(), "SG".equals(country) ? "199801234K" : "201901012345")),
                 xml(or(r.consigneeName(), "Qinzhou Demo Import & Export Co., Ltd.")),
                 xml(or(r.consigneeAddress(), "Bonded Port Area, Qinzhou, Guangxi 535000")), xml(or(r.consigneeId(), "91450700MA5L3QR71R")),
@@ -392,7 +394,8 @@ public final class SandboxWindow implements AutoCloseable {
                 xml(or(r.description(), "Food preparations, instant noodle seasoning, 12 kg cartons")), xml(or(r.hsCode(), "210690")),
                 xml(or(r.originCriterion(), "RVC40")), Objects.requireNonNullElse(r.grossWeight(), new BigDecimal("13100")).toPlainString(),
                 quantity.toPlainString(), xml(or(r.unit(), "KGM")), xml(or(r.currency(), "USD")),
-                Objects.requireNonNullElse(r.fobValue(), new BigDecimal("42000")).toPlainString(), xml(or(r.invoiceNo(), "INV-" + certificateNo)),
+                Objects.requireNonNullElse(r.fobValue(), new BigDecimal("42000")).toPlainString(),
+                        xml(or(r.invoiceNo(), "INV-" + certificateNo)),
                 departure, "SG".equals(country) ? "Singapore" : "Port Klang", departure,
                 "SG".equals(country) ? "Singapore" : "Kuala Lumpur", departure);
     }

@@ -41,7 +41,8 @@ public class SandboxWindows implements AutoCloseable {
 
     private final Map<String, SandboxWindow> windows = new LinkedHashMap<>();
 
-    public SandboxWindows(GatewayProperties properties, SandboxProperties sandbox, ConfiguredPartners partners, ObjectProvider<DevPki> devPki, Environment environment) {
+    public SandboxWindows(GatewayProperties properties, SandboxProperties sandbox, ConfiguredPartners partners,
+            ObjectProvider<DevPki> devPki, Environment environment) {
         LoopbackGateway gateway = new LoopbackGateway(environment);
         long lateMillis = properties.deliveryTimeout().toMillis() + 1_000L;
         Map<String, SandboxProperties.Partner> configured = sandbox.byName();
@@ -76,7 +77,8 @@ public class SandboxWindows implements AutoCloseable {
             result.setResult(ResponseEntity.status(HttpStatus.NOT_FOUND).body("no sandbox window " + party));
             return result;
         }
-        window.receive(trackingId, documentType, payload).whenComplete((answer, failure) -> result.setResult(failure != null
+        // the deferred result carries the outcome; the future returned by whenComplete has nothing more to say
+        var unused = window.receive(trackingId, documentType, payload).whenComplete((answer, failure) -> result.setResult(failure != null
                 ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("sandbox " + party + " stopped")
                 : ResponseEntity.status(answer.status()).contentType(MediaType.TEXT_PLAIN).body(answer.body())));
         return result;
@@ -101,7 +103,8 @@ public class SandboxWindows implements AutoCloseable {
      * signs it and submits it through the gateway. Answers with the certificate number and the gateway's answer.
      */
     @PostMapping("/{party}/certificates")
-    public ResponseEntity<Map<String, Object>> issue(@PathVariable String party, @RequestBody(required = false) CertificateRequest request) {
+    public ResponseEntity<Map<String,
+            Object>> issue(@PathVariable String party, @RequestBody(required = false) CertificateRequest request) {
         SandboxWindow window = windows.get(party);
         if (window == null) {
             return ResponseEntity.notFound().build();
@@ -112,7 +115,8 @@ public class SandboxWindows implements AutoCloseable {
 
     /** The window sends its AEO status notice (AEO mutual recognition) through the gateway; JSON body optional. */
     @PostMapping("/{party}/aeo")
-    public ResponseEntity<Map<String, Object>> notifyAeo(@PathVariable String party, @RequestBody(required = false) AeoNoticeRequest request) {
+    public ResponseEntity<Map<String,
+            Object>> notifyAeo(@PathVariable String party, @RequestBody(required = false) AeoNoticeRequest request) {
         SandboxWindow window = windows.get(party);
         if (window == null) {
             return ResponseEntity.notFound().build();

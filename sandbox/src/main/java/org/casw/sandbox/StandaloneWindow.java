@@ -1,9 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.casw.routes.delivery.HttpChannel;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * One {@link SandboxWindow} served on its own on loopback, without the gateway (no ledger, broker, database or
@@ -106,7 +107,8 @@ public final class StandaloneWindow implements AutoCloseable {
             long limit = inbox ? inboxLimit : SandboxSecurity.REQUEST_LIMIT;
             byte[] body = readAtMost(exchange, limit);
             if (body == null) {
-                problem(exchange, 413, "PAYLOAD_TOO_LARGE", "Request too large", "This sandbox endpoint reads at most " + limit + " bytes.");
+                problem(exchange, 413, "PAYLOAD_TOO_LARGE", "Request too large", "This sandbox endpoint reads at most " + limit
+                        + " bytes.");
                 return;
             }
             switch (method + " " + rest) {
@@ -136,8 +138,9 @@ public final class StandaloneWindow implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             send(exchange, 503, "text/plain; charset=utf-8", ("sandbox " + window.partyId() + " stopped").getBytes(StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            send(exchange, 400, "text/plain; charset=utf-8", ("not a certificate request: " + e.getOriginalMessage()).getBytes(StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            send(exchange, 400, "text/plain; charset=utf-8", ("not a certificate request: " + e.getOriginalMessage())
+                    .getBytes(StandardCharsets.UTF_8));
         } finally {
             exchange.close();
         }

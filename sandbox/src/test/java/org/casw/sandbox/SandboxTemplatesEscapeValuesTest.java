@@ -10,10 +10,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.schemas.declaration.DecMessage;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

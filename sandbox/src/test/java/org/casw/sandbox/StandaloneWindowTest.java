@@ -1,8 +1,5 @@
 package org.casw.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,13 +39,16 @@ import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.VerificationResult;
 import org.casw.routes.signature.XmlSignatureVerifier;
 import org.casw.routes.signature.XmlSigner;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The processes the reliability tests start; whatever a test leaves running dies with the test JVM. */
 public final class ChildProcesses {
@@ -53,7 +55,7 @@ public final class ChildProcesses {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("A child of process " + process.pid() + " survived SIGKILL", e);
         } finally {
             LIVE.remove(process);

@@ -305,10 +305,9 @@ public final class LargeManifestRun {
                 .append(" bytes, submitted once over HTTP (`POST /api/v1/messages`) by DEMO-ENTERPRISE to gateway-kit.jar (the gateway")
                 .append(" with the demo agreements) on its embedded defaults (embedded PostgreSQL and Artemis), sandbox partners off.")
                 .append(" Customs (CN-CUSTOMS) receives it by HTTP at a loopback inbox in the driver, signed with its agreement's profile;")
-                .append(" the port terminal (PORT-QINZHOU, mode SEA, direction IMPORT) receives its copy as native XML on its JMS reply queue")
-                .append(" (its agreement names no outbound format; nobody consumes the queue here).
-
-");
+                .append(" the port terminal (PORT-QINZHOU, mode SEA, direction IMPORT) receives its copy as native XML on its JMS reply "
+                        + "queue")
+                .append(" (its agreement names no outbound format; nobody consumes the queue here).\n\n");
         md.append("| figure | value |\n|---|---|\n");
         md.append("| outcome | ").append(r.failure() == null ? "delivered to both receivers" : "**FAILED**: " + r.failure()).append(" |\n");
         md.append(String.format(Locale.ROOT, "| submit to answer (HTTP %d) | %.2f s |%n", r.httpStatus(), r.answerSeconds()));

@@ -1,6 +1,5 @@
 package org.casw.gateway.aeo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,18 +20,19 @@ import org.casw.gateway.GatewayClient;
 import org.casw.gateway.persistence.JdbcAeoRegistry;
 import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.aeo.AeoStatus;
+import org.casw.routes.rules.CheckDigits;
 import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.casw.routes.rules.CheckDigits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

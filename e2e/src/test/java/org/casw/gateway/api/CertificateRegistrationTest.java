@@ -1,6 +1,5 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,10 @@ import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.casw.testsupport.Samples;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

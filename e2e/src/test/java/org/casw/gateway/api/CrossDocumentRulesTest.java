@@ -2,8 +2,8 @@ package org.casw.gateway.api;
 
 import java.net.http.HttpResponse;
 import org.casw.gateway.GatewayIntegrationTest;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,21 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.casw.gateway.GatewayIntegrationTest;
-import java.time.Clock;
 import java.util.Set;
 import org.casw.certs.KeyFamily;
+import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.signature.PkixCertificateTrust;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.XmlSignatureVerifier;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.casw.testsupport.Samples;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.casw.gateway.GatewayIntegrationTest;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

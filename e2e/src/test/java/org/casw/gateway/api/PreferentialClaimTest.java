@@ -5,9 +5,9 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.gateway.persistence.JdbcCertificateRegistry;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,9 +13,9 @@ import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

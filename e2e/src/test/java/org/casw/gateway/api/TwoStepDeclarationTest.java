@@ -1,10 +1,10 @@
 package org.casw.gateway.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.casw.gateway.GatewayIntegrationTest;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.casw.gateway.GatewayApplication;
-import org.casw.kit.demo.DemoCommand;
 import org.casw.gateway.security.ApiKeys;
+import org.casw.kit.demo.DemoCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

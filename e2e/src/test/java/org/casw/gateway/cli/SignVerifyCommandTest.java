@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,8 +10,8 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.security.SecretFile;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.TestData;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

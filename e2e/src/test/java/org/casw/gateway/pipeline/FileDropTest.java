@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.casw.gateway.GatewayApplication;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

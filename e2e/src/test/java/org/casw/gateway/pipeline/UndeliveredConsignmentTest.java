@@ -1,7 +1,5 @@
 package org.casw.gateway.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,11 +23,13 @@ import org.casw.routes.document.DocumentType;
 import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.aggregate.ConsignmentStatus;
 import org.casw.schemas.aggregate.OverallStatus;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,9 +6,9 @@ import org.casw.gateway.persistence.JdbcMessageLedger;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.intake.PayloadDigest;
 import org.casw.routes.ledger.NewMessage;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -34,13 +34,13 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.casw.gateway.persistence.EmbeddedPostgresServer;
+import org.casw.testsupport.Samples;
+import org.casw.testsupport.StandaloneBroker;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.casw.testsupport.Samples;
-import org.casw.testsupport.StandaloneBroker;
-import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.GatewayApplication;
-import org.casw.gateway.GatewayTestSupport;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
 package org.casw.gateway.security;
 
 import org.casw.gateway.GatewayApplication;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.env.MockEnvironment;
-import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casw.certs.DevPki;
 import org.casw.gateway.GatewayApplication;
+import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.casw.testsupport.TestData;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

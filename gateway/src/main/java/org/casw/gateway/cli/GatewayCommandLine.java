@@ -1,7 +1,9 @@
 package org.casw.gateway.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,8 +63,9 @@ public final class GatewayCommandLine {
 
     /** Runs {@code args} with output to {@code out} and {@code err}; returns the exit status. */
     public static int execute(CommandLine commandLine, String[] args, PrintStream out, PrintStream err) {
-        PrintWriter outWriter = new PrintWriter(out, true);
-        PrintWriter errWriter = new PrintWriter(err, true);
+        // picocli's help and usage errors go where the command's own output goes, as UTF-8 like the rest of it
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         commandLine.setOut(outWriter).setErr(errWriter).setCaseInsensitiveEnumValuesAllowed(true);
         List<CommandLine> all = new ArrayList<>(List.of(commandLine));
         for (int i = 0; i < all.size(); i++) {

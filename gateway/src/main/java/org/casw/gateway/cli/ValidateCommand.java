@@ -1,7 +1,5 @@
 package org.casw.gateway.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +79,8 @@ public final class ValidateCommand extends ConsoleCommand implements Callable<In
     }
 
     private static void print(Path file, DocumentValidator.Report report, PrintStream out) {
-        String what = report.type() == null ? "" : " (" + report.type() + (report.messageId() == null ? "" : " " + report.messageId()) + ")";
+        String what = report.type() == null ? "" : " (" + report.type() + (report.messageId() == null ? "" : " " + report.messageId())
+                + ")";
         if (report.valid()) {
             out.println(file + ": OK" + what);
             return;

@@ -67,14 +67,16 @@ public final class VerifyCommand extends ConsoleCommand implements Callable<Inte
                     crls.isEmpty() ? List.of() : CrlFiles.load(crls.toArray(Path[]::new)));
             byte[] payload = Files.readAllBytes(file);
             if (signature != null) {
-                CmsVerification result = new CmsDetachedVerifier().verify(payload, cms(Files.readAllBytes(signature)), trust, Clock.systemUTC());
+                CmsVerification result = new CmsDetachedVerifier()
+                        .verify(payload, cms(Files.readAllBytes(signature)), trust, Clock.systemUTC());
                 return report(out(), result.valid(), "cms-detached", result.signerSubject(), result.certificateSerialHex(),
                         result.algorithm(), result.violations());
             }
             Set<SigningProfile> accepted = profiles.isEmpty()
                     ? EnumSet.of(SigningProfile.CN_EPORT_SM2, SigningProfile.XMLDSIG_ECDSA_SHA256, SigningProfile.XMLDSIG_RSA_SHA256)
                     : EnumSet.copyOf(profiles);
-            VerificationResult result = new XmlSignatureVerifier().verify(payload, new VerificationPolicy(true, accepted, trust, Clock.systemUTC()));
+            VerificationResult result = new XmlSignatureVerifier()
+                    .verify(payload, new VerificationPolicy(true, accepted, trust, Clock.systemUTC()));
             return report(out(), result.valid(), result.profile() == null ? "" : result.profile().id(), result.signerSubject(),
                     result.certificateSerialHex(), result.algorithm(), result.violations());
         } catch (IOException e) {

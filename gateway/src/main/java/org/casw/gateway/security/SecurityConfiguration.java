@@ -1,6 +1,5 @@
 package org.casw.gateway.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.casw.gateway.api.Problems;
 import org.casw.gateway.partner.ConfiguredPartners;
@@ -14,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Parties authenticate with API keys on /api; the OpenAPI document and the health probes are open (health

@@ -2,12 +2,12 @@ package org.casw.kit.conformance;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
@@ -48,7 +48,8 @@ public final class ConformanceCommand extends ConsoleCommand implements Callable
     @Option(names = "--target", required = true, paramLabel = "URL", description = "the endpoint, e.g. http://127.0.0.1:8080")
     String target;
 
-    @Option(names = "--report", defaultValue = "conformance-report", paramLabel = "DIR", description = "report directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--report", defaultValue = "conformance-report", paramLabel = "DIR",
+            description = "report directory (default: ${DEFAULT-VALUE})")
     Path report;
 
     @Option(names = "--api-key-file", paramLabel = "FILE", description = "the partner's API key, instead of the profile's")
@@ -117,7 +118,8 @@ public final class ConformanceCommand extends ConsoleCommand implements Callable
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-payload-size or --timeout: " + e.getMessage());
         }
         if (burst < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--burst takes 0 (skip the rate-limited case) or more, not " + burst);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--burst takes 0 (skip the rate-limited case) or more, not "
+                    + burst);
         }
         String apiKey;
         ConformanceProfile profile;

@@ -3,6 +3,9 @@ package org.casw.kit.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +52,7 @@ public record ConformanceProfile(String name, String party, String apiKey, Signa
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(apiKey, "apiKey");
-        valid = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valid));
+        valid = Collections.unmodifiableMap(new LinkedHashMap<>(valid));
         if (valid.isEmpty()) {
             throw new IllegalArgumentException("profile " + name + " names no valid sample");
         }
@@ -83,9 +86,9 @@ public record ConformanceProfile(String name, String party, String apiKey, Signa
     }
 
     /** The profile of this name in a profiles file of the same shape as the shipped one (an integrator's own parties). */
-    public static ConformanceProfile named(String name, java.nio.file.Path file) {
+    public static ConformanceProfile named(String name, Path file) {
         Map<String, ConformanceProfile> profiles;
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             profiles = parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

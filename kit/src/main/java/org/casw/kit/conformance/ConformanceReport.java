@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.casw.kit.conformance.ConformanceRunner.CaseResult;
 import org.casw.kit.conformance.ConformanceRunner.Exchange;
 import org.casw.kit.conformance.ConformanceRunner.Verdict;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes a run's results as JUnit XML ({@code conformance-junit.xml}, one testcase per case, for CI) and as one
@@ -115,10 +117,12 @@ public final class ConformanceReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .append("<title>Conformance report: ").append(escape(profile)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}")
-                .append("table.summary{border-collapse:collapse}table.summary td,table.summary th{border:1px solid #ccc;padding:.3em .6em;text-align:left}")
+                .append("table.summary{border-collapse:collapse}")
+                .append("table.summary td,table.summary th{border:1px solid #ccc;padding:.3em .6em;text-align:left}")
                 .append(".PASS{color:#17692a;font-weight:bold}.FAIL{color:#b00020;font-weight:bold}.SKIP{color:#777;font-weight:bold}")
                 .append("details{border:1px solid #ddd;margin:.6em 0;padding:.4em .8em;border-radius:4px}")
-                .append("summary{cursor:pointer}pre{background:#f6f6f6;padding:.6em;overflow:auto;max-height:30em;white-space:pre-wrap;word-break:break-all}")
+                .append("summary{cursor:pointer}")
+                .append("pre{background:#f6f6f6;padding:.6em;overflow:auto;max-height:30em;white-space:pre-wrap;word-break:break-all}")
                 .append("h3{margin:.8em 0 .3em;font-size:1em}\n</style></head><body>\n");
         h.append("<h1>Conformance report</h1>\n<p>Partner profile <b>").append(escape(profile)).append("</b>, target <code>")
                 .append(escape(target)).append("</code>, started ").append(escape(startedAt.toString())).append(".</p>\n");
@@ -136,7 +140,8 @@ public final class ConformanceReport {
         }
         h.append("</table>\n");
         for (CaseResult r : results) {
-            h.append("<details id=\"").append(escape(r.testCase().id())).append("\"").append(r.verdict() == Verdict.FAIL ? " open=\"open\"" : "")
+            h.append("<details id=\"").append(escape(r.testCase().id())).append("\"")
+                    .append(r.verdict() == Verdict.FAIL ? " open=\"open\"" : "")
                     .append("><summary><span class=\"").append(r.verdict()).append("\">").append(r.verdict()).append("</span> ")
                     .append(escape(r.testCase().id())).append(": ").append(escape(r.testCase().checks())).append("</summary>\n");
             h.append("<p>").append(escape(r.reason())).append("</p>\n");
@@ -149,7 +154,8 @@ public final class ConformanceReport {
                 if (e.error() != null) {
                     h.append(escape("no answer: " + e.error()));
                 } else {
-                    h.append(escape("HTTP " + e.status() + "\n" + headers(e.responseHeaders()) + "\n" + truncate(pretty(e.responseBody()))));
+                    h.append(escape("HTTP " + e.status() + "\n" + headers(e.responseHeaders()) + "\n"
+                            + truncate(pretty(e.responseBody()))));
                 }
                 h.append("</pre>\n");
             }
@@ -161,7 +167,7 @@ public final class ConformanceReport {
 
     /** Authorization values (and anything named like a key) never appear in a report. */
     static Map<String, String> masked(Map<String, String> headers) {
-        Map<String, String> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             boolean secret = lower.equals("authorization") || lower.contains("key") || lower.contains("token");
@@ -177,9 +183,9 @@ public final class ConformanceReport {
             return body;
         }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper json = new ObjectMapper();
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(trimmed));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return body;
         }
     }

@@ -1,7 +1,5 @@
 package org.casw.kit.conformance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -10,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.casw.kit.conformance.ConformanceCase.Expectation;
 import org.casw.kit.conformance.ConformanceCase.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Sends each case's requests to the target, judges every answer against its expectation, prints one line per case. */
 public final class ConformanceRunner {
@@ -175,9 +177,9 @@ public final class ConformanceRunner {
             return true;
         }
         try {
-            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim());
+            DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim());
             return true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
@@ -211,7 +213,8 @@ public final class ConformanceRunner {
             });
             return new Exchange(request, response.statusCode(), headers, new String(response.body(), StandardCharsets.UTF_8), null);
         } catch (IOException e) {
-            return new Exchange(request, 0, Map.of(), "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Exchange(request, 0, Map.of(), "", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Exchange(request, 0, Map.of(), "", "interrupted");

@@ -88,7 +88,7 @@ public final class ConformanceSamples {
         }
         int b = 0;
         for (String old : bills) {
-            body = body.replace(">" + old + "<", ">CFB" + runTag + "-" + n + "-" + (++b) + "<");
+            body = body.replace(">" + old + "<", ">CFB" + runTag + "-" + n + "-" + ++b + "<");
         }
         Set<String> containers = new LinkedHashSet<>();
         Matcher container = CONTAINER.matcher(body);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ public final class ConformanceSuite {
         }
         byte[] body = new byte[(int) Math.max(size, document.length)];
         System.arraycopy(document, 0, body, 0, document.length);
-        java.util.Arrays.fill(body, document.length, body.length, (byte) '\n');
+        Arrays.fill(body, document.length, body.length, (byte) '\n');
         return body;
     }
 

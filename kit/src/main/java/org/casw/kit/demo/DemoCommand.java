@@ -1,6 +1,5 @@
 package org.casw.kit.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import org.casw.gateway.cli.GatewayCommandLine;
 import org.casw.gateway.cli.GatewayVersion;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +88,8 @@ public final class DemoCommand extends ConsoleCommand implements Callable<Intege
                     Duration.ofSeconds(stepTimeout), step -> out.println(step.line())).run();
             out.println("container " + result.container() + ", bill " + result.billNo() + ", certificate " + result.certificateNo());
             if (result.timeline() != null) {
-                out.println("Tracking timeline of " + result.container() + " (GET /api/v1/track?key=" + result.container() + ", as CN-CUSTOMS):");
+                out.println("Tracking timeline of " + result.container() + " (GET /api/v1/track?key=" + result.container()
+                        + ", as CN-CUSTOMS):");
                 for (JsonNode step : result.timeline().path("steps")) {
                     out.println(String.format("  %-30s %-26s %-16s %-13s %s", step.path("at").asText(), step.path("trackingId").asText(),
                             step.path("type").asText(), step.path("status").asText(), step.path("reason").asText()));

@@ -1,7 +1,5 @@
 package org.casw.kit.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,11 +15,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.casw.routes.rules.CheckDigits;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A full sea-rail import through the gateway and its sandbox partners, acted out as the demo parties over
@@ -107,7 +108,7 @@ public final class SeaRailImportScenario {
 
     /** Runs every step in order; stops at the first that does not reach its expected state in time. */
     public Result run() {
-        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         String container = container();
         String bill = "PILSQZ" + run;
         String certificateNo = null;
@@ -181,7 +182,8 @@ public final class SeaRailImportScenario {
     }
 
     private Result result(String container, String bill, String certificateNo, JsonNode timeline) {
-        return new Result(container, bill, certificateNo, List.copyOf(steps), timeline, steps.stream().filter(s -> !s.reached()).findFirst());
+        Optional<Step> failed = steps.stream().filter(s -> !s.reached()).findFirst();
+        return new Result(container, bill, certificateNo, List.copyOf(steps), timeline, failed);
     }
 
     private boolean awaitMessage(int number, String name, String key, String trackingId, String expected, Predicate<JsonNode> done) {
@@ -193,9 +195,10 @@ public final class SeaRailImportScenario {
         Optional<JsonNode> reached = waiter.until(() -> {
             last[0] = getQuietly(key, "/api/v1/messages/" + trackingId);
             return last[0];
-        }, m -> !isTerminalFailure(m) && done.test(m) || isTerminalFailure(m), stepTimeout);
+        }, m -> isTerminalFailure(m) || done.test(m), stepTimeout);
         JsonNode m = reached.orElse(last[0]);
-        String status = m == null ? null : m.path("status").asText() + (m.hasNonNull("destinationStatus") ? " " + m.get("destinationStatus").asText() : "")
+        String status = m == null ? null : m.path("status").asText()
+                + (m.hasNonNull("destinationStatus") ? " " + m.get("destinationStatus").asText() : "")
                 + (lane(m) == null ? "" : ", lane " + lane(m));
         boolean ok = reached.isPresent() && !isTerminalFailure(reached.get());
         record(number, name, trackingId, status, ok, ok ? "" : "expected " + expected + " within " + stepTimeout.toSeconds() + " s"
@@ -463,6 +466,6 @@ public final class SeaRailImportScenario {
                 </DecMessage>
                 """.formatted(today.format(DATE_8), bill, run, container, certificateNo,
                 // not toString(): it drops ":00" seconds, and "12:02Z" is no xs:dateTime (the demo failed one minute in sixty)
-                OffsetDateTime.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
+                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
     }
 }

@@ -1,7 +1,5 @@
 package org.casw.kit.vectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +27,9 @@ import org.casw.routes.signature.SigningIdentity;
 import org.casw.routes.signature.SigningOptions;
 import org.casw.routes.signature.SigningProfile;
 import org.casw.routes.signature.XmlSigner;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Generates the published signature test vectors: for every signing profile a valid signed sample, a tampered one,
@@ -65,7 +67,7 @@ public final class SignatureTestVectors {
      * @param expected     {@code VALID}, or the stable code of the first violation
      * @param description  what the vector is
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Vector(String id, String profile, String file, String signature, String document, List<String> trustAnchors,
             String expected, String description) {
     }
@@ -96,7 +98,7 @@ public final class SignatureTestVectors {
         Map<KeyFamily, CertificateAuthority> roots = new EnumMap<>(KeyFamily.class);
         Map<KeyFamily, CertificateAuthority> strangers = new EnumMap<>(KeyFamily.class);
         for (KeyFamily family : KeyFamily.values()) {
-            String suffix = family.suffix().toUpperCase(java.util.Locale.ROOT);
+            String suffix = family.suffix().toUpperCase(Locale.ROOT);
             roots.put(family, CertificateAuthority.create(family, "CASW Test Vector Root CA " + suffix, ROOTS_FROM, rootsUntil));
             strangers.put(family, CertificateAuthority.create(family, "CASW Test Vector UNTRUSTED Root " + suffix,
                     ROOTS_FROM, rootsUntil));
@@ -148,7 +150,8 @@ public final class SignatureTestVectors {
 
     private static List<Variant> variants() {
         return List.of(
-                new Variant("cn-eport-sm2", SigningProfile.CN_EPORT_SM2, KeyFamily.SM2, SigningOptions.eport(SigningOptions.DigestChoice.SHA1),
+                new Variant("cn-eport-sm2", SigningProfile.CN_EPORT_SM2, KeyFamily.SM2,
+                        SigningOptions.eport(SigningOptions.DigestChoice.SHA1),
                         DECLARATION, "China E-Port declaration, SM2/SM3 signature, SHA-1 reference digest (as E-Port samples)"),
                 new Variant("cn-eport-sm2-sm3-digest", SigningProfile.CN_EPORT_SM2, KeyFamily.SM2,
                         SigningOptions.eport(SigningOptions.DigestChoice.SM3), DECLARATION,

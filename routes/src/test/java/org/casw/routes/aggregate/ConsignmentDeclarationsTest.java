@@ -12,8 +12,8 @@ import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.declaration.DecMessage;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

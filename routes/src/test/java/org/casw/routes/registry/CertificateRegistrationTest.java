@@ -13,8 +13,8 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.origin.CertificateOfOrigin;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -35,6 +35,7 @@ import org.casw.certs.IssuedIdentity;
 import org.casw.certs.KeyFamily;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

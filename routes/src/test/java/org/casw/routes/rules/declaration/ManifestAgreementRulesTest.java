@@ -18,8 +18,8 @@ import org.casw.routes.rules.RuleViolations;
 import org.casw.routes.rules.manifest.ManifestHistory;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.declaration.DecMessage;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;

@@ -18,8 +18,8 @@ import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.through.Container;
 import org.casw.schemas.through.Event;
 import org.casw.schemas.through.ThroughDocument;
-import org.junit.jupiter.api.Test;
 import org.casw.testsupport.Samples;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
