@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
+import org.casw.routes.SampleEra;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class EndToEndSmokeTest {
     private static final java.util.regex.Pattern BILLS = java.util.regex.Pattern.compile(
             "<(?:BillNo|TransportContractDocument>\\s*<ID|AssociatedTransportDocument>\\s*<ID)>([^<]+)<");
     private static final java.util.regex.Pattern CONTAINERS = java.util.regex.Pattern.compile(">([A-Z]{4}[0-9]{7})<");
-    private static final DocumentValidator VALIDATOR = new DocumentValidator();
+    private static final DocumentValidator VALIDATOR = new DocumentValidator(null, SampleEra.CLOCK);
 
     private static java.util.Set<String> values(String xml, java.util.regex.Pattern pattern) {
         java.util.Set<String> found = new java.util.HashSet<>();

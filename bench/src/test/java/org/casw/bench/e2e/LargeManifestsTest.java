@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.casw.routes.SampleEra;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.validation.DocumentValidator;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The large-manifest generator writes a manifest the gateway would accept, with as many containers as asked. */
 class LargeManifestsTest {
 
-    private final DocumentValidator validator = new DocumentValidator();
+    private final DocumentValidator validator = new DocumentValidator(null, SampleEra.CLOCK);
 
     @Test
     void generatedManifestPassesSchemaAndBusinessRulesWithEveryContainer() {

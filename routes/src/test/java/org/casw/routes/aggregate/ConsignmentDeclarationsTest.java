@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casw.routes.SampleEra;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
@@ -38,7 +40,7 @@ class ConsignmentDeclarationsTest {
     @Test
     void everyComposedDeclarationPassesTheDeclarationSchemaAndRules() throws IOException {
         List<DecMessage> declarations = composer.compose(aggregate("valid/qinzhou-bonded-three-consignments.xml"));
-        BusinessRules rules = new BusinessRules();
+        BusinessRules rules = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK);
 
         assertThat(declarations).hasSize(3);
         for (DecMessage declaration : declarations) {
@@ -52,7 +54,7 @@ class ConsignmentDeclarationsTest {
 
     @Test
     void aBadFieldOfOneConsignmentIsReportedAtItsPlaceInTheAggregate() throws IOException {
-        List<Violation> violations = new DocumentValidator().validate(Files.readAllBytes(SAMPLES.resolve("invalid/hs-code-unknown.xml"))).violations();
+        List<Violation> violations = new DocumentValidator(null, SampleEra.CLOCK).validate(Files.readAllBytes(SAMPLES.resolve("invalid/hs-code-unknown.xml"))).violations();
 
         assertThat(violations).extracting(Violation::code, Violation::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("HS_CODE_UNKNOWN", "/AggregateDeclaration/Consignment[2]/Item/CodeTS"));
@@ -61,7 +63,7 @@ class ConsignmentDeclarationsTest {
 
     @Test
     void headerFieldsAreReportedOnceAtTheHeaderNotPerConsignment() throws IOException {
-        List<Violation> violations = new DocumentValidator().validate(Files.readAllBytes(SAMPLES.resolve("invalid/uscc-check-character.xml"))).violations();
+        List<Violation> violations = new DocumentValidator(null, SampleEra.CLOCK).validate(Files.readAllBytes(SAMPLES.resolve("invalid/uscc-check-character.xml"))).violations();
 
         assertThat(violations).extracting(Violation::path).containsExactly("/AggregateDeclaration/DeclarantScc");
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.casw.routes.SampleEra;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
@@ -24,8 +25,8 @@ class SamplesTest {
     private final XmlInspector inspector = new XmlInspector();
     private final SchemaValidator validator = new SchemaValidator();
     private final DocumentReader reader = new DocumentReader();
-    private final DocumentValidator documents = new DocumentValidator();
-    private static final java.util.Set<String> RULE_CODES = new BusinessRules().codes();
+    private final DocumentValidator documents = new DocumentValidator(null, SampleEra.CLOCK);
+    private static final java.util.Set<String> RULE_CODES = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK).codes();
 
     static Stream<Path> validSamples() throws IOException {
         return samples("valid");

@@ -2,6 +2,7 @@ package org.casw.routes.rules.manifest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.casw.routes.SampleEra;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.validation.DocumentValidator;
 
@@ -13,7 +14,7 @@ public final class SmallHeapValidation {
 
     public static void main(String[] args) throws Exception {
         byte[] payload = Files.readAllBytes(Path.of(args[0]));
-        DocumentValidator validator = new DocumentValidator();
+        DocumentValidator validator = new DocumentValidator(null, SampleEra.CLOCK);
         DocumentValidator.Report report = validator.validate(payload);
         if (!report.valid()) {
             System.out.println("INVALID " + report.violations());

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casw.routes.SampleEra;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
@@ -19,7 +21,7 @@ final class EdifactTestSupport {
     static final Path SAMPLES = Path.of("..", "schemas", "src", "test", "resources", "samples");
     static final Path EDIFACT_SAMPLES = SAMPLES.resolve("edifact");
     static final Path GOLDEN = Path.of("src", "test", "resources", "edifact");
-    private static final BusinessRules RULES = new BusinessRules();
+    private static final BusinessRules RULES = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK);
 
     private EdifactTestSupport() {
     }

@@ -1,0 +1,24 @@
+package org.casw.routes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The era the published samples are dated in. Every test that judges a sample's dates does so by this clock, never
+ * by the real one, so the suite passes on any future date ({@code PublishedSampleValidityTest} pins the era down).
+ * The gateway's tests fix the running gateway's business clock at the same instant.
+ */
+public final class SampleEra {
+
+    /**
+     * 2026-12-01 at noon in China: after every valid sample's issue date and the test vectors' signing (2026-12-01
+     * 00:50 UTC), within every valid certificate of origin's 12 months, and before the samples dated "in the future".
+     */
+    public static final Instant INSTANT = Instant.parse("2026-12-01T04:00:00Z");
+
+    public static final Clock CLOCK = Clock.fixed(INSTANT, ZoneOffset.UTC);
+
+    private SampleEra() {
+    }
+}
