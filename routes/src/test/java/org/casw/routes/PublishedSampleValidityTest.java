@@ -157,6 +157,24 @@ class PublishedSampleValidityTest {
         assertThat(found).as("tests that build a date-judging rule on the real clock").isEmpty();
     }
 
+    /** Modules that cannot see this class keep their own copy of the era (the gateway's tests): it must be this one. */
+    @Test
+    void everyCopyOfTheEraIsThisOne() throws IOException {
+        List<Path> copies = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path module : modules.toList()) {
+                Path tests = module.resolve(Path.of("src", "test", "java"));
+                if (Files.isDirectory(tests)) {
+                    copies.addAll(files(tests, "/SampleEra.java"));
+                }
+            }
+        }
+        assertThat(copies).as("SampleEra classes").hasSizeGreaterThanOrEqualTo(2);
+        for (Path copy : copies) {
+            assertThat(Files.readString(copy)).as(copy.toString()).contains("Instant.parse(\"" + SampleEra.INSTANT + "\")");
+        }
+    }
+
     private CertificateOfOrigin readable(Path sample) {
         try {
             return reader.read(DocumentType.CERTIFICATE_OF_ORIGIN, Files.readAllBytes(sample)) instanceof CertificateOfOrigin co

@@ -12,10 +12,11 @@ import java.time.ZoneOffset;
 public final class SampleEra {
 
     /**
-     * 2026-12-01 at noon in China: after every valid sample's issue date and the test vectors' signing (2026-12-01
-     * 00:50 UTC), within every valid certificate of origin's 12 months, and before the samples dated "in the future".
+     * 2026-12-10 at noon in China: after every valid sample's issue date and the test vectors' certificates and
+     * signing times (2026-12-01 and 2026-12-02), within every valid certificate of origin's 12 months, and before
+     * the certificate dated "in the future" (2026-12-15). Moving it means checking {@code PublishedSampleValidityTest}.
      */
-    public static final Instant INSTANT = Instant.parse("2026-12-01T04:00:00Z");
+    public static final Instant INSTANT = Instant.parse("2026-12-10T04:00:00Z");
 
     public static final Clock CLOCK = Clock.fixed(INSTANT, ZoneOffset.UTC);
 

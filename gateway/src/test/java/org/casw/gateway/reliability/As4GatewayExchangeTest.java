@@ -18,6 +18,7 @@ import org.casw.certs.KeyFamily;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayTestSupport;
 import org.casw.gateway.IssuingAuthorities;
+import org.casw.gateway.SampleEra;
 import org.casw.gateway.security.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -318,7 +319,9 @@ class As4GatewayExchangeTest {
                 "--gateway.broker.acceptor-url=",
                 "--gateway.sandbox.customs.enabled=false", "--gateway.sandbox.port.enabled=false", "--gateway.sandbox.rail.enabled=false",
                 "--gateway.sandbox.sg-nsw.enabled=false", "--gateway.sandbox.my-nsw.enabled=false",
-                "--gateway.broker.redelivery-delay=200ms", "--gateway.broker.max-redelivery-delay=1s"));
+                "--gateway.broker.redelivery-delay=200ms", "--gateway.broker.max-redelivery-delay=1s",
+                // the exchanged certificates of origin are the published samples: judged in their era, on any real date
+                SampleEra.ARGUMENT));
         arguments.addAll(List.of(extra));
         return arguments;
     }
