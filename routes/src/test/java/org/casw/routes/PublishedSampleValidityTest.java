@@ -169,7 +169,7 @@ class PublishedSampleValidityTest {
                 }
             }
         }
-        assertThat(copies).as("SampleEra classes").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(copies).as("SampleEra classes").isNotEmpty();
         for (Path copy : copies) {
             assertThat(Files.readString(copy)).as(copy.toString()).contains("Instant.parse(\"" + SampleEra.INSTANT + "\")");
         }
