@@ -1,8 +1,10 @@
 package org.casw.gateway;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the integration tests: the whole gateway on its embedded defaults (real PostgreSQL, real
- * Artemis, sandbox customs) on a random loopback port, one context shared by all subclasses.
+ * Artemis, sandbox customs) on a random loopback port, one context shared by all subclasses. The gateway
+ * judges document dates by {@link #documentsDatedBy()}: the published samples' era unless a test says otherwise.
  */
 @AutoConfigureObservability
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -34,6 +38,7 @@ import static org.awaitility.Awaitility.await;
         "gateway.broker.redelivery-delay=100ms",
         "gateway.broker.max-delivery-attempts=3",
         "spring.jms.template.receive-timeout=30s"})
+@Import(TestBusinessClock.Replacement.class)
 public abstract class GatewayIntegrationTest {
 
     protected static final String ENTERPRISE_KEY = "demo-enterprise-key";
@@ -57,11 +62,24 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected org.casw.certs.DevPki devPki;
 
+    @Autowired
+    protected TestBusinessClock businessClock;
+
     protected GatewayClient client;
 
     @BeforeEach
     void client() {
         client = new GatewayClient(port);
+        businessClock.judgeBy(documentsDatedBy());
+    }
+
+    /**
+     * The clock the gateway judges this test's document dates by: the published samples' era, so samples stay valid
+     * whatever the real date. A test whose documents are dated today (by the demo or a sandbox window) answers the
+     * real clock.
+     */
+    protected Clock documentsDatedBy() {
+        return SampleEra.CLOCK;
     }
 
     /** No test may leave a document stuck on a delivery, inbound or dead-letter queue. */

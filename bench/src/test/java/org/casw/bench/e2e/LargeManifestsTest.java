@@ -5,6 +5,7 @@ import java.util.List;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.validation.DocumentValidator;
+import org.casw.testsupport.SampleEra;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The large-manifest generator writes a manifest the gateway would accept, with as many containers as asked. */
 class LargeManifestsTest {
 
-    private final DocumentValidator validator = new DocumentValidator();
+    private final DocumentValidator validator = new DocumentValidator(null, SampleEra.CLOCK);
 
     @Test
     void generatedManifestPassesSchemaAndBusinessRulesWithEveryContainer() {

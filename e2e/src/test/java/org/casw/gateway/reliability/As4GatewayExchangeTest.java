@@ -18,6 +18,7 @@ import org.casw.certs.KeyFamily;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.IssuingAuthorities;
 import org.casw.gateway.security.ApiKeys;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.AfterAll;
@@ -276,7 +277,9 @@ class As4GatewayExchangeTest {
                 "--gateway.broker.acceptor-url=",
                 "--sandbox.customs.enabled=false", "--sandbox.port.enabled=false", "--sandbox.rail.enabled=false",
                 "--sandbox.sg-nsw.enabled=false", "--sandbox.my-nsw.enabled=false",
-                "--gateway.broker.redelivery-delay=200ms", "--gateway.broker.max-redelivery-delay=1s"));
+                "--gateway.broker.redelivery-delay=200ms", "--gateway.broker.max-redelivery-delay=1s",
+                // the exchanged certificates of origin are the published samples: judged in their era, on any real date
+                SampleEra.ARGUMENT));
         arguments.addAll(List.of(extra));
         return arguments;
     }

@@ -1,5 +1,6 @@
 package org.casw.kit.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,12 @@ class SeaRailImportScenarioTest extends GatewayIntegrationTest {
             }
         }
     };
+
+    /** The demo dates its documents today, and the sandbox port and rail report events as they happen. */
+    @Override
+    protected Clock documentsDatedBy() {
+        return Clock.systemUTC();
+    }
 
     @Autowired
     SandboxPort sandboxPort;

@@ -1,5 +1,6 @@
 package org.casw.gateway.api;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,10 +18,13 @@ public class AeoStatusController {
 
     private final JdbcAeoRegistry registry;
     private final AeoRecognition recognition;
+    private final Clock businessClock;
 
-    public AeoStatusController(JdbcAeoRegistry registry, AeoRecognition recognition) {
+    /** @param businessClock gives "today", as for the lane a declaration takes */
+    public AeoStatusController(JdbcAeoRegistry registry, AeoRecognition recognition, Clock businessClock) {
         this.registry = registry;
         this.recognition = recognition;
+        this.businessClock = businessClock;
     }
 
     /** One enterprise's status; {@code fastLane}: recognised programme, VALID and in force today (China time). */
@@ -30,7 +34,7 @@ public class AeoStatusController {
 
     @GetMapping("/api/v1/aeo-statuses")
     public List<Held> statuses(@RequestParam(required = false) String country) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(businessClock.withZone(CHINA));
         return registry.all().stream().filter(s -> country == null || country.equals(s.issuingCountry())).map(s -> {
             boolean recognised = recognition.recognises(s.issuingCountry(), s.programme());
             return new Held(s.issuingCountry(), s.programme(), s.enterpriseId(), s.name(), s.authorisationNo(), s.status(), s.validFrom(),

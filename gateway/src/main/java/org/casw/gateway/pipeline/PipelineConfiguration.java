@@ -47,17 +47,19 @@ public class PipelineConfiguration {
     /** Counter of submissions refused over their party's limits, tagged {@code party} and {@code code}. */
     public static final String LIMITED_SUBMISSIONS = "gateway.submissions.limited";
 
+    /** The business rules judge a document's dates by the business clock (see {@link BusinessClockConfiguration}). */
     @Bean
-    DocumentValidator documentValidator(DeclarationHistory declarations, ManifestHistory manifests, CertificateRegistry certificates) {
-        return new DocumentValidator(new TradeRecords(declarations, manifests, certificates), Clock.systemUTC());
+    DocumentValidator documentValidator(DeclarationHistory declarations, ManifestHistory manifests, CertificateRegistry certificates,
+            Clock businessClock) {
+        return new DocumentValidator(new TradeRecords(declarations, manifests, certificates), businessClock);
     }
 
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
-            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions, SubmissionLimits limits) {
+            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions, SubmissionLimits limits, Clock businessClock) {
         return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo,
-                recognition, suspensions), limits);
+                recognition, suspensions, businessClock), limits);
     }
 
     /** Each party's rate and in-flight limits at the head of the intake; refusals counted per party and code. */
@@ -74,12 +76,12 @@ public class PipelineConfiguration {
         return AeoRecognition.of(properties.aeo().recognised(), "gateway.aeo.recognised");
     }
 
-    /** Aggregate declarations: split per consignment, answered with aggregate receipts. */
+    /** Aggregate declarations: split per consignment, answered with aggregate receipts (stamped at the real time). */
     @Bean
     AggregateDeclarations aggregateDeclarations(AggregateLedger aggregates, MessageLedger ledger, PartnerDirectory partners,
-            AeoRegistry aeo, AeoRecognition recognition) {
+            AeoRegistry aeo, AeoRecognition recognition, Clock businessClock) {
         return new AggregateDeclarations(aggregates, ledger, partners, new AggregateReceipts(Clock.systemUTC()),
-                new AeoLanes(aeo, recognition));
+                new AeoLanes(aeo, recognition), businessClock);
     }
 
     @Bean

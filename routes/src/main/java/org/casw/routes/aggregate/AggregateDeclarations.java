@@ -1,5 +1,6 @@
 package org.casw.routes.aggregate;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public class AggregateDeclarations {
     private final PartnerDirectory partners;
     private final AggregateReceipts receipts;
     private final AeoLanes lanes;
+    private final Clock clock;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ConsignmentDeclarations composer = new ConsignmentDeclarations();
@@ -47,6 +49,13 @@ public class AggregateDeclarations {
     /** @param lanes gives each consignment's declaration its customs lane, as the intake does for a declaration; may be null */
     public AggregateDeclarations(AggregateLedger aggregates, MessageLedger messages, PartnerDirectory partners, AggregateReceipts receipts,
             AeoLanes lanes) {
+        this(aggregates, messages, partners, receipts, lanes, Clock.systemUTC());
+    }
+
+    /** @param clock gives "today" for the lanes, as the business rules' clock does for a document's dates */
+    public AggregateDeclarations(AggregateLedger aggregates, MessageLedger messages, PartnerDirectory partners, AggregateReceipts receipts,
+            AeoLanes lanes, Clock clock) {
+        this.clock = clock;
         this.aggregates = aggregates;
         this.messages = messages;
         this.partners = partners;
@@ -72,7 +81,7 @@ public class AggregateDeclarations {
             BusinessKeys partKeys = reader.keysOf(DocumentType.DECLARATION, declaration);
             if (lanes != null) {
                 // each consignment's declaration goes to customs on its own, so each gets its own lane
-                AeoLanes.Decision decision = lanes.laneOf(declaration, LocalDate.now(CHINA), declarantActsFor);
+                AeoLanes.Decision decision = lanes.laneOf(declaration, LocalDate.now(clock.withZone(CHINA)), declarantActsFor);
                 facts = facts.with("lane", decision.lane().name());
                 partKeys.add(BusinessKeys.Kind.LANE, decision.lane().name());
                 if (decision.concernsAeo()) {

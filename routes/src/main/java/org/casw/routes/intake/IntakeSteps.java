@@ -1,5 +1,6 @@
 package org.casw.routes.intake;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public class IntakeSteps {
     private final Suspensions suspensions;
     private final CertificateRegistration registration;
     private final SupersededNotices supersededNotices;
+    private final Clock clock;
 
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures) {
@@ -101,6 +103,15 @@ public class IntakeSteps {
     public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
             AeoRegistry aeo, AeoRecognition recognition, Suspensions suspensions) {
+        this(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo, recognition, suspensions,
+                Clock.systemUTC());
+    }
+
+    /** @param clock gives "today" for the AEO lane, as the business rules' clock does for a document's dates */
+    public IntakeSteps(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
+            CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
+            AeoRegistry aeo, AeoRecognition recognition, Suspensions suspensions, Clock clock) {
+        this.clock = clock;
         this.suspensions = suspensions;
         this.aeo = aeo;
         this.lanes = new AeoLanes(aeo, recognition);
@@ -517,7 +528,7 @@ public class IntakeSteps {
                     return;
                 }
                 Optional<PartnerProfile> declarant = partners.find(intake.submission.sender());
-                AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(CHINA),
+                AeoLanes.Decision decision = lanes.laneOf((DecMessage) intake.document, LocalDate.now(clock.withZone(CHINA)),
                         code -> declarant.map(p -> p.actsFor(code)).orElse(false));
                 intake.lane = decision.lane().name();
                 intake.keys.add(BusinessKeys.Kind.LANE, intake.lane);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
@@ -12,6 +13,7 @@ import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.declaration.DecMessage;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class ConsignmentDeclarationsTest {
     @Test
     void everyComposedDeclarationPassesTheDeclarationSchemaAndRules() throws IOException {
         List<DecMessage> declarations = composer.compose(aggregate("valid/qinzhou-bonded-three-consignments.xml"));
-        BusinessRules rules = new BusinessRules();
+        BusinessRules rules = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK);
 
         assertThat(declarations).hasSize(3);
         for (DecMessage declaration : declarations) {
@@ -53,7 +55,7 @@ class ConsignmentDeclarationsTest {
 
     @Test
     void aBadFieldOfOneConsignmentIsReportedAtItsPlaceInTheAggregate() throws IOException {
-        List<Violation> violations = new DocumentValidator().validate(Files.readAllBytes(SAMPLES.resolve("invalid/hs-code-unknown.xml"))).violations();
+        List<Violation> violations = new DocumentValidator(null, SampleEra.CLOCK).validate(Files.readAllBytes(SAMPLES.resolve("invalid/hs-code-unknown.xml"))).violations();
 
         assertThat(violations).extracting(Violation::code, Violation::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("HS_CODE_UNKNOWN", "/AggregateDeclaration/Consignment[2]/Item/CodeTS"));
@@ -62,7 +64,7 @@ class ConsignmentDeclarationsTest {
 
     @Test
     void headerFieldsAreReportedOnceAtTheHeaderNotPerConsignment() throws IOException {
-        List<Violation> violations = new DocumentValidator().validate(Files.readAllBytes(SAMPLES.resolve("invalid/uscc-check-character.xml"))).violations();
+        List<Violation> violations = new DocumentValidator(null, SampleEra.CLOCK).validate(Files.readAllBytes(SAMPLES.resolve("invalid/uscc-check-character.xml"))).violations();
 
         assertThat(violations).extracting(Violation::path).containsExactly("/AggregateDeclaration/DeclarantScc");
     }

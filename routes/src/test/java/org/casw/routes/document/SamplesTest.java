@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +26,8 @@ class SamplesTest {
     private final XmlInspector inspector = new XmlInspector();
     private final SchemaValidator validator = new SchemaValidator();
     private final DocumentReader reader = new DocumentReader();
-    private final DocumentValidator documents = new DocumentValidator();
-    private static final java.util.Set<String> RULE_CODES = new BusinessRules().codes();
+    private final DocumentValidator documents = new DocumentValidator(null, SampleEra.CLOCK);
+    private static final java.util.Set<String> RULE_CODES = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK).codes();
 
     static Stream<Path> validSamples() throws IOException {
         return samples("valid");

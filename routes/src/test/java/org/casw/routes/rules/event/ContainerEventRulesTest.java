@@ -179,7 +179,7 @@ class ContainerEventRulesTest {
     @Test
     void generatedModelLivesInTheEventPackage() {
         assertThat(ContainerEvents.class.getPackageName()).isEqualTo("org.casw.schemas.event");
-        assertThat(new ContainerEventRules().documentClass()).isEqualTo(ContainerEvents.class);
+        assertThat(new ContainerEventRules(ContainerEventSamples.CLOCK).documentClass()).isEqualTo(ContainerEvents.class);
     }
 
     private List<Violation> check(ContainerEvents batch) {

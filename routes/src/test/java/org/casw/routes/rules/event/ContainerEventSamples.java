@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 
 /** Test support: the container event samples, their schema compiled on its own, and a JAXB reader. */
@@ -19,8 +18,8 @@ final class ContainerEventSamples {
 
     static final Path DIR = Samples.path("container-event");
 
-    /** The tests' "now": after every valid sample, long before the future-dated one. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
+    /** The tests' "now": the samples' era, after every valid sample, long before the future-dated one. */
+    static final Clock CLOCK = SampleEra.CLOCK;
 
 
     private ContainerEventSamples() {

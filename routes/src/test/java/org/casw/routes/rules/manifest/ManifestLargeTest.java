@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.rules.CodeLists;
 import org.casw.routes.rules.RuleViolations;
 import org.casw.schemas.manifest.Manifest;
+import org.casw.testsupport.SampleEra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class ManifestLargeTest {
         assertThat(manifest.getDeclaration().getConsignment()).hasSize(500);
 
         RuleViolations violations = new RuleViolations();
-        new ManifestRules().check(manifest, violations);
+        new ManifestRules(CodeLists.shared(), SampleEra.CLOCK).check(manifest, violations);
 
         assertThat(violations.list()).isEmpty();
     }
@@ -51,7 +53,7 @@ class ManifestLargeTest {
         Manifest manifest = manifest(largeManifest(1, 10_000).getBytes(StandardCharsets.UTF_8));
         RuleViolations violations = new RuleViolations();
 
-        new ManifestRules().check(manifest, violations);
+        new ManifestRules(CodeLists.shared(), SampleEra.CLOCK).check(manifest, violations);
 
         assertThat(violations.list()).isEmpty();
     }
@@ -76,7 +78,7 @@ class ManifestLargeTest {
         String duplicated = xml.substring(0, at) + xml.substring(at).replaceFirst(last, first);
         RuleViolations violations = new RuleViolations();
 
-        new ManifestRules().check(manifest(duplicated.getBytes(StandardCharsets.UTF_8)), violations);
+        new ManifestRules(CodeLists.shared(), SampleEra.CLOCK).check(manifest(duplicated.getBytes(StandardCharsets.UTF_8)), violations);
 
         assertThat(violations.list()).extracting(v -> v.code() + " " + v.path()).containsExactlyInAnyOrder(
                 "CONTAINER_DUPLICATE /Manifest/Declaration/Consignment[500]/TransportEquipment[20]/EquipmentIdentification/ID",

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casw.routes.rules.CodeLists;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.SampleEra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +48,7 @@ class ManifestRulesTest {
             ManifestRules.GROSS_MASS_INCONSISTENT, "/Manifest/Declaration/Consignment[2]/TotalGrossMassMeasure",
             ManifestRules.ITEM_CONTAINER_NOT_LISTED, "/Manifest/Declaration/Consignment[2]/ConsignmentItem[2]/EquipmentIdentification/ID");
 
-    private final ManifestRules rules = new ManifestRules();
+    private final ManifestRules rules = new ManifestRules(CodeLists.shared(), SampleEra.CLOCK);
 
     static Stream<Path> validSamples() {
         return xmlFiles(VALID).stream();

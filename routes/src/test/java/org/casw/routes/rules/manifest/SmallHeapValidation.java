@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.validation.DocumentValidator;
+import org.casw.testsupport.SampleEra;
 
 /** Run in a child JVM with a small heap: validates one file the way the gateway does and prints the outcome. */
 public final class SmallHeapValidation {
@@ -13,7 +14,7 @@ public final class SmallHeapValidation {
 
     public static void main(String[] args) throws Exception {
         byte[] payload = Files.readAllBytes(Path.of(args[0]));
-        DocumentValidator validator = new DocumentValidator();
+        DocumentValidator validator = new DocumentValidator(null, SampleEra.CLOCK);
         DocumentValidator.Report report = validator.validate(payload);
         if (!report.valid()) {
             System.out.println("INVALID " + report.violations());

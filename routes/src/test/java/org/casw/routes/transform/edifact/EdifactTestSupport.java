@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.Violation;
+import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ final class EdifactTestSupport {
     static final Path SAMPLES = Samples.DIR;
     static final Path EDIFACT_SAMPLES = SAMPLES.resolve("edifact");
     static final Path GOLDEN = Path.of("src", "test", "resources", "edifact");
-    private static final BusinessRules RULES = new BusinessRules();
+    private static final BusinessRules RULES = new BusinessRules(null, new DocumentReader(), SampleEra.CLOCK);
 
     private EdifactTestSupport() {
     }
