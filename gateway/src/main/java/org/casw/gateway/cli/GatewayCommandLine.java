@@ -84,7 +84,8 @@ public final class GatewayCommandLine {
         }
         try {
             // a first word that names no command is an error even beside --help, never a server start or the top help
-            if (args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
+            boolean commandExpected = !commandLine.getSubcommands().isEmpty();
+            if (commandExpected && args.length > 0 && !args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
                 return usageError(new CommandLine.UnmatchedArgumentException(commandLine, List.of(args[0])), args);
             }
             return commandLine.execute(args);
