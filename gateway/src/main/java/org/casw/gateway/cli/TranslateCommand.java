@@ -47,6 +47,17 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
     @Parameters(paramLabel = "FILE", description = "the document to translate")
     Path file;
 
+    private final long progressFromBytes;
+
+    public TranslateCommand() {
+        this(PROGRESS_FROM_BYTES);
+    }
+
+    /** @param progressFromBytes the size from which a file reports its stages */
+    TranslateCommand(long progressFromBytes) {
+        this.progressFromBytes = progressFromBytes;
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return GatewayCommandLine.execute(new CommandLine(new TranslateCommand()), args, out, err);
     }
@@ -60,7 +71,7 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
             err().println(file + ": cannot be read (" + e.getMessage() + ")");
             return 2;
         }
-        Progress progress = new Progress(payload.length >= PROGRESS_FROM_BYTES ? err() : null, file);
+        Progress progress = new Progress(payload.length >= progressFromBytes ? err() : null, file);
         progress.step("read " + payload.length / 1024 + " KiB");
         boolean edifact = EdifactInterchange.sniff(payload).isPresent();
         Target target = to != null ? to : edifact ? Target.xml : Target.edifact;

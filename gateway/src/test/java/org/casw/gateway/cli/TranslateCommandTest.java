@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,26 @@ class TranslateCommandTest {
 
     @TempDir
     Path temp;
+
+    @Test
+    void aLargeFileReportsItsStagesOnStandardErrorAndKeepsStandardOutputForTheTranslation() {
+        String manifest = SAMPLES.resolve("manifest/valid/mt1101-import-sea-laem-chabang-qinzhou.xml").toString();
+        int status = GatewayCommandLine.execute(new CommandLine(new TranslateCommand(0)), new String[] {"--to", "edifact", manifest},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(": read ", ": validating", ": translating MANIFEST to UN/EDIFACT",
+                ": wrote ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("UNA").doesNotContain("translating");
+    }
+
+    @Test
+    void aSmallFileTranslatesSilently() {
+        int status = run("--to", "edifact", SAMPLES.resolve("manifest/valid/mt1101-import-sea-laem-chabang-qinzhou.xml").toString());
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 
     @Test
     void aCuscarBecomesTheNativeManifest() {
