@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
         "gateway.broker.redelivery-delay=100ms",
         "gateway.broker.max-delivery-attempts=3",
         "spring.jms.template.receive-timeout=30s"})
-@Import(TestBusinessClock.Replacement.class)
+@Import(SwitchableBusinessClock.Replacement.class)
 public abstract class GatewayIntegrationTest {
 
     protected static final String ENTERPRISE_KEY = "demo-enterprise-key";
@@ -63,7 +63,7 @@ public abstract class GatewayIntegrationTest {
     protected org.casw.certs.DevPki devPki;
 
     @Autowired
-    protected TestBusinessClock businessClock;
+    protected SwitchableBusinessClock businessClock;
 
     protected GatewayClient client;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.config.GatewayProperties;
-import org.casw.gateway.config.TestGatewayProperties;
+import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.DeliveryRefusedException;
@@ -72,7 +72,7 @@ class As4ChannelFailureTest {
                 null);
         GatewayProperties.KeyStoreEntry identity = new GatewayProperties.KeyStoreEntry(pki.keystore("CASW-GATEWAY", KeyFamily.RSA_2048),
                 pki.alias("CASW-GATEWAY", KeyFamily.RSA_2048), pki.directory().resolve(DevPki.PASSWORD_FILE), null);
-        GatewayProperties properties = TestGatewayProperties.with(Map.of("SG-NSW", sg)).dataDir(dir)
+        GatewayProperties properties = GatewayPropertiesFixture.with(Map.of("SG-NSW", sg)).dataDir(dir)
                 .as4(new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30))).build();
         partners = new ConfiguredPartners(properties, AgreementLocator.none());
         // the failure paths never reach the ledger: no receipt is stored

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.config.GatewayProperties;
-import org.casw.gateway.config.TestGatewayProperties;
+import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyLimits;
@@ -180,6 +180,6 @@ class ConfiguredPartnersTest {
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners, GatewayProperties.Limits limits) {
-        return TestGatewayProperties.with(partners).limits(limits).build();
+        return GatewayPropertiesFixture.with(partners).limits(limits).build();
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.casw.gateway.GatewayIntegrationTest;
-import org.casw.gateway.TestBusinessClock;
+import org.casw.gateway.SwitchableBusinessClock;
 import org.casw.testsupport.SampleEra;
 import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class BusinessClockTest extends GatewayIntegrationTest {
 
     @Test
     void theTestGatewayJudgesDocumentDatesInTheSamplesEra() {
-        assertThat(injected).isSameAs(businessClock).isInstanceOf(TestBusinessClock.class);
+        assertThat(injected).isSameAs(businessClock).isInstanceOf(SwitchableBusinessClock.class);
         assertThat(injected.instant()).isEqualTo(SampleEra.INSTANT);
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casw.gateway.config.GatewayProperties;
-import org.casw.gateway.config.TestGatewayProperties;
+import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.partner.DeliveryChannel;
@@ -29,7 +29,7 @@ final class KeyedAgreements {
                 null, List.of(), null, null, null, null, null)));
         Map<String, GatewayProperties.Operator> operators = new LinkedHashMap<>();
         operatorDigests.forEach((name, digests) -> operators.put(name, new GatewayProperties.Operator(digests)));
-        return TestGatewayProperties.with(partners).operators(operators).devPki(false)
+        return GatewayPropertiesFixture.with(partners).operators(operators).devPki(false)
                 .apiKeys(new GatewayProperties.ApiKeySecret(secretFile)).build();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.config.GatewayProperties;
-import org.casw.gateway.config.TestGatewayProperties;
+import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
 import org.casw.routes.partner.DeliveryChannel;
 import org.casw.routes.partner.PartyRole;
@@ -70,7 +70,7 @@ class PartnerSignaturesTest {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
-        GatewayProperties properties = TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
+        GatewayProperties properties = GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
                 .verificationFor("SG-NSW").orElseThrow().trust();
@@ -127,7 +127,7 @@ class PartnerSignaturesTest {
     private GatewayProperties verifying(GatewayProperties.Signatures signatures) {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null, null);
-        return TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
+        return GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
     }
 
     /** A CRL signed by the development EC root, revoking one certificate an hour ago. */
@@ -168,7 +168,7 @@ class PartnerSignaturesTest {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
                 null);
-        return TestGatewayProperties.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml")
+        return GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml")
                 .signing(new GatewayProperties.Signing(identities, next)).build();
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * {@link GatewayProperties} with application.yml's defaults, for tests that build the gateway's parts by hand: each
  * test names only what it is about (its partners, operators, signing identities, AS4 identity, limits, key secret).
  */
-public final class TestGatewayProperties {
+public final class GatewayPropertiesFixture {
 
     private Path dataDir = Path.of("data");
     private String agreements = PartnerAgreementFiles.DEFAULT_LOCATION;
@@ -22,51 +22,51 @@ public final class TestGatewayProperties {
     private GatewayProperties.Limits limits;
     private GatewayProperties.ApiKeySecret apiKeys;
 
-    private TestGatewayProperties() {
+    private GatewayPropertiesFixture() {
     }
 
-    public static TestGatewayProperties with(Map<String, GatewayProperties.Partner> partners) {
-        TestGatewayProperties properties = new TestGatewayProperties();
+    public static GatewayPropertiesFixture with(Map<String, GatewayProperties.Partner> partners) {
+        GatewayPropertiesFixture properties = new GatewayPropertiesFixture();
         properties.partners = partners;
         return properties;
     }
 
-    public TestGatewayProperties dataDir(Path dataDir) {
+    public GatewayPropertiesFixture dataDir(Path dataDir) {
         this.dataDir = dataDir;
         return this;
     }
 
-    public TestGatewayProperties agreements(String agreements) {
+    public GatewayPropertiesFixture agreements(String agreements) {
         this.agreements = agreements;
         return this;
     }
 
-    public TestGatewayProperties operators(Map<String, GatewayProperties.Operator> operators) {
+    public GatewayPropertiesFixture operators(Map<String, GatewayProperties.Operator> operators) {
         this.operators = operators;
         return this;
     }
 
-    public TestGatewayProperties signing(GatewayProperties.Signing signing) {
+    public GatewayPropertiesFixture signing(GatewayProperties.Signing signing) {
         this.signing = signing;
         return this;
     }
 
-    public TestGatewayProperties devPki(boolean devPki) {
+    public GatewayPropertiesFixture devPki(boolean devPki) {
         this.devPki = devPki;
         return this;
     }
 
-    public TestGatewayProperties as4(GatewayProperties.As4Gateway as4) {
+    public GatewayPropertiesFixture as4(GatewayProperties.As4Gateway as4) {
         this.as4 = as4;
         return this;
     }
 
-    public TestGatewayProperties limits(GatewayProperties.Limits limits) {
+    public GatewayPropertiesFixture limits(GatewayProperties.Limits limits) {
         this.limits = limits;
         return this;
     }
 
-    public TestGatewayProperties apiKeys(GatewayProperties.ApiKeySecret apiKeys) {
+    public GatewayPropertiesFixture apiKeys(GatewayProperties.ApiKeySecret apiKeys) {
         this.apiKeys = apiKeys;
         return this;
     }

@@ -15,16 +15,16 @@ import org.springframework.context.annotation.Primary;
  * era for tests that send samples, the real time for a test whose documents are dated today (the demo, the sandbox
  * windows). One context serves every {@link GatewayIntegrationTest}, so the clock is switched, not rebuilt.
  */
-public final class TestBusinessClock extends Clock {
+public final class SwitchableBusinessClock extends Clock {
 
     private final AtomicReference<Clock> source;
     private final ZoneId zone;
 
-    TestBusinessClock() {
+    SwitchableBusinessClock() {
         this(new AtomicReference<>(SampleEra.CLOCK), ZoneOffset.UTC);
     }
 
-    private TestBusinessClock(AtomicReference<Clock> source, ZoneId zone) {
+    private SwitchableBusinessClock(AtomicReference<Clock> source, ZoneId zone) {
         this.source = source;
         this.zone = zone;
     }
@@ -47,7 +47,7 @@ public final class TestBusinessClock extends Clock {
     /** A view in another zone that still follows the switch (the rules ask for China's date on every check). */
     @Override
     public Clock withZone(ZoneId zone) {
-        return new TestBusinessClock(source, zone);
+        return new SwitchableBusinessClock(source, zone);
     }
 
     /** Replaces the gateway's business clock in the shared test context. */
@@ -56,8 +56,8 @@ public final class TestBusinessClock extends Clock {
 
         @Bean
         @Primary
-        TestBusinessClock testBusinessClock() {
-            return new TestBusinessClock();
+        SwitchableBusinessClock testBusinessClock() {
+            return new SwitchableBusinessClock();
         }
     }
 }
