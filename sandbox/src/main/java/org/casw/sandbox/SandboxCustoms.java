@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.CodeLists;
@@ -129,7 +130,7 @@ public class SandboxCustoms implements AutoCloseable {
         boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
         String first = summary ? "SpL" : "L";
         String second = summary ? "SpK" : "P";
-        String clientSeqNo = declaration.getDecSign().getClientSeqNo();
+        String clientSeqNo = DecMessages.sign(declaration).getClientSeqNo();
         Runnable afterRelease = summary ? () -> { } : () -> utilization(declaration, entryId);
         scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
                 decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted"
@@ -176,7 +177,7 @@ public class SandboxCustoms implements AutoCloseable {
         Map<String, StringBuilder> items = new LinkedHashMap<>();
         List<DecList> goods = declaration.getDecLists().getDecList();
         CodeLists codes = CodeLists.shared();
-        for (EcoRelation link : declaration.getEcoRelation()) {
+        for (EcoRelation link : DecMessages.ecoRelations(declaration)) {
             if (link.getDecGNo() < 1 || link.getDecGNo() > goods.size()) {
                 continue;
             }

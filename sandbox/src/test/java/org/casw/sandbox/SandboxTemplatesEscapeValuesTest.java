@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.schemas.declaration.DecMessage;
@@ -75,7 +76,7 @@ class SandboxTemplatesEscapeValuesTest {
         DecMessage declaration = (DecMessage) new DocumentReader().read(DocumentType.DECLARATION,
                 Samples.sample("declaration", "valid", "import-durian-form-e.xml").getBytes(StandardCharsets.UTF_8));
         declaration.getDecHead().setCustomMaster(HOSTILE);
-        declaration.getEcoRelation().forEach(link -> link.setEcoCertNo(HOSTILE));
+        DecMessages.ecoRelations(declaration).forEach(link -> link.setEcoCertNo(HOSTILE));
         declaration.getDecLists().getDecList().forEach(item -> item.setGUnit(HOSTILE));
 
         Map<String, String> notices = SandboxCustoms.utilizationNotices(declaration, "ENTRY-" + HOSTILE);

@@ -302,7 +302,7 @@ class AeoMutualRecognitionTest {
     @Test
     void aChineseAeoTradingCompanyTakesTheFastLaneOnlyWithinItsValidity() {
         String uscc = CN_TRADING_COMPANY;
-        // the declaration (DeclDate 2026-11-21) falls inside the first validity, not the second
+        // the declaration (DDate 2026-11-21) falls inside the first validity, not the second
         assertThat(client.postXml(CUSTOMS_KEY, notice("CN", "CN-AEO-ADVANCED", enterprise(uscc, "VALID", LocalDate.of(2026, 1, 1),
                 LocalDate.now().plusYears(1)))).statusCode()).isEqualTo(202);
         HttpResponse<String> inValidity = client.postXml(ENTERPRISE_KEY, declarationOfTradingCompany(uscc));
@@ -410,8 +410,8 @@ class AeoMutualRecognitionTest {
     }
 
     private static String declarationWithOverseasParty(String code, String clientSeqNo) {
-        return Samples.declaration(clientSeqNo).replace("</OverseasPartyName>",
-                "</OverseasPartyName>\n    <OverseasPartyCode>" + code + "</OverseasPartyCode>");
+        return Samples.declaration(clientSeqNo).replace("<OverseasConsignorCode/>",
+                "<OverseasConsignorCode>" + code + "</OverseasConsignorCode>");
     }
 
     private static String declarationOfTradingCompany(String uscc) {

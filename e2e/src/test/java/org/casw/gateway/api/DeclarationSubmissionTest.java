@@ -133,7 +133,7 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
     @Test
     void schemaViolationsAreAllListedWithTheirPaths() {
         HttpResponse<String> response = postXml(ENTERPRISE_KEY,
-                Samples.sample("declaration", "invalid", "missing-bill-and-bad-commodity-code.xml"));
+                Samples.sample("declaration", "invalid", "missing-agent-and-bad-commodity-code.xml"));
 
         assertThat(response.statusCode()).isEqualTo(422);
         List<String> paths = new ArrayList<>();
@@ -142,9 +142,9 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
             assertThat(v.get("line").asInt()).isPositive();
             paths.add(v.get("path").asText());
         });
-        assertThat(paths).contains("/DecMessage/DecHead/IEFlag", "/DecMessage/DecHead/TradeCountry",
-                "/DecMessage/DecLists/DecList/CodeTS");
-        assertThat(json(response).get("violations").toString()).contains("BillNo");
+        assertThat(paths).contains("/DecMessage/DecHead/IEFlag", "/DecMessage/DecHead", "/DecMessage/DecLists/DecList/CodeTS");
+        // DecHead's fields come in any order; the missing required one is named, not the ninety it might have been
+        assertThat(json(response).get("violations").toString()).contains("required element AgentCodeScc is missing");
     }
 
     @Test

@@ -36,8 +36,8 @@ class ManifestAgreementTest extends GatewayIntegrationTest {
                 "MANIFEST_GROSS_WEIGHT_MISMATCH", "/DecMessage/DecHead/GrossWet", "19950.5");
         assertRefused(declaration(bill, "DIFF-PK").replace("<PackNo>1600</PackNo>", "<PackNo>1650</PackNo>"),
                 "MANIFEST_PACKAGES_MISMATCH", "/DecMessage/DecHead/PackNo", "1650");
-        assertRefused(declaration(bill, "DIFF-VOY").replace("<VoyageNo>0342N</VoyageNo>", "<VoyageNo>0343N</VoyageNo>"),
-                "MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecHead/VoyageNo", "0343N");
+        assertRefused(declaration(bill, "DIFF-VOY").replace("<VoyNo>0342N</VoyNo>", "<VoyNo>0343N</VoyNo>"),
+                "MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecFreeTxt/VoyNo", "0343N");
     }
 
     @Test

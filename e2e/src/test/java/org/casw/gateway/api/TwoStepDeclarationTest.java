@@ -40,7 +40,7 @@ class TwoStepDeclarationTest extends GatewayIntegrationTest {
         assertThat(complete.statusCode()).isEqualTo(422);
         JsonNode violation = json(complete).get("violations").get(0);
         assertThat(violation.get("code").asText()).isEqualTo("TWO_STEP_SUMMARY_UNKNOWN");
-        assertThat(violation.get("path").asText()).isEqualTo("/DecMessage/DecHead/RelativeId");
+        assertThat(violation.get("path").asText()).isEqualTo("/DecMessage/DecFreeTxt/RelId");
     }
 
     /** Submits a summary declaration and waits until the sandbox customs accepted it (SpK); returns its entry id. */
@@ -52,7 +52,8 @@ class TwoStepDeclarationTest extends GatewayIntegrationTest {
     }
 
     private static String complete(String clientSeqNo, String summaryEntryId) {
-        return Samples.declaration(clientSeqNo).replace("<IEFlag>I</IEFlag>\n    <Type>0000CR</Type>",
-                "<RelativeId>" + summaryEntryId + "</RelativeId>\n    <IEFlag>I</IEFlag>\n    <Type>006000</Type>");
+        // a complete declaration names its summary's entry id in DecFreeTxt/RelId
+        return Samples.declaration(clientSeqNo).replace("<Type>0000CR</Type>", "<Type>006000</Type>")
+                .replace("<RelId/>", "<RelId>" + summaryEntryId + "</RelId>");
     }
 }

@@ -387,53 +387,152 @@ public final class SeaRailImportScenario {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <DecMessage xmlns="http://www.chinaport.gov.cn/dec" version="1.0">
+                <DecMessage xmlns="http://www.chinaport.gov.cn/dec" version="3.1">
                   <DecHead>
+                    <SeqNo/>
                     <IEFlag>I</IEFlag>
                     <Type>0000CR</Type>
-                    <CustomMaster>7205</CustomMaster>
-                    <IEPort>7205</IEPort>
-                    <IEDate>%1$s</IEDate>
-                    <DeclDate>%1$s</DeclDate>
-                    <TradeCoScc>91450700MA5L3QR71R</TradeCoScc>
-                    <TradeName>Qinzhou Demo Import &amp; Export Co., Ltd.</TradeName>
-                    <OwnerCodeScc>91450700MA5L3QR71R</OwnerCodeScc>
-                    <OwnerName>Qinzhou Demo Import &amp; Export Co., Ltd.</OwnerName>
-                    <AgentCodeScc>91450700MA5L3QR71R</AgentCodeScc>
+                    <AgentCode/>
                     <AgentName>Qinzhou Demo Import &amp; Export Co., Ltd.</AgentName>
-                    <OverseasPartyName>Jurong Food Industries Pte. Ltd.</OverseasPartyName>
-                    <OverseasPartyCode>SG199801234K</OverseasPartyCode>
-                    <TradeMode>0110</TradeMode>
-                    <CutMode>101</CutMode>
-                    <TrafMode>2</TrafMode>
-                    <TrafName>KOTA CAHAYA</TrafName>
-                    <VoyageNo>0417N</VoyageNo>
+                    <ApprNo/>
                     <BillNo>%2$s</BillNo>
                     <ContrNo>QZDEMO-%3$s</ContrNo>
-                    <TradeCountry>SGP</TradeCountry>
+                    <CustomMaster>7205</CustomMaster>
+                    <CutMode>101</CutMode>
                     <DistinatePort>CNQZH</DistinatePort>
-                    <DespPortCode>SGSIN</DespPortCode>
-                    <TransMode>1</TransMode>
-                    <PackNo>1000</PackNo>
-                    <WrapType>22</WrapType>
+                    <FeeCurr/>
+                    <FeeMark/>
+                    <FeeRate/>
                     <GrossWet>13100</GrossWet>
+                    <IEDate>%1$s</IEDate>
+                    <IEPort>7205</IEPort>
+                    <InsurCurr/>
+                    <InsurMark/>
+                    <InsurRate/>
+                    <LicenseNo/>
+                    <ManualNo/>
                     <NetWt>12000</NetWt>
                     <NoteS>Sea-rail import via Qinzhou to Chongqing</NoteS>
+                    <OtherCurr/>
+                    <OtherMark/>
+                    <OtherRate/>
+                    <OwnerCode/>
+                    <OwnerName>Qinzhou Demo Import &amp; Export Co., Ltd.</OwnerName>
+                    <PackNo>1000</PackNo>
+                    <TradeCode/>
+                    <TradeCountry>SGP</TradeCountry>
+                    <TradeMode>0110</TradeMode>
+                    <TradeName>Qinzhou Demo Import &amp; Export Co., Ltd.</TradeName>
+                    <TrafMode>2</TrafMode>
+                    <TrafName>KOTA CAHAYA</TrafName>
+                    <TransMode>1</TransMode>
+                    <WrapType>22</WrapType>
+                    <EntryId/>
+                    <PreEntryId/>
+                    <EdiId>1</EdiId>
+                    <Risk/>
+                    <CopName>Qinzhou Demo Import &amp; Export Co., Ltd.</CopName>
+                    <CopCode/>
+                    <EntryType>M</EntryType>
+                    <PDate/>
+                    <TypistNo/>
+                    <InputerName/>
+                    <PartenerID/>
+                    <TgdNo/>
+                    <DataSource/>
+                    <DeclTrnRel>0</DeclTrnRel>
+                    <ChkSurety>0</ChkSurety>
+                    <BillType/>
+                    <CopCodeScc>91450700MA5L3QR71R</CopCodeScc>
+                    <OwnerCodeScc>91450700MA5L3QR71R</OwnerCodeScc>
+                    <AgentCodeScc>91450700MA5L3QR71R</AgentCodeScc>
+                    <TradeCoScc>91450700MA5L3QR71R</TradeCoScc>
+                    <PromiseItmes>000</PromiseItmes>
+                    <TradeAreaCode>SGP</TradeAreaCode>
+                    <CheckFlow/>
+                    <TaxAaminMark/>
+                    <MarkNo>N/M</MarkNo>
+                    <DespPortCode>SGSIN</DespPortCode>
+                    <EntyPortCode/>
+                    <GoodsPlace/>
+                    <BLNo/>
+                    <InspOrgCode/>
+                    <SpecDeclFlag/>
+                    <PurpOrgCode/>
+                    <DespDate/>
+                    <CmplDschrgDt/>
+                    <CorrelationReasonFlag/>
+                    <VsaOrgCode/>
+                    <OrigBoxFlag/>
+                    <DeclareName>Li Wei</DeclareName>
+                    <NoOtherPack/>
+                    <OrgCode/>
+                    <OverseasConsignorCode>SG199801234K</OverseasConsignorCode>
+                    <OverseasConsignorCname/>
+                    <OverseasConsignorEname>Jurong Food Industries Pte. Ltd.</OverseasConsignorEname>
+                    <OverseasConsignorAddr/>
+                    <OverseasConsigneeCode/>
+                    <OverseasConsigneeEname/>
+                    <DomesticConsigneeEname/>
+                    <CorrelationNo/>
+                    <EdiRemark2/>
+                    <EdiRemark/>
+                    <TradeCiqCode/>
+                    <OwnerCiqCode/>
+                    <DeclCiqCode/>
+                    <DDate>%1$s</DDate>
                   </DecHead>
                   <DecLists>
                     <DecList>
-                      <GNo>1</GNo>
+                      <ClassMark/>
                       <CodeTS>2106909090</CodeTS>
-                      <GName>Food preparations</GName>
-                      <GModel>Instant noodle seasoning, 12 kg cartons</GModel>
-                      <GQty>12000</GQty>
-                      <GUnit>035</GUnit>
+                      <ContrItem/>
                       <DeclPrice>3.5</DeclPrice>
-                      <DeclTotal>42000</DeclTotal>
-                      <TradeCurr>USD</TradeCurr>
-                      <OriginCountry>SGP</OriginCountry>
-                      <DestinationCountry>CHN</DestinationCountry>
                       <DutyMode>1</DutyMode>
+                      <Factor/>
+                      <GModel>Instant noodle seasoning, 12 kg cartons</GModel>
+                      <GName>Food preparations</GName>
+                      <GNo>1</GNo>
+                      <OriginCountry>SGP</OriginCountry>
+                      <TradeCurr>USD</TradeCurr>
+                      <DeclTotal>42000</DeclTotal>
+                      <GQty>12000</GQty>
+                      <FirstQty/>
+                      <SecondQty/>
+                      <GUnit>035</GUnit>
+                      <FirstUnit/>
+                      <SecondUnit/>
+                      <UseTo/>
+                      <WorkUsd/>
+                      <ExgNo/>
+                      <ExgVersion/>
+                      <DestinationCountry>CHN</DestinationCountry>
+                      <CiqCode/>
+                      <DeclGoodsEname>Food preparations</DeclGoodsEname>
+                      <OrigPlaceCode/>
+                      <Purpose/>
+                      <ProdValidDt/>
+                      <ProdQgp/>
+                      <GoodsAttr/>
+                      <Stuff/>
+                      <Uncode/>
+                      <DangName/>
+                      <DangPackType/>
+                      <DangPackSpec/>
+                      <EngManEntCnm/>
+                      <NoDangFlag>1</NoDangFlag>
+                      <DestCode/>
+                      <GoodsSpec/>
+                      <GoodsModel/>
+                      <GoodsBrand/>
+                      <ProduceDate/>
+                      <ProdBatchNo/>
+                      <DistrictCode/>
+                      <CiqName/>
+                      <DecGoodsLimits/>
+                      <MnufctrRegNo/>
+                      <MnufctrRegName/>
+                      <RcepOrigPlaceCode/>
                     </DecList>
                   </DecLists>
                   <DecContainers>
@@ -451,21 +550,45 @@ public final class SeaRailImportScenario {
                       <CertCode>%5$s</CertCode>
                     </LicenseDocu>
                   </DecLicenseDocus>
-                  <EcoRelation>
-                    <CertType>E</CertType>
-                    <DecGNo>1</DecGNo>
-                    <EcoCertNo>%5$s</EcoCertNo>
-                    <EcoGNo>1</EcoGNo>
-                  </EcoRelation>
+                  <DecRequestCerts/>
+                  <DecOtherPacks/>
+                  <DecFreeTxt>
+                    <RelId/>
+                    <RelManNo/>
+                    <BonNo/>
+                    <VoyNo>0417N</VoyNo>
+                    <DecBpNo/>
+                    <CusFie/>
+                    <DecNo/>
+                  </DecFreeTxt>
                   <DecSign>
                     <OperType>A</OperType>
+                    <ICCode/>
+                    <CopCode/>
                     <OperName>Li Wei</OperName>
                     <ClientSeqNo>QZDEMO-%3$s-DEC</ClientSeqNo>
+                    <Sign/>
                     <SignDate>%6$s</SignDate>
+                    <Certificate/>
+                    <HostId/>
+                    <BillSeqNo/>
+                    <DomainId/>
+                    <Note/>
                   </DecSign>
+                  <EcoRelation>
+                    <CertType>E</CertType>
+                    <EcoCertNo>%5$s</EcoCertNo>
+                    <DecGNo>1</DecGNo>
+                    <EcoGNo>1</EcoGNo>
+                  </EcoRelation>
+                  <DecCopPromises>
+                    <DecCopPromise>
+                      <DeclaratioMaterialCode>101040</DeclaratioMaterialCode>
+                    </DecCopPromise>
+                  </DecCopPromises>
                 </DecMessage>
                 """.formatted(today.format(DATE_8), bill, run, container, certificateNo,
-                // not toString(): it drops ":00" seconds, and "12:02Z" is no xs:dateTime (the demo failed one minute in sixty)
-                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
+                // DecSign/SignDate as declaration software writes it: China time, yyyyMMddHHmmss and hundredths
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ofPattern("uuuuMMddHHmmssSS")));
     }
 }

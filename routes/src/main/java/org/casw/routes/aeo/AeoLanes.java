@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.casw.routes.document.DecMessages;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecMessage;
 
@@ -41,17 +42,18 @@ public final class AeoLanes {
     /**
      * The declaration's lane on its declaration date.
      *
-     * @param today   the date when the declaration names none (DeclDate)
+     * @param today   the date when the declaration names none (DDate)
      * @param actsFor whether the declarant may act for an enterprise, by its code as the declaration writes it
      */
     public Decision laneOf(DecMessage declaration, LocalDate today, Predicate<String> actsFor) {
         DecHead head = declaration.getDecHead();
-        LocalDate on = declarationDate(head, today);
+        LocalDate on = declarationDate(declaration, today);
         // issuing country, enterprise id in its notices, the code as the declaration writes it
         List<String[]> candidates = new ArrayList<>();
-        candidates.add(new String[] {"CN", head.getTradeCoScc(), head.getTradeCoScc()});
+        String tradeCo = DecMessages.tradeCoScc(declaration);
+        candidates.add(new String[] {"CN", tradeCo, tradeCo});
         candidates.add(new String[] {"CN", head.getOwnerCodeScc(), head.getOwnerCodeScc()});
-        String overseas = head.getOverseasPartyCode();
+        String overseas = DecMessages.overseasPartyCode(declaration);
         if (overseas != null && overseas.length() > 2) {
             candidates.add(new String[] {overseas.substring(0, 2), overseas.substring(2), overseas});
         }
@@ -80,9 +82,10 @@ public final class AeoLanes {
         return new Decision(Lane.NORMAL, notInForce.isEmpty() ? NO_STATUS : String.join("; ", notInForce));
     }
 
-    private static LocalDate declarationDate(DecHead head, LocalDate today) {
+    private static LocalDate declarationDate(DecMessage declaration, LocalDate today) {
+        String day = DecMessages.declarationDay(declaration);
         try {
-            return head.getDeclDate() == null ? today : LocalDate.parse(head.getDeclDate(), DateTimeFormatter.BASIC_ISO_DATE);
+            return day == null ? today : LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {
             return today; // the declaration rules refuse it anyway
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.casw.routes.aeo.AeoLanes;
 import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.ledger.Dispatch;
@@ -95,8 +96,8 @@ public class AggregateDeclarations {
                         "No partner agreement receives the declaration of consignment " + (i + 1) + " with " + facts.asMap() + "."));
                 continue;
             }
-            parts.add(new AggregateLedger.NewPart(i + 1, declaration.getDecHead().getBillNo(), declaration.getDecSign().getClientSeqNo(),
-                    composer.marshal(declaration), partKeys, receivers));
+            parts.add(new AggregateLedger.NewPart(i + 1, declaration.getDecHead().getBillNo(),
+                    DecMessages.sign(declaration).getClientSeqNo(), composer.marshal(declaration), partKeys, receivers));
         }
         if (!violations.isEmpty()) {
             return new Split(List.of(), violations);

@@ -11,6 +11,7 @@ import org.casw.schemas.aggregate.Consignment;
 import org.casw.schemas.aggregate.Item;
 import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecContainers;
+import org.casw.schemas.declaration.DecFreeTxt;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecList;
 import org.casw.schemas.declaration.DecLists;
@@ -59,25 +60,31 @@ public class ConsignmentDeclarations {
         int count = aggregate.getConsignment().size();
         Consignment consignment = aggregate.getConsignment().get(n - 1);
         DecMessage declaration = new DecMessage();
-        declaration.setVersion("1.0");
+        declaration.setVersion("3.1");
         declaration.setDecHead(head(aggregate, consignment, n, count));
         DecLists lists = new DecLists();
         for (Item item : consignment.getItem()) {
             lists.getDecList().add(item(item));
         }
         declaration.setDecLists(lists);
+        // the blocks in the official order, as declaration software writes them
         if (!consignment.getContainer().isEmpty()) {
             DecContainers containers = new DecContainers();
             for (org.casw.schemas.aggregate.Container c : consignment.getContainer()) {
                 containers.getContainer().add(container(c));
             }
-            declaration.setDecContainers(containers);
+            declaration.getBlocks().add(containers);
+        }
+        if (consignment.getVoyageNo() != null) {
+            DecFreeTxt freeText = new DecFreeTxt();
+            freeText.setVoyNo(consignment.getVoyageNo());
+            declaration.getBlocks().add(freeText);
         }
         DecSign sign = new DecSign();
         sign.setOperType(NEW_DECLARATION);
         sign.setOperName(aggregate.getOperName());
         sign.setClientSeqNo(clientSeqNo(aggregate.getAggregateId(), n));
-        declaration.setDecSign(sign);
+        declaration.getBlocks().add(sign);
         return declaration;
     }
 
@@ -101,7 +108,7 @@ public class ConsignmentDeclarations {
         head.setCustomMaster(aggregate.getCustomsOffice());
         head.setIEPort(aggregate.getIEPort());
         head.setIEDate(consignment.getIEDate());
-        head.setDeclDate(aggregate.getDeclDate());
+        head.setDDate(aggregate.getDeclDate());
         head.setTradeCoScc(aggregate.getTradeCoScc());
         head.setTradeName(aggregate.getTradeName());
         head.setAgentCodeScc(aggregate.getDeclarantScc());
@@ -109,7 +116,6 @@ public class ConsignmentDeclarations {
         head.setTradeMode(aggregate.getTradeMode());
         head.setTrafMode(aggregate.getTrafMode());
         head.setTrafName(consignment.getTrafName());
-        head.setVoyageNo(consignment.getVoyageNo());
         head.setBillNo(consignment.getBillNo());
         head.setContrNo(consignment.getContrNo());
         head.setTradeCountry(consignment.getTradeCountry());
@@ -148,7 +154,7 @@ public class ConsignmentDeclarations {
         container.setContainerMd(c.getContainerMd());
         container.setGoodsNo(c.getGoodsNo());
         container.setLclFlag(c.getLclFlag());
-        container.setContainerWt(c.getContainerWt());
+        container.setContainerWt(c.getContainerWt() == null ? null : c.getContainerWt().toPlainString());
         return container;
     }
 }

@@ -17,7 +17,7 @@ final class ConsignmentPaths {
     /** DecHead fields taken from the aggregate's header, by the header element they came from. */
     private static final Map<String, String> FROM_HEADER = Map.ofEntries(
             Map.entry("IEFlag", "IEFlag"), Map.entry("CustomMaster", "CustomsOffice"), Map.entry("IEPort", "IEPort"),
-            Map.entry("DeclDate", "DeclDate"), Map.entry("TradeCoScc", "TradeCoScc"), Map.entry("TradeName", "TradeName"),
+            Map.entry("DDate", "DeclDate"), Map.entry("TradeCoScc", "TradeCoScc"), Map.entry("TradeName", "TradeName"),
             Map.entry("AgentCodeScc", "DeclarantScc"), Map.entry("AgentName", "DeclarantName"),
             Map.entry("TradeMode", "TradeMode"), Map.entry("TrafMode", "TrafMode"));
 
@@ -52,6 +52,9 @@ final class ConsignmentPaths {
         Matcher container = CONTAINER.matcher(declarationPath);
         if (container.matches()) {
             return consignment(n) + "/Container" + (container.group(1) == null ? "" : container.group(1)) + container.group(2);
+        }
+        if (declarationPath.startsWith("/DecMessage/DecFreeTxt/VoyNo")) {
+            return consignment(n) + "/VoyageNo";
         }
         if (declarationPath.startsWith("/DecMessage/DecSign/ClientSeqNo")) {
             return ROOT + "/AggregateId";

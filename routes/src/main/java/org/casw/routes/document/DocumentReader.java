@@ -29,6 +29,7 @@ import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.schemas.origin.CertificateUtilization;
 import org.xml.sax.InputSource;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads a schema-valid document into its JAXB model and pulls out its business keys.
@@ -50,8 +51,10 @@ public class DocumentReader {
 
     public Object read(DocumentType type, byte[] payload) {
         try (SecureXml.Lease lease = SecureXml.lease()) {
+            EmptyElementsAsAbsent filter = new EmptyElementsAsAbsent();
+            filter.setParent(lease.reader());
             Object result = models.createUnmarshaller().unmarshal(
-                    new SAXSource(lease.reader(), new InputSource(new ByteArrayInputStream(payload))));
+                    new SAXSource(filter, new InputSource(new ByteArrayInputStream(payload))));
             return result instanceof JAXBElement<?> e ? e.getValue() : result;
         } catch (JAXBException e) {
             throw new IllegalArgumentException("A schema-valid " + type + " could not be read: " + e.getMessage(), e);
@@ -61,22 +64,35 @@ public class DocumentReader {
     /**
      * A handler that builds the document from parse events, for a validating pass that reads as it goes
      * ({@link SchemaValidator#validate(DocumentType, byte[], org.xml.sax.ContentHandler)}). It never stops the
-     * parse: the schema reports what is wrong, and a document with violations is not read.
+     * parse: the schema reports what is wrong, and a document with violations is not read. Empty elements reach
+     * the schema as written and the model as absent.
      */
-    public UnmarshallerHandler handler() {
+    public Reading handler() {
         try {
             Unmarshaller unmarshaller = models.createUnmarshaller();
             unmarshaller.setEventHandler(event -> true);
-            return unmarshaller.getUnmarshallerHandler();
+            return new Reading(unmarshaller.getUnmarshallerHandler());
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
     }
 
+    /** The parse events a document is built from, and (once parsed) the document. */
+    public static final class Reading extends XMLFilterImpl {
+        private final UnmarshallerHandler model;
+
+        Reading(UnmarshallerHandler model) {
+            this.model = model;
+            EmptyElementsAsAbsent absent = new EmptyElementsAsAbsent();
+            absent.setContentHandler(model);
+            setContentHandler(absent);
+        }
+    }
+
     /** What a {@link #handler()} built from a schema-valid document. */
-    public Object result(DocumentType type, UnmarshallerHandler handler) {
+    public Object result(DocumentType type, Reading reading) {
         try {
-            Object result = handler.getResult();
+            Object result = reading.model.getResult();
             return result instanceof JAXBElement<?> e ? e.getValue() : result;
         } catch (JAXBException | IllegalStateException e) {
             throw new IllegalArgumentException("A schema-valid " + type + " could not be read: " + e.getMessage(), e);
@@ -154,22 +170,18 @@ public class DocumentReader {
         keys.add(BusinessKeys.Kind.ENTRY_ID, head.getEntryId())
                 .add(BusinessKeys.Kind.BILL_NO, head.getBillNo())
                 .add(BusinessKeys.Kind.CONTRACT_NO, head.getContrNo())
-                .add(BusinessKeys.Kind.CLIENT_SEQ_NO, declaration.getDecSign().getClientSeqNo())
+                .add(BusinessKeys.Kind.CLIENT_SEQ_NO, DecMessages.signIfAny(declaration).map(s -> s.getClientSeqNo()).orElse(null))
                 .add(BusinessKeys.Kind.DECLARANT, head.getAgentCodeScc())
-                .add(BusinessKeys.Kind.TRADE_CO, head.getTradeCoScc())
+                .add(BusinessKeys.Kind.TRADE_CO, DecMessages.tradeCoScc(declaration))
                 .declaredSender(head.getAgentCodeScc(), "/DecMessage/DecHead/AgentCodeScc");
-        if (declaration.getDecContainers() != null) {
-            for (Container c : declaration.getDecContainers().getContainer()) {
-                keys.add(BusinessKeys.Kind.CONTAINER_NO, c.getContainerId());
-            }
+        for (Container c : DecMessages.containers(declaration)) {
+            keys.add(BusinessKeys.Kind.CONTAINER_NO, c.getContainerId());
         }
-        for (EcoRelation eco : declaration.getEcoRelation()) {
+        for (EcoRelation eco : DecMessages.ecoRelations(declaration)) {
             keys.add(BusinessKeys.Kind.CERTIFICATE_NO, eco.getEcoCertNo());
         }
-        if (declaration.getDecLicenseDocus() != null) {
-            for (LicenseDocu licence : declaration.getDecLicenseDocus().getLicenseDocu()) {
-                keys.add(BusinessKeys.Kind.CERTIFICATE_NO, licence.getCertCode());
-            }
+        for (LicenseDocu licence : DecMessages.licences(declaration)) {
+            keys.add(BusinessKeys.Kind.CERTIFICATE_NO, licence.getCertCode());
         }
     }
 }

@@ -55,6 +55,7 @@ public class SchemaValidator {
             if (xsd == null) {
                 throw new IllegalStateException("Schema " + resource + " is not on the class path");
             }
+            UnorderedFields.learn(xsd);
             return factory.newSchema(xsd);
         } catch (SAXException e) {
             throw new IllegalStateException("A bundled XML Schema does not compile: " + e.getMessage(), e);
@@ -144,7 +145,7 @@ public class SchemaValidator {
 
         @Override
         public void error(SAXParseException e) {
-            add(ViolationCodes.SCHEMA_VIOLATION, e.getMessage(), e);
+            add(ViolationCodes.SCHEMA_VIOLATION, UnorderedFields.explain(e.getMessage()), e);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
@@ -48,7 +49,7 @@ class ConsignmentDeclarationsTest {
             assertThat(TestDocuments.schemaErrors(DocumentType.DECLARATION, composer.marshal(declaration))).isEmpty();
             assertThat(rules.check(DocumentType.DECLARATION, declaration)).isEmpty();
         }
-        assertThat(declarations).extracting(d -> d.getDecSign().getClientSeqNo())
+        assertThat(declarations).extracting(d -> DecMessages.sign(d).getClientSeqNo())
                 .containsExactly("QZBZ-AGG-202611-0001-1", "QZBZ-AGG-202611-0001-2", "QZBZ-AGG-202611-0001-3");
         assertThat(declarations).extracting(d -> d.getDecHead().getBillNo()).containsExactly("PILQZH2611011", "PILQZH2611019", "PILQZH2611027");
     }

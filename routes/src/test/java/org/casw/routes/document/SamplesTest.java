@@ -110,11 +110,13 @@ class SamplesTest {
 
     @Test
     void schemaViolationsCarryPathLineAndColumn() throws IOException {
-        byte[] payload = Files.readAllBytes(SAMPLES.resolve("declaration/invalid/missing-bill-and-bad-commodity-code.xml"));
+        byte[] payload = Files.readAllBytes(SAMPLES.resolve("declaration/invalid/missing-agent-and-bad-commodity-code.xml"));
 
         List<Violation> violations = validator.validate(DocumentType.DECLARATION, payload);
 
         assertThat(violations).extracting(Violation::path).contains("/DecMessage/DecLists/DecList/CodeTS");
+        assertThat(violations).filteredOn(v -> "/DecMessage/DecHead".equals(v.path())).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("AgentCodeScc").hasSizeLessThan(300));
         assertThat(violations).allSatisfy(v -> {
             assertThat(v.line()).isPositive();
             assertThat(v.column()).isPositive();

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.rules.CheckDigits;
 import org.casw.routes.rules.CodeLists;
 import org.casw.routes.rules.DocumentRules;
@@ -38,6 +41,12 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
     public static final String DATE_IN_FUTURE = "DATE_IN_FUTURE";
     public static final String DATE_INVALID = "DATE_INVALID";
     public static final String TWO_STEP_SUMMARY_REQUIRED = "TWO_STEP_SUMMARY_REQUIRED";
+    public static final String DECLARATION_SIGN_REQUIRED = "DECLARATION_SIGN_REQUIRED";
+    public static final String DECLARATION_BLOCK_REPEATED = "DECLARATION_BLOCK_REPEATED";
+    public static final String TRADE_CO_REQUIRED = "TRADE_CO_REQUIRED";
+
+    /** Blocks written once per attachment or certificate link, without a wrapper. */
+    private static final Set<String> REPEATABLE = Set.of("EdocRealation", "EcoRelation");
 
     private static final String HEAD = "/DecMessage/DecHead/";
     private static final String KILOGRAM = "035";
@@ -63,17 +72,46 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
     @Override
     public void check(DecMessage declaration, RuleViolations out) {
         DecHead head = declaration.getDecHead();
-        checkHead(head, out);
+        checkBlocks(declaration, out);
+        checkHead(declaration, head, out);
         List<DecList> items = declaration.getDecLists().getDecList();
         checkItems(items, head, out);
         checkContainers(declaration, out);
         checkCertificateLinks(declaration, items.size(), out);
     }
 
-    private void checkHead(DecHead head, RuleViolations out) {
+    /**
+     * The blocks after DecLists may come in any order (writers differ), but a declaration has one sign block and
+     * each of the others at most once, except the attachment and certificate links, which repeat.
+     */
+    private static void checkBlocks(DecMessage declaration, RuleViolations out) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Object block : declaration.getBlocks()) {
+            String name = block.getClass().getSimpleName();
+            if (REPEATABLE.contains(name)) {
+                continue;
+            }
+            int count = seen.merge(name, 1, Integer::sum);
+            if (count == 2) {
+                out.add(DECLARATION_BLOCK_REPEATED, "/DecMessage/" + name + "[2]", name + " may appear once in a declaration.");
+            }
+        }
+        if (!seen.containsKey("DecSign")) {
+            out.add(DECLARATION_SIGN_REQUIRED, "/DecMessage/DecSign", "The declaration has no DecSign block; it carries "
+                    + "OperType and ClientSeqNo, the declarant's id for this message.");
+        }
+    }
+
+    private void checkHead(DecMessage declaration, DecHead head, RuleViolations out) {
+        if (DecMessages.tradeCoScc(declaration) == null) {
+            out.add(TRADE_CO_REQUIRED, HEAD + "TradeCoScc", "TradeCoScc, the domestic consignee's or consignor's Unified Social "
+                    + "Credit Code, is required.");
+        }
         office(head.getCustomMaster(), HEAD + "CustomMaster", out);
         office(head.getIEPort(), HEAD + "IEPort", out);
         uscc(head.getTradeCoScc(), HEAD + "TradeCoScc", out);
+        uscc(head.getTradeCodeScc(), HEAD + "TradeCodeScc", out);
+        uscc(head.getCopCodeScc(), HEAD + "CopCodeScc", out);
         uscc(head.getOwnerCodeScc(), HEAD + "OwnerCodeScc", out);
         uscc(head.getAgentCodeScc(), HEAD + "AgentCodeScc", out);
         country(head.getTradeCountry(), HEAD + "TradeCountry", out);
@@ -82,12 +120,12 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
             out.add(GROSS_LESS_THAN_NET, HEAD + "GrossWet", "Gross weight " + head.getGrossWet().toPlainString()
                     + " kg is less than net weight " + head.getNetWt().toPlainString() + " kg.");
         }
-        if (TwoStepDeclarationRules.isComplete(head.getType()) && head.getRelativeId() == null) {
+        if (TwoStepDeclarationRules.isComplete(head.getType()) && DecMessages.relatedEntryId(declaration) == null) {
             out.add(TWO_STEP_SUMMARY_REQUIRED, HEAD + "Type", "Type " + head.getType() + " is a complete declaration; "
-                    + "RelativeId must give the entry id of its accepted summary declaration.");
+                    + "DecFreeTxt/RelId must give the entry id of its accepted summary declaration.");
         }
         date(head.getIEDate(), HEAD + "IEDate", out);
-        date(head.getDeclDate(), HEAD + "DeclDate", out);
+        date(DecMessages.declarationDay(declaration), HEAD + "DDate", out);
     }
 
     private void checkItems(List<DecList> items, DecHead head, RuleViolations out) {
@@ -130,10 +168,7 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
     }
 
     private void checkContainers(DecMessage declaration, RuleViolations out) {
-        if (declaration.getDecContainers() == null) {
-            return;
-        }
-        List<Container> containers = declaration.getDecContainers().getContainer();
+        List<Container> containers = DecMessages.containers(declaration);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {
             String number = containers.get(i).getContainerId();
@@ -150,7 +185,7 @@ public class DeclarationRules implements DocumentRules<DecMessage> {
     }
 
     private void checkCertificateLinks(DecMessage declaration, int itemCount, RuleViolations out) {
-        List<EcoRelation> links = declaration.getEcoRelation();
+        List<EcoRelation> links = DecMessages.ecoRelations(declaration);
         for (int i = 0; i < links.size(); i++) {
             int item = links.get(i).getDecGNo();
             if (item > itemCount) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.CrossDocumentRules;
@@ -69,6 +70,9 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
     @Override
     public void check(DecMessage declaration, RuleViolations out) {
         DecHead head = declaration.getDecHead();
+        if (head.getBillNo() == null) {
+            return; // nothing to find the manifest by
+        }
         Set<String> types = head.getIEFlag() == IEFlag.E ? EXPORT_MANIFESTS : IMPORT_MANIFESTS;
         for (String bill : candidates(head.getBillNo())) {
             Optional<ManifestHistory.HeldManifest> held = manifests.latestListingBill(bill, types);
@@ -124,11 +128,11 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
             out.add(MANIFEST_PACKAGES_MISMATCH, HEAD + "PackNo", "PackNo " + head.getPackNo() + " differs from the manifested "
                     + packages + " packages" + manifest.at("ConsignmentPackaging/QuantityQuantity") + ".");
         }
-        transport(head, manifest, out);
+        transport(head, DecMessages.voyageNo(declaration), manifest, out);
     }
 
     private static void containers(DecMessage declaration, Source manifest, RuleViolations out) {
-        List<Container> declared = declaration.getDecContainers() == null ? List.of() : declaration.getDecContainers().getContainer();
+        List<Container> declared = DecMessages.containers(declaration);
         List<TransportEquipment> listed = manifest.cargo().getTransportEquipment();
         Set<String> manifested = new LinkedHashSet<>();
         listed.forEach(e -> manifested.add(e.getEquipmentIdentification().getID()));
@@ -152,7 +156,7 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         }
     }
 
-    private static void transport(DecHead head, Source manifest, RuleViolations out) {
+    private static void transport(DecHead head, String voyageNo, Source manifest, RuleViolations out) {
         BorderTransportMeans means = manifest.manifest().getDeclaration().getBorderTransportMeans();
         String mode = MODE.get(head.getTrafMode());
         if (mode != null && !mode.equals(means.getTypeCode())) {
@@ -165,8 +169,8 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
                     + "means of transport " + means.getID() + manifest.atMeans("ID") + " nor its name " + means.getName()
                     + manifest.atMeans("Name") + ".");
         }
-        if (head.getVoyageNo() != null && !simple(head.getVoyageNo()).equals(simple(means.getJourneyID()))) {
-            out.add(MANIFEST_TRANSPORT_MISMATCH, HEAD + "VoyageNo", "VoyageNo " + head.getVoyageNo() + " differs from the manifest's "
+        if (voyageNo != null && !simple(voyageNo).equals(simple(means.getJourneyID()))) {
+            out.add(MANIFEST_TRANSPORT_MISMATCH, "/DecMessage/DecFreeTxt/VoyNo", "VoyNo " + voyageNo + " differs from the manifest's "
                     + means.getJourneyID() + manifest.atMeans("JourneyID") + ".");
         }
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.registry.CertificateRegistry.Claim;
 import org.casw.routes.registry.CertificateRegistry.KnownCertificate;
@@ -63,10 +64,10 @@ public class PreferentialClaimRules implements DocumentRules<DecMessage>, CrossD
     public List<Claim> claims(DecMessage declaration, RuleViolations out) {
         DecHead head = declaration.getDecHead();
         List<DecList> items = declaration.getDecLists().getDecList();
-        LocalDate declared = declarationDate(head);
+        LocalDate declared = declarationDate(declaration);
         Map<String, BigDecimal> claimedHere = new HashMap<>();
         List<Claim> claims = new ArrayList<>();
-        List<EcoRelation> links = declaration.getEcoRelation();
+        List<EcoRelation> links = DecMessages.ecoRelations(declaration);
         for (int i = 0; i < links.size(); i++) {
             EcoRelation link = links.get(i);
             String at = "/DecMessage/" + DeclarationRules.indexed("EcoRelation", i) + "/";
@@ -122,10 +123,11 @@ public class PreferentialClaimRules implements DocumentRules<DecMessage>, CrossD
         return claims;
     }
 
-    private LocalDate declarationDate(DecHead head) {
-        if (head.getDeclDate() != null) {
+    private LocalDate declarationDate(DecMessage declaration) {
+        String day = DecMessages.declarationDay(declaration);
+        if (day != null) {
             try {
-                return LocalDate.parse(head.getDeclDate(), DateTimeFormatter.BASIC_ISO_DATE);
+                return LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE);
             } catch (DateTimeParseException e) {
                 // DeclarationRules reports DATE_INVALID; judge validity as of today
             }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.CrossDocumentRules;
@@ -28,6 +29,8 @@ public class TwoStepDeclarationRules implements DocumentRules<DecMessage>, Cross
     /** Complete declarations are due within 14 days of the summary's acceptance. */
     static final Duration DEADLINE = Duration.ofDays(14);
     private static final String HEAD = "/DecMessage/DecHead/";
+    /** Where a complete declaration names its summary: 关联报关单号, the related entry id. */
+    public static final String RELATED_ENTRY = "/DecMessage/DecFreeTxt/RelId";
 
     private final DeclarationHistory history;
     private final DocumentReader reader;
@@ -57,24 +60,25 @@ public class TwoStepDeclarationRules implements DocumentRules<DecMessage>, Cross
     @Override
     public void check(DecMessage declaration, RuleViolations out) {
         DecHead head = declaration.getDecHead();
-        // a complete declaration without RelativeId is DeclarationRules' TWO_STEP_SUMMARY_REQUIRED
-        if (!isComplete(head.getType()) || head.getRelativeId() == null) {
+        // a complete declaration without DecFreeTxt/RelId is DeclarationRules' TWO_STEP_SUMMARY_REQUIRED
+        String summaryEntryId = DecMessages.relatedEntryId(declaration);
+        if (!isComplete(head.getType()) || summaryEntryId == null) {
             return;
         }
-        Optional<DeclarationHistory.AcceptedSummary> found = history.acceptedSummary(head.getRelativeId(), head.getAgentCodeScc());
+        Optional<DeclarationHistory.AcceptedSummary> found = history.acceptedSummary(summaryEntryId, head.getAgentCodeScc());
         if (found.isEmpty()) {
-            out.add(TWO_STEP_SUMMARY_UNKNOWN, HEAD + "RelativeId", "No summary declaration with entry id " + head.getRelativeId()
+            out.add(TWO_STEP_SUMMARY_UNKNOWN, RELATED_ENTRY, "No summary declaration with entry id " + summaryEntryId
                     + " was accepted by customs for declarant " + head.getAgentCodeScc() + ".");
             return;
         }
         DeclarationHistory.AcceptedSummary summary = found.get();
         if (summary.acceptedAt().plus(DEADLINE).isBefore(clock.instant())) {
-            out.add(TWO_STEP_DEADLINE, HEAD + "RelativeId", "Summary declaration " + head.getRelativeId() + " was accepted on "
+            out.add(TWO_STEP_DEADLINE, RELATED_ENTRY, "Summary declaration " + summaryEntryId + " was accepted on "
                     + summary.acceptedAt() + "; the complete declaration was due within 14 days.");
         }
         DecMessage summaryDeclaration = (DecMessage) reader.read(DocumentType.DECLARATION, summary.payload());
         DecHead first = summaryDeclaration.getDecHead();
-        agree("TradeCoScc", first.getTradeCoScc(), head.getTradeCoScc(), out);
+        agree("TradeCoScc", DecMessages.tradeCoScc(summaryDeclaration), DecMessages.tradeCoScc(declaration), out);
         agree("OwnerCodeScc", first.getOwnerCodeScc(), head.getOwnerCodeScc(), out);
         agree("BillNo", first.getBillNo(), head.getBillNo(), out);
         Set<String> declaredBefore = commodityCodes(summaryDeclaration);

@@ -98,12 +98,12 @@ class ManifestAgreementRulesTest {
 
         List<Violation> violations = check(DECLARATION.replace("<TrafMode>2</TrafMode>", "<TrafMode>3</TrafMode>")
                 .replace("<TrafName>KOTA CAHAYA</TrafName>", "<TrafName>KOTA CANTIK</TrafName>")
-                .replace("<VoyageNo>0342N</VoyageNo>", "<VoyageNo>0343N</VoyageNo>"));
+                .replace("<VoyNo>0342N</VoyNo>", "<VoyNo>0343N</VoyNo>"));
 
         assertThat(violations).extracting(Violation::code, Violation::path).containsExactly(
                 tuple("MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecHead/TrafMode"),
                 tuple("MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecHead/TrafName"),
-                tuple("MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecHead/VoyageNo"));
+                tuple("MANIFEST_TRANSPORT_MISMATCH", "/DecMessage/DecFreeTxt/VoyNo"));
         assertThat(violations.get(0).message()).contains("rail", "sea");
         assertThat(violations.get(1).message()).contains("KOTA CANTIK", "IMO9321483", "KOTA CAHAYA");
         assertThat(violations.get(2).message()).contains("0343N", "0342N", "/Manifest/Declaration/BorderTransportMeans/JourneyID");
@@ -114,7 +114,7 @@ class ManifestAgreementRulesTest {
         held.hold("SW-MFT-1", "MT1101", SEA_MANIFEST);
 
         assertThat(check(DECLARATION.replace("<TrafName>KOTA CAHAYA</TrafName>", "<TrafName>9321483</TrafName>")
-                .replace("<VoyageNo>0342N</VoyageNo>", ""))).isEmpty();
+                .replace("<VoyNo>0342N</VoyNo>", "<VoyNo/>"))).isEmpty();
     }
 
     @Test

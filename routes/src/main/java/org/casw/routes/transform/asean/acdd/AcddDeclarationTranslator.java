@@ -1,6 +1,7 @@
 package org.casw.routes.transform.asean.acdd;
 
 import java.util.List;
+import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
@@ -87,10 +88,10 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
         XmlWriter x = new XmlWriter(NAMESPACE);
         x.open("Declaration", "version", "1.0");
         x.leaf("FunctionCode", FUNCTION_ORIGINAL);
-        x.leaf("TraderAssignedReferenceID", declaration.getDecSign().getClientSeqNo());
+        x.leaf("TraderAssignedReferenceID", DecMessages.sign(declaration).getClientSeqNo());
         x.leaf("ID", head.getEntryId());
         x.leaf("TypeCode", "EX");
-        x.leaf("IssueDate", isoDate(head.getDeclDate()));
+        x.leaf("IssueDate", isoDate(DecMessages.declarationDay(declaration)));
         x.leaf("ExitDate", isoDate(head.getIEDate()));
         x.leaf("GoodsItemQuantity", items.size());
         x.leaf("TotalPackageQuantity", head.getPackNo());
@@ -101,18 +102,16 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
             x.open("ExitOffice").leaf("ID", head.getIEPort()).close();
         }
         party(x, "Declarant", head.getAgentCodeScc(), head.getAgentName());
-        party(x, "Exporter", head.getTradeCoScc(), head.getTradeName());
-        if (declaration.getDecLicenseDocus() != null) {
-            for (LicenseDocu licence : declaration.getDecLicenseDocus().getLicenseDocu()) {
-                x.open("AdditionalDocument").leaf("ID", licence.getCertCode()).leaf("NationalTypeCode", licence.getDocuCode()).close();
-            }
+        party(x, "Exporter", DecMessages.tradeCoScc(declaration), head.getTradeName());
+        for (LicenseDocu licence : DecMessages.licences(declaration)) {
+            x.open("AdditionalDocument").leaf("ID", licence.getCertCode()).leaf("NationalTypeCode", licence.getDocuCode()).close();
         }
         if (head.getNoteS() != null) {
             x.open("AdditionalInformation").leaf("StatementDescription", head.getNoteS()).close();
         }
         String mode = codes.transportMode(head.getTrafMode(), HEAD + "/TrafMode");
-        x.open("BorderTransportMeans").leaf("ModeCode", mode).leaf("Name", head.getTrafName()).leaf("JourneyID", head.getVoyageNo())
-                .close();
+        x.open("BorderTransportMeans").leaf("ModeCode", mode).leaf("Name", head.getTrafName())
+                .leaf("JourneyID", DecMessages.voyageNo(declaration)).close();
         goodsShipment(x, declaration, mode, codes);
         x.close();
         return x.bytes();
@@ -121,8 +120,9 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
     private static void goodsShipment(XmlWriter x, DecMessage declaration, String mode, InternationalCodes codes) {
         DecHead head = declaration.getDecHead();
         x.open("GoodsShipment");
-        if (head.getOverseasPartyName() != null) {
-            x.open("Importer").leaf("Name", head.getOverseasPartyName()).close();
+        String importer = DecMessages.overseasPartyName(declaration);
+        if (importer != null) {
+            x.open("Importer").leaf("Name", importer).close();
         }
         String terms = codes.incoterms(head.getTransMode(), HEAD + "/TransMode");
         if (terms != null) {
@@ -153,18 +153,16 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
         if (unloading != null) {
             x.open("UnloadingLocation").leaf("ID", unloading).close();
         }
-        if (declaration.getDecContainers() != null) {
-            int sequence = 0;
-            for (Container container : declaration.getDecContainers().getContainer()) {
-                x.open("TransportEquipment")
-                        .leaf("SequenceNumeric", ++sequence)
-                        .leaf("ID", container.getContainerId())
-                        .leaf("CharacteristicCode", container.getContainerMd())
-                        .leaf("TareMassMeasure", container.getContainerWt(), "unitCode", "KGM")
-                        .leaf("LessThanContainerLoadIndicator", container.getLclFlag() == null ? null : "1".equals(container.getLclFlag()))
-                        .leaf("GoodsItemReference", container.getGoodsNo())
-                        .close();
-            }
+        int sequence = 0;
+        for (Container container : DecMessages.containers(declaration)) {
+            x.open("TransportEquipment")
+                    .leaf("SequenceNumeric", ++sequence)
+                    .leaf("ID", container.getContainerId())
+                    .leaf("CharacteristicCode", container.getContainerMd())
+                    .leaf("TareMassMeasure", container.getContainerWt(), "unitCode", "KGM")
+                    .leaf("LessThanContainerLoadIndicator", container.getLclFlag() == null ? null : "1".equals(container.getLclFlag()))
+                    .leaf("GoodsItemReference", container.getGoodsNo())
+                    .close();
         }
         x.close();
     }
@@ -194,7 +192,7 @@ public class AcddDeclarationTranslator implements OutboundTranslator {
         x.open("Origin").leaf("CountryCode", codes.country(item.getOriginCountry(), at + "/OriginCountry")).close();
         x.open("Destination").leaf("CountryCode", codes.country(item.getDestinationCountry(), at + "/DestinationCountry")).close();
         x.leaf("NationalDutyRegimeCode", item.getDutyMode());
-        for (EcoRelation eco : declaration.getEcoRelation()) {
+        for (EcoRelation eco : DecMessages.ecoRelations(declaration)) {
             if (eco.getDecGNo() == item.getGNo()) {
                 x.open("AdditionalDocument").leaf("ID", eco.getEcoCertNo()).leaf("TypeCode", CERTIFICATE_OF_ORIGIN)
                         .leaf("NationalTypeCode", eco.getCertType()).leaf("LineNumeric", eco.getEcoGNo()).close();

@@ -120,7 +120,7 @@ class AcddDeclarationTranslatorTest {
     @Test
     void aSecondItemIsPointedAtByPosition() {
         String declaration = AseanSamples.text(AseanSamples.bytes(RAIL_EXPORT))
-                .replace("<GUnit>007</GUnit>\n      <DeclPrice>3.1</DeclPrice>", "<GUnit>999</GUnit>\n      <DeclPrice>3.1</DeclPrice>");
+                .replaceFirst("(?s)(<GNo>2</GNo>.*?<GUnit>)007(</GUnit>)", "$1999$2");
 
         Translation refused = translator.fromNative(DocumentType.DECLARATION, declaration.getBytes(StandardCharsets.UTF_8));
 
