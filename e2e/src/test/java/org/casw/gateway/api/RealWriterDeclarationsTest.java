@@ -58,7 +58,8 @@ class RealWriterDeclarationsTest extends GatewayIntegrationTest {
         assertThat(message.get("sender").asText()).isEqualTo("DEMO-ENTERPRISE");
         assertThat(message.get("businessKeys").get("ENTRY_ID").get(0).asText()).matches("7205\\d{14}");
         if (certificateNo != null) {
-            assertThat(registry.claimed(certificateNo, 1)).as("the durians' claim on the Form E").isEqualByComparingTo(new BigDecimal("18000"));
+            assertThat(registry.claimed(certificateNo, 1)).as("the durians' claim on the Form E")
+                    .isEqualByComparingTo(new BigDecimal("18000"));
         }
     }
 

@@ -133,10 +133,12 @@ class RealWriterShapesTest {
         assertThat(DecMessages.items(declaration)).extracting(DecList::getRcepOrigPlaceCode).containsOnly("THA");
         assertThat(DecMessages.containers(declaration)).extracting(Container::getGoodsNo).containsExactly("1,2");
         assertThat(DecMessages.first(declaration, DecCopPromises.class)).hasValueSatisfying(
-                p -> assertThat(p.getDecCopPromise()).singleElement().satisfies(c -> assertThat(c.getDeclaratioMaterialCode()).isEqualTo("101040")));
+                p -> assertThat(p.getDecCopPromise()).singleElement()
+                        .satisfies(c -> assertThat(c.getDeclaratioMaterialCode()).isEqualTo("101040")));
         assertThat(DecMessages.first(declaration, DecTpAccess.class)).hasValueSatisfying(t -> assertThat(t.getTransitionSite()).isNull());
         assertThat(DecMessages.ecoRelations(declaration)).hasSize(1);
-        assertThat(DecMessages.all(declaration, EdocRealation.class)).singleElement().satisfies(e -> assertThat(e.getGNoStr()).isEqualTo("1,2"));
+        assertThat(DecMessages.all(declaration, EdocRealation.class)).singleElement()
+                .satisfies(e -> assertThat(e.getGNoStr()).isEqualTo("1,2"));
     }
 
     @Test
@@ -149,7 +151,8 @@ class RealWriterShapesTest {
         assertThat(declaration.getDecHead().getApprNo()).as("<ApprNo></ApprNo> is absent").isNull();
         assertThat(DecMessages.sign(declaration).getClientSeqNo()).isEqualTo("QZDEMO-20261121-0044");
         assertThat(DecMessages.containers(declaration)).extracting(Container::getContainerId).containsExactly("CSQU3054383");
-        assertThat(DecMessages.licences(declaration)).singleElement().satisfies(l -> assertThat(l.getCertCode()).isEqualTo("E26-TH-0001187"));
+        assertThat(DecMessages.licences(declaration)).singleElement()
+                .satisfies(l -> assertThat(l.getCertCode()).isEqualTo("E26-TH-0001187"));
     }
 
     @Test
