@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.HttpChannel;
+import org.casw.routes.document.ChinaReceiptTimes;
 import org.casw.routes.document.DecMessages;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
@@ -40,8 +41,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * A sandbox China customs system on loopback, configured like any partner (sandbox.customs). It
- * accepts what the gateway delivers and, after its delay, answers through the gateway's API as CN-CUSTOMS:
- * a declaration with L (received) then P (released), a two-step summary with SpL then SpK; a manifest with
+ * accepts what the gateway delivers and, after its delay, answers through the gateway's API as CN-CUSTOMS, in the
+ * single window's own receipts: a declaration with its import response (the unified number), then DEC_RESULT L
+ * (entered) and P (released), a two-step summary with SpL then SpK; a manifest with
  * manifest receipt 01 (accepted); and once a declaration claiming certificates of origin is released, a
  * certificate utilization notice per certificate, which the gateway routes to the issuing country's window.
  */
@@ -123,22 +125,29 @@ public class SandboxCustoms implements AutoCloseable {
         return view;
     }
 
+    /**
+     * Answers as China's single window does: the import response with the unified number, then a DEC_RESULT per
+     * step (L then P; SpL then SpK for a summary declaration), each only once the one before was accepted.
+     */
     private void declaration(String trackingId, DecMessage declaration) {
         String office = declaration.getDecHead().getCustomMaster();
-        String entryId = office + OffsetDateTime.now(ZoneOffset.UTC).getYear() + "1"
-                + String.format("%09d", entrySequence.incrementAndGet() % 1_000_000_000L);
+        int year = OffsetDateTime.now(ZoneOffset.UTC).getYear();
+        long n = entrySequence.incrementAndGet() % 1_000_000_000L;
+        String entryId = office + year + "1" + String.format("%09d", n);
+        String unified = declaration.getDecHead().getIEFlag().value() + year + String.format("%013d", n);
         boolean summary = TwoStepDeclarationRules.isSummary(declaration.getDecHead().getType());
         String first = summary ? "SpL" : "L";
         String second = summary ? "SpK" : "P";
         String clientSeqNo = DecMessages.sign(declaration).getClientSeqNo();
+        String ieDate = declaration.getDecHead().getIEDate();
         Runnable afterRelease = summary ? () -> { } : () -> utilization(declaration, entryId);
-        scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
-                decReceipt(trackingId, clientSeqNo, entryId, office, first, summary ? "Summary declaration accepted"
-                        : "Declaration received"),
-                // the next status follows only once this one is accepted, so P never overtakes L
-                () -> scheduler.after(party.delayMillis(), () -> send(second + " for " + trackingId,
-                        decReceipt(trackingId, clientSeqNo, entryId, office, second, summary ? "Goods may be taken out" : "Goods released"),
-                        afterRelease, 1)), 1));
+        scheduler.after(party.delayMillis(), () -> send("import response for " + trackingId, importResponse(clientSeqNo, unified),
+                () -> scheduler.after(party.delayMillis(), () -> send(first + " for " + trackingId,
+                        decResult(unified, entryId, office, ieDate, first, summary ? "Summary declaration accepted" : "Entered"),
+                        // the next status follows only once this one is accepted, so P never overtakes L
+                        () -> scheduler.after(party.delayMillis(), () -> send(second + " for " + trackingId,
+                                decResult(unified, entryId, office, ieDate, second, summary ? "Goods may be taken out"
+                                        : "Goods released"), afterRelease, 1)), 1)), 1));
     }
 
     private void manifest(String trackingId, Manifest manifest) {
@@ -212,22 +221,36 @@ public class SandboxCustoms implements AutoCloseable {
         return notices;
     }
 
-    /** A declaration receipt, every value escaped. */
-    static String decReceipt(String trackingId, String clientSeqNo, String entryId, String office, String code, String note) {
+    /** The single window's import response: accepted, with the unified number it gave; every value escaped. */
+    static String importResponse(String clientSeqNo, String unified) {
         return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <DecReceipt xmlns="http://www.chinaport.gov.cn/dec">
-                  <ReceiptId>SANDBOX-%s-%s</ReceiptId>
-                  <SeqNo>%s</SeqNo>
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <DecImportResponse xmlns="http://www.chinaport.gov.cn/dec">
+                  <ResponseCode>0</ResponseCode>
+                  <ErrorMessage>Import succeeded</ErrorMessage>
                   <ClientSeqNo>%s</ClientSeqNo>
-                  <EntryId>%s</EntryId>
-                  <CustomMaster>%s</CustomMaster>
-                  <Channel>%s</Channel>
-                  <NoticeDate>%s</NoticeDate>
-                  <Note>%s</Note>
-                </DecReceipt>
-                """.formatted(xml(trackingId), xml(code), xml(trackingId), xml(clientSeqNo), xml(entryId), xml(office), xml(code),
-                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), xml(note));
+                  <SeqNo>%s</SeqNo>
+                </DecImportResponse>
+                """.formatted(xml(clientSeqNo), xml(unified));
+    }
+
+    /** A step of customs' handling as the single window reports it (DEC_RESULT), every value escaped. */
+    static String decResult(String unified, String entryId, String office, String ieDate, String channel, String note) {
+        OffsetDateTime now = OffsetDateTime.now(ChinaReceiptTimes.CHINA);
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <DEC_RESULT>
+                  <CUS_CIQ_NO>%s</CUS_CIQ_NO>
+                  <ENTRY_ID>%s</ENTRY_ID>
+                  <NOTICE_DATE>%s</NOTICE_DATE>
+                  <CHANNEL>%s</CHANNEL>
+                  <NOTE>%s</NOTE>
+                  <CUSTOM_MASTER>%s</CUSTOM_MASTER>
+                  <I_E_DATE>%s</I_E_DATE>
+                  <D_DATE>%s</D_DATE>
+                </DEC_RESULT>
+                """.formatted(xml(unified), xml(entryId), now.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")), xml(channel),
+                xml(note), xml(office), xml(ieDate), now.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'00:00:00")));
     }
 
     private static String xml(String value) {

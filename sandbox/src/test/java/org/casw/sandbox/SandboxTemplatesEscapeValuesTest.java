@@ -58,13 +58,18 @@ class SandboxTemplatesEscapeValuesTest {
 
     @Test
     void customsReceiptsKeepValuesFromTheDeliveredDocumentAsText() throws Exception {
-        Document declarationReceipt = parse(SandboxCustoms.decReceipt(HOSTILE, HOSTILE, HOSTILE, HOSTILE, "L", HOSTILE));
+        Document importResponse = parse(SandboxCustoms.importResponse(HOSTILE, HOSTILE));
+        Document declarationReceipt = parse(SandboxCustoms.decResult(HOSTILE, HOSTILE, HOSTILE, HOSTILE, "L", HOSTILE));
         Document manifestReceipt = parse(SandboxCustoms.manifestReceipt(HOSTILE, HOSTILE, HOSTILE, HOSTILE));
 
+        assertNothingInjected(importResponse);
         assertNothingInjected(declarationReceipt);
         assertNothingInjected(manifestReceipt);
-        for (String element : List.of("SeqNo", "ClientSeqNo", "EntryId", "CustomMaster", "Note")) {
-            assertThat(declarationReceipt.getElementsByTagNameNS("*", element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
+        for (String element : List.of("ClientSeqNo", "SeqNo")) {
+            assertThat(importResponse.getElementsByTagNameNS("*", element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
+        }
+        for (String element : List.of("CUS_CIQ_NO", "ENTRY_ID", "CUSTOM_MASTER", "I_E_DATE", "NOTE")) {
+            assertThat(declarationReceipt.getElementsByTagName(element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
         }
         for (String element : List.of("MessageID", "TrackingID", "TransportContractDocumentID")) {
             assertThat(manifestReceipt.getElementsByTagNameNS("*", element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
@@ -105,7 +110,7 @@ class SandboxTemplatesEscapeValuesTest {
 
     @Test
     void charactersXmlCannotCarryBecomeReplacementCharacters() throws Exception {
-        Document receipt = parse(SandboxCustoms.decReceipt("SW-1", "A\u0000B\u001FC", "E", "7205", "L", "ok"));
+        Document receipt = parse(SandboxCustoms.importResponse("A\u0000B\u001FC", "E20260000000000001"));
 
         assertThat(receipt.getElementsByTagNameNS("*", "ClientSeqNo").item(0).getTextContent()).isEqualTo("A\uFFFDB\uFFFDC");
     }

@@ -92,7 +92,9 @@ class AggregateDeclarationTest extends GatewayIntegrationTest {
             assertThat(part.get("messageId").asText()).isEqualTo("AGG-IT-JOURNEY-1-" + n);
             assertThat(part.get("receiver").asText()).isEqualTo("CN-CUSTOMS");
             assertThat(part.get("partOf").asText()).isEqualTo(trackingId);
-            assertThat(statuses(part)).containsExactly("RECEIVED", "VALIDATED", "SIGNED", "QUEUED", "DELIVERED", "ACKNOWLEDGED", "ACKNOWLEDGED");
+            // customs' import response, L, P
+            assertThat(statuses(part)).containsExactly("RECEIVED", "VALIDATED", "SIGNED", "QUEUED", "DELIVERED", "ACKNOWLEDGED",
+                    "ACKNOWLEDGED", "ACKNOWLEDGED");
             assertThat(part.get("history").get(2).get("reason").asText()).contains("signed for CN-CUSTOMS: cn-eport-sm2");
             // customs sees a normal declaration, not the aggregate behind it
             JsonNode customsView = json(get(CUSTOMS_KEY, "/api/v1/messages/" + parts.get(n - 1)));

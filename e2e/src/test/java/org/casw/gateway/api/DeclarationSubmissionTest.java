@@ -45,9 +45,11 @@ class DeclarationSubmissionTest extends GatewayIntegrationTest {
         assertThat(message.get("businessKeys").get("ENTRY_ID").get(0).asText()).matches("7205\\d{14}");
         List<String> statuses = new ArrayList<>();
         message.get("history").forEach(h -> statuses.add(h.get("status").asText()));
-        assertThat(statuses).containsExactly("RECEIVED", "VALIDATED", "SIGNED", "QUEUED", "DELIVERED", "ACKNOWLEDGED", "ACKNOWLEDGED");
+        // customs' import response (the unified number), then L, then P
+        assertThat(statuses).containsExactly("RECEIVED", "VALIDATED", "SIGNED", "QUEUED", "DELIVERED", "ACKNOWLEDGED", "ACKNOWLEDGED",
+                "ACKNOWLEDGED");
         assertThat(message.get("history").get(2).get("reason").asText()).contains("cn-eport-sm2", "CASW-GATEWAY");
-        assertThat(message.get("history").get(6).get("reason").asText()).contains("P released");
+        assertThat(message.get("history").get(7).get("reason").asText()).contains("P released");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.casw.gateway.GatewayApplication;
+import org.casw.gateway.GatewayClient;
 import org.casw.testsupport.Samples;
 import org.casw.testsupport.TestData;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,17 @@ class FileDropTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(refused));
             assertThat(Files.readString(refused)).contains("<Status>REJECTED</Status>", "XML_MALFORMED");
 
-            // customs answers L then P; both receipts are written to the enterprise's drop directory
-            await().atMost(Duration.ofSeconds(30)).until(() -> receipts(outbox).size() == 2);
+            // customs answers with its import response, then L, then P; every receipt is written to the enterprise's drop
+            // directory as customs wrote it, and the declaration's status follows them
+            await().atMost(Duration.ofSeconds(30)).until(() -> receipts(outbox).size() == 3);
             List<String> delivered = receipts(outbox).stream().map(FileDropTest::read).toList();
-            assertThat(delivered).allSatisfy(r -> assertThat(r).contains("<SeqNo>" + trackingId + "</SeqNo>"));
-            assertThat(String.join("", delivered)).contains("<Channel>L</Channel>", "<Channel>P</Channel>");
+            String unified = String.join("", delivered).replaceAll("(?s).*<ClientSeqNo>FILE-DROP-1</ClientSeqNo>\\s*<SeqNo>([^<]+)</SeqNo>.*", "$1");
+            assertThat(delivered).filteredOn(r -> r.contains("<DEC_RESULT>")).hasSize(2)
+                    .allSatisfy(r -> assertThat(r).contains("<CUS_CIQ_NO>" + unified + "</CUS_CIQ_NO>"));
+            assertThat(String.join("", delivered)).contains("<CHANNEL>L</CHANNEL>", "<CHANNEL>P</CHANNEL>");
+            assertThat(new GatewayClient(gateway.getEnvironment().getProperty("local.server.port", Integer.class))
+                    .awaitAcknowledged("demo-enterprise-key", trackingId, "P").get("businessKeys").get("SEQ_NO").get(0).asText())
+                    .isEqualTo(unified);
         }
     }
 

@@ -29,9 +29,12 @@ class JmsSubmissionTest extends GatewayIntegrationTest {
 
         JsonNode message = awaitStatus(RAIL_KEY, trackingId, "ACKNOWLEDGED");
         assertThat(message.get("sender").asText()).isEqualTo("RAIL-QINZHOU");
-        // the customs receipts themselves are delivered to the rail system over its JMS channel
-        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", trackingId)).contains("<Channel>L</Channel>");
-        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", trackingId)).contains("<Channel>P</Channel>");
+        // customs' own receipts are delivered to the rail system over its JMS channel: the import response answers its
+        // ClientSeqNo with the unified number, which the later ones name
+        String imported = receiveOverJms("sw.reply.RAIL-QINZHOU", "<ClientSeqNo>RAIL-JMS-1</ClientSeqNo>");
+        String unified = imported.replaceAll("(?s).*<SeqNo>([^<]+)</SeqNo>.*", "$1");
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", "<CUS_CIQ_NO>" + unified + "</CUS_CIQ_NO>")).contains("<CHANNEL>L</CHANNEL>");
+        assertThat(receiveOverJms("sw.reply.RAIL-QINZHOU", "<CUS_CIQ_NO>" + unified + "</CUS_CIQ_NO>")).contains("<CHANNEL>P</CHANNEL>");
     }
 
     @Autowired

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.intake.PayloadDigest;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageStatus;
@@ -133,8 +134,10 @@ public class JdbcAggregateLedger implements AggregateLedger {
             String lastState = (String) locked.get(0)[2];
             List<Part> parts = parts(aggregateTrackingId);
             if (parts.size() < expected
-                    || parts.stream().anyMatch(p -> p.destinationStatus() == null && p.status() != MessageStatus.FAILED)) {
-                // answered once every consignment has a customs receipt, or will never get one without an operator
+                    || parts.stream().anyMatch(p -> !DeclarationStatus.isCustomsStatus(p.destinationStatus())
+                            && p.status() != MessageStatus.FAILED)) {
+                // answered once every consignment has a customs status (the single window's import response is none),
+                // or will never get one without an operator
                 return Optional.<Dispatch>empty();
             }
             String[] aggregate = jdbc.queryForObject("select sender, sender_message_id from message where tracking_id = ?",

@@ -341,6 +341,25 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
+    public Optional<String> deliveredWith(String receiver, String documentType, List<BusinessKeys.Key> keys) {
+        for (BusinessKeys.Key key : keys) {
+            // the declarant's ClientSeqNo is also the message's own sender message id, held from arrival on
+            boolean ownId = key.kind() == BusinessKeys.Kind.CLIENT_SEQ_NO;
+            List<String> found = jdbc.queryForList("""
+                    select m.tracking_id from message m
+                    where m.receiver = ? and m.document_type = ? and m.status <> 'REJECTED'
+                      and ((? and m.sender_message_id = ?) or exists (select 1 from message_business_key k
+                           where k.tracking_id in (m.tracking_id, m.copy_of) and k.kind = ? and k.value = ?))
+                    order by m.received_at desc, m.tracking_id desc limit 1""", String.class,
+                    receiver, documentType, ownId, key.value(), key.kind().name(), truncate(key.value()));
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<MessageView> summary(String trackingId) {
         return jdbc.query("""
                 select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,

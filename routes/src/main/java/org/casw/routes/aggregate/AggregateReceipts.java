@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -23,14 +22,11 @@ import org.casw.schemas.aggregate.OverallStatus;
 
 /**
  * Composes the aggregated answer to an aggregate declaration from its consignments' customs statuses:
- * RELEASED when every one is released (P, or closed R), REFUSED when every one is decided and at
- * least one was refused (E, Y), UNDELIVERED when one never reached customs (FAILED at the gateway),
+ * RELEASED when every one is released (P, K, B, I, F, or closed R), REFUSED when every one is decided and at
+ * least one was refused (E, Y, D, SpE), UNDELIVERED when one never reached customs (FAILED at the gateway),
  * PROCESSING otherwise.
  */
 public class AggregateReceipts {
-
-    private static final Set<String> RELEASED = Set.of(DeclarationStatus.P.name(), DeclarationStatus.R.name());
-    private static final Set<String> REFUSED = Set.of(DeclarationStatus.E.name(), DeclarationStatus.Y.name());
 
     static final String UNDELIVERED_MEANING = "not delivered to customs: the gateway gave up after the last retry;"
             + " an operator can retry it";
@@ -57,10 +53,11 @@ public class AggregateReceipts {
             // told at once, not final: an operator may retry the delivery, and a later receipt supersedes this one
             return OverallStatus.UNDELIVERED;
         }
-        if (parts.stream().allMatch(p -> RELEASED.contains(p.destinationStatus()))) {
+        if (parts.stream().allMatch(p -> DeclarationStatus.isRelease(p.destinationStatus()))) {
             return OverallStatus.RELEASED;
         }
-        boolean decided = parts.stream().allMatch(p -> RELEASED.contains(p.destinationStatus()) || REFUSED.contains(p.destinationStatus()));
+        boolean decided = parts.stream().allMatch(p -> DeclarationStatus.isRelease(p.destinationStatus())
+                || DeclarationStatus.isRefusal(p.destinationStatus()));
         return decided ? OverallStatus.REFUSED : OverallStatus.PROCESSING;
     }
 
@@ -87,8 +84,7 @@ public class AggregateReceipts {
             line.setTrackingId(part.trackingId());
             line.setEntryId(part.entryId());
             line.setCustomsStatus(part.destinationStatus());
-            line.setMeaning(undelivered(part) ? UNDELIVERED_MEANING : DeclarationStatus.of(part.destinationStatus())
-                    .map(DeclarationStatus::meaning).orElse("status " + part.destinationStatus()));
+            line.setMeaning(undelivered(part) ? UNDELIVERED_MEANING : DeclarationStatus.meaningOf(part.destinationStatus()));
             line.setLane(part.lane() == null ? null : ConsignmentLane.fromValue(part.lane()));
             receipt.getConsignment().add(line);
         }
@@ -96,8 +92,8 @@ public class AggregateReceipts {
         String state = overall.value() + " " + progress.parts().stream()
                 .map(p -> p.number() + ":" + p.trackingId() + ":" + p.entryId() + ":" + (undelivered(p) ? "FAILED" : p.destinationStatus()))
                 .collect(Collectors.joining(","));
-        String finalCode = overall == OverallStatus.RELEASED ? DeclarationStatus.P.name()
-                : overall == OverallStatus.REFUSED ? DeclarationStatus.E.name() : null;
+        String finalCode = overall == OverallStatus.RELEASED ? DeclarationStatus.P.code()
+                : overall == OverallStatus.REFUSED ? DeclarationStatus.E.code() : null;
         return new AggregateLedger.Answer(receipt.getReceiptId(), state, overall.value(), finalCode, marshal(receipt),
                 AggregateKeys.keysOf(receipt));
     }

@@ -18,7 +18,9 @@ public final class BusinessKeys {
         /** An enterprise of an AEO status notice: {@code <country>:<id>}. */
         AEO_ENTERPRISE,
         /** A declaration's customs lane: FAST for a recognised AEO enterprise, else NORMAL. */
-        LANE
+        LANE,
+        /** The single window's unified number of a declaration (统一编号: DecHead/SeqNo, SEQ_NO, CUS_CIQ_NO). */
+        SEQ_NO
     }
 
     /** One key value. */

@@ -1,6 +1,7 @@
 package org.casw.routes.document;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
@@ -18,11 +19,13 @@ import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecHead;
+import org.casw.schemas.declaration.DecImportResponse;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.declaration.DecModification;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.EcoRelation;
 import org.casw.schemas.declaration.LicenseDocu;
+import org.casw.schemas.decresult.DecData;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.ManifestReceipt;
@@ -41,7 +44,8 @@ public class DocumentReader {
 
     public DocumentReader() {
         try {
-            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecModification.class, Manifest.class,
+            models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecImportResponse.class, DecData.class,
+                    org.casw.schemas.decresult.ObjectFactory.class, DecModification.class, Manifest.class,
                     ManifestReceipt.class, CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class,
                     AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class);
         } catch (JAXBException e) {
@@ -104,10 +108,7 @@ public class DocumentReader {
         switch (type) {
             case DECLARATION -> declarationKeys((DecMessage) document, keys);
             case DECLARATION_RECEIPT -> {
-                DecReceipt receipt = (DecReceipt) document;
-                keys.add(BusinessKeys.Kind.REFERS_TO, receipt.getSeqNo())
-                        .add(BusinessKeys.Kind.ENTRY_ID, receipt.getEntryId())
-                        .add(BusinessKeys.Kind.CLIENT_SEQ_NO, receipt.getClientSeqNo());
+                return CustomsReceipts.keysOf(document);
             }
             case DECLARATION_MODIFICATION -> {
                 DecModification application = (DecModification) document;
@@ -143,23 +144,29 @@ public class DocumentReader {
         return keys;
     }
 
-    /** What a receipt says about the message it answers: which one, the receiver's code and its meaning. */
-    public record ReceiptFacts(String refersTo, String refersToPath, String code, String meaning, String note, BusinessKeys extraKeys) {
+    /**
+     * What a receipt says about the message it answers: which one (by tracking id, or else by the first of
+     * {@code refersToKeys} the message was delivered with), the receiver's code, its meaning, whether it refuses the
+     * message, and keys the message gains (e.g. the entry id customs gave it).
+     */
+    public record ReceiptFacts(String refersTo, String refersToPath, List<BusinessKeys.Key> refersToKeys, String code,
+            String meaning, boolean refusal, String note, BusinessKeys extraKeys) {
+
+        /** A receipt naming the tracking id of the message it answers. */
+        public ReceiptFacts(String refersTo, String refersToPath, String code, String meaning, boolean refusal, String note,
+                BusinessKeys extraKeys) {
+            this(refersTo, refersToPath, List.of(), code, meaning, refusal, note, extraKeys);
+        }
     }
 
     public ReceiptFacts receiptFacts(DocumentType type, Object document) {
         return switch (type) {
-            case DECLARATION_RECEIPT -> {
-                DecReceipt r = (DecReceipt) document;
-                String code = r.getChannel().value();
-                yield new ReceiptFacts(r.getSeqNo(), "/DecReceipt/SeqNo", code,
-                        DeclarationStatus.of(code).map(DeclarationStatus::meaning).orElse("status " + code), r.getNote(),
-                        new BusinessKeys().add(BusinessKeys.Kind.ENTRY_ID, r.getEntryId()));
-            }
+            case DECLARATION_RECEIPT -> CustomsReceipts.factsOf(document);
             case MANIFEST_RECEIPT -> {
                 ManifestReceipt r = (ManifestReceipt) document;
                 yield new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID", r.getResponseCode().value(),
-                        r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.getResponseText(), new BusinessKeys());
+                        r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' '), false, r.getResponseText(),
+                        new BusinessKeys());
             }
             default -> throw new IllegalArgumentException(type + " is not a receipt");
         };

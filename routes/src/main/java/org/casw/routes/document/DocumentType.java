@@ -7,69 +7,100 @@ import javax.xml.namespace.QName;
 
 /**
  * The documents the gateway carries, identified by root element and namespace, never guessed.
- * Each names its schema and where the sender's own message id sits (a path below the root).
+ * Each names its schema and, per root element, where the sender's own message id sits.
  */
 public enum DocumentType {
-    DECLARATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecMessage",
-            "xsd/declaration.xsd", List.of("DecSign", "ClientSeqNo")),
-    DECLARATION_RECEIPT(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecReceipt",
-            "xsd/declaration-receipt.xsd", List.of("ReceiptId")),
-    DECLARATION_MODIFICATION(Family.DECLARATIONS, "http://www.chinaport.gov.cn/dec", "DecModification",
-            "xsd/declaration-modification.xsd", List.of("ApplicationId")),
+    DECLARATION(Family.DECLARATIONS, "xsd/declaration.xsd",
+            new Root(Namespaces.DEC, "DecMessage", List.of("DecSign", "ClientSeqNo"))),
+    /**
+     * A receipt for a declaration: the gateway's own DecReceipt, or China customs' own: DecImportResponse (the unified
+     * number), DEC_RESULT and DEC_DATA (a step of customs' handling). Customs' receipts carry no receipt id: the
+     * unified number, the status and the notice time together identify one.
+     */
+    DECLARATION_RECEIPT(Family.DECLARATIONS, "xsd/declaration-receipt.xsd",
+            new Root(Namespaces.DEC, "DecReceipt", List.of("ReceiptId")),
+            new Root(Namespaces.DEC, "DecImportResponse", List.of("ClientSeqNo"), List.of("SeqNo"), List.of("ResponseCode")),
+            new Root("", "DEC_RESULT", List.of("CUS_CIQ_NO"), List.of("CHANNEL"), List.of("NOTICE_DATE")),
+            new Root("", "DEC_DATA", List.of("DEC_RESULT", "SEQ_NO"), List.of("DEC_RESULT", "CHANNEL"),
+                    List.of("DEC_RESULT", "NOTICE_DATE"))),
+    DECLARATION_MODIFICATION(Family.DECLARATIONS, "xsd/declaration-modification.xsd",
+            new Root(Namespaces.DEC, "DecModification", List.of("ApplicationId"))),
     /** Bonded-zone aggregate declaration: split by the gateway into one DECLARATION per consignment. */
-    AGGREGATE_DECLARATION(Family.DECLARATIONS, "urn:casw:bonded:aggregate:1", "AggregateDeclaration",
-            "xsd/aggregate-declaration.xsd", List.of("AggregateId")),
+    AGGREGATE_DECLARATION(Family.DECLARATIONS, "xsd/aggregate-declaration.xsd",
+            new Root("urn:casw:bonded:aggregate:1", "AggregateDeclaration", List.of("AggregateId"))),
     /** The gateway's aggregated answer to an aggregate declaration: every consignment's customs status. */
-    AGGREGATE_RECEIPT(Family.DECLARATIONS, "urn:casw:bonded:aggregate:1", "AggregateReceipt",
-            "xsd/aggregate-declaration.xsd", List.of("ReceiptId")),
-    MANIFEST(Family.MANIFESTS, "urn:casw:cn:manifest:1", "Manifest", "xsd/manifest.xsd", List.of("Head", "MessageID")),
-    MANIFEST_RECEIPT(Family.MANIFESTS, "urn:casw:cn:manifest:1", "ManifestReceipt", "xsd/manifest.xsd", List.of("ReceiptID")),
-    CERTIFICATE_OF_ORIGIN(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateOfOrigin",
-            "xsd/certificate-of-origin.xsd", List.of("CertificateNo")),
-    CERTIFICATE_UTILIZATION(Family.CERTIFICATES_OF_ORIGIN, "urn:casw:origin:1", "CertificateUtilization",
-            "xsd/certificate-of-origin.xsd", List.of("NoticeId")),
+    AGGREGATE_RECEIPT(Family.DECLARATIONS, "xsd/aggregate-declaration.xsd",
+            new Root("urn:casw:bonded:aggregate:1", "AggregateReceipt", List.of("ReceiptId"))),
+    MANIFEST(Family.MANIFESTS, "xsd/manifest.xsd",
+            new Root("urn:casw:cn:manifest:1", "Manifest", List.of("Head", "MessageID"))),
+    MANIFEST_RECEIPT(Family.MANIFESTS, "xsd/manifest.xsd",
+            new Root("urn:casw:cn:manifest:1", "ManifestReceipt", List.of("ReceiptID"))),
+    CERTIFICATE_OF_ORIGIN(Family.CERTIFICATES_OF_ORIGIN, "xsd/certificate-of-origin.xsd",
+            new Root("urn:casw:origin:1", "CertificateOfOrigin", List.of("CertificateNo"))),
+    CERTIFICATE_UTILIZATION(Family.CERTIFICATES_OF_ORIGIN, "xsd/certificate-of-origin.xsd",
+            new Root("urn:casw:origin:1", "CertificateUtilization", List.of("NoticeId"))),
     /** A customs administration's AEO status notice for its enterprises, exchanged under AEO mutual recognition. */
-    AEO_STATUS(Family.AUTHORISED_OPERATORS, "urn:casw:aeo:1", "AeoStatusNotice", "xsd/aeo-status.xsd", List.of("NoticeId")),
-    CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "urn:casw:container-event:1", "ContainerEvents",
-            "xsd/container-event.xsd", List.of("BatchId"));
+    AEO_STATUS(Family.AUTHORISED_OPERATORS, "xsd/aeo-status.xsd",
+            new Root("urn:casw:aeo:1", "AeoStatusNotice", List.of("NoticeId"))),
+    CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "xsd/container-event.xsd",
+            new Root("urn:casw:container-event:1", "ContainerEvents", List.of("BatchId")));
 
     /** The document families of the single window, plus the container events ports and rail share. */
     public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS, AUTHORISED_OPERATORS }
 
-    private final Family family;
-    @SuppressWarnings("ImmutableEnumChecker") // QName is final with final fields; Error Prone does not know it
-    private final QName root;
-    private final String schemaResource;
-    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf below: unmodifiable, which the declared type cannot say
-    private final List<String> messageIdPath;
+    /**
+     * A root element a document of the type may have, and where the sender's message id sits below it: one path, or
+     * several whose values together make the id.
+     */
+    public record Root(QName name, List<List<String>> messageIdParts) {
+        @SafeVarargs
+        Root(String namespace, String localName, List<String>... messageIdParts) {
+            this(new QName(namespace, localName), List.of(messageIdParts));
+        }
+    }
 
-    DocumentType(Family family, String namespace, String rootName, String schemaResource, List<String> messageIdPath) {
+    /** A holder: enum constants cannot refer to the enum's own static fields. */
+    private static final class Namespaces {
+        static final String DEC = "http://www.chinaport.gov.cn/dec";
+    }
+
+    private final Family family;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of below: unmodifiable, which the declared type cannot say
+    private final List<Root> roots;
+    private final String schemaResource;
+
+    DocumentType(Family family, String schemaResource, Root... roots) {
         this.family = family;
-        this.root = new QName(namespace, rootName);
+        this.roots = List.of(roots);
         this.schemaResource = schemaResource;
-        this.messageIdPath = List.copyOf(messageIdPath);
     }
 
     public static Optional<DocumentType> identify(QName root) {
-        return Arrays.stream(values()).filter(t -> t.root.equals(root)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.rootNamed(root).isPresent()).findFirst();
+    }
+
+    /** How the type's document with this root element is laid out, if the type has such a root. */
+    public Optional<Root> rootNamed(QName root) {
+        return roots.stream().filter(r -> r.name().equals(root)).findFirst();
     }
 
     public Family family() {
         return family;
     }
 
+    /** The type's first root element: the gateway's own where customs' formats are accepted too. */
     public QName root() {
-        return root;
+        return roots.get(0).name();
+    }
+
+    public List<Root> roots() {
+        return roots;
     }
 
     public String schemaResource() {
         return schemaResource;
     }
 
-    /** Element names from the root's child down to the element holding the sender's message id. */
-    public List<String> messageIdPath() {
-        return messageIdPath;
-    }
 
     /** Receipts answer an earlier message: they go back to its sender and move it to ACKNOWLEDGED. */
     public boolean isReceipt() {

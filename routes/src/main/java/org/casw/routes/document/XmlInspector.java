@@ -43,7 +43,7 @@ public class XmlInspector {
             throw new IllegalStateException("Reading an in-memory payload failed", e);
         }
         Optional<DocumentType> type = DocumentType.identify(handler.root);
-        String messageId = type.map(t -> handler.valueAt(t.messageIdPath())).orElse(null);
+        String messageId = type.flatMap(t -> t.rootNamed(handler.root)).map(handler::messageId).orElse(null);
         return new Inspection(handler.root, type, messageId, List.of());
     }
 
@@ -87,6 +87,19 @@ public class XmlInspector {
             String key = String.join("/", below);
             return values.stream().filter(v -> v[0].equals(key)).map(v -> v[1])
                     .filter(v -> !v.isEmpty()).findFirst().orElse(null);
+        }
+
+        /** The sender's message id: the value at the root's id path, or the values at its id paths joined by ':'. */
+        String messageId(DocumentType.Root root) {
+            List<String> parts = new ArrayList<>();
+            for (List<String> path : root.messageIdParts()) {
+                String value = valueAt(path);
+                if (value == null && parts.isEmpty()) {
+                    return null; // without its first part there is no id, and the document is not de-duplicated
+                }
+                parts.add(value == null ? "" : value);
+            }
+            return String.join(":", parts);
         }
 
         String currentPath() {

@@ -19,7 +19,6 @@ import org.casw.routes.aeo.AeoRegistry;
 import org.casw.routes.aeo.SupersededNotices;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.document.BusinessKeys;
-import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
@@ -626,12 +625,17 @@ public class IntakeSteps {
                 List<String> receivers;
                 if (intake.type.isReceipt()) {
                     DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
-                    String refersTo = receipt.refersTo();
+                    String refersTo = receipt.refersTo() != null ? receipt.refersTo()
+                            // customs' own receipts name the declaration as customs knows it, not by tracking id
+                            : ledger.deliveredWith(intake.submission.sender(), answeredType(intake.type), receipt.refersToKeys())
+                                    .orElse(null);
                     Optional<MessageView> original = Optional.ofNullable(refersTo).flatMap(ledger::find)
                             .filter(m -> intake.submission.sender().equals(m.receiver()));
                     if (original.isEmpty()) {
+                        String named = receipt.refersTo() != null ? receipt.refersTo() : receipt.refersToKeys().stream()
+                                .map(k -> k.kind() + " " + k.value()).collect(java.util.stream.Collectors.joining(" or "));
                         reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.REFERENCE_NOT_FOUND,
-                                receipt.refersToPath(), "No message " + refersTo + " was delivered to "
+                                receipt.refersToPath(), "No message " + named + " was delivered to "
                                         + intake.submission.sender() + ".")), "receipt refers to no message of its sender");
                         return;
                     }
@@ -657,6 +661,11 @@ public class IntakeSteps {
         };
     }
 
+    /** The document type a receipt answers. */
+    private static String answeredType(DocumentType receipt) {
+        return (receipt == DocumentType.MANIFEST_RECEIPT ? DocumentType.MANIFEST : DocumentType.DECLARATION).name();
+    }
+
     /** A receipt from the receiver moves the original message to ACKNOWLEDGED with the receiver's own code. */
     IntakeStep applyReceipt() {
         return new IntakeStep() {
@@ -669,13 +678,15 @@ public class IntakeSteps {
                 String note = receipt.note() == null || receipt.note().isBlank() ? "" : ": " + receipt.note();
                 ledger.acknowledged(intake.referencedTrackingId, receipt.code(),
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
-                if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT) {
+                // the single window's import response is no customs status: the aggregate's answer waits for one
+                if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT
+                        && !(intake.document instanceof org.casw.schemas.declaration.DecImportResponse)) {
                     // a consignment of an aggregate declaration: its submitter also gets the aggregated answer
                     List<Dispatch> dispatches = new ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
                     dispatches.addAll(aggregates.receiptApplied(intake.referencedTrackingId));
                     exchange.setProperty(DISPATCHES, dispatches);
                 }
-                if (intake.type == DocumentType.DECLARATION_RECEIPT && DeclarationStatus.isRefusal(receipt.code())) {
+                if (intake.type == DocumentType.DECLARATION_RECEIPT && receipt.refusal()) {
                     // customs refused the declaration: what it claimed on certificates of origin is free again
                     certificates.release(ledger.find(intake.referencedTrackingId)
                             .map(m -> m.copyOf() != null ? m.copyOf() : m.trackingId()).orElse(intake.referencedTrackingId));

@@ -70,6 +70,13 @@ public interface MessageLedger {
 
     Optional<MessageView> find(String trackingId);
 
+    /**
+     * The message a receipt answers when the receipt names it by business keys rather than by tracking id: the latest
+     * message of the type delivered to {@code receiver} that carries the first key of {@code keys} any such message
+     * carries (its own keys or its original's).
+     */
+    Optional<String> deliveredWith(String receiver, String documentType, List<BusinessKeys.Key> keys);
+
     /** The message without its keys, history and violations: what a delivery needs, in one read. */
     Optional<MessageView> summary(String trackingId);
 

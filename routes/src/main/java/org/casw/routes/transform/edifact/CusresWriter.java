@@ -5,24 +5,30 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
+import org.casw.schemas.declaration.DecImportResponse;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.DeclarationStatusCode;
+import org.casw.schemas.decresult.DecData;
+import org.casw.schemas.decresult.DecResult;
 import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.manifest.ResponseCode;
 
 import static org.casw.routes.transform.edifact.EdifactOut.c;
 
 /**
- * Writes a customs receipt (declaration {@code DecReceipt} or {@code ManifestReceipt}) as a UN/EDIFACT
- * CUSRES, directory D.96B, for partners that take EDIFACT. The gateway's implementation guide:
+ * Writes a customs receipt (declaration {@code DecReceipt}, {@code DEC_RESULT} or {@code DEC_DATA}, or
+ * {@code ManifestReceipt}) as a UN/EDIFACT CUSRES, directory D.96B, for partners that take EDIFACT. The gateway's
+ * implementation guide:
  *
  * <pre>
  * UNB S002 / S003        the gateway's and the partner's interchange ids (constructor)
- * BGM                    C002/1001 23 (status information), 1004 ReceiptId / ReceiptID, 1225 9 (original),
+ * BGM                    C002/1001 23 (status information), 1004 ReceiptId / ReceiptID (customs' receipts: the
+ *                        unified number, '-' and the status), 1225 9 (original),
  *                        4343 response type from the receipt status (below)
  * DTM+137                NoticeDate (format 304, CCYYMMDDHHMMSS with its UTC offset, e.g. ?+08) /
  *                        IssueDateTime (format 204, China time)
@@ -32,14 +38,16 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  *                        (C108 5 x an..70 cut at spaces, up to 5 FTX)
  * ERP+1 / ERC            for a rejection: error point "whole message" and ERC C901/9321 the native status
  * RFF+ACW                the original message: ClientSeqNo (the declarant's id) / MessageID (the manifest's id)
- * RFF+ACD                the gateway tracking id it was delivered with (SeqNo / TrackingID)
+ * RFF+ACD                the gateway tracking id it was delivered with (SeqNo / TrackingID), or customs' unified
+ *                        number (SEQ_NO / CUS_CIQ_NO)
  * RFF+ABT                the customs entry id (EntryId, 18 digits)
  * RFF+BM                 the bill of lading (TransportContractDocumentID)
  *
  * status -> 4343         declaration: L received -> AB (acknowledged); P released, R closed, SpL summary
  *                        accepted, SpK goods may be taken out -> AP (accepted); SpJ reviewed -> CA
  *                        (conditionally accepted); E rejected, Z returned for correction, Y failed -> RE
- *                        (rejected, with ERP/ERC). Manifest: 01 accepted, 11 released -> AP; 02 manual
+ *                        (rejected, with ERP/ERC). Customs' CHANNEL codes: refusals and Z -> RE, releases (P, K, B,
+ *                        I, F, R) -> AP, any other step -> AB. Manifest: 01 accepted, 11 released -> AP; 02 manual
  *                        review -> AB; 03 rejected, 12 loading refused, 13 unloading forbidden -> RE.
  * </pre>
  */
@@ -108,7 +116,15 @@ public class CusresWriter implements OutboundTranslator {
         Expressible check = new Expressible();
         byte[] bytes;
         if (type == DocumentType.DECLARATION_RECEIPT && document instanceof DecReceipt receipt) {
-            bytes = declaration(receipt, check);
+            bytes = declaration(answer(receipt), check);
+        } else if (type == DocumentType.DECLARATION_RECEIPT && (document instanceof DecResult || document instanceof DecData)) {
+            DeclarationAnswer answer = document instanceof DecData data ? answer(data.getDECRESULT(), "/DEC_DATA/DEC_RESULT",
+                    data.getRESULTINFO(), check) : answer((DecResult) document, "/DEC_RESULT", null, check);
+            bytes = answer == null ? null : declaration(answer, check);
+        } else if (type == DocumentType.DECLARATION_RECEIPT && document instanceof DecImportResponse) {
+            check.refuse("/DecImportResponse", "The single window's import response carries no notice time, which a CUSRES "
+                    + "needs (DTM+137); its later receipts (DEC_RESULT) are written as CUSRES.");
+            bytes = null;
         } else if (type == DocumentType.MANIFEST_RECEIPT && document instanceof ManifestReceipt receipt) {
             bytes = manifest(receipt, check);
         } else {
@@ -121,35 +137,78 @@ public class CusresWriter implements OutboundTranslator {
         return Translation.of(bytes, type, "application/EDIFACT");
     }
 
-    private byte[] declaration(DecReceipt receipt, Expressible check) {
-        String id = check.text(receipt.getReceiptId(), 35, "/DecReceipt/ReceiptId", "BGM 1004");
-        String clientSeqNo = check.text(receipt.getClientSeqNo(), 35, "/DecReceipt/ClientSeqNo", "RFF C506/1154");
-        String seqNo = check.text(receipt.getSeqNo(), 35, "/DecReceipt/SeqNo", "RFF C506/1154");
-        String[] note = check.pieces(receipt.getNote(), 350 * 5, 1, "/DecReceipt/Note", "FTX C108 (5 FTX of 5 x an..70)");
+    /** A declaration receipt in any of its forms, as the CUSRES needs it; paths point into the receipt as received. */
+    private record DeclarationAnswer(String root, String id, String idPath, String clientSeqNo, String clientSeqNoPath,
+            String seqNo, String seqNoPath, String entryId, String customsOffice, OffsetDateTime notice, String status,
+            String response, String note, String notePath) {
+    }
+
+    private static DeclarationAnswer answer(DecReceipt receipt) {
+        return new DeclarationAnswer("/DecReceipt", receipt.getReceiptId(), "/DecReceipt/ReceiptId", receipt.getClientSeqNo(),
+                "/DecReceipt/ClientSeqNo", receipt.getSeqNo(), "/DecReceipt/SeqNo", receipt.getEntryId(), receipt.getCustomMaster(),
+                receipt.getNoticeDate().toGregorianCalendar().toZonedDateTime().toOffsetDateTime(), receipt.getChannel().value(),
+                responseType(receipt.getChannel()), receipt.getNote(), "/DecReceipt/Note");
+    }
+
+    /** Customs' own receipt: the unified number and the status make its id; a notice time without zone is China's. */
+    private static DeclarationAnswer answer(DecResult result, String root, String info, Expressible check) {
+        String unified = present(result.getSEQNO()) != null ? result.getSEQNO() : present(result.getCUSCIQNO());
+        String unifiedPath = root + (present(result.getSEQNO()) != null ? "/SEQ_NO" : "/CUS_CIQ_NO");
+        OffsetDateTime notice = org.casw.routes.document.ChinaReceiptTimes.parse(result.getNOTICEDATE());
+        if (notice == null) {
+            check.refuse(root + "/NOTICE_DATE", "A CUSRES needs the notice time (DTM+137); the receipt gives "
+                    + (result.getNOTICEDATE() == null ? "none." : "'" + result.getNOTICEDATE() + "', which is no date and time."));
+            return null;
+        }
+        String note = present(result.getNOTE()) == null ? present(info)
+                : present(info) == null ? result.getNOTE() : result.getNOTE() + "; " + info;
+        String status = result.getCHANNEL();
+        String response = DeclarationStatus.isRefusal(status) || "Z".equals(status) ? REJECTED
+                : DeclarationStatus.isRelease(status) ? ACCEPTED : ACKNOWLEDGED;
+        return new DeclarationAnswer(root, unified == null ? null : unified + "-" + status, unifiedPath, null, null, unified,
+                unifiedPath, present(result.getENTRYID()),
+                present(result.getCUSTOMMASTER()) != null ? result.getCUSTOMMASTER() : present(result.getDECLPORT()),
+                notice, status, response, note, root + "/NOTE");
+    }
+
+    /** Customs writes every field, empty where it has nothing to say. */
+    private static String present(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private byte[] declaration(DeclarationAnswer receipt, Expressible check) {
+        String id = check.text(receipt.id(), 35, receipt.idPath(), "BGM 1004");
+        String clientSeqNo = check.text(receipt.clientSeqNo(), 35, receipt.clientSeqNoPath(), "RFF C506/1154");
+        String seqNo = check.text(receipt.seqNo(), 35, receipt.seqNoPath(), "RFF C506/1154");
+        String[] note = check.pieces(receipt.note(), 350 * 5, 1, receipt.notePath(), "FTX C108 (5 FTX of 5 x an..70)");
         if (!check.ok()) {
             return null;
         }
-        OffsetDateTime notice = receipt.getNoticeDate().toGregorianCalendar().toZonedDateTime().toOffsetDateTime();
-        String status = receipt.getChannel().value();
-        String response = responseType(receipt.getChannel());
+        if (id == null) {
+            check.refuse(receipt.idPath(), "A CUSRES needs an id for its BGM; the receipt names no unified number.");
+            return null;
+        }
+        OffsetDateTime notice = receipt.notice();
+        String status = receipt.status();
+        String response = receipt.response();
         EdifactOut out = new EdifactOut(sender, recipient, notice.format(DateTimeFormatter.ofPattern("yyMMdd")),
-                notice.format(DateTimeFormatter.ofPattern("HHmm")), receipt.getReceiptId(), "CUSRES", null);
+                notice.format(DateTimeFormatter.ofPattern("HHmm")), id, "CUSRES", null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
-        if (receipt.getCustomMaster() != null) {
-            out.segment("LOC", CuscarMapping.PLACE_CUSTOMS_OFFICE, c(receipt.getCustomMaster(), null, CuscarMapping.AGENCY_MUTUAL));
+        if (receipt.customsOffice() != null) {
+            out.segment("LOC", CuscarMapping.PLACE_CUSTOMS_OFFICE, c(receipt.customsOffice(), null, CuscarMapping.AGENCY_MUTUAL));
         }
         out.segment("DTM", c("137", notice.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + offset(notice.getOffset()), "304"));
         out.segment("GIS", c(status, null, CuscarMapping.AGENCY_MUTUAL));
-        text(out, note == null ? null : note[0], response, check, "/DecReceipt/Note");
+        text(out, note == null ? null : note[0], response, check, receipt.notePath());
         if (REJECTED.equals(response)) {
             out.segment("ERP", c("1"));
             out.segment("ERC", c(status, null, CuscarMapping.AGENCY_MUTUAL));
         }
         reference(out, "ACW", clientSeqNo);
         reference(out, "ACD", seqNo);
-        reference(out, "ABT", receipt.getEntryId());
-        if (clientSeqNo == null && seqNo == null && receipt.getEntryId() == null) {
-            check.refuse("/DecReceipt", "A CUSRES needs at least one reference (RFF) to what it answers.");
+        reference(out, "ABT", receipt.entryId());
+        if (clientSeqNo == null && seqNo == null && receipt.entryId() == null) {
+            check.refuse(receipt.root(), "A CUSRES needs at least one reference (RFF) to what it answers.");
         }
         return finish(out, check);
     }

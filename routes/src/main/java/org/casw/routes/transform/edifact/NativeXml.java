@@ -25,7 +25,9 @@ final class NativeXml {
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(Manifest.class, ManifestReceipt.class, ContainerEvents.class, DecReceipt.class);
+            CONTEXT = JAXBContext.newInstance(Manifest.class, ManifestReceipt.class, ContainerEvents.class, DecReceipt.class,
+                    org.casw.schemas.declaration.DecImportResponse.class, org.casw.schemas.decresult.DecData.class,
+                    org.casw.schemas.decresult.ObjectFactory.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }

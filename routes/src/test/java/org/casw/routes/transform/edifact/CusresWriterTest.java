@@ -88,6 +88,42 @@ class CusresWriterTest {
                 .containsExactly(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED);
     }
 
+    @Test
+    void customsOwnReceiptsAreWrittenWithTheUnifiedNumberAndTheirChannel() {
+        Translation released = writer.fromNative(DocumentType.DECLARATION_RECEIPT,
+                bytes(SAMPLES.resolve("declaration-receipt/valid/dec-result-released.xml")));
+        byte[] qp = bytes(SAMPLES.resolve("declaration-receipt/valid/dec-data-declared.xml"));
+        Translation chinese = writer.fromNative(DocumentType.DECLARATION_RECEIPT, qp);
+        Translation declared = writer.fromNative(DocumentType.DECLARATION_RECEIPT, new String(qp, java.nio.charset.Charset.forName("GB2312"))
+                .replace("直接申报成功", " declared directly").replace("GB2312", "UTF-8").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(released.violations()).isEmpty();
+        // a notice time without zone is China's
+        assertThat(text(released.payload())).contains("BGM+23+I20260000000012345-P+9+AP'", "DTM+137:20261121100500?+08:304'",
+                "LOC+22+7205::ZZZ'", "GIS+P::ZZZ'", "RFF+ACD:I20260000000012345'", "RFF+ABT:720520261000123456'");
+        assertThat(readsBackCleanly(released.payload())).isTrue();
+        // UNOC (ISO 8859-1) cannot carry customs' Chinese note: refused with the field, never garbled
+        assertThat(chinese.violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("/DEC_DATA/DEC_RESULT/NOTE");
+            assertThat(v.message()).contains("UNOC");
+        });
+        assertThat(declared.violations()).isEmpty();
+        assertThat(text(declared.payload())).contains("BGM+23+I20260000000012345-7+9+AB'", "DTM+137:20261121091408?+08:304'",
+                "GIS+7::ZZZ'").doesNotContain("RFF+ABT");
+        assertThat(readsBackCleanly(declared.payload())).isTrue();
+    }
+
+    @Test
+    void theImportResponseHasNoNoticeTimeAndIsNotWrittenAsCusres() {
+        Translation translation = writer.fromNative(DocumentType.DECLARATION_RECEIPT,
+                bytes(SAMPLES.resolve("declaration-receipt/valid/import-response-accepted.xml")));
+
+        assertThat(translation.violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("/DecImportResponse");
+            assertThat(v.message()).contains("DTM+137");
+        });
+    }
+
     /** The written CUSRES passes the gateway's own D.96B CUSRES schema and control counts. */
     private static boolean readsBackCleanly(byte[] cusres) {
         EdifactMessageReader.Result result = EdifactMessageReader.read(cusres, Set.of("CUSRES"), 1, (s, p) -> { });
