@@ -3,6 +3,7 @@ package org.casw.schemas.cnmanifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
@@ -178,6 +181,51 @@ class CnManifestSchemasTest {
                 + "<Manifest xmlns=\"" + NAMESPACE_PREFIX + "MT2101:1\"><Head><MessageID>&x;</MessageID></Head></Manifest>";
 
         assertThat(String.join("\n", errors(schema("MT2101"), doctype.getBytes(StandardCharsets.UTF_8)))).contains("DOCTYPE");
+    }
+
+    /** A real-shaped water sample carries its native counterpart's business content, so their translations compare. */
+    @ParameterizedTest
+    @CsvSource({"mt1101-import-sea.xml, mt1101-import-sea-laem-chabang-qinzhou.xml",
+        "mt2101-export-pre-stowage.xml, mt2101-export-pre-stowage-qinzhou-haiphong.xml",
+        "mt3101-arrival-report.xml, mt3101-arrival-report-port-klang-qinzhou.xml",
+        "mt4101-loading-manifest.xml, mt4101-loading-manifest-qinzhou-singapore.xml",
+        "mt5101-tally-report.xml, mt5101-tally-report-haiphong-qinzhou.xml"})
+    void waterSampleCarriesTheNativeSamplesBusinessContent(String real, String nativeSample) throws Exception {
+        Document cn = parse(Files.readAllBytes(SAMPLES.resolve("valid").resolve(real)));
+        Document own = parse(Files.readAllBytes(SAMPLES.resolve(Path.of("..", "manifest", "valid", nativeSample))));
+
+        assertThat(texts(cn, "BorderTransportMeans", "JourneyID")).isEqualTo(texts(own, "BorderTransportMeans", "JourneyID"));
+        assertThat(texts(cn, "BorderTransportMeans", "Name")).isEqualTo(texts(own, "BorderTransportMeans", "Name"));
+        assertThat(texts(cn, "BorderTransportMeans", "ID")).singleElement().asString().startsWith("UN")
+                .isEqualTo(texts(own, "BorderTransportMeans", "ID").get(0).replace("IMO", "UN"));
+        assertThat(texts(cn, "TransportContractDocument", "ID")).isEqualTo(texts(own, "TransportContractDocument", "ID"));
+        assertThat(texts(cn, "AssociatedTransportDocument", "ID")).isEqualTo(texts(own, "AssociatedTransportDocument", "ID"));
+        assertThat(Set.copyOf(texts(cn, "EquipmentIdentification", "ID")))
+                .isEqualTo(Set.copyOf(texts(own, "EquipmentIdentification", "ID")));
+        assertThat(texts(cn, "Commodity", "TariffClassificationCode")).isEqualTo(texts(own, "Classification", "ID"));
+        assertThat(numbers(cn, "Consignment", "TotalGrossMassMeasure")).isEqualTo(numbers(own, "Consignment", "TotalGrossMassMeasure"));
+        assertThat(numbers(cn, "GoodsMeasure", "GrossMassMeasure")).isEqualTo(numbers(own, "GoodsMeasure", "GrossMassMeasure"));
+        assertThat(numbers(cn, "ConsignmentPackaging", "QuantityQuantity"))
+                .isEqualTo(numbers(own, "ConsignmentPackaging", "QuantityQuantity"));
+        assertThat(Set.copyOf(texts(cn, "TransportEquipment", "SealID"))).isEqualTo(Set.copyOf(texts(own, "TransportEquipment", "SealID")));
+    }
+
+    /** The non-empty texts of every {@code child} directly under a {@code parent}, in document order. */
+    private static List<String> texts(Document document, String parent, String child) {
+        List<String> texts = new ArrayList<>();
+        var parents = document.getElementsByTagNameNS("*", parent);
+        for (int i = 0; i < parents.getLength(); i++) {
+            for (Node node = parents.item(i).getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element e && e.getLocalName().equals(child) && !e.getTextContent().isBlank()) {
+                    texts.add(e.getTextContent().trim());
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static List<BigDecimal> numbers(Document document, String parent, String child) {
+        return texts(document, parent, child).stream().map(t -> new BigDecimal(t).stripTrailingZeros()).toList();
     }
 
     // ------------------------------------------------------------------------------------------------------------
