@@ -21,6 +21,8 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.CodeLists;
 import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
+import org.casw.routes.transform.Translation;
+import org.casw.routes.transform.cnmanifest.CnManifestReader;
 import org.casw.schemas.declaration.DecList;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.declaration.EcoRelation;
@@ -43,8 +45,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  * A sandbox China customs system on loopback, configured like any partner (sandbox.customs). It
  * accepts what the gateway delivers and, after its delay, answers through the gateway's API as CN-CUSTOMS, in the
  * single window's own receipts: a declaration with its import response (the unified number), then DEC_RESULT L
- * (entered) and P (released), a two-step summary with SpL then SpK; a manifest with
- * manifest receipt 01 (accepted); and once a declaration claiming certificates of origin is released, a
+ * (entered) and P (released), a two-step summary with SpL then SpK; a manifest (taken as China's own manifest
+ * message) with customs' response, bill accepted (01); and once a declaration claiming certificates of origin is released, a
  * certificate utilization notice per certificate, which the gateway routes to the issuing country's window.
  */
 @RestController
@@ -60,6 +62,7 @@ public class SandboxCustoms implements AutoCloseable {
     private final long lateMillis;
     private final LoopbackGateway gateway;
     private final DocumentReader reader = new DocumentReader();
+    private final CnManifestReader manifests = new CnManifestReader();
     private final SandboxScheduler scheduler = new SandboxScheduler("customs");
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final AtomicInteger injectedFaults = new AtomicInteger();
@@ -97,7 +100,7 @@ public class SandboxCustoms implements AutoCloseable {
             if (DocumentType.DECLARATION.name().equals(documentType)) {
                 declaration(trackingId, (DecMessage) reader.read(DocumentType.DECLARATION, payload));
             } else if (DocumentType.MANIFEST.name().equals(documentType)) {
-                manifest(trackingId, (Manifest) reader.read(DocumentType.MANIFEST, payload));
+                manifest(trackingId, (Manifest) reader.read(DocumentType.MANIFEST, nativeManifest(payload)));
             }
         } catch (RuntimeException e) {
             deliveries.remove(trackingId);
@@ -150,29 +153,63 @@ public class SandboxCustoms implements AutoCloseable {
                                         : "Goods released"), afterRelease, 1)), 1)), 1));
     }
 
+    /** Customs takes manifests as China's own messages (CN-MANIFEST); a native one is read as it is. */
+    private byte[] nativeManifest(byte[] payload) {
+        if (!manifests.recognises(payload)) {
+            return payload;
+        }
+        Translation translation = manifests.toNative(payload);
+        if (!translation.ok()) {
+            throw new IllegalArgumentException(translation.violations().toString());
+        }
+        return translation.payload();
+    }
+
     private void manifest(String trackingId, Manifest manifest) {
         String bill = manifest.getDeclaration().getConsignment().isEmpty() ? null
                 : manifest.getDeclaration().getConsignment().get(0).getTransportContractDocument().getID();
-        String office = manifest.getDeclaration().getDeclarationOfficeID();
-        String receipt = manifestReceipt(trackingId, manifest.getHead().getMessageID(), office, bill);
-        scheduler.after(party.delayMillis(), () -> send("manifest receipt 01 for " + trackingId, receipt, () -> { }, 1));
+        if (bill == null) {
+            return; // containers reported without a bill: nothing to accept bill by bill
+        }
+        var means = manifest.getDeclaration().getBorderTransportMeans();
+        String receipt = manifestResponse(manifest.getHead().getMessageType().value(), trackingId, means.getJourneyID(),
+                means.getID(), bill);
+        scheduler.after(party.delayMillis(), () -> send("manifest response 01 for " + trackingId, receipt, () -> { }, 1));
     }
 
-    /** Manifest receipt 01 (accepted), every value escaped. */
-    static String manifestReceipt(String trackingId, String messageId, String office, String bill) {
+    /** China customs' response to a manifest: bill accepted (01), every value escaped. */
+    static String manifestResponse(String messageType, String trackingId, String journey, String means, String bill) {
+        String now = OffsetDateTime.now(ChinaReceiptTimes.CHINA).format(DATE_TIME_17);
+        String vessel = means != null && means.matches("IMO[0-9]{7}") ? "UN" + means.substring(3) : means;
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <ManifestReceipt xmlns="urn:casw:cn:manifest:1">
-                  <ReceiptID>CUS-%s-MFT-%s</ReceiptID>
-                  <MessageID>%s</MessageID>
-                  <TrackingID>%s</TrackingID>
-                %s  <ResponseCode>01</ResponseCode>
-                  <ResponseText>Manifest accepted</ResponseText>
-                  <IssueDateTime>%s</IssueDateTime>
-                </ManifestReceipt>
-                """.formatted(xml(office), xml(trackingId), xml(messageId), xml(trackingId),
-                bill == null ? "" : "  <TransportContractDocumentID>" + xml(bill) + "</TransportContractDocumentID>\n",
-                OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DATE_TIME_17));
+                <Manifest xmlns="urn:Declaration:datamodel:standard:CN:MT9999:1">
+                  <Head>
+                    <MessageID>CUS-RSP-%s</MessageID>
+                    <FunctionCode>11</FunctionCode>
+                    <MessageType>%s</MessageType>
+                    <SenderID>EPORT</SenderID>
+                    <ReceiverID>CASW-GATEWAY</ReceiverID>
+                    <SendTime>%s</SendTime>
+                    <Version>1.0</Version>
+                  </Head>
+                  <Response>
+                    <BorderTransportMeans>
+                      <JourneyID>%s</JourneyID>
+                      <ID>%s</ID>
+                    </BorderTransportMeans>
+                    <Consignment>
+                      <TransportContractDocument>
+                        <ID>%s</ID>
+                      </TransportContractDocument>
+                      <ResponseType>
+                        <Code>01</Code>
+                        <Text>Manifest accepted</Text>
+                      </ResponseType>
+                    </Consignment>
+                  </Response>
+                </Manifest>
+                """.formatted(xml(trackingId), xml(messageType), now, xml(journey), xml(vessel), xml(bill));
     }
 
     /** One utilization notice per certificate the released declaration claimed, with the quantities it used. */

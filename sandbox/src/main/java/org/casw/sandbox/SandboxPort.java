@@ -64,6 +64,9 @@ public class SandboxPort extends SandboxJmsParty {
             return; // discharge follows the original manifest; arrival reports and tallies need no answer here
         }
         var vessel = manifest.getDeclaration().getBorderTransportMeans();
+        if (vessel.getID() == null) {
+            return; // a manifest naming no vessel gives the terminal nothing to report discharges against
+        }
         String batchId = nextBatchId("QZPORT-DIS");
         StringBuilder events = new StringBuilder();
         int n = 0;

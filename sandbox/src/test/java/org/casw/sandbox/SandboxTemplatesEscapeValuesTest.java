@@ -60,7 +60,7 @@ class SandboxTemplatesEscapeValuesTest {
     void customsReceiptsKeepValuesFromTheDeliveredDocumentAsText() throws Exception {
         Document importResponse = parse(SandboxCustoms.importResponse(HOSTILE, HOSTILE));
         Document declarationReceipt = parse(SandboxCustoms.decResult(HOSTILE, HOSTILE, HOSTILE, HOSTILE, "L", HOSTILE));
-        Document manifestReceipt = parse(SandboxCustoms.manifestReceipt(HOSTILE, HOSTILE, HOSTILE, HOSTILE));
+        Document manifestReceipt = parse(SandboxCustoms.manifestResponse(HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE));
 
         assertNothingInjected(importResponse);
         assertNothingInjected(declarationReceipt);
@@ -71,7 +71,8 @@ class SandboxTemplatesEscapeValuesTest {
         for (String element : List.of("CUS_CIQ_NO", "ENTRY_ID", "CUSTOM_MASTER", "I_E_DATE", "NOTE")) {
             assertThat(declarationReceipt.getElementsByTagName(element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
         }
-        for (String element : List.of("MessageID", "TrackingID", "TransportContractDocumentID")) {
+        assertThat(manifestReceipt.getElementsByTagNameNS("*", "MessageID").item(0).getTextContent()).isEqualTo("CUS-RSP-" + HOSTILE);
+        for (String element : List.of("MessageType", "JourneyID", "ID")) {
             assertThat(manifestReceipt.getElementsByTagNameNS("*", element).item(0).getTextContent()).as(element).isEqualTo(HOSTILE);
         }
     }

@@ -7,6 +7,8 @@ import org.casw.routes.transform.asean.acdd.AcddResponseTranslator;
 import org.casw.routes.transform.asean.eco.AswEcoInboundTranslator;
 import org.casw.routes.transform.asean.eco.AswEcoOutboundTranslator;
 import org.casw.routes.transform.asean.eco.IssuingCountries;
+import org.casw.routes.transform.cnmanifest.CnManifestReader;
+import org.casw.routes.transform.cnmanifest.CnManifestWriter;
 import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The formats the gateway translates, available to every agreement's {@code formats}: UN/EDIFACT D.96B
  * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES, CODECO, COARRI out), WCO-ACDD (export declarations out, customs
- * responses in) and ASW-ECO (certificates of origin and utilization notices, both ways).
+ * responses in), ASW-ECO (certificates of origin and utilization notices, both ways) and CN-MANIFEST (China's own
+ * manifest messages and customs' responses, both ways).
  */
 @Configuration(proxyBeanMethods = false)
 public class TranslatorConfiguration {
@@ -60,5 +63,15 @@ public class TranslatorConfiguration {
     @Bean
     AswEcoInboundTranslator aswEcoInboundTranslator() {
         return new AswEcoInboundTranslator();
+    }
+
+    @Bean
+    CnManifestReader cnManifestReader() {
+        return new CnManifestReader();
+    }
+
+    @Bean
+    CnManifestWriter cnManifestWriter() {
+        return new CnManifestWriter();
     }
 }

@@ -87,6 +87,7 @@ public final class SeaRailImportScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DATE_TIME_17 = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+    private static final DateTimeFormatter DATE_TIME_14 = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter DATE_8 = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final String base;
@@ -302,64 +303,98 @@ public final class SeaRailImportScenario {
                 .put("grossWeight", 13100).put("quantity", 12000).put("unit", "KGM").put("fobValue", 42000).put("currency", "USD");
     }
 
+    /** The original manifest as the shipping agent's manifest software writes it: China's MT1101 (CN-MANIFEST). */
     static String manifest(String run, String bill, String container) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <Manifest xmlns="urn:casw:cn:manifest:1">
+                <Manifest xmlns="urn:Declaration:datamodel:standard:CN:MT1101:1">
                   <Head>
-                    <MessageID>QZDEMO-MT1101-%1$s</MessageID>
+                    <MessageID>CN_MT1101_1p0_PABVQZH_%1$s</MessageID>
                     <FunctionCode>9</FunctionCode>
                     <MessageType>MT1101</MessageType>
                     <SenderID>PABV-QZH-AGENT</SenderID>
-                    <ReceiverID>CN-CUSTOMS-7205</ReceiverID>
+                    <ReceiverID>EPORT</ReceiverID>
                     <SendTime>%2$s</SendTime>
                     <Version>1.0</Version>
                   </Head>
                   <Declaration>
-                    <DeclarationOfficeID>7205</DeclarationOfficeID>
-                    <BorderTransportMeans>
-                      <JourneyID>0417N</JourneyID>
-                      <TypeCode>1</TypeCode>
-                      <ID>IMO9321483</ID>
-                      <Name>KOTA CAHAYA</Name>
-                      <FirstArrivalLocationID>CNQZH</FirstArrivalLocationID>
-                      <ArrivalDateTime>%2$s</ArrivalDateTime>
-                      <DepartureDateTime>%3$s</DepartureDateTime>
-                    </BorderTransportMeans>
+                    <RepresentativePerson>
+                      <Name>PABV-QZH-AGENT</Name>
+                    </RepresentativePerson>
+                    <Agent>
+                      <ID>PABV-QZH-AGENT</ID>
+                    </Agent>
                     <Carrier>
                       <ID>PABV</ID>
                     </Carrier>
-                    <LoadingLocation>
-                      <ID>SGSIN</ID>
-                      <LoadingDateTime>%3$s</LoadingDateTime>
-                    </LoadingLocation>
-                    <UnloadingLocation>
-                      <ID>CNQZH</ID>
-                      <ArrivalDateTime>%2$s</ArrivalDateTime>
-                    </UnloadingLocation>
+                    <BorderTransportMeans>
+                      <JourneyID>0417N</JourneyID>
+                      <TypeCode>1</TypeCode>
+                      <ID>UN9321483</ID>
+                      <Name>KOTA CAHAYA</Name>
+                      <FirstArrivalLocationID>CNQZH</FirstArrivalLocationID>
+                      <ArrivalDateTime>%7$s</ArrivalDateTime>
+                      <DepartureDateTime>%3$s</DepartureDateTime>
+                    </BorderTransportMeans>
                     <Consignment>
                       <TransportContractDocument>
                         <ID>%4$s</ID>
+                        <ConditionCode>10</ConditionCode>
                       </TransportContractDocument>
+                      <AssociatedTransportDocument>
+                        <ID></ID>
+                      </AssociatedTransportDocument>
+                      <LoadingLocation>
+                        <ID>SGSIN</ID>
+                        <LoadingDate>%3$s</LoadingDate>
+                      </LoadingLocation>
+                      <UnloadingLocation>
+                        <ID>CNQZH/7205</ID>
+                        <ArrivalDate>%7$s</ArrivalDate>
+                      </UnloadingLocation>
+                      <FreightPayment>
+                        <MethodCode>PP</MethodCode>
+                      </FreightPayment>
                       <ConsignmentPackaging>
                         <QuantityQuantity>1000</QuantityQuantity>
+                        <TypeCode>CT</TypeCode>
                       </ConsignmentPackaging>
                       <TotalGrossMassMeasure>13100</TotalGrossMassMeasure>
                       <Consignee>
+                        <ID>USCI+91450700MA5L3QR71R</ID>
                         <Name>Qinzhou Demo Import &amp; Export Co., Ltd.</Name>
-                        <ID>91450700MA5L3QR71R</ID>
+                        <Address>
+                          <Line>Qinzhou Port Economic and Technological Development Zone</Line>
+                          <CountryCode>CN</CountryCode>
+                        </Address>
+                        <AEO></AEO>
                       </Consignee>
                       <Consignor>
                         <Name>Jurong Food Industries Pte. Ltd.</Name>
+                        <Address>
+                          <CountryCode>SG</CountryCode>
+                        </Address>
+                        <AEO>SG199801234K</AEO>
                       </Consignor>
+                      <TransportEquipment>
+                        <EquipmentIdentification>
+                          <ID>%5$s</ID>
+                        </EquipmentIdentification>
+                        <CharacteristicCode>45G1</CharacteristicCode>
+                        <SupplierPartyTypeCode>2</SupplierPartyTypeCode>
+                        <FullnessCode>8</FullnessCode>
+                        <SealID AgencyCode="CA">SG%6$s</SealID>
+                      </TransportEquipment>
                       <ConsignmentItem>
                         <SequenceNumeric>1</SequenceNumeric>
+                        <ConsignmentItemPackaging>
+                          <QuantityQuantity>1000</QuantityQuantity>
+                          <TypeCode>CT</TypeCode>
+                        </ConsignmentItemPackaging>
                         <Commodity>
                           <CargoDescription>Food preparations, instant noodle seasoning, 1000 cartons of 12 kg</CargoDescription>
-                          <Classification>
-                            <ID>210690</ID>
-                          </Classification>
+                          <TariffClassificationCode>2106909090</TariffClassificationCode>
                         </Commodity>
                         <GoodsMeasure>
                           <GrossMassMeasure>13100</GrossMassMeasure>
@@ -368,19 +403,14 @@ public final class SeaRailImportScenario {
                           <ID>%5$s</ID>
                         </EquipmentIdentification>
                       </ConsignmentItem>
-                      <TransportEquipment>
-                        <EquipmentIdentification>
-                          <ID>%5$s</ID>
-                        </EquipmentIdentification>
-                        <CharacteristicCode>45G1</CharacteristicCode>
-                        <FullnessCode>8</FullnessCode>
-                        <SealID>SG%6$s</SealID>
-                      </TransportEquipment>
                     </Consignment>
+                    <AdditionalInformation>
+                      <Content></Content>
+                    </AdditionalInformation>
                   </Declaration>
                 </Manifest>
-                """.formatted(run, now.format(DATE_TIME_17), now.minusDays(4).format(DATE_TIME_17), bill, container,
-                container.substring(5, 11));
+                """.formatted(run, now.format(DATE_TIME_17), now.minusDays(4).format(DATE_TIME_14), bill, container,
+                container.substring(5, 11), now.format(DATE_TIME_14));
     }
 
     static String declaration(String run, String bill, String container, String certificateNo) {

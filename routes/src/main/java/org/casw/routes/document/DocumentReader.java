@@ -164,9 +164,14 @@ public class DocumentReader {
             case DECLARATION_RECEIPT -> CustomsReceipts.factsOf(document);
             case MANIFEST_RECEIPT -> {
                 ManifestReceipt r = (ManifestReceipt) document;
-                yield new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID", r.getResponseCode().value(),
-                        r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' '), false, r.getResponseText(),
-                        new BusinessKeys());
+                String meaning = r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                // China's own responses name the bill, not the tracking id: the manifest is the one delivered that lists it
+                yield r.getTrackingID() != null ? new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID",
+                        r.getResponseCode().value(), meaning, false, r.getResponseText(), new BusinessKeys())
+                        : new ReceiptFacts(null, "/ManifestReceipt/TransportContractDocumentID",
+                                r.getTransportContractDocumentID() == null ? List.of()
+                                        : List.of(new BusinessKeys.Key(BusinessKeys.Kind.BILL_NO, r.getTransportContractDocumentID())),
+                                r.getResponseCode().value(), meaning, false, r.getResponseText(), new BusinessKeys());
             }
             default -> throw new IllegalArgumentException(type + " is not a receipt");
         };

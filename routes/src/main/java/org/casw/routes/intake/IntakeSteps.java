@@ -44,6 +44,7 @@ import org.casw.routes.transform.InboundTranslator;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.PartyFormats;
 import org.casw.routes.transform.Translation;
+import org.casw.routes.transform.cnmanifest.CnManifestReader;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
@@ -364,7 +365,14 @@ public class IntakeSteps {
             }
             Optional<OutboundTranslator> translator = formats.outboundFor(dispatch.receiver(), type);
             boolean xml = true;
-            if (translator.isPresent()) {
+            byte[] received = translator.isEmpty() ? null
+                    : inHand ? intake.submission.payload() : ledger.inboundPayload(dispatch.trackingId()).orElse(null);
+            if (received != null && translator.get().deliversAsReceived(received)) {
+                // sender and receiver speak the same format: what the sender wrote goes on, nothing lost in between
+                document = received;
+                ledger.prepared(dispatch.trackingId(), document, "delivered as received in " + translator.get().format() + " for "
+                        + dispatch.receiver());
+            } else if (translator.isPresent()) {
                 Translation translation = translator.get().fromNative(type, document);
                 if (!translation.ok()) {
                     // valid, but not expressible in the receiver's format: an operator must look, nothing is sent
@@ -641,6 +649,11 @@ public class IntakeSteps {
                     }
                     intake.referencedTrackingId = refersTo;
                     receivers = List.of(original.get().sender());
+                    if (receipt.refersTo() == null && intake.type == DocumentType.MANIFEST_RECEIPT && intake.translatedFrom != null) {
+                        // customs' response named the bill; the receipt passed on names the manifest, as the gateway's do
+                        intake.payload = CnManifestReader.answering(intake.payload, refersTo, original.get().messageId());
+                        ledger.translated(intake.trackingId, intake.payload, "answers manifest " + refersTo);
+                    }
                 } else {
                     RoutingFacts facts = RoutingFacts.read(intake.type, intake.document, certificates);
                     if (intake.lane != null) {

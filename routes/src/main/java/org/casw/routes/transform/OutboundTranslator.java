@@ -16,4 +16,13 @@ public interface OutboundTranslator {
      * document that cannot be expressed in the format gives violations, not an exception.
      */
     Translation fromNative(DocumentType type, byte[] nativeXml);
+
+    /**
+     * Whether a document the sender wrote in this very format goes to the receiver as received rather than written
+     * anew from the native model: for a format the native model does not hold whole (China's manifests), so that
+     * nothing is lost between two parties that speak it. Formats with partner addressing inside (EDIFACT's UNB) say no.
+     */
+    default boolean deliversAsReceived(byte[] received) {
+        return false;
+    }
 }

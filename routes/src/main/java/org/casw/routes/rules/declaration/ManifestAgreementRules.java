@@ -118,13 +118,14 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
         containers(declaration, manifest, out);
 
         BigDecimal manifested = cargo.getTotalGrossMassMeasure();
-        if (head.getGrossWet().compareTo(manifested) != 0) {
+        if (manifested != null && head.getGrossWet().compareTo(manifested) != 0) {
             out.add(MANIFEST_GROSS_WEIGHT_MISMATCH, HEAD + "GrossWet", "GrossWet " + head.getGrossWet().toPlainString()
                     + " kg differs from the manifested gross mass " + manifested.toPlainString() + " kg"
                     + manifest.at("TotalGrossMassMeasure") + ".");
         }
-        BigInteger packages = BigInteger.valueOf(cargo.getConsignmentPackaging().getQuantityQuantity());
-        if (!head.getPackNo().equals(packages)) {
+        BigInteger packages = cargo.getConsignmentPackaging() == null ? null
+                : BigInteger.valueOf(cargo.getConsignmentPackaging().getQuantityQuantity());
+        if (packages != null && !head.getPackNo().equals(packages)) {
             out.add(MANIFEST_PACKAGES_MISMATCH, HEAD + "PackNo", "PackNo " + head.getPackNo() + " differs from the manifested "
                     + packages + " packages" + manifest.at("ConsignmentPackaging/QuantityQuantity") + ".");
         }
@@ -164,12 +165,13 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
                     + ") differs from the manifest's mode " + means.getTypeCode() + " (" + modeName(means.getTypeCode()) + ")"
                     + manifest.atMeans("TypeCode") + ".");
         }
-        if (head.getTrafName() != null && !sameMeans(head.getTrafName(), means)) {
+        // a road manifest names no vehicle: nothing to compare the declared one with
+        if (head.getTrafName() != null && (means.getID() != null || means.getName() != null) && !sameMeans(head.getTrafName(), means)) {
             out.add(MANIFEST_TRANSPORT_MISMATCH, HEAD + "TrafName", "TrafName " + head.getTrafName() + " is neither the manifest's "
                     + "means of transport " + means.getID() + manifest.atMeans("ID") + " nor its name " + means.getName()
                     + manifest.atMeans("Name") + ".");
         }
-        if (voyageNo != null && !simple(voyageNo).equals(simple(means.getJourneyID()))) {
+        if (voyageNo != null && means.getJourneyID() != null && !simple(voyageNo).equals(simple(means.getJourneyID()))) {
             out.add(MANIFEST_TRANSPORT_MISMATCH, "/DecMessage/DecFreeTxt/VoyNo", "VoyNo " + voyageNo + " differs from the manifest's "
                     + means.getJourneyID() + manifest.atMeans("JourneyID") + ".");
         }
@@ -178,8 +180,9 @@ public class ManifestAgreementRules implements DocumentRules<DecMessage>, CrossD
     /** A declaration names the vessel or train by name or by number; an IMO number may be written without "IMO". */
     private static boolean sameMeans(String declared, BorderTransportMeans means) {
         String name = simple(declared);
-        String id = simple(means.getID());
-        return name.equals(simple(means.getName())) || name.equals(id) || (id.startsWith("IMO") && name.equals(id.substring(3)));
+        String id = means.getID() == null ? "" : simple(means.getID());
+        return (means.getName() != null && name.equals(simple(means.getName()))) || name.equals(id)
+                || (id.startsWith("IMO") && name.equals(id.substring(3)));
     }
 
     private static String simple(String text) {

@@ -29,7 +29,7 @@ public class ArrivalReportRules implements DocumentRules<Manifest>, CrossDocumen
             return;
         }
         BorderTransportMeans means = manifest.getDeclaration().getBorderTransportMeans();
-        if (!history.originalManifestKnown(means.getID(), means.getJourneyID())) {
+        if (means.getID() != null && !history.originalManifestKnown(means.getID(), means.getJourneyID())) {
             out.add(ARRIVAL_MANIFEST_UNKNOWN, "/Manifest/Declaration/BorderTransportMeans/JourneyID", "No original manifest (MT1101) for "
                     + means.getID() + " voyage " + means.getJourneyID() + " came through the gateway; file it before the arrival report.");
         }

@@ -28,8 +28,12 @@ public final class ManifestKeys {
         keys.add(ManifestRules.isLand(manifest.getHead().getMessageType()) ? BusinessKeys.Kind.TRAIN_NO
                 : BusinessKeys.Kind.VESSEL_IMO, means.getID());
         keys.add(BusinessKeys.Kind.VOYAGE_NO, means.getJourneyID());
-        keys.add(BusinessKeys.Kind.LOCATION, declaration.getLoadingLocation().getID());
-        keys.add(BusinessKeys.Kind.LOCATION, declaration.getUnloadingLocation().getID());
+        if (declaration.getLoadingLocation() != null) {
+            keys.add(BusinessKeys.Kind.LOCATION, declaration.getLoadingLocation().getID());
+        }
+        if (declaration.getUnloadingLocation() != null) {
+            keys.add(BusinessKeys.Kind.LOCATION, declaration.getUnloadingLocation().getID());
+        }
         // An LCL container appears under several bills: add each number once, without asking the key list.
         Set<String> containers = new HashSet<>();
         for (Consignment consignment : declaration.getConsignment()) {
@@ -42,6 +46,12 @@ public final class ManifestKeys {
                 if (containers.add(number)) {
                     keys.add(BusinessKeys.Kind.CONTAINER_NO, number);
                 }
+            }
+        }
+        for (TransportEquipment equipment : declaration.getTransportEquipment()) {
+            String number = equipment.getEquipmentIdentification().getID();
+            if (containers.add(number)) {
+                keys.add(BusinessKeys.Kind.CONTAINER_NO, number);
             }
         }
         return keys;

@@ -93,7 +93,7 @@ public final class ManifestRules implements DocumentRules<Manifest> {
         checkSendTime(manifest.getHead().getSendTime(), violations);
         Declaration declaration = manifest.getDeclaration();
         BorderTransportMeans means = declaration.getBorderTransportMeans();
-        if (!land) {
+        if (!land && means.getID() != null) {
             checkVessel(means.getID(), violations);
         }
         String mode = land ? "land" : "sea";
@@ -101,12 +101,23 @@ public final class ManifestRules implements DocumentRules<Manifest> {
             known(means.getFirstArrivalLocationID(), DECLARATION + "/BorderTransportMeans/FirstArrivalLocationID",
                     "first arrival location", violations);
         }
-        checkLocation(declaration.getLoadingLocation().getID(), DECLARATION + "/LoadingLocation/ID", "loading location",
-                land, means.getTypeCode(), mode, violations);
-        checkLocation(declaration.getUnloadingLocation().getID(), DECLARATION + "/UnloadingLocation/ID",
-                "unloading location", land, means.getTypeCode(), mode, violations);
+        if (declaration.getLoadingLocation() != null) {
+            checkLocation(declaration.getLoadingLocation().getID(), DECLARATION + "/LoadingLocation/ID", "loading location",
+                    land, means.getTypeCode(), mode, violations);
+        }
+        if (declaration.getUnloadingLocation() != null) {
+            checkLocation(declaration.getUnloadingLocation().getID(), DECLARATION + "/UnloadingLocation/ID",
+                    "unloading location", land, means.getTypeCode(), mode, violations);
+        }
 
-        Set<String> listed = checkEquipment(declaration.getConsignment(), violations);
+        Set<String> listed = new HashSet<>(checkEquipment(declaration.getConsignment(), violations));
+        // arrival and tally reports list their containers once, not bill by bill
+        List<TransportEquipment> reported = declaration.getTransportEquipment();
+        for (int e = 0; e < reported.size(); e++) {
+            String number = reported.get(e).getEquipmentIdentification().getID();
+            checkContainerNumber(number, DECLARATION + "/" + at("TransportEquipment", e) + "/EquipmentIdentification/ID", violations);
+            listed.add(number);
+        }
         checkItems(declaration.getConsignment(), listed, violations);
     }
 
@@ -206,9 +217,13 @@ public final class ManifestRules implements DocumentRules<Manifest> {
             for (int i = 0; i < items.size(); i++) {
                 ConsignmentItem item = items.get(i);
                 String itemPath = consignmentPath + "/" + at("ConsignmentItem", i);
-                checkHs(item.getCommodity().getClassification().getID(), itemPath + "/Commodity/Classification/ID",
-                        item.getSequenceNumeric(), bill, violations);
-                itemsTotal = itemsTotal.add(item.getGoodsMeasure().getGrossMassMeasure());
+                if (item.getCommodity().getClassification() != null) {
+                    checkHs(item.getCommodity().getClassification().getID(), itemPath + "/Commodity/Classification/ID",
+                            item.getSequenceNumeric(), bill, violations);
+                }
+                // a manifest that leaves an item's mass out (China's loading manifest may) is not summed
+                itemsTotal = itemsTotal == null || item.getGoodsMeasure() == null ? null
+                        : itemsTotal.add(item.getGoodsMeasure().getGrossMassMeasure());
                 if (item.getEquipmentIdentification() != null) {
                     String number = item.getEquipmentIdentification().getID();
                     if (!listed.contains(number)) {
@@ -221,7 +236,7 @@ public final class ManifestRules implements DocumentRules<Manifest> {
                 }
             }
             BigDecimal total = consignment.getTotalGrossMassMeasure();
-            if (itemsTotal.compareTo(total.multiply(GROSS_MASS_TOLERANCE)) > 0) {
+            if (itemsTotal != null && total != null && itemsTotal.compareTo(total.multiply(GROSS_MASS_TOLERANCE)) > 0) {
                 violations.add(GROSS_MASS_INCONSISTENT, consignmentPath + "/TotalGrossMassMeasure", "The items of bill "
                         + bill + " weigh " + itemsTotal.toPlainString() + " kg gross in total, more than the consignment's"
                         + " TotalGrossMassMeasure of " + total.toPlainString() + " kg plus 1%.");

@@ -102,6 +102,12 @@ public final class PartnerXml {
         }
     }
 
+    /** The root element of an XML payload, read by a StAX peek that stops there (no DTD read); null if there is none. */
+    public static QName rootOf(byte[] payload) {
+        Peek peek = peek(payload);
+        return peek.problem() == null ? peek.root() : null;
+    }
+
     private static <T> Read<T> refused(Violation violation) {
         return new Read<>(null, List.of(violation));
     }

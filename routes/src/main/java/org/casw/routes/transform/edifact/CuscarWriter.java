@@ -76,6 +76,18 @@ public class CuscarWriter implements OutboundTranslator {
         BorderTransportMeans means = declaration.getBorderTransportMeans();
         String journey = check.text(means.getJourneyID(), 17, "/Manifest/Declaration/BorderTransportMeans/JourneyID", "TDT 8028");
         String vesselName = check.text(means.getName(), 35, "/Manifest/Declaration/BorderTransportMeans/Name", "TDT C222/8212");
+        // CUSCAR needs what China's road and loading messages may leave out
+        needed(means.getJourneyID(), "/Manifest/Declaration/BorderTransportMeans/JourneyID", "TDT 8028", check);
+        needed(means.getID(), "/Manifest/Declaration/BorderTransportMeans/ID", "TDT C222/8213", check);
+        needed(declaration.getLoadingLocation(), "/Manifest/Declaration/LoadingLocation", "LOC+9", check);
+        needed(declaration.getUnloadingLocation(), "/Manifest/Declaration/UnloadingLocation", "LOC+11", check);
+        if (!declaration.getTransportEquipment().isEmpty()) {
+            check.refuse("/Manifest/Declaration/TransportEquipment", "Containers reported without a bill cannot be written: CUSCAR "
+                    + "links a container to its bill through an item's SGP.");
+        }
+        if (!check.ok()) {
+            return null;
+        }
         boolean imo = means.getID().matches("IMO[0-9]{7}");
         String meansId = imo ? means.getID().substring(3)
                 : check.text(means.getID(), 9, "/Manifest/Declaration/BorderTransportMeans/ID", "TDT C222/8213");
@@ -159,13 +171,24 @@ public class CuscarWriter implements OutboundTranslator {
         return bytes;
     }
 
+    private static void needed(Object value, String path, String element, Expressible check) {
+        if (value == null) {
+            check.refuse(path, "A CUSCAR needs " + element + "; the manifest has no " + path.substring(path.lastIndexOf('/') + 1) + ".");
+        }
+    }
+
     private static void checkConsignment(Consignment consignment, String path, Expressible check) {
+        needed(consignment.getTotalGrossMassMeasure(), path + "/TotalGrossMassMeasure", "CNT+7", check);
+        needed(consignment.getConsignmentPackaging(), path + "/ConsignmentPackaging", "CNT+11", check);
         party(consignment.getConsignee(), path + "/Consignee", check);
         party(consignment.getConsignor(), path + "/Consignor", check);
         for (int i = 0; i < consignment.getConsignmentItem().size(); i++) {
             ConsignmentItem item = consignment.getConsignmentItem().get(i);
             check.pieces(item.getCommodity().getCargoDescription(), 70, 5,
                     path + "/ConsignmentItem[" + (i + 1) + "]/Commodity/CargoDescription", "FTX C108 (5 x an..70)");
+            needed(item.getCommodity().getClassification(), path + "/ConsignmentItem[" + (i + 1) + "]/Commodity/Classification",
+                    "PIA", check);
+            needed(item.getGoodsMeasure(), path + "/ConsignmentItem[" + (i + 1) + "]/GoodsMeasure", "MEA+WT+G", check);
         }
         List<TransportEquipment> units = consignment.getTransportEquipment();
         for (int t = 0; t < units.size(); t++) {

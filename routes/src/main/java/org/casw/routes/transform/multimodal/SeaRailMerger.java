@@ -110,6 +110,16 @@ public final class SeaRailMerger {
 
     /** The legs in travel order; reports legs that do not meet at one UN/LOCODE or overlap in time. */
     private static List<ManifestLeg> order(ManifestLeg sea, ManifestLeg rail, List<Violation> violations) {
+        for (ManifestLeg leg : List.of(sea, rail)) {
+            Declaration declaration = leg.manifest().getDeclaration();
+            if (declaration.getLoadingLocation() == null || declaration.getUnloadingLocation() == null) {
+                violations.add(Violation.of(THROUGH_LEGS_NOT_CONNECTED, "/Manifest/Declaration", "The " + leg.describe()
+                        + " names no loading or unloading location, so its leg cannot be placed on the route."));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return List.of(sea, rail);
+        }
         String seaFrom = sea.manifest().getDeclaration().getLoadingLocation().getID();
         String seaTo = sea.manifest().getDeclaration().getUnloadingLocation().getID();
         String railFrom = rail.manifest().getDeclaration().getLoadingLocation().getID();
@@ -169,7 +179,8 @@ public final class SeaRailMerger {
             return party(a != null ? a : b);
         }
         boolean byId = a.getID() != null && b.getID() != null;
-        boolean agree = byId ? a.getID().equals(b.getID()) : normalised(a.getName()).equals(normalised(b.getName()));
+        // China's manifests write a party's id with its scheme (USCI+91450700MA5L3QR71R): the same party as the bare code
+        boolean agree = byId ? bareId(a.getID()).equals(bareId(b.getID())) : normalised(a.getName()).equals(normalised(b.getName()));
         if (!agree) {
             String field = byId ? "Consignee/ID" : "Consignee/Name";
             String valueA = byId ? a.getID() : a.getName();
@@ -187,7 +198,8 @@ public final class SeaRailMerger {
         document.setThroughDocumentNo("TD-" + String.join("-", new LinkedHashSet<>(legs.stream().map(ManifestLeg::billNo).toList())));
         document.setConsignor(party(first.cargo().getConsignor()));
         document.setConsignee(consignee);
-        document.setTotalPackages(BigInteger.valueOf(first.cargo().getConsignmentPackaging().getQuantityQuantity()));
+        document.setTotalPackages(first.cargo().getConsignmentPackaging() == null ? null
+                : BigInteger.valueOf(first.cargo().getConsignmentPackaging().getQuantityQuantity()));
         document.setTotalGrossMass(first.cargo().getTotalGrossMassMeasure());
         document.setLegs(new ThroughDocument.Legs());
         for (int l = 0; l < legs.size(); l++) {
@@ -333,8 +345,8 @@ public final class SeaRailMerger {
         Goods goods = new Goods();
         goods.setSequence(BigInteger.valueOf(item.getSequenceNumeric()));
         goods.setDescription(item.getCommodity().getCargoDescription());
-        goods.setHsCode(item.getCommodity().getClassification().getID());
-        goods.setGrossMass(item.getGoodsMeasure().getGrossMassMeasure());
+        goods.setHsCode(item.getCommodity().getClassification() == null ? null : item.getCommodity().getClassification().getID());
+        goods.setGrossMass(item.getGoodsMeasure() == null ? null : item.getGoodsMeasure().getGrossMassMeasure());
         return goods;
     }
 
@@ -365,6 +377,10 @@ public final class SeaRailMerger {
         party.setName(source.getName());
         party.setID(source.getID());
         return party;
+    }
+
+    private static String bareId(String id) {
+        return id.replaceFirst("^[A-Z]{2,6}\\+", "");
     }
 
     /** Names compared without case, punctuation or spacing: "Co., Ltd." and "CO LTD" are one company. */
