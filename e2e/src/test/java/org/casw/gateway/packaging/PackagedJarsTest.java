@@ -11,6 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,23 @@ class PackagedJarsTest {
     private static Path built(Path jar) {
         assertThat(jar).as("build the jars first (mvn -B verify builds them before this module's tests)").isRegularFile();
         return jar;
+    }
+
+    /**
+     * Schemas that import or include siblings load inside the executable jar too, where they are nested jar entries
+     * (the declaration receipts import customs' own, China's manifest schemas include their vocabulary).
+     */
+    @Test
+    void schemasWithImportsAndIncludesLoadFromTheExecutableJar() throws Exception {
+        Result receipt = run(SERVER_JAR, "validate",
+                Samples.path("declaration-receipt", "valid", "dec-result-released.xml").toAbsolutePath().toString());
+        Result manifest = run(SERVER_JAR, "translate",
+                Samples.path("cn-manifest", "valid", "mt2101-export-pre-stowage.xml").toAbsolutePath().toString());
+
+        assertThat(receipt.status()).as(receipt.output()).isZero();
+        assertThat(receipt.output()).contains("OK (DECLARATION_RECEIPT");
+        assertThat(manifest.status()).as(manifest.output()).isZero();
+        assertThat(manifest.output()).contains("urn:casw:cn:manifest:1", "OOLUQZH2611207");
     }
 
     private static Result run(Path jar, String... args) throws Exception {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
+import org.casw.routes.transform.cnmanifest.CnManifestReader;
 import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
@@ -22,13 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) to native XML, or a native
- * manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do. Large files report their stages on
+ * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) or China's manifest messages
+ * (CN-MANIFEST) to native XML, or a native manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do. Large files report their stages on
  * standard error, so a long translation shows where it is.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
         description = {"Translate between UN/EDIFACT D.96B and native XML as the gateway does.",
-            "CUSCAR, CODECO and COARRI become native XML; a native manifest, receipt or container event becomes CUSCAR, CUSRES,",
+            "CUSCAR, CODECO, COARRI and China's manifest messages (CN-MANIFEST) become native XML; a native manifest, receipt or container event becomes CUSCAR, CUSRES,",
             "CODECO or COARRI. The translation goes to standard output; large files report their stages on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})
@@ -74,9 +75,14 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
         Progress progress = new Progress(payload.length >= progressFromBytes ? err() : null, file);
         progress.step("read " + payload.length / 1024 + " KiB");
         boolean edifact = EdifactInterchange.sniff(payload).isPresent();
-        Target target = to != null ? to : edifact ? Target.xml : Target.edifact;
+        CnManifestReader chinaManifests = new CnManifestReader();
+        boolean chinaManifest = chinaManifests.recognises(payload);
+        Target target = to != null ? to : edifact || chinaManifest ? Target.xml : Target.edifact;
         Translation translation;
-        if (target == Target.xml) {
+        if (target == Target.xml && chinaManifest) {
+            progress.step("translating CN-MANIFEST to XML");
+            translation = chinaManifests.toNative(payload);
+        } else if (target == Target.xml) {
             progress.step("translating UN/EDIFACT to XML");
             translation = new EdifactTranslator().toNative(payload);
         } else {

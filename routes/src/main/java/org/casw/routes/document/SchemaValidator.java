@@ -2,6 +2,7 @@ package org.casw.routes.document;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
@@ -49,14 +51,20 @@ public class SchemaValidator {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            // Schemas include siblings from the class path (file: or jar:); nothing from the network.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            // a schema's includes and imports come from the class path beside it, read by the resolver, never by URL:
+            // alike in a directory, a jar or the executable jar's nested jars, and nothing from elsewhere
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setResourceResolver(new BundledSchemas(resource));
             URL xsd = SchemaValidator.class.getClassLoader().getResource(resource);
             if (xsd == null) {
                 throw new IllegalStateException("Schema " + resource + " is not on the class path");
             }
             UnorderedFields.learn(xsd);
-            return factory.newSchema(xsd);
+            try (InputStream in = xsd.openStream()) {
+                return factory.newSchema(new StreamSource(in, xsd.toExternalForm()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Schema " + resource + " cannot be read", e);
         } catch (SAXException e) {
             throw new IllegalStateException("A bundled XML Schema does not compile: " + e.getMessage(), e);
         }
