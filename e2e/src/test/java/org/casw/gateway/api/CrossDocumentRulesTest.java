@@ -27,6 +27,27 @@ class CrossDocumentRulesTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void chinasOwnApplicationChangesALodgedDeclarationAndCannotCancelItOnceReleased() {
+        String trackingId = json(postXml(ENTERPRISE_KEY, Samples.declaration("MODIFY-TARGET-2"))).get("trackingId").asText();
+        String entryId = client.awaitAcknowledged(ENTERPRISE_KEY, trackingId, "P").get("businessKeys").get("ENTRY_ID").get(0).asText();
+
+        HttpResponse<String> modify = postXml(ENTERPRISE_KEY, Samples.sample("declaration-modification", "valid",
+                "decmod-modify-quantity.xml").replace("720520261000123456", entryId));
+        HttpResponse<String> again = postXml(ENTERPRISE_KEY, Samples.sample("declaration-modification", "valid",
+                "decmod-modify-quantity.xml").replace("720520261000123456", entryId));
+        HttpResponse<String> cancel = postXml(ENTERPRISE_KEY, Samples.sample("declaration-modification", "valid", "decmod-cancel.xml")
+                .replace("720520261000654321", entryId));
+
+        assertThat(modify.statusCode()).as(modify.body()).isEqualTo(202);
+        assertThat(json(modify).get("type").asText()).isEqualTo("DECLARATION_MODIFICATION");
+        // no id of its own until the single window numbers it: entry id, kind and signing time identify it
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("trackingId").asText()).isEqualTo(json(modify).get("trackingId").asText());
+        assertThat(cancel.statusCode()).isEqualTo(422);
+        assertThat(cancel.body()).contains("CANCELLATION_AFTER_RELEASE", "/DecModMessage/DecModType");
+    }
+
+    @Test
     void aModificationOfAnUnknownDeclarationIsRefused() {
         HttpResponse<String> modify = postXml(ENTERPRISE_KEY, modification("modify-quantity.xml", "720520260000000001", "MOD-2"));
 

@@ -11,6 +11,7 @@ import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.UnmarshallerHandler;
 import org.casw.routes.aeo.AeoNotices;
 import org.casw.routes.aggregate.AggregateKeys;
+import org.casw.routes.rules.declaration.ModificationApplication;
 import org.casw.routes.rules.event.ContainerEventKeys;
 import org.casw.routes.rules.manifest.ManifestKeys;
 import org.casw.routes.rules.origin.OriginKeys;
@@ -21,6 +22,7 @@ import org.casw.schemas.declaration.Container;
 import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecImportResponse;
 import org.casw.schemas.declaration.DecMessage;
+import org.casw.schemas.declaration.DecModMessage;
 import org.casw.schemas.declaration.DecModification;
 import org.casw.schemas.declaration.DecReceipt;
 import org.casw.schemas.declaration.EcoRelation;
@@ -45,7 +47,7 @@ public class DocumentReader {
     public DocumentReader() {
         try {
             models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecImportResponse.class, DecData.class,
-                    org.casw.schemas.decresult.ObjectFactory.class, DecModification.class, Manifest.class,
+                    org.casw.schemas.decresult.ObjectFactory.class, DecModification.class, DecModMessage.class, Manifest.class,
                     ManifestReceipt.class, CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class,
                     AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class);
         } catch (JAXBException e) {
@@ -111,10 +113,10 @@ public class DocumentReader {
                 return CustomsReceipts.keysOf(document);
             }
             case DECLARATION_MODIFICATION -> {
-                DecModification application = (DecModification) document;
-                keys.add(BusinessKeys.Kind.ENTRY_ID, application.getEntryId())
-                        .add(BusinessKeys.Kind.DECLARANT, application.getAgentCodeScc())
-                        .declaredSender(application.getAgentCodeScc(), "/DecModification/AgentCodeScc");
+                ModificationApplication application = ModificationApplication.of(document);
+                keys.add(BusinessKeys.Kind.ENTRY_ID, application.entryId())
+                        .add(BusinessKeys.Kind.DECLARANT, application.declarant())
+                        .declaredSender(application.declarant(), application.declarantPath());
             }
             case MANIFEST -> {
                 return ManifestKeys.keysOf((Manifest) document);

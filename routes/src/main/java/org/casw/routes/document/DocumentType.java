@@ -23,7 +23,12 @@ public enum DocumentType {
             new Root("", "DEC_RESULT", List.of("CUS_CIQ_NO"), List.of("CHANNEL"), List.of("NOTICE_DATE")),
             new Root("", "DEC_DATA", List.of("DEC_RESULT", "SEQ_NO"), List.of("DEC_RESULT", "CHANNEL"),
                     List.of("DEC_RESULT", "NOTICE_DATE"))),
+    /**
+     * An application to modify or cancel a lodged declaration: China's 修撤单 (DecModMessage), whose id before the
+     * single window numbers it is the entry id, the kind and the signing time, or the gateway's DecModification.
+     */
     DECLARATION_MODIFICATION(Family.DECLARATIONS, "xsd/declaration-modification.xsd",
+            new Root(Namespaces.DEC, "DecModMessage", List.of("EntryId"), List.of("DecModType"), List.of("SignTime")),
             new Root(Namespaces.DEC, "DecModification", List.of("ApplicationId"))),
     /** Bonded-zone aggregate declaration: split by the gateway into one DECLARATION per consignment. */
     AGGREGATE_DECLARATION(Family.DECLARATIONS, "xsd/aggregate-declaration.xsd",

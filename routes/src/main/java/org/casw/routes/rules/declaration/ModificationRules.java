@@ -1,54 +1,55 @@
 package org.casw.routes.rules.declaration;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.rules.CheckDigits;
 import org.casw.routes.rules.CrossDocumentRules;
 import org.casw.routes.rules.DocumentRules;
 import org.casw.routes.rules.RuleViolations;
-import org.casw.schemas.declaration.DecModification;
-import org.casw.schemas.declaration.DeclarationChange;
-import org.casw.schemas.declaration.ModificationKind;
 
 /** An application to modify or cancel a declaration says what it changes, and only a modification changes fields. */
-public class ModificationRules implements DocumentRules<DecModification> {
+public class ModificationRules implements DocumentRules<Object> {
 
     public static final String MODIFICATION_CHANGES_REQUIRED = "MODIFICATION_CHANGES_REQUIRED";
     public static final String MODIFICATION_CHANGES_ON_CANCEL = "MODIFICATION_CHANGES_ON_CANCEL";
     public static final String MODIFICATION_NO_CHANGE = "MODIFICATION_NO_CHANGE";
+    public static final String MODIFICATION_DECLARANT_REQUIRED = "MODIFICATION_DECLARANT_REQUIRED";
 
-    private static final String ROOT = "/DecModification/";
-
+    /** Both forms of the application, China's DecModMessage and the gateway's DecModification. */
     @Override
-    public Class<DecModification> documentClass() {
-        return DecModification.class;
+    public Class<Object> documentClass() {
+        return Object.class;
     }
 
     @Override
-    public void check(DecModification application, RuleViolations out) {
-        if (!CheckDigits.isValidUscc(application.getAgentCodeScc())) {
-            out.add(DeclarationRules.USCC_CHECK_CHARACTER, ROOT + "AgentCodeScc", "Unified Social Credit Code "
-                    + application.getAgentCodeScc() + " fails its GB 32100 check character.");
+    public void check(Object document, RuleViolations out) {
+        ModificationApplication application = ModificationApplication.of(document);
+        if (application.declarant() == null) {
+            out.add(MODIFICATION_DECLARANT_REQUIRED, application.declarantPath(), "The declarant's Unified Social Credit Code "
+                    + "is required: it says whose declaration is changed.");
+        } else if (!CheckDigits.isValidUscc(application.declarant())) {
+            out.add(DeclarationRules.USCC_CHECK_CHARACTER, application.declarantPath(), "Unified Social Credit Code "
+                    + application.declarant() + " fails its GB 32100 check character.");
         }
-        List<DeclarationChange> changes = application.getChange();
-        if (application.getKind() == ModificationKind.MODIFY && changes.isEmpty()) {
-            out.add(MODIFICATION_CHANGES_REQUIRED, ROOT + "Kind", "A MODIFY application must list at least one Change.");
+        List<ModificationApplication.Change> changes = application.changes();
+        if (!application.cancel() && changes.isEmpty()) {
+            out.add(MODIFICATION_CHANGES_REQUIRED, application.kindPath(), "A modification must list at least one change.");
         }
-        if (application.getKind() == ModificationKind.CANCEL && !changes.isEmpty()) {
-            out.add(MODIFICATION_CHANGES_ON_CANCEL, ROOT + "Change", "A CANCEL application cancels the whole declaration; "
+        if (application.cancel() && !changes.isEmpty()) {
+            out.add(MODIFICATION_CHANGES_ON_CANCEL, application.changesPath(), "A cancellation cancels the whole declaration; "
                     + "it lists no field changes.");
         }
-        for (int i = 0; i < changes.size(); i++) {
-            DeclarationChange change = changes.get(i);
-            if (change.getOldValue().equals(change.getNewValue())) {
-                out.add(MODIFICATION_NO_CHANGE, ROOT + DeclarationRules.indexed("Change", i) + "/NewValue", "Field "
-                        + change.getField() + " keeps its value " + change.getOldValue() + ".");
+        for (ModificationApplication.Change change : changes) {
+            if (Objects.equals(change.oldValue(), change.newValue())) {
+                out.add(MODIFICATION_NO_CHANGE, change.path(), "Field " + change.field() + " keeps its value " + change.oldValue() + ".");
             }
         }
     }
 
     /** Cross-document: the declaration must be one the applicant lodged, and a released one cannot be cancelled. */
-    public static class Target implements DocumentRules<DecModification>, CrossDocumentRules {
+    public static class Target implements DocumentRules<Object>, CrossDocumentRules {
 
         public static final String MODIFICATION_TARGET_UNKNOWN = "MODIFICATION_TARGET_UNKNOWN";
         public static final String CANCELLATION_AFTER_RELEASE = "CANCELLATION_AFTER_RELEASE";
@@ -60,19 +61,23 @@ public class ModificationRules implements DocumentRules<DecModification> {
         }
 
         @Override
-        public Class<DecModification> documentClass() {
-            return DecModification.class;
+        public Class<Object> documentClass() {
+            return Object.class;
         }
 
         @Override
-        public void check(DecModification application, RuleViolations out) {
-            Optional<DeclarationHistory.LodgedDeclaration> lodged = history.lodged(application.getEntryId(), application.getAgentCodeScc());
+        public void check(Object document, RuleViolations out) {
+            ModificationApplication application = ModificationApplication.of(document);
+            if (application.declarant() == null) {
+                return; // MODIFICATION_DECLARANT_REQUIRED
+            }
+            Optional<DeclarationHistory.LodgedDeclaration> lodged = history.lodged(application.entryId(), application.declarant());
             if (lodged.isEmpty()) {
-                out.add(MODIFICATION_TARGET_UNKNOWN, ROOT + "EntryId", "No declaration with entry id " + application.getEntryId()
-                        + " was lodged through the gateway by " + application.getAgentCodeScc() + ".");
-            } else if (application.getKind() == ModificationKind.CANCEL && List.of("P", "R").contains(lodged.get().customsStatus())) {
-                out.add(CANCELLATION_AFTER_RELEASE, ROOT + "Kind", "Declaration " + application.getEntryId() + " is already "
-                        + ("P".equals(lodged.get().customsStatus()) ? "released" : "closed") + "; it cannot be cancelled, only modified.");
+                out.add(MODIFICATION_TARGET_UNKNOWN, application.entryIdPath(), "No declaration with entry id " + application.entryId()
+                        + " was lodged through the gateway by " + application.declarant() + ".");
+            } else if (application.cancel() && DeclarationStatus.isRelease(lodged.get().customsStatus())) {
+                out.add(CANCELLATION_AFTER_RELEASE, application.kindPath(), "Declaration " + application.entryId() + " is already "
+                        + DeclarationStatus.meaningOf(lodged.get().customsStatus()) + "; it cannot be cancelled, only modified.");
             }
         }
     }
