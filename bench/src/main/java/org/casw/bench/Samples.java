@@ -35,7 +35,10 @@ public final class Samples {
                         </DecList>
                     """.formatted(g));
         }
-        return base.replace("  </DecLists>", items + "  </DecLists>").getBytes(StandardCharsets.UTF_8);
+        // real-shaped, as .NET declaration software writes it (absent fields left out, not written empty), so the
+        // declaration stays the 5 KB the benchmark figures have always been measured on
+        return base.replaceAll("\\s*<[A-Za-z]+/>", "").replace("  </DecLists>", items + "  </DecLists>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static String manifest(int consignments, int containersPerConsignment) {
