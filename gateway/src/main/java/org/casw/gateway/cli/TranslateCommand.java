@@ -24,13 +24,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) or China's manifest messages
- * (CN-MANIFEST) to native XML, or a native manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do. Large files report their stages on
- * standard error, so a long translation shows where it is.
+ * (CN-MANIFEST) to native XML, or a native manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do.
+ * Large files report their stages on standard error, so a long translation shows where it is.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
         description = {"Translate between UN/EDIFACT D.96B and native XML as the gateway does.",
-            "CUSCAR, CODECO, COARRI and China's manifest messages (CN-MANIFEST) become native XML; a native manifest, receipt or container event becomes CUSCAR, CUSRES,",
-            "CODECO or COARRI. The translation goes to standard output; large files report their stages on standard error."},
+            "CUSCAR, CODECO, COARRI and China's manifest messages (CN-MANIFEST) become native XML;",
+            "a native manifest, receipt or container event becomes CUSCAR, CUSRES, CODECO or COARRI.",
+            "The translation goes to standard output; large files report their stages on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})
 public final class TranslateCommand extends ConsoleCommand implements Callable<Integer> {
