@@ -74,7 +74,8 @@ public class CnManifestReader implements InboundTranslator {
     /** Namespaces customs' responses come in besides the declarations' (the road response's, the notices'). */
     static final Set<String> RESPONSE_ONLY = Set.of("MT9999", "MTRES4");
 
-    private static final JAXBContext NATIVE;
+    /** The gateway's manifest and receipt, which this format is read into and written from. */
+    static final JAXBContext NATIVE;
 
     static {
         try {

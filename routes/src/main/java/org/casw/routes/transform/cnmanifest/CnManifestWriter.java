@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import org.casw.routes.document.DocumentType;
@@ -38,15 +37,6 @@ import org.xml.sax.InputSource;
 public class CnManifestWriter implements OutboundTranslator {
 
     private static final Set<String> LAND = Set.of("MT1401", "MT2401");
-    private static final JAXBContext NATIVE;
-
-    static {
-        try {
-            NATIVE = JAXBContext.newInstance(Manifest.class, ManifestReceipt.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final CnManifestReader reader = new CnManifestReader();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -70,7 +60,7 @@ public class CnManifestWriter implements OutboundTranslator {
     public Translation fromNative(DocumentType type, byte[] nativeXml) {
         Object document;
         try {
-            Object read = NATIVE.createUnmarshaller().unmarshal(
+            Object read = CnManifestReader.NATIVE.createUnmarshaller().unmarshal(
                     new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(nativeXml))));
             document = read instanceof JAXBElement<?> e ? e.getValue() : read;
         } catch (JAXBException e) {
