@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +17,13 @@ import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
 
 /**
- * The UN/EDIFACT D.96B implementation schemas the translators validate against (CUSCAR, CODECO,
- * COARRI, CUSRES), loaded once from {@code edifact/d96b/} on the class path; StAEDI schemas are immutable.
+ * The UN/EDIFACT D.96B schemas the translators validate against (CUSCAR, CODECO, COARRI, CUSRES), loaded
+ * once from the class path; StAEDI schemas are immutable. CODECO and COARRI use the whole directory,
+ * generated at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
+ * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java). CUSCAR and CUSRES still use the
+ * hand-made subset in {@code edifact/d96b/} until their writers follow the directory (issue 17): the
+ * gateway writes PIA in CUSCAR's GID group, which D.96B CUSCAR does not have, and CUSRES in another
+ * segment order than D.96B's table.
  */
 public final class D96bDirectory {
 
@@ -26,6 +32,10 @@ public final class D96bDirectory {
     public static final String AGENCY = "UN";
 
     private static final List<String> MESSAGES = List.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
+    /** Messages validated against the whole directory, generated from its DFDL at build time. */
+    private static final Set<String> GENERATED = Set.of("CODECO", "COARRI");
+    static final String GENERATED_LOCATION = "edifact/directory/d96b/";
+    static final String HAND_MADE_LOCATION = "edifact/d96b/";
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** StAEDI logs every directory segment a message schema leaves unused; that is by design here. */
@@ -69,11 +79,16 @@ public final class D96bDirectory {
         if (!knows(messageType)) {
             throw new IllegalArgumentException("No D.96B schema for " + messageType);
         }
-        return SCHEMAS.computeIfAbsent(messageType, D96bDirectory::load);
+        return SCHEMAS.computeIfAbsent(messageType, D96bDirectory::loadMessage);
     }
 
-    private static Schema load(String messageType) {
-        String resource = "edifact/d96b/" + messageType.toLowerCase(Locale.ROOT) + ".xml";
+    private static Schema loadMessage(String messageType) {
+        String location = GENERATED.contains(messageType) ? GENERATED_LOCATION : HAND_MADE_LOCATION;
+        return load(location + messageType.toLowerCase(Locale.ROOT) + ".xml");
+    }
+
+    /** The StAEDI schema at a class path resource, e.g. {@code edifact/directory/d96b/cuscar.xml}. */
+    static Schema load(String resource) {
         URL url = D96bDirectory.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("Missing schema resource " + resource);
