@@ -32,16 +32,19 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  *                        4343 response type from the receipt status (below)
  * DTM+137                NoticeDate (format 304, CCYYMMDDHHMMSS with its UTC offset, e.g. ?+08) /
  *                        IssueDateTime (format 204, China time)
+ * FTX+AAI                Note / ResponseText when not rejected: general information
+ *                        (C108 5 x an..70 cut at spaces, up to 5 FTX)
  * LOC+22                 CustomMaster, the customs office (C517/3225, agency ZZZ)
  * GIS                    the receipt's own status code (C529/7365, agency ZZZ): nothing is lost in translation
- * FTX+AAO / FTX+AAI      Note / ResponseText: error description when rejected, else general information
- *                        (C108 5 x an..70 cut at spaces, up to 5 FTX)
- * ERP+1 / ERC            for a rejection: error point "whole message" and ERC C901/9321 the native status
  * RFF+ACW                the original message: ClientSeqNo (the declarant's id) / MessageID (the manifest's id)
  * RFF+ACD                the gateway tracking id it was delivered with (SeqNo / TrackingID), or customs' unified
  *                        number (SEQ_NO / CUS_CIQ_NO)
  * RFF+ABT                the customs entry id (EntryId, 18 digits)
  * RFF+BM                 the bill of lading (TransportContractDocumentID)
+ * ERP+1 / ERC / FTX+AAO  for a rejection, the error group last: error point "whole message", ERC C901/9321 the
+ *                        native status, and the Note / ResponseText as the error description
+ *
+ * The order is D.96B's segment table (BGM, DTM, FTX, LOC, GIS, SG3 RFF, SG4 ERP-RFF-ERC-FTX).
  *
  * status -> 4343         declaration: L received -> AB (acknowledged); P released, R closed, SpL summary
  *                        accepted, SpK goods may be taken out -> AP (accepted); SpJ reviewed -> CA
@@ -194,22 +197,22 @@ public class CusresWriter implements OutboundTranslator {
         EdifactOut out = new EdifactOut(sender, recipient, notice.format(DateTimeFormatter.ofPattern("yyMMdd")),
                 notice.format(DateTimeFormatter.ofPattern("HHmm")), id, "CUSRES", null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
+        out.segment("DTM", c("137", notice.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + offset(notice.getOffset()), "304"));
+        String text = note == null ? null : note[0];
+        if (!REJECTED.equals(response)) {
+            text(out, text, response, check, receipt.notePath());
+        }
         if (receipt.customsOffice() != null) {
             out.segment("LOC", CuscarMapping.PLACE_CUSTOMS_OFFICE, c(receipt.customsOffice(), null, CuscarMapping.AGENCY_MUTUAL));
         }
-        out.segment("DTM", c("137", notice.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + offset(notice.getOffset()), "304"));
         out.segment("GIS", c(status, null, CuscarMapping.AGENCY_MUTUAL));
-        text(out, note == null ? null : note[0], response, check, receipt.notePath());
-        if (REJECTED.equals(response)) {
-            out.segment("ERP", c("1"));
-            out.segment("ERC", c(status, null, CuscarMapping.AGENCY_MUTUAL));
-        }
         reference(out, "ACW", clientSeqNo);
         reference(out, "ACD", seqNo);
         reference(out, "ABT", receipt.entryId());
         if (clientSeqNo == null && seqNo == null && receipt.entryId() == null) {
             check.refuse(receipt.root(), "A CUSRES needs at least one reference (RFF) to what it answers.");
         }
+        error(out, status, text, response, check, receipt.notePath());
         return finish(out, check);
     }
 
@@ -229,16 +232,26 @@ public class CusresWriter implements OutboundTranslator {
                 "CUSRES", null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
         out.segment("DTM", c("137", EdifactText.toDtm204(issued), CuscarMapping.DATE_FORMAT));
-        out.segment("GIS", c(code, null, CuscarMapping.AGENCY_MUTUAL));
-        text(out, text == null ? null : text[0], response, check, "/ManifestReceipt/ResponseText");
-        if (REJECTED.equals(response)) {
-            out.segment("ERP", c("1"));
-            out.segment("ERC", c(code, null, CuscarMapping.AGENCY_MUTUAL));
+        String responseText = text == null ? null : text[0];
+        if (!REJECTED.equals(response)) {
+            text(out, responseText, response, check, "/ManifestReceipt/ResponseText");
         }
+        out.segment("GIS", c(code, null, CuscarMapping.AGENCY_MUTUAL));
         reference(out, "ACW", messageId);
         reference(out, "ACD", trackingId);
         reference(out, CuscarMapping.REFERENCE_BILL, receipt.getTransportContractDocumentID());
+        error(out, code, responseText, response, check, "/ManifestReceipt/ResponseText");
         return finish(out, check);
+    }
+
+    /** A rejection's error group (D.96B CUSRES SG4, after the references): ERP, ERC and the error text in FTX. */
+    private static void error(EdifactOut out, String status, String text, String response, Expressible check, String path) {
+        if (!REJECTED.equals(response)) {
+            return;
+        }
+        out.segment("ERP", c("1"));
+        out.segment("ERC", c(status, null, CuscarMapping.AGENCY_MUTUAL));
+        text(out, text, response, check, path);
     }
 
     /** The receipt's text in FTX segments of 5 x 70 characters, at most 5 of them (the segment table's limit). */

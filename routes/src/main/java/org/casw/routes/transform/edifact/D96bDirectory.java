@@ -18,12 +18,11 @@ import io.xlate.edi.schema.SchemaFactory;
 
 /**
  * The UN/EDIFACT D.96B schemas the translators validate against (CUSCAR, CODECO, COARRI, CUSRES), loaded
- * once from the class path; StAEDI schemas are immutable. CODECO and COARRI use the whole directory,
- * generated at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
- * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java). CUSCAR and CUSRES still use the
- * hand-made subset in {@code edifact/d96b/} until their writers follow the directory (issue 17): the
- * gateway writes PIA in CUSCAR's GID group, which D.96B CUSCAR does not have, and CUSRES in another
- * segment order than D.96B's table.
+ * once from the class path; StAEDI schemas are immutable. CODECO, COARRI and CUSRES use the whole
+ * directory, generated at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
+ * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java). CUSCAR still uses the hand-made subset
+ * in {@code edifact/d96b/} until its mapping follows the directory (issue 17): the gateway writes and reads
+ * the HS code in PIA in CUSCAR's GID group, which D.96B CUSCAR does not have (CST C246 is its place).
  */
 public final class D96bDirectory {
 
@@ -33,7 +32,7 @@ public final class D96bDirectory {
 
     private static final List<String> MESSAGES = List.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
     /** Messages validated against the whole directory, generated from its DFDL at build time. */
-    private static final Set<String> GENERATED = Set.of("CODECO", "COARRI");
+    private static final Set<String> GENERATED = Set.of("CODECO", "COARRI", "CUSRES");
     static final String GENERATED_LOCATION = "edifact/directory/d96b/";
     static final String HAND_MADE_LOCATION = "edifact/d96b/";
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
