@@ -14,12 +14,15 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.SchemaValidator;
+import org.casw.routes.document.SecureXml;
 import org.casw.routes.transform.InboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.transform.asean.PartnerXml;
@@ -48,6 +51,7 @@ import org.casw.schemas.manifest.TransportEquipment;
 import org.casw.schemas.manifest.UnloadingLocation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import static org.casw.routes.transform.cnmanifest.CnManifestXml.at;
@@ -163,15 +167,20 @@ public class CnManifestReader implements InboundTranslator {
      */
     public static byte[] answering(byte[] nativeReceipt, String trackingId, String messageId) {
         try {
-            Object read = NATIVE.createUnmarshaller().unmarshal(new javax.xml.transform.sax.SAXSource(
-                    org.casw.routes.document.SecureXml.newReader(), new org.xml.sax.InputSource(new ByteArrayInputStream(nativeReceipt))));
-            ManifestReceipt receipt = (ManifestReceipt) (read instanceof jakarta.xml.bind.JAXBElement<?> e ? e.getValue() : read);
+            ManifestReceipt receipt = (ManifestReceipt) readNative(nativeReceipt);
             receipt.setTrackingID(trackingId);
             receipt.setMessageID(messageId);
             return write(receipt);
         } catch (JAXBException e) {
             throw new IllegalStateException("A translated manifest receipt could not be read back", e);
         }
+    }
+
+    /** The gateway's manifest or manifest receipt from its XML (DOCTYPEs refused, as everywhere in the gateway). */
+    static Object readNative(byte[] nativeXml) throws JAXBException {
+        Object read = NATIVE.createUnmarshaller().unmarshal(
+                new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(nativeXml))));
+        return read instanceof JAXBElement<?> e ? e.getValue() : read;
     }
 
     static byte[] write(Object nativeDocument) {

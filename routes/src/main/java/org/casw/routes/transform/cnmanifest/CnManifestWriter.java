@@ -1,18 +1,14 @@
 package org.casw.routes.transform.cnmanifest;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
-import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.SchemaValidator;
-import org.casw.routes.document.SecureXml;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.transform.asean.XmlWriter;
@@ -26,7 +22,6 @@ import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.ManifestReceipt;
 import org.casw.schemas.manifest.Party;
 import org.casw.schemas.manifest.TransportEquipment;
-import org.xml.sax.InputSource;
 
 /**
  * Writes the gateway's manifest as China's manifest message for a receiver that takes CN-MANIFEST (customs): the water
@@ -60,9 +55,7 @@ public class CnManifestWriter implements OutboundTranslator {
     public Translation fromNative(DocumentType type, byte[] nativeXml) {
         Object document;
         try {
-            Object read = CnManifestReader.NATIVE.createUnmarshaller().unmarshal(
-                    new SAXSource(SecureXml.newReader(), new InputSource(new ByteArrayInputStream(nativeXml))));
-            document = read instanceof JAXBElement<?> e ? e.getValue() : read;
+            document = CnManifestReader.readNative(nativeXml);
         } catch (JAXBException e) {
             return Translation.refused(type, List.of(Violation.of(CnManifestCodes.CN_MANIFEST_VALUE_UNMAPPABLE, null,
                     "The manifest cannot be read: " + e.getMessage())));
@@ -96,14 +89,20 @@ public class CnManifestWriter implements OutboundTranslator {
                 .close();
     }
 
-    /** The water messages (MT1101, MT2101, MT3101, MT4101, MT5101, MT5102): places per bill, written place/office. */
-    private static byte[] water(Manifest manifest) {
-        Declaration d = manifest.getDeclaration();
+    /** A message of the manifest's type begun: its namespace, Head, and the Declaration opened with the customs office. */
+    private static XmlWriter declaration(Manifest manifest) {
         XmlWriter x = new XmlWriter(namespace(manifest.getHead().getMessageType().value()));
         x.open("Manifest");
         head(x, manifest.getHead());
         x.open("Declaration");
-        x.leaf("DeclarationOfficeID", d.getDeclarationOfficeID());
+        x.leaf("DeclarationOfficeID", manifest.getDeclaration().getDeclarationOfficeID());
+        return x;
+    }
+
+    /** The water messages (MT1101, MT2101, MT3101, MT4101, MT5101, MT5102): places per bill, written place/office. */
+    private static byte[] water(Manifest manifest) {
+        Declaration d = manifest.getDeclaration();
+        XmlWriter x = declaration(manifest);
         if (d.getCarrier() != null) {
             x.open("Carrier").leaf("ID", d.getCarrier().getID()).close();
         }
@@ -172,11 +171,7 @@ public class CnManifestWriter implements OutboundTranslator {
     /** The road messages (MT1401, MT2401): aggregates in alphabetical order, places at declaration level. */
     private static byte[] road(Manifest manifest) {
         Declaration d = manifest.getDeclaration();
-        XmlWriter x = new XmlWriter(namespace(manifest.getHead().getMessageType().value()));
-        x.open("Manifest");
-        head(x, manifest.getHead());
-        x.open("Declaration");
-        x.leaf("DeclarationOfficeID", d.getDeclarationOfficeID());
+        XmlWriter x = declaration(manifest);
         // the trip: the road messages' manifest id; the gateway's journey (train or trip number)
         x.leaf("ID", d.getBorderTransportMeans().getJourneyID());
         x.open("BorderTransportMeans").leaf("TypeCode", d.getBorderTransportMeans().getTypeCode()).close();
