@@ -7,6 +7,7 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.EdifactAgreement;
 import org.casw.routes.partner.PartyLimits;
 import org.casw.routes.partner.PartyRole;
 import org.casw.routes.routing.RoutingFacts;
@@ -147,10 +148,50 @@ class ConfiguredPartnersTest {
                         "gateway.partners.PORT-QINZHOU.limits.in-flight: -3 must be 0 or more (0: no cap)"));
     }
 
+    @Test
+    void anEdifactBlockNamesOnlyWhatDiffersFromTheDefaultsAndBadValuesAreListed() {
+        Map<String, GatewayProperties.Partner> partners = new LinkedHashMap<>();
+        partners.put("PORT-QINZHOU", withEdifact(partner(PartyRole.PORT, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Edifact("QZPORT", "5", null, null, List.of("D96B", "D95B"), EdifactAgreement.Contrl.ALWAYS)));
+        partners.put("RAIL-QINZHOU", partner(PartyRole.RAIL, List.of(), mailbox(), null, List.of()));
+
+        ConfiguredPartners configured = new ConfiguredPartners(properties(partners), AgreementLocator.none());
+
+        EdifactAgreement port = configured.find("PORT-QINZHOU").orElseThrow().edifact();
+        assertThat(port).isEqualTo(new EdifactAgreement("QZPORT", "5", "CASW-GATEWAY", "ZZZ", List.of("D96B", "D95B"),
+                EdifactAgreement.Contrl.ALWAYS));
+        assertThat(port.allows("D95B")).isTrue();
+        assertThat(port.allows("D00B")).isFalse();
+        EdifactAgreement rail = configured.find("RAIL-QINZHOU").orElseThrow().edifact();
+        assertThat(rail).isEqualTo(new EdifactAgreement("RAIL-QINZHOU", "ZZZ", "CASW-GATEWAY", "ZZZ", List.of("D96B"),
+                EdifactAgreement.Contrl.ON_REQUEST));
+        assertThat(rail.answersWithContrl("1")).isTrue();
+        assertThat(rail.answersWithContrl(null)).isFalse();
+
+        partners.put("RAIL-QINZHOU", withEdifact(partner(PartyRole.RAIL, List.of(), mailbox(), null, List.of()),
+                new GatewayProperties.Edifact("RAIL+QZ", "zz", "X".repeat(36), null, List.of("96B"), null)));
+        assertThatThrownBy(() -> new ConfiguredPartners(properties(partners), AgreementLocator.none()))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactly(
+                        "gateway.partners.RAIL-QINZHOU.edifact.interchange-id: 'RAIL+QZ' is not a UNB interchange id (1-35 characters,"
+                                + " none of + : ' ? *)",
+                        "gateway.partners.RAIL-QINZHOU.edifact.our-interchange-id: '" + "X".repeat(36) + "' is not a UNB interchange id"
+                                + " (1-35 characters, none of + : ' ? *)",
+                        "gateway.partners.RAIL-QINZHOU.edifact.id-qualifier: 'zz' is not an identification code qualifier (0007: 1-4"
+                                + " letters or digits, e.g. ZZZ or 5)",
+                        "gateway.partners.RAIL-QINZHOU.edifact.directories[0]: '96B' is not a directory such as D96B (UNH S009 0052"
+                                + " and 0054)"));
+    }
+
+    private static GatewayProperties.Partner withEdifact(GatewayProperties.Partner p, GatewayProperties.Edifact edifact) {
+        return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
+                p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), p.limits(), edifact);
+    }
+
     private static GatewayProperties.Partner withLimits(GatewayProperties.Partner p, GatewayProperties.Limits limits) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits);
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits, p.edifact());
     }
 
     private static GatewayProperties.Delivery http(String url) {
@@ -166,13 +207,13 @@ class ConfiguredPartnersTest {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 receives, null, null, null, null,
-                null);
+                null, null);
     }
 
     private static GatewayProperties.Partner withSends(GatewayProperties.Partner p, List<DocumentType> sends) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), sends, p.declaresFor(), p.limits());
+                p.formats(), p.as4(), sends, p.declaresFor(), p.limits(), p.edifact());
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {

@@ -9,6 +9,7 @@ import org.casw.gateway.broker.ExternalBrokerProperties;
 import org.casw.gateway.partner.PartnerAgreementFiles;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.EdifactAgreement;
 import org.casw.routes.partner.PartyRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -106,7 +107,22 @@ public record GatewayProperties(
             List<Receive> receives, @DefaultValue Formats formats, As4 as4,
             List<DocumentType> sends,
             List<String> declaresFor,
-            Limits limits) {
+            Limits limits, Edifact edifact) {
+    }
+
+    /**
+     * How a party's UN/EDIFACT interchanges are addressed and answered ({@code edifact:} in its agreement); see
+     * {@link org.casw.routes.partner.EdifactAgreement} for the defaults.
+     *
+     * @param interchangeId    its UNB interchange id (default: its party id)
+     * @param idQualifier      that id's code qualifier, 0007 (default ZZZ)
+     * @param ourInterchangeId the gateway's UNB id towards it (default CASW-GATEWAY)
+     * @param ourIdQualifier   its code qualifier (default ZZZ)
+     * @param directories      directories it may send in, e.g. [D96B, D95B, D00B] (default [D96B])
+     * @param contrl           when it gets a CONTRL: ON_REQUEST (UNB 0031 = 1, the default), ALWAYS or NEVER
+     */
+    public record Edifact(String interchangeId, String idQualifier, String ourInterchangeId, String ourIdQualifier,
+            List<String> directories, EdifactAgreement.Contrl contrl) {
     }
 
     /**

@@ -18,6 +18,7 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.security.ApiKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.EdifactAgreement;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.partner.PartyLimits;
@@ -132,7 +133,7 @@ public class ConfiguredPartners implements PartnerDirectory {
                     channel, p.delivery().url(), p.inboundAddress(), p.replyAddress(), p.suspended(), p.country(),
                     formats == null ? List.of() : formats.sends(), formats == null ? Map.of() : formats.accepts(),
                     p.delivery().directory(), p.inboundDirectory(), sends, list(p.declaresFor()),
-                    limits(id, p.limits(), properties.limits(), locate, problems)));
+                    limits(id, p.limits(), properties.limits(), locate, problems), edifact(id, p.edifact(), locate, problems)));
         });
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {
@@ -183,6 +184,34 @@ public class ConfiguredPartners implements PartnerDirectory {
     }
 
     /** The party's limits: its agreement's values, else the gateway's, field by field; unset everywhere is no limit. */
+    /** The agreement's {@code edifact:} block, each value checked against what a UNB or UNH can carry. */
+    private static EdifactAgreement edifact(String id, GatewayProperties.Edifact e, AgreementLocator locate, List<String> problems) {
+        if (e == null) {
+            return EdifactAgreement.defaults(id);
+        }
+        checkPattern(e.interchangeId(), EdifactAgreement.INTERCHANGE_ID, locate.where(id, "edifact.interchange-id"),
+                "is not a UNB interchange id (1-35 characters, none of + : ' ? *)", problems);
+        checkPattern(e.ourInterchangeId(), EdifactAgreement.INTERCHANGE_ID, locate.where(id, "edifact.our-interchange-id"),
+                "is not a UNB interchange id (1-35 characters, none of + : ' ? *)", problems);
+        checkPattern(e.idQualifier(), EdifactAgreement.QUALIFIER, locate.where(id, "edifact.id-qualifier"),
+                "is not an identification code qualifier (0007: 1-4 letters or digits, e.g. ZZZ or 5)", problems);
+        checkPattern(e.ourIdQualifier(), EdifactAgreement.QUALIFIER, locate.where(id, "edifact.our-id-qualifier"),
+                "is not an identification code qualifier (0007: 1-4 letters or digits, e.g. ZZZ or 5)", problems);
+        List<String> directories = list(e.directories());
+        for (int i = 0; i < directories.size(); i++) {
+            checkPattern(directories.get(i), EdifactAgreement.DIRECTORY, locate.where(id, "edifact.directories[" + i + "]"),
+                    "is not a directory such as D96B (UNH S009 0052 and 0054)", problems);
+        }
+        return new EdifactAgreement(e.interchangeId() == null ? id : e.interchangeId(), e.idQualifier(), e.ourInterchangeId(),
+                e.ourIdQualifier(), directories, e.contrl());
+    }
+
+    private static void checkPattern(String value, Pattern pattern, String where, String rule, List<String> problems) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            problems.add(where + ": '" + value + "' " + rule);
+        }
+    }
+
     private static PartyLimits limits(String id, GatewayProperties.Limits own, GatewayProperties.Limits defaults, AgreementLocator locate,
             List<String> problems) {
         if (!checkLimits(own, setting -> locate.where(id, "limits." + setting), problems)) {

@@ -27,13 +27,14 @@ import org.casw.routes.document.DocumentType;
  * @param documentsSent  the document types it may submit: its agreement's {@code sends}, else its role's ({@link SendingRights})
  * @param declaresFor    codes of the enterprises it declares for as a broker or agent, besides its own identifiers
  * @param limits            its rate and in-flight limits at intake (null: none)
+ * @param edifact           how its UN/EDIFACT interchanges are addressed and answered (null: the defaults)
  */
 public record PartnerProfile(String id, String name, PartyRole role, List<String> identifiers,
         DeliveryChannel channel, String deliveryUrl, String inboundAddress, String replyAddress, boolean suspended,
         String country, List<String> sends, Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory,
         Set<DocumentType> documentsSent,
         List<String> declaresFor,
-        PartyLimits limits) {
+        PartyLimits limits, EdifactAgreement edifact) {
 
     public PartnerProfile {
         identifiers = List.copyOf(identifiers);
@@ -42,6 +43,7 @@ public record PartnerProfile(String id, String name, PartyRole role, List<String
         documentsSent = documentsSent == null ? SendingRights.ofRole(role) : Set.copyOf(documentsSent);
         declaresFor = declaresFor == null ? List.of() : List.copyOf(declaresFor);
         limits = limits == null ? PartyLimits.NONE : limits;
+        edifact = edifact == null ? EdifactAgreement.defaults(id) : edifact;
     }
 
     /** A party sending its role's document types, declaring for itself only, without limits. */
@@ -49,7 +51,7 @@ public record PartnerProfile(String id, String name, PartyRole role, List<String
             String inboundAddress, String replyAddress, boolean suspended, String country, List<String> sends,
             Map<DocumentType, String> accepts, String deliveryDirectory, String inboundDirectory) {
         this(id, name, role, identifiers, channel, deliveryUrl, inboundAddress, replyAddress, suspended, country, sends, accepts,
-                deliveryDirectory, inboundDirectory, null, null, null);
+                deliveryDirectory, inboundDirectory, null, null, null, null);
     }
 
     /** Whether its agreement (or, without a {@code sends} list, its role) lets it submit this type. */
