@@ -1,6 +1,7 @@
 package org.casw.routes.transform;
 
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.PartnerProfile;
 
 /** Turns a valid native document into the format a receiver's agreement says it accepts. */
 public interface OutboundTranslator {
@@ -16,6 +17,14 @@ public interface OutboundTranslator {
      * document that cannot be expressed in the format gives violations, not an exception.
      */
     Translation fromNative(DocumentType type, byte[] nativeXml);
+
+    /**
+     * The document in this format for one receiver: formats with addressing inside (EDIFACT's UNB) take the receiver's
+     * ids from its agreement. By default the same as {@link #fromNative(DocumentType, byte[])}.
+     */
+    default Translation fromNative(DocumentType type, byte[] nativeXml, PartnerProfile receiver) {
+        return fromNative(type, nativeXml);
+    }
 
     /**
      * Whether a document the sender wrote in this very format goes to the receiver as received rather than written
