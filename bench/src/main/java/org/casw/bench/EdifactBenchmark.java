@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * UN/EDIFACT D.96B translation per second, one thread: a carrier's 3-container CUSCAR (the sample
  * {@code cuscar-mt1101-port-klang-qinzhou.edi}: 3 bills, 2 reefers with set temperatures, dangerous goods,
- * contacts, CST tariff codes; ~2.5 KB) and a 1,000-container CUSCAR (50 bills of 20, ~90 KB, written in the
+ * contacts, CST tariff codes; ~2 KB) and a 1,000-container CUSCAR (50 bills of 20, ~155 KB, written in the
  * set-up by the gateway's own CUSCAR writer from a generated manifest with valid ISO 6346 check digits) to the
  * native manifest (StAEDI streaming read validated against the whole D.96B directory, JAXB write), and the same
  * manifests written as CUSCAR (validated against the directory while written).
