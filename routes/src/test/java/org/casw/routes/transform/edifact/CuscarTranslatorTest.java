@@ -220,6 +220,19 @@ class CuscarTranslatorTest {
     }
 
     @Test
+    void theHsCodeInPiaIsRefusedBecauseD96bCuscarHasNoPiaInItsGoodsItem() {
+        // the gateway wrote PIA+5 here before issue 17; D.96B (and D.95B, D.00B) CUSCAR has only CST for it
+        String cuscar = new String(bytes(CUSCAR), StandardCharsets.ISO_8859_1).replace("CST++400122'", "PIA+5+400122:HS'");
+
+        Translation translation = reader.toNative(cuscar.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(translation.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(EdifactViolationCodes.EDIFACT_SEGMENT_UNEXPECTED);
+            assertThat(v.path()).isEqualTo("CUSCAR/PIA[1]");
+        });
+    }
+
+    @Test
     void aGoodsItemWithoutCstHasNoClassificationAndIsWrittenWithoutOne() {
         String cuscar = new String(bytes(CUSCAR), StandardCharsets.ISO_8859_1).replace("CST++110814'\n", "").replace("UNT+46+1'", "UNT+45+1'");
 
