@@ -3,6 +3,7 @@ package org.casw.routes.transform.edifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.rules.manifest.ManifestRules;
@@ -269,6 +270,21 @@ class CuscarTranslatorTest {
                 "/Manifest/Declaration/Consignment[3]/ConsignmentItem[1]/DangerousGoods[1]/RegulationCode");
         assertThat(translation.violations().get(0).message()).contains("-18.25", "TMP C239/6246", "n3");
         assertThat(translation.violations().get(1).message()).contains("'IMO'", "DGS 8273", "IMD");
+    }
+
+    @Test
+    void tenSealsOnAContainerAreMoreThanCuscarsEquipmentGroupTakes() {
+        // the dry box has 2 seals; 8 more make the 10 the native manifest allows
+        String eightMore = String.join("", Collections.nCopies(8, "<SealID>QZ0031878</SealID>"));
+        String xml = new String(reader.toNative(bytes(REEFER_DG_CUSCAR)).payload(), StandardCharsets.UTF_8)
+                .replace("<SealID>QZ0031877</SealID>", "<SealID>QZ0031877</SealID>" + eightMore);
+
+        Translation translation = writer.fromNative(DocumentType.MANIFEST, xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(translation.violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("/Manifest/Declaration/Consignment[3]/TransportEquipment[1]/SealID");
+            assertThat(v.message()).contains("10 seals", "at most 9 SEL");
+        });
     }
 
     @Test
