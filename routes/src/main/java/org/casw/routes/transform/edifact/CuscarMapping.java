@@ -76,7 +76,6 @@ final class CuscarMapping {
     static final String TEMPERATURE_TRANSPORT = "2";
     static final String UNIT_CELSIUS = "CEL";
     static final String UNIT_FAHRENHEIT = "FAH";
-    static final String REGULATION_IMDG = "IMD";
     static final String REFERENCE_BILL = "BM";
     static final String REFERENCE_HOUSE_BILL = "BH";
     static final String TOTAL_GROSS_WEIGHT = "7";
