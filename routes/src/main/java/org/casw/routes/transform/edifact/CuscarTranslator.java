@@ -17,6 +17,8 @@ import org.casw.schemas.manifest.Commodity;
 import org.casw.schemas.manifest.Consignment;
 import org.casw.schemas.manifest.ConsignmentItem;
 import org.casw.schemas.manifest.ConsignmentPackaging;
+import org.casw.schemas.manifest.Contact;
+import org.casw.schemas.manifest.DangerousGoods;
 import org.casw.schemas.manifest.Declaration;
 import org.casw.schemas.manifest.EquipmentIdentification;
 import org.casw.schemas.manifest.FunctionCode;
@@ -25,7 +27,10 @@ import org.casw.schemas.manifest.Head;
 import org.casw.schemas.manifest.LoadingLocation;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.MessageType;
+import org.casw.schemas.manifest.PackingGroupCode;
 import org.casw.schemas.manifest.Party;
+import org.casw.schemas.manifest.Temperature;
+import org.casw.schemas.manifest.TemperatureUnitCode;
 import org.casw.schemas.manifest.TransportDocument;
 import org.casw.schemas.manifest.TransportEquipment;
 import org.casw.schemas.manifest.UnloadingLocation;
@@ -75,7 +80,12 @@ public class CuscarTranslator implements InboundTranslator {
     /** Builds the manifest segment by segment; remembers only which group it is in. */
     private static final class Reading implements EdifactMessageReader.Handler {
 
-        private enum Section { HEADER, TRANSPORT, EQUIPMENT, CONSIGNMENT, BILL, GOODS }
+        /**
+         * Where in the D.96B segment table the reader is: the header's parties (SG2), the main transport
+         * (SG4), equipment (SG5), a consignment (SG7), its bill (SG8), the bill's on-carriage (SG9), parties
+         * (SG11) and quantities (SG13, SG16), a goods item (SG14), the authentication (SG17).
+         */
+        private enum Section { HEADER, TRANSPORT, EQUIPMENT, CONSIGNMENT, BILL, ONWARD, PARTY, QUANTITY, GOODS, AUTHENTICATION }
 
         private final Manifest manifest = new Manifest();
         private final Head head = new Head();
@@ -90,6 +100,9 @@ public class CuscarTranslator implements InboundTranslator {
         private Consignment consignment;
         private ConsignmentItem item;
         private TransportEquipment container;
+        /** The contacts of the party the last NAD named, or null when that party is not kept. */
+        private List<Contact> contacts;
+        private Contact contact;
 
         Reading() {
             manifest.setHead(head);
@@ -115,6 +128,8 @@ public class CuscarTranslator implements InboundTranslator {
                 case "BGM" -> beginning(s, problems);
                 case "DTM" -> date(s, problems);
                 case "NAD" -> party(s);
+                case "CTA" -> contact(s);
+                case "COM" -> communication(s);
                 case "TDT" -> transport(s);
                 case "LOC" -> location(s);
                 case "EQD" -> equipment(s, problems);
@@ -123,16 +138,25 @@ public class CuscarTranslator implements InboundTranslator {
                         container.getSealID().add(s.value(1));
                     }
                 }
+                case "TMP" -> temperature(s, problems);
                 case "CNI" -> consignment(s);
                 case "RFF" -> reference(s);
                 case "CNT" -> total(s, problems);
+                case "QTY" -> {
+                    if (consignment != null) {
+                        section = Section.QUANTITY;
+                    }
+                }
                 case "GID" -> goods(s, problems);
                 case "FTX" -> text(s);
                 case "PIA" -> product(s, problems);
+                case "CST" -> customsStatus(s);
+                case "DGS" -> dangerousGoods(s, problems);
                 case "MEA" -> measure(s, problems);
                 case "SGP" -> placement(s, problems);
+                case "AUT" -> section = Section.AUTHENTICATION;
                 default -> {
-                    // UNT, UNZ and header segments without a native counterpart (header RFF, GIS)
+                    // UNT, UNZ and what the directory allows but the manifest has no place for (GIS, TSR, DIM, RNG, HAN, PAC, ...)
                 }
             }
         }
@@ -180,29 +204,61 @@ public class CuscarTranslator implements InboundTranslator {
 
         private void party(Segment s) {
             String function = s.value(1);
-            if (section == Section.HEADER) {
+            contacts = null;
+            contact = null;
+            if (consignment == null) {
                 if (CuscarMapping.PARTY_CARRIER.equals(function) && s.value(2, 1) != null) {
                     Carrier carrier = new Carrier();
                     carrier.setID(s.value(2, 1));
                     declaration.setCarrier(carrier);
+                    contacts = carrier.getContact();
                 }
                 return;
             }
-            if (section != Section.BILL || consignment == null) {
-                return;
-            }
+            section = Section.PARTY;
             Party party = new Party();
             party.setID(s.value(2, 1));
             party.setName(EdifactText.join(s.components(4, 1, 5)));
             if (CuscarMapping.PARTY_CONSIGNEE.equals(function)) {
                 consignment.setConsignee(party);
+                contacts = party.getContact();
             } else if (CuscarMapping.PARTY_CONSIGNOR.equals(function)) {
                 consignment.setConsignor(party);
+                contacts = party.getContact();
             }
             // NAD+NI (notify party) and others: the native manifest has no place for them
         }
 
+        /** CTA under a kept party: any contact function is kept, its C056/3412 name too. */
+        private void contact(Segment s) {
+            if (contacts == null || (section != Section.HEADER && section != Section.PARTY)) {
+                contact = null;
+                return;
+            }
+            contact = new Contact();
+            contact.setName(s.value(2, 2));
+            contacts.add(contact);
+        }
+
+        private void communication(Segment s) {
+            if (contact == null) {
+                return;
+            }
+            String number = s.value(1, 1);
+            String channel = s.value(1, 2);
+            if (CuscarMapping.CHANNEL_TELEPHONE.equals(channel) && contact.getTelephone() == null) {
+                contact.setTelephone(number);
+            } else if (CuscarMapping.CHANNEL_EMAIL.equals(channel) && contact.getEmail() == null) {
+                contact.setEmail(number);
+            }
+            // fax, telex and the rest: the native contact has no place for them
+        }
+
         private void transport(Segment s) {
+            if (consignment != null) {
+                section = Section.ONWARD; // a bill's own carriage (SG9), not the border crossing
+                return;
+            }
             section = Section.TRANSPORT;
             means.setJourneyID(s.value(2));
             means.setTypeCode(s.value(3, 1));
@@ -244,6 +300,40 @@ public class CuscarTranslator implements InboundTranslator {
             equipment.add(container);
         }
 
+        /** TMP+2 (transport temperature) in the reefer's SG6 is its set temperature; other TMPs are not kept. */
+        private void temperature(Segment s, EdifactMessageReader.Problems problems) {
+            if (section != Section.EQUIPMENT || container == null || !CuscarMapping.TEMPERATURE_TRANSPORT.equals(s.value(1))
+                    || container.getSetTemperature() != null) {
+                return;
+            }
+            Temperature setting = temperature(s, 2, "C239/6246", problems);
+            if (setting != null) {
+                container.setSetTemperature(setting);
+            }
+        }
+
+        /** The temperature in a composite of value and 6411 unit (C239 of TMP, C223 of DGS); no unit reads as CEL. */
+        private static Temperature temperature(Segment s, int element, String path, EdifactMessageReader.Problems problems) {
+            String text = s.value(element, 1);
+            if (text == null) {
+                return null;
+            }
+            BigDecimal value = TemperatureSetting.fromText(text);
+            String unit = Objects.toString(s.value(element, 2), CuscarMapping.UNIT_CELSIUS);
+            if (value == null) {
+                problems.unmappable(s, path, "temperature '" + text + "' is not a number.");
+                return null;
+            }
+            if (!CuscarMapping.UNIT_CELSIUS.equals(unit) && !CuscarMapping.UNIT_FAHRENHEIT.equals(unit)) {
+                problems.unmappable(s, path.substring(0, 5) + "6411", "temperature unit '" + unit + "' is not CEL or FAH.");
+                return null;
+            }
+            Temperature temperature = new Temperature();
+            temperature.setValue(value);
+            temperature.setUnitCode(TemperatureUnitCode.fromValue(unit));
+            return temperature;
+        }
+
         private void consignment(Segment s) {
             section = Section.CONSIGNMENT;
             consignment = new Consignment();
@@ -257,7 +347,9 @@ public class CuscarTranslator implements InboundTranslator {
         }
 
         private void reference(Segment s) {
-            if (consignment == null || (section != Section.CONSIGNMENT && section != Section.BILL && section != Section.GOODS)) {
+            // an RFF starts a bill group (SG8) after the CNI or after the previous bill's goods items; elsewhere
+            // (header SG1, on-carriage SG10, party SG11) it refers to something the manifest does not keep
+            if (consignment == null || (section != Section.CONSIGNMENT && section != Section.GOODS && section != Section.QUANTITY)) {
                 return;
             }
             section = Section.BILL;
@@ -271,7 +363,7 @@ public class CuscarTranslator implements InboundTranslator {
         }
 
         private void total(Segment s, EdifactMessageReader.Problems problems) {
-            if (consignment == null || section == Section.EQUIPMENT || section == Section.GOODS) {
+            if (consignment == null || (section != Section.CONSIGNMENT && section != Section.BILL)) {
                 return;
             }
             String qualifier = s.value(1, 1);
@@ -304,9 +396,7 @@ public class CuscarTranslator implements InboundTranslator {
             } else {
                 item.setSequenceNumeric(Integer.parseInt(number));
             }
-            Commodity commodity = new Commodity();
-            commodity.setClassification(new Classification());
-            item.setCommodity(commodity);
+            item.setCommodity(new Commodity());
             consignment.getConsignmentItem().add(item);
         }
 
@@ -319,6 +409,22 @@ public class CuscarTranslator implements InboundTranslator {
             item.getCommodity().setCargoDescription(before == null ? text : before + " " + text);
         }
 
+        /** CST: the HS code is the first C246 whose 7361 is a tariff number (6 to 12 digits, dots allowed). */
+        private void customsStatus(Segment s) {
+            if (section != Section.GOODS || item == null) {
+                return;
+            }
+            for (int e = 2; e <= 6; e++) {
+                String code = s.value(e, 1);
+                if (code != null && code.replace(".", "").matches("[0-9]{6,12}")) {
+                    classify(code.replace(".", "").substring(0, 6));
+                    return;
+                }
+            }
+            // customs procedure or preference codes only: no HS code
+        }
+
+        /** PIA C212 with 7143 HS, where a partner's directory has PIA in the goods item; CST wins when both are sent. */
         private void product(Segment s, EdifactMessageReader.Problems problems) {
             if (section != Section.GOODS || item == null) {
                 return;
@@ -330,10 +436,38 @@ public class CuscarTranslator implements InboundTranslator {
                         problems.unmappable(s, "C212/7140", "HS code '" + s.value(e, 1) + "' has fewer than the 6 digits of a subheading.");
                         return;
                     }
-                    item.getCommodity().getClassification().setID(code.substring(0, 6));
+                    if (item.getCommodity().getClassification() == null) {
+                        classify(code.substring(0, 6));
+                    }
                     return;
                 }
             }
+        }
+
+        private void classify(String subheading) {
+            Classification classification = new Classification();
+            classification.setID(subheading);
+            item.getCommodity().setClassification(classification);
+        }
+
+        private void dangerousGoods(Segment s, EdifactMessageReader.Problems problems) {
+            if (section != Section.GOODS || item == null) {
+                return;
+            }
+            DangerousGoods goods = new DangerousGoods();
+            goods.setRegulationCode(s.value(1));
+            goods.setHazardClassID(s.value(2, 1));
+            goods.setUNDGID(s.value(3, 1));
+            goods.setFlashpointTemperature(temperature(s, 4, "C223/7106", problems));
+            String group = s.value(5);
+            if (group != null) {
+                goods.setPackingGroupCode(switch (group) {
+                    case "1" -> PackingGroupCode.I;
+                    case "2" -> PackingGroupCode.II;
+                    default -> PackingGroupCode.III; // 8339 lists 1, 2 and 3 only; the directory checked it
+                });
+            }
+            item.getDangerousGoods().add(goods);
         }
 
         private void measure(Segment s, EdifactMessageReader.Problems problems) {
@@ -433,8 +567,6 @@ public class CuscarTranslator implements InboundTranslator {
                 for (ConsignmentItem i : c.getConsignmentItem()) {
                     String at = where + "/GID[" + i.getSequenceNumeric() + "]";
                     require(i.getCommodity().getCargoDescription(), at + "/FTX", "goods item needs its description (FTX+AAA).", problems);
-                    require(i.getCommodity().getClassification().getID(), at + "/PIA",
-                            "goods item needs its HS code (PIA C212 with 7143 HS).", problems);
                     require(i.getGoodsMeasure(), at + "/MEA", "goods item needs its gross weight (MEA+WT+G).", problems);
                 }
             }

@@ -8,10 +8,13 @@ import org.casw.routes.validation.Violation;
 import org.casw.schemas.manifest.BorderTransportMeans;
 import org.casw.schemas.manifest.Consignment;
 import org.casw.schemas.manifest.ConsignmentItem;
+import org.casw.schemas.manifest.Contact;
+import org.casw.schemas.manifest.DangerousGoods;
 import org.casw.schemas.manifest.Declaration;
 import org.casw.schemas.manifest.Head;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.Party;
+import org.casw.schemas.manifest.Temperature;
 import org.casw.schemas.manifest.TransportEquipment;
 
 import static org.casw.routes.transform.edifact.CuscarMapping.*;
@@ -21,7 +24,9 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  * Writes a native MT1101 or MT2101 manifest as a UN/EDIFACT CUSCAR, directory D.96B, for carriers,
  * ports and customs systems that take EDIFACT. The mapping is the one {@link CuscarTranslator}
  * reads ({@link CuscarMapping}); a value the CUSCAR cannot carry (e.g. a seal number longer than SEL
- * 9308 an..10) is a violation naming the native element, not a truncation.
+ * 9308 an..10, a set temperature of more than TMP's three digits) is a violation naming the native
+ * element, not a truncation. Every segment is validated against the whole D.96B directory as it is
+ * written ({@link EdifactOut}).
  */
 public class CuscarWriter implements OutboundTranslator {
 
@@ -93,6 +98,9 @@ public class CuscarWriter implements OutboundTranslator {
                 : check.text(means.getID(), 9, "/Manifest/Declaration/BorderTransportMeans/ID", "TDT C222/8213");
         String carrier = declaration.getCarrier() == null ? null
                 : check.text(declaration.getCarrier().getID(), 35, "/Manifest/Declaration/Carrier/ID", "NAD C082/3039");
+        if (declaration.getCarrier() != null) {
+            contacts(declaration.getCarrier().getContact(), "/Manifest/Declaration/Carrier", check);
+        }
         // check every value before writing anything, so that all problems are reported at once
         List<Consignment> consignments = declaration.getConsignment();
         for (int c = 0; c < consignments.size(); c++) {
@@ -108,6 +116,7 @@ public class CuscarWriter implements OutboundTranslator {
         out.segment("DTM", date(DATE_MESSAGE, sendTime));
         if (carrier != null) {
             out.segment("NAD", PARTY_CARRIER, c(carrier));
+            contacts(out, declaration.getCarrier().getContact());
         }
         out.segment("TDT", STAGE_MAIN_CARRIAGE, journey, c(means.getTypeCode()), null, null, null, null,
                 c(meansId, imo ? CODE_LIST_MEANS : null, imo ? AGENCY_LLOYDS : null, vesselName));
@@ -136,6 +145,9 @@ public class CuscarWriter implements OutboundTranslator {
                 for (String seal : unit.getSealID()) {
                     out.segment("SEL", seal, c(SEALING_CARRIER));
                 }
+                if (unit.getSetTemperature() != null) {
+                    out.segment("TMP", TEMPERATURE_TRANSPORT, temperature(unit.getSetTemperature()));
+                }
             }
         }
         int number = 0;
@@ -156,11 +168,19 @@ public class CuscarWriter implements OutboundTranslator {
                 out.segment("GID", String.valueOf(item.getSequenceNumeric()));
                 out.segment("FTX", TEXT_GOODS_DESCRIPTION, null, null,
                         c(EdifactText.split(item.getCommodity().getCargoDescription(), 70, 5)));
-                out.segment("PIA", PRODUCT_IDENTIFICATION, c(item.getCommodity().getClassification().getID(), ITEM_TYPE_HS));
                 out.segment("MEA", MEASURE_WEIGHT, c(MEASURE_GROSS_WEIGHT),
                         c(UNIT_KILOGRAM, item.getGoodsMeasure().getGrossMassMeasure().toPlainString()));
                 if (item.getEquipmentIdentification() != null) {
                     out.segment("SGP", c(item.getEquipmentIdentification().getID()));
+                }
+                for (DangerousGoods goods : item.getDangerousGoods()) {
+                    out.segment("DGS", goods.getRegulationCode(), goods.getHazardClassID() == null ? null : c(goods.getHazardClassID()),
+                            goods.getUNDGID() == null ? null : c(goods.getUNDGID()),
+                            goods.getFlashpointTemperature() == null ? null : temperature(goods.getFlashpointTemperature()),
+                            goods.getPackingGroupCode() == null ? null : String.valueOf(goods.getPackingGroupCode().ordinal() + 1));
+                }
+                if (item.getCommodity().getClassification() != null) {
+                    out.segment("CST", null, c(item.getCommodity().getClassification().getID()));
                 }
             }
         }
@@ -186,17 +206,30 @@ public class CuscarWriter implements OutboundTranslator {
             ConsignmentItem item = consignment.getConsignmentItem().get(i);
             check.pieces(item.getCommodity().getCargoDescription(), 70, 5,
                     path + "/ConsignmentItem[" + (i + 1) + "]/Commodity/CargoDescription", "FTX C108 (5 x an..70)");
-            needed(item.getCommodity().getClassification(), path + "/ConsignmentItem[" + (i + 1) + "]/Commodity/Classification",
-                    "PIA", check);
             needed(item.getGoodsMeasure(), path + "/ConsignmentItem[" + (i + 1) + "]/GoodsMeasure", "MEA+WT+G", check);
+            for (int d = 0; d < item.getDangerousGoods().size(); d++) {
+                DangerousGoods goods = item.getDangerousGoods().get(d);
+                String at = path + "/ConsignmentItem[" + (i + 1) + "]/DangerousGoods[" + (d + 1) + "]";
+                check.code(goods.getRegulationCode(), "8273", at + "/RegulationCode", "DGS 8273");
+                if (goods.getFlashpointTemperature() != null) {
+                    check.n3(goods.getFlashpointTemperature().getValue(), at + "/FlashpointTemperature", "DGS C223/7106");
+                }
+            }
         }
         List<TransportEquipment> units = consignment.getTransportEquipment();
         for (int t = 0; t < units.size(); t++) {
             TransportEquipment unit = units.get(t);
             String at = path + "/TransportEquipment[" + (t + 1) + "]";
             check.text(unit.getCharacteristicCode(), 10, at + "/CharacteristicCode", "EQD C224/8155");
+            if (unit.getSealID().size() > MAX_SEALS) {
+                check.refuse(at + "/SealID", unit.getSealID().size() + " seals; CUSCAR's equipment group takes at most "
+                        + MAX_SEALS + " SEL.");
+            }
             for (int s = 0; s < unit.getSealID().size(); s++) {
                 check.text(unit.getSealID().get(s), 10, at + "/SealID[" + (s + 1) + "]", "SEL 9308");
+            }
+            if (unit.getSetTemperature() != null) {
+                check.n3(unit.getSetTemperature().getValue(), at + "/SetTemperature", "TMP C239/6246");
             }
             String number = unit.getEquipmentIdentification().getID();
             boolean named = consignment.getConsignmentItem().stream()
@@ -212,6 +245,17 @@ public class CuscarWriter implements OutboundTranslator {
         if (party != null) {
             check.text(party.getID(), 35, path + "/ID", "NAD C082/3039");
             check.pieces(party.getName(), 35, 5, path + "/Name", "NAD C080 (5 x an..35)");
+            contacts(party.getContact(), path, check);
+        }
+    }
+
+    private static void contacts(List<Contact> contacts, String path, Expressible check) {
+        for (int n = 0; n < contacts.size(); n++) {
+            Contact contact = contacts.get(n);
+            String at = path + "/Contact[" + (n + 1) + "]";
+            check.text(contact.getName(), 35, at + "/Name", "CTA C056/3412");
+            check.text(contact.getTelephone(), 512, at + "/Telephone", "COM C076/3148");
+            check.text(contact.getEmail(), 512, at + "/Email", "COM C076/3148");
         }
     }
 
@@ -221,6 +265,24 @@ public class CuscarWriter implements OutboundTranslator {
         }
         EdifactOut.Composite id = party.getID() == null ? null : c(party.getID(), null, AGENCY_MUTUAL);
         out.segment("NAD", function, id, null, c(EdifactText.split(party.getName(), 35, 5)));
+        contacts(out, party.getContact());
+    }
+
+    /** Each contact as CTA+IC (information contact) with its telephone and e-mail in COM. */
+    private static void contacts(EdifactOut out, List<Contact> contacts) {
+        for (Contact contact : contacts) {
+            out.segment("CTA", CONTACT_INFORMATION, contact.getName() == null ? null : c(null, contact.getName()));
+            if (contact.getTelephone() != null) {
+                out.segment("COM", c(contact.getTelephone(), CHANNEL_TELEPHONE));
+            }
+            if (contact.getEmail() != null) {
+                out.segment("COM", c(contact.getEmail(), CHANNEL_EMAIL));
+            }
+        }
+    }
+
+    private static EdifactOut.Composite temperature(Temperature temperature) {
+        return c(TemperatureSetting.toN3(temperature.getValue()), temperature.getUnitCode().value());
     }
 
     private static EdifactOut.Composite date(String qualifier, String dateTime17) {

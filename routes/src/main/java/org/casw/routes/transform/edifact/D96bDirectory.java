@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,11 +17,9 @@ import io.xlate.edi.schema.SchemaFactory;
 
 /**
  * The UN/EDIFACT D.96B schemas the translators validate against (CUSCAR, CODECO, COARRI, CUSRES), loaded
- * once from the class path; StAEDI schemas are immutable. CODECO, COARRI and CUSRES use the whole
- * directory, generated at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
- * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java). CUSCAR still uses the hand-made subset
- * in {@code edifact/d96b/} until its mapping follows the directory (issue 17): the gateway writes and reads
- * the HS code in PIA in CUSCAR's GID group, which D.96B CUSCAR does not have (CST C246 is its place).
+ * once from the class path; StAEDI schemas are immutable. Every message uses the whole directory, generated
+ * at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
+ * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java).
  */
 public final class D96bDirectory {
 
@@ -31,10 +28,7 @@ public final class D96bDirectory {
     public static final String AGENCY = "UN";
 
     private static final List<String> MESSAGES = List.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
-    /** Messages validated against the whole directory, generated from its DFDL at build time. */
-    private static final Set<String> GENERATED = Set.of("CODECO", "COARRI", "CUSRES");
     static final String GENERATED_LOCATION = "edifact/directory/d96b/";
-    static final String HAND_MADE_LOCATION = "edifact/d96b/";
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     /** StAEDI logs every directory segment a message schema leaves unused; that is by design here. */
@@ -82,8 +76,7 @@ public final class D96bDirectory {
     }
 
     private static Schema loadMessage(String messageType) {
-        String location = GENERATED.contains(messageType) ? GENERATED_LOCATION : HAND_MADE_LOCATION;
-        return load(location + messageType.toLowerCase(Locale.ROOT) + ".xml");
+        return load(GENERATED_LOCATION + messageType.toLowerCase(Locale.ROOT) + ".xml");
     }
 
     /** The StAEDI schema at a class path resource, e.g. {@code edifact/directory/d96b/cuscar.xml}. */

@@ -346,7 +346,7 @@ final class EdifactMessageReader {
     /** The rule broken, in words. */
     static String describe(EDIStreamValidationError error) {
         return switch (error) {
-            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the D.96B subset the gateway reads";
+            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the D.96B directory";
             case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> "is not allowed in this message or at this place";
             case SEGMENT_NOT_IN_PROPER_SEQUENCE -> "is out of sequence";
             case SEGMENT_EXCEEDS_MAXIMUM_USE -> "is repeated more often than the segment table allows";

@@ -1,9 +1,13 @@
 package org.casw.routes.transform.edifact;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.casw.routes.validation.Violation;
+import io.xlate.edi.schema.EDISimpleType;
 
 /**
  * Checks, while a native document is written as EDIFACT, that each value fits the D.96B element it
@@ -50,6 +54,30 @@ final class Expressible {
             return null;
         }
         return split.toArray(String[]::new);
+    }
+
+    /** The value when it is in the D.96B CUSCAR code list of {@code element} (e.g. 8273), else null and a violation. */
+    String code(String value, String element, String path, String segmentElement) {
+        if (value == null) {
+            return null;
+        }
+        Set<String> codes = ((EDISimpleType) D96bDirectory.schema("CUSCAR").getType("DE" + element)).getValueSet();
+        if (!codes.isEmpty() && !codes.contains(value)) {
+            violations.add(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, path,
+                    "'" + value + "' is not a code of " + segmentElement + " (" + String.join(", ", new TreeSet<>(codes)) + ")."));
+            return null;
+        }
+        return value;
+    }
+
+    /** The temperature as an n3 element (three digits, sign and decimal mark not counted), else null and a violation. */
+    String n3(BigDecimal value, String path, String element) {
+        String text = TemperatureSetting.toN3(value);
+        if (text == null) {
+            violations.add(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, path,
+                    value.toPlainString() + " needs more than the three digits " + element + " (n3) takes."));
+        }
+        return text;
     }
 
     void refuse(String path, String message) {

@@ -60,6 +60,11 @@ final class EdifactTestSupport {
         assertThat(rules).isEmpty();
     }
 
+    /** What the offline business rules say about a native document (check digits, code lists, totals). */
+    static List<Violation> rules(DocumentType type, byte[] xml) {
+        return RULES.check(type, TestDocuments.read(type, xml));
+    }
+
     static Object read(DocumentType type, byte[] xml) {
         return TestDocuments.read(type, xml);
     }
