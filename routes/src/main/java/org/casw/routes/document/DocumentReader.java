@@ -49,7 +49,8 @@ public class DocumentReader {
             models = JAXBContext.newInstance(DecMessage.class, DecReceipt.class, DecImportResponse.class, DecData.class,
                     org.casw.schemas.decresult.ObjectFactory.class, DecModification.class, DecModMessage.class, Manifest.class,
                     ManifestReceipt.class, CertificateOfOrigin.class, CertificateUtilization.class, ContainerEvents.class,
-                    AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class);
+                    AggregateDeclaration.class, AggregateReceipt.class, AeoStatusNotice.class,
+                    org.casw.schemas.interchange.InterchangeReport.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("The document models cannot be loaded", e);
         }
@@ -141,6 +142,9 @@ public class DocumentReader {
             }
             case AEO_STATUS -> {
                 return AeoNotices.keysOf((AeoStatusNotice) document);
+            }
+            case INTERCHANGE_REPORT -> {
+                // the gateway's own report: it answers an interchange, whose messages carry the business keys
             }
         }
         return keys;

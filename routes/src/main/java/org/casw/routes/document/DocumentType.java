@@ -48,10 +48,19 @@ public enum DocumentType {
     AEO_STATUS(Family.AUTHORISED_OPERATORS, "xsd/aeo-status.xsd",
             new Root("urn:casw:aeo:1", "AeoStatusNotice", List.of("NoticeId"))),
     CONTAINER_EVENT(Family.TRANSPORT_EVENTS, "xsd/container-event.xsd",
-            new Root("urn:casw:container-event:1", "ContainerEvents", List.of("BatchId")));
+            new Root("urn:casw:container-event:1", "ContainerEvents", List.of("BatchId"))),
+    /**
+     * The gateway's report on a UN/EDIFACT interchange it received (accepted or rejected, per message, with every
+     * error's position); a CONTRL for partners that speak EDIFACT. Only the gateway issues it: no party may send one.
+     */
+    INTERCHANGE_REPORT(Family.SERVICE_REPORTS, "xsd/interchange-report.xsd",
+            new Root("urn:casw:interchange-report:1", "InterchangeReport", List.of("ReportId")));
 
-    /** The document families of the single window, plus the container events ports and rail share. */
-    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS, AUTHORISED_OPERATORS }
+    /**
+     * The document families of the single window, plus the container events ports and rail share, and the gateway's
+     * own service reports on what it received.
+     */
+    public enum Family { DECLARATIONS, MANIFESTS, CERTIFICATES_OF_ORIGIN, TRANSPORT_EVENTS, AUTHORISED_OPERATORS, SERVICE_REPORTS }
 
     /**
      * A root element a document of the type may have, and where the sender's message id sits below it: one path, or

@@ -12,7 +12,8 @@ import org.casw.routes.document.DocumentType;
  * receipts, certificates of origin, their utilization notices and AEO status notices come only from a customs
  * administration or the partner single window (or partner gateway) that speaks for one, and the intake then checks
  * that the document's country is the sender's own. A port or rail operator that also declares as a customs broker
- * lists DECLARATION in its agreement.
+ * lists DECLARATION in its agreement. No role lists INTERCHANGE_REPORT, not even in its ceiling: only the gateway issues
+ * those, about the EDIFACT interchanges it received.
  */
 public final class SendingRights {
 

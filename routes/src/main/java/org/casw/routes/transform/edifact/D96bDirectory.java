@@ -55,8 +55,11 @@ public final class D96bDirectory {
         String version = syntaxVersion == null ? "3" : syntaxVersion;
         return CONTROL.computeIfAbsent(version, v -> {
             try {
-                return SchemaFactory.newFactory()
-                        .getControlSchema("EDIFACT", new String[] {syntaxIdentifier == null ? "UNOC" : syntaxIdentifier, v});
+                // for syntax 4 StAEDI's first schema lacks UNOW; release 2 (S001/0080 would name it) has it
+                String[] s001 = v.compareTo("4") >= 0
+                        ? new String[] {syntaxIdentifier, v, "", "", "02"}
+                        : new String[] {syntaxIdentifier, v};
+                return SchemaFactory.newFactory().getControlSchema("EDIFACT", s001);
             } catch (EDISchemaException | RuntimeException e) {
                 return null;
             }

@@ -8,11 +8,14 @@ import java.util.Optional;
  * The syntax identifiers (UNB S001/0001) the gateway reads, each with the Java charset its bytes are decoded
  * with and the repertoire its data may use (ISO 9735 part 1, clause 7 and annex A): level A (UNOA) is upper-case
  * letters, digits, space and {@code . , - ( ) / = ' + : ? ! " % & * ; < >}; level B (UNOB) adds lower case;
- * UNOC is ISO 8859-1; UNOW (syntax version 4) is UTF-8.
+ * UNOC is ISO 8859-1; UNOW (syntax version 4) is UTF-8. UNOA and UNOB are 7-bit ISO 646 and are read as ISO 8859-1,
+ * which equals ISO 646 on every byte they allow: a byte above 0x7F is then named in the refusal instead of stopping
+ * the parser, whose decoder fails on the first byte its charset cannot map.
  */
 enum EdifactCharset {
 
-    UNOA(StandardCharsets.US_ASCII), UNOB(StandardCharsets.US_ASCII), UNOC(StandardCharsets.ISO_8859_1), UNOW(StandardCharsets.UTF_8);
+    UNOA(StandardCharsets.ISO_8859_1),
+    UNOB(StandardCharsets.ISO_8859_1), UNOC(StandardCharsets.ISO_8859_1), UNOW(StandardCharsets.UTF_8);
 
     private static final String LEVEL_A_PUNCTUATION = " .,-()/='+:?!\"%&*;<>";
 
@@ -45,6 +48,16 @@ enum EdifactCharset {
      */
     static Charset charsetOf(String syntaxIdentifier) {
         return of(syntaxIdentifier).map(EdifactCharset::charset).orElse(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The repertoire in words, for a refusal. */
+    String repertoire() {
+        return switch (this) {
+            case UNOA -> "upper-case letters, digits, space and . , - ( ) / = ' + : ? ! \" % & * ; < >";
+            case UNOB -> "letters, digits, space and . , - ( ) / = ' + : ? ! \" % & * ; < >";
+            case UNOC -> "ISO 8859-1 printable characters";
+            case UNOW -> "UTF-8 printable characters";
+        };
     }
 
     /** Whether a character (a Unicode code point) belongs to this repertoire. */

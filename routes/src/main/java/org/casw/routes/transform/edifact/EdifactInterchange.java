@@ -29,9 +29,12 @@ public record EdifactInterchange(String syntaxIdentifier, String syntaxVersion, 
         return D96bDirectory.VERSION.equals(version) && D96bDirectory.RELEASE.equals(release) && D96bDirectory.AGENCY.equals(agency);
     }
 
-    /** The character set the syntax identifier names: UNOW (syntax 4) is UTF-8; UNOA to UNOC are read as ISO 8859-1. */
+    /**
+     * The charset the syntax identifier is read with: UNOW (syntax 4) is UTF-8; UNOC is ISO 8859-1, and so are the
+     * 7-bit UNOA and UNOB (equal on every byte they allow) and any other until it is refused ({@link EdifactCharset}).
+     */
     public Charset charset() {
-        return "UNOW".equals(syntaxIdentifier) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        return EdifactCharset.charsetOf(syntaxIdentifier);
     }
 
     /** The interchange at the start of the payload, or empty when it does not start with UNA or UNB. */

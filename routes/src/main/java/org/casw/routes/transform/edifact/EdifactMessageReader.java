@@ -2,6 +2,9 @@ package org.casw.routes.transform.edifact;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,8 @@ import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CHARACTER_INVALID;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CHARSET_UNSUPPORTED;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
@@ -52,16 +57,40 @@ final class EdifactMessageReader {
         }
     }
 
+    /**
+     * Where a syntax error is, as a CONTRL reports it (UCS/UCD or UCM/UCI): the segment's tag and position (in its
+     * message counting UNH as 1, or in the interchange for service segments outside a message), the 1-based element
+     * and component positions when the error is in one, and the syntax error code (0085, {@link SyntaxErrorCodes}).
+     */
+    record ErrorPosition(String segmentTag, int segmentPosition, Integer element, Integer component, boolean inMessage,
+                         String syntaxError) {
+    }
+
+    /** A syntax violation and where it is; the position is null where the reader cannot say (a broken delimiter). */
+    record LocatedViolation(Violation violation, ErrorPosition position) {
+    }
+
     /** Where translators report what they cannot map. */
     static final class Problems {
 
         private final List<Violation> syntax = new ArrayList<>();
+        private final List<LocatedViolation> located = new ArrayList<>();
         private final List<Violation> mapping = new ArrayList<>();
 
         void syntax(Violation v) {
+            syntax(v, null);
+        }
+
+        void syntax(Violation v, ErrorPosition position) {
             if (syntax.size() < MAX_VIOLATIONS) {
                 syntax.add(v);
+                located.add(new LocatedViolation(v, position));
             }
+        }
+
+        /** The syntax violations with their positions, in the order found. */
+        List<LocatedViolation> located() {
+            return List.copyOf(located);
         }
 
         /** A value that is valid EDIFACT but cannot be expressed in the native document. */
@@ -118,11 +147,17 @@ final class EdifactMessageReader {
                     1, 1));
             return new Result(interchange, 0, problems);
         }
-        Run run = new Run(acceptedTypes, maxMessages, handler, problems);
+        Optional<EdifactCharset> charset = characterSet(payload, interchange.get(), problems);
+        if (charset.isEmpty()) {
+            return new Result(interchange, 0, problems);
+        }
+        Run run = new Run(acceptedTypes, maxMessages, handler, problems, charset.get());
         Schema control = D96bDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
+        String encoding = charset.get().charset().name();
+        byte[] input = charset.get() == EdifactCharset.UNOW ? replaceMalformedUtf8(payload) : payload;
         try (EDIStreamReader reader = control == null
-                ? FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())
-                : FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name(), control)) {
+                ? FACTORY.createEDIStreamReader(new ByteArrayInputStream(input), encoding)
+                : FACTORY.createEDIStreamReader(new ByteArrayInputStream(input), encoding, control)) {
             run.drain(reader);
             if (run.messages > 0) {
                 handler.end(problems);
@@ -142,9 +177,48 @@ final class EdifactMessageReader {
         return new Result(interchange, run.messages, problems);
     }
 
+    /**
+     * The character set the UNB names, or empty (with the reason in the problems) when the gateway does not read it:
+     * StAEDI decodes whatever charset it is given and checks no repertoire, so the gateway checks both itself.
+     */
+    private static Optional<EdifactCharset> characterSet(byte[] payload, EdifactInterchange interchange, Problems problems) {
+        Optional<EdifactCharset> charset = EdifactCharset.of(interchange.syntaxIdentifier());
+        boolean version4 = interchange.syntaxVersion() != null && interchange.syntaxVersion().compareTo("4") >= 0;
+        ErrorPosition unb = new ErrorPosition("UNB", 1, 1, 1, false, SyntaxErrorCodes.CHARACTER_SET_NOT_SUPPORTED);
+        if (charset.isEmpty() || charset.get() == EdifactCharset.UNOW && !version4) {
+            problems.syntax(new Violation(EDIFACT_CHARSET_UNSUPPORTED, "INTERCHANGE/UNB[1]/S001/0001", "Segment UNB, element S001/0001 "
+                    + "(Syntax identifier) value '" + interchange.syntaxIdentifier() + "' with syntax version (S001/0002) '"
+                    + interchange.syntaxVersion() + "' is not a character set the gateway reads: UNOA, UNOB, UNOC, or UNOW (UTF-8) "
+                    + "with syntax version 4.", null, null), unb);
+            return Optional.empty();
+        }
+        Optional<EdifactTokens.Delimiters> una = EdifactTokens.serviceStringAdvice(payload);
+        if (version4 && una.isPresent() && una.get().repetition() == ' ') {
+            problems.syntax(new Violation(EDIFACT_SYNTAX, "INTERCHANGE/UNA", "Segment UNA, position 5 (repetition separator) is a "
+                    + "space; syntax version 4 needs one, usually '*' (UNA:+.?*'). A space would split every text at its blanks.",
+                    null, null), new ErrorPosition("UNA", 0, null, null, false, SyntaxErrorCodes.INVALID_VALUE));
+            return Optional.empty();
+        }
+        return charset;
+    }
+
+    /**
+     * The payload with every malformed UTF-8 sequence replaced by U+FFFD, which the repertoire check then refuses with
+     * its segment and element; StAEDI's decoder would stop at the first one with no place to name.
+     */
+    private static byte[] replaceMalformedUtf8(byte[] payload) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload));
+            return payload;
+        } catch (CharacterCodingException e) {
+            return new String(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     /** The state of one read: which message we are in and how its segments are counted. */
     private static final class Run {
 
+        private final EdifactCharset charset;
         private final Set<String> acceptedTypes;
         private final int maxMessages;
         private final Handler handler;
@@ -160,7 +234,8 @@ final class EdifactMessageReader {
         private int unsupported;
         private int line;
 
-        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems) {
+        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems, EdifactCharset charset) {
+            this.charset = charset;
             this.acceptedTypes = acceptedTypes;
             this.maxMessages = maxMessages;
             this.handler = handler;
@@ -174,7 +249,9 @@ final class EdifactMessageReader {
                     case START_SEGMENT -> startSegment(reader);
                     case ELEMENT_DATA -> {
                         Location at = reader.getLocation();
-                        segment.value(at.getElementPosition(), at.getComponentPosition(), reader.getText());
+                        String text = reader.getText();
+                        segment.value(at.getElementPosition(), at.getComponentPosition(), text);
+                        repertoire(reader, at, text);
                     }
                     case END_SEGMENT -> endSegment(reader);
                     case END_TRANSACTION -> {
@@ -275,15 +352,20 @@ final class EdifactMessageReader {
             }
             String where;
             String what;
+            // StAEDI reports a segment error when it reads the tag, before that segment starts: the segment in error (or,
+            // for a missing one, the segment standing in its place) is the next one
+            int upcoming = inMessage ? segment.position() + 1 : positive(at.getSegmentPosition()) == null ? 0 : at.getSegmentPosition();
+            String missingTag = null;
             if (event == EDIStreamEvent.SEGMENT_ERROR) {
                 boolean missing = code.equals(EDIFACT_SEGMENT_MISSING);
                 String reference = reader.getReferenceCode();
-                String missingTag = missing && reference != null ? reference : tag;
-                where = missing ? messageType + "/" + missingTag : messageType + "/" + tag + "[" + occurrenceOf(tag) + "]";
+                missingTag = missing && reference != null ? reference : tag;
+                int occurrence = occurrences.getOrDefault(tag, 0) + 1;
+                where = missing ? messageType + "/" + missingTag : messageType + "/" + tag + "[" + occurrence + "]";
                 what = missing
                         ? "Mandatory segment " + missingTag + " is missing (noticed at segment " + segment.position() + " " + segment.tag()
                                 + ")."
-                        : "Segment " + segment.position() + " " + tag + " " + describe(error) + ".";
+                        : "Segment " + upcoming + " " + tag + " " + describe(error) + ".";
             } else {
                 int element = at.getElementPosition();
                 int component = at.getComponentPosition();
@@ -296,8 +378,37 @@ final class EdifactMessageReader {
                         + (value == null || value.isEmpty() ? "" : " value '" + value + "'") + ": " + describe(error) + ".";
             }
             Integer column = positive(at.getColumnNumber());
+            boolean segmentError = event == EDIStreamEvent.SEGMENT_ERROR;
+            ErrorPosition position = new ErrorPosition(segmentError ? missingTag : tag, segmentError ? upcoming : segment.position(),
+                    segmentError ? null : positive(at.getElementPosition()),
+                    segmentError ? null : positive(at.getComponentPosition()), inMessage, SyntaxErrorCodes.of(error, code));
             problems.syntax(new Violation(code, where, what, positive(at.getLineNumber()) == null ? segment.line() : at.getLineNumber(),
-                    column));
+                    column), position);
+        }
+
+        /** A value with a character outside the syntax identifier's repertoire: StAEDI only refuses control characters. */
+        private void repertoire(EDIStreamReader reader, Location at, String text) {
+            int bad = charset.firstOutside(text);
+            if (bad < 0) {
+                return;
+            }
+            String tag = segment.tag();
+            int element = at.getElementPosition();
+            int component = at.getComponentPosition();
+            Schema types = schemaFor(reader, tag);
+            String name = D96bDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
+            String title = D96bDirectory.elementTitle(types, tag, element, component);
+            int c = text.codePointAt(bad);
+            String character = c == 0xFFFD ? "a byte that is not valid " + charset.charset().name()
+                    : "character '" + (Character.isISOControl(c) ? "" : Character.toString(c)) + "' (U+"
+                            + String.format(Locale.ROOT, "%04X", c) + ")";
+            problems.syntax(new Violation(EDIFACT_CHARACTER_INVALID, messageType + "/" + tag + "[" + occurrenceOf(tag) + "]/" + name,
+                    "Segment " + segment.position() + " " + tag + ", element " + name + (title == null ? "" : " (" + title + ")") + ": "
+                            + character + " at position " + (text.codePointCount(0, bad) + 1)
+                            + " of the value is outside the " + charset.name() + " character set (" + charset.repertoire() + ").",
+                    positive(at.getLineNumber()) == null ? segment.line() : at.getLineNumber(), positive(at.getColumnNumber())),
+                    new ErrorPosition(tag, segment.position(), positive(element), positive(component), inMessage,
+                            SyntaxErrorCodes.INVALID_CHARACTER));
         }
 
         private Schema schemaFor(EDIStreamReader reader, String tag) {

@@ -57,20 +57,16 @@ final class EdifactTokens {
         if (payload == null) {
             return Optional.empty();
         }
-        int start = 0;
-        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB && (payload[2] & 0xFF) == 0xBF) {
-            start = 3;
-        }
-        start = skipBlanks(payload, start);
+        int start = skipBlanks(payload, bom(payload));
         Delimiters delimiters = Delimiters.DEFAULT;
         int unaStart = -1;
         if (startsWith(payload, start, "UNA")) {
-            if (payload.length < start + 9) {
+            Optional<Delimiters> una = serviceStringAdvice(payload);
+            if (una.isEmpty()) {
                 return Optional.empty();
             }
             unaStart = start;
-            byte release = payload[start + 6] == ' ' ? 0 : payload[start + 6]; // a space: no release character
-            delimiters = new Delimiters(payload[start + 3], payload[start + 4], release, payload[start + 7], payload[start + 8]);
+            delimiters = una.get();
             start = skipBlanks(payload, start + 9);
         }
         if (!startsWith(payload, start, "UNB") || payload.length < start + 4 || payload[start + 3] != delimiters.element()) {
@@ -100,6 +96,21 @@ final class EdifactTokens {
             pos = next;
         }
         return Optional.of(new Tokens(unaStart, start, delimiters, List.copyOf(segments), charset));
+    }
+
+    /** The delimiters a UNA at the start of the payload (after a BOM or blanks) declares; empty without a whole UNA. */
+    static Optional<Delimiters> serviceStringAdvice(byte[] payload) {
+        int start = skipBlanks(payload, bom(payload));
+        if (!startsWith(payload, start, "UNA") || payload.length < start + 9) {
+            return Optional.empty();
+        }
+        byte release = payload[start + 6] == ' ' ? 0 : payload[start + 6]; // a space: no release character
+        return Optional.of(new Delimiters(payload[start + 3], payload[start + 4], release, payload[start + 7], payload[start + 8]));
+    }
+
+    private static int bom(byte[] payload) {
+        boolean bom = payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB && (payload[2] & 0xFF) == 0xBF;
+        return bom ? 3 : 0;
     }
 
     /** The position after the segment terminator, or -1 when the payload ends inside the segment. */

@@ -22,6 +22,15 @@ public final class EdifactViolationCodes {
     public static final String EDIFACT_CONTROL_COUNT = "EDIFACT_CONTROL_COUNT";
     /** A message type, directory or number of messages this translator does not handle. */
     public static final String EDIFACT_MESSAGE_UNSUPPORTED = "EDIFACT_MESSAGE_UNSUPPORTED";
+    /**
+     * A character outside the repertoire of the interchange's syntax identifier (UNB S001/0001), e.g. a lower-case
+     * letter under UNOA, a C1 control under UNOC, or a byte sequence that is not UTF-8 under UNOW.
+     */
+    public static final String EDIFACT_CHARACTER_INVALID = "EDIFACT_CHARACTER_INVALID";
+    /** A syntax identifier the gateway does not read (only UNOA, UNOB, UNOC and, from syntax version 4, UNOW). */
+    public static final String EDIFACT_CHARSET_UNSUPPORTED = "EDIFACT_CHARSET_UNSUPPORTED";
+    /** The sender already sent an interchange with this control reference (UNB 0020). */
+    public static final String EDIFACT_INTERCHANGE_DUPLICATE = "EDIFACT_INTERCHANGE_DUPLICATE";
     /** The interchange is larger than the translator accepts. */
     public static final String EDIFACT_PAYLOAD_TOO_LARGE = "EDIFACT_PAYLOAD_TOO_LARGE";
     /**

@@ -27,7 +27,7 @@ final class NativeXml {
         try {
             CONTEXT = JAXBContext.newInstance(Manifest.class, ManifestReceipt.class, ContainerEvents.class, DecReceipt.class,
                     org.casw.schemas.declaration.DecImportResponse.class, org.casw.schemas.decresult.DecData.class,
-                    org.casw.schemas.decresult.ObjectFactory.class);
+                    org.casw.schemas.decresult.ObjectFactory.class, org.casw.schemas.interchange.InterchangeReport.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }

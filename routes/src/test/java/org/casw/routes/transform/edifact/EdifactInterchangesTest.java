@@ -146,6 +146,16 @@ class EdifactInterchangesTest {
     }
 
     @Test
+    void theEnvelopeIsDecodedInTheCharacterSetItNames() {
+        String unow = CODECO.replace("UNOC:3+91450700MA5KX41CXK:ZZZ", "UNOW:4+钦州港集装箱码头:ZZZ");
+
+        assertThat(EdifactInterchanges.split(unow.getBytes(StandardCharsets.UTF_8)).orElseThrow().envelope().senderId())
+                .isEqualTo("钦州港集装箱码头");
+        assertThat(split(CODECO.replace("91450700MA5KX41CXK:ZZZ", "Société Portuaire:ZZZ")).envelope().senderId())
+                .isEqualTo("Société Portuaire");
+    }
+
+    @Test
     void aUnzCountingTheWrongNumberOfMessagesIsAnEnvelopeViolation() {
         InterchangeSplit split = split(TWO.replace("UNZ+2+", "UNZ+3+"));
 
