@@ -85,6 +85,11 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
         // the sandbox customs accepts the manifest (01); the railway gets that receipt as a CUSRES
         String cusres = receiveOverJms("sw.reply.RAIL-QINZHOU", "RFF+ACD:" + trackingId);
         assertThat(cusres).startsWith("UNA").contains("UNH+", "CUSRES:D:96B:UN", "GIS+01");
+        // addressed as the railway's agreement says (no edifact: block, so its party id and the gateway's default id),
+        // with a control reference from the database that UNZ repeats
+        assertThat(cusres).containsPattern("UNB\\+UNOC:3\\+CASW-GATEWAY:ZZZ\\+RAIL-QINZHOU:ZZZ\\+[0-9]{6}:[0-9]{4}\\+[0-9]{1,14}'");
+        String reference = cusres.replaceAll("(?s).*UNB\\+[^']*\\+([0-9]+)'.*", "$1");
+        assertThat(cusres.strip()).endsWith("UNZ+1+" + reference + "'");
         assertThat(awaitStatus("demo-rail-key", trackingId, "ACKNOWLEDGED").get("destinationStatus").asText()).isEqualTo("01");
     }
 

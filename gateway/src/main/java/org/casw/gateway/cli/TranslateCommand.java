@@ -26,11 +26,18 @@ import picocli.CommandLine.Parameters;
  * {@code translate [--to xml|edifact] FILE}: UN/EDIFACT D.96B (CUSCAR, CODECO, COARRI) or China's manifest messages
  * (CN-MANIFEST) to native XML, or a native manifest or receipt to CUSCAR / CUSRES, as the gateway's translators do.
  * Large files report their stages on standard error, so a long translation shows where it is.
+ *
+ * <p>Written EDIFACT is addressed without a partner agreement (the writers' two-argument {@code fromNative}): UNB
+ * names the parties the document names, qualifier ZZZ (CUSCAR: the manifest's SenderID to its ReceiverID; CODECO /
+ * COARRI: the reporter to CASW-GATEWAY; CUSRES, whose receipt names neither: CASW-GATEWAY on both sides), dated now,
+ * with a control reference counted from the current epoch millisecond. The running gateway addresses each receiver
+ * from its agreement and keeps control references in its database.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
         description = {"Translate between UN/EDIFACT D.96B and native XML as the gateway does.",
             "CUSCAR, CODECO, COARRI and China's manifest messages (CN-MANIFEST) become native XML;",
-            "a native manifest, receipt or container event becomes CUSCAR, CUSRES, CODECO or COARRI.",
+            "a native manifest, receipt or container event becomes CUSCAR, CUSRES, CODECO or COARRI,",
+            "its UNB naming the document's own parties (a receipt's: CASW-GATEWAY) rather than an agreement's.",
             "The translation goes to standard output; large files report their stages on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})

@@ -1,6 +1,8 @@
 package org.casw.gateway.transform;
 
+import java.time.Clock;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.routes.partner.EdifactAgreement;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.transform.asean.acdd.AcddDeclarationTranslator;
 import org.casw.routes.transform.asean.acdd.AcddResponseTranslator;
@@ -10,6 +12,7 @@ import org.casw.routes.transform.asean.eco.IssuingCountries;
 import org.casw.routes.transform.cnmanifest.CnManifestReader;
 import org.casw.routes.transform.cnmanifest.CnManifestWriter;
 import org.casw.routes.transform.edifact.CodecoCoarriWriter;
+import org.casw.routes.transform.edifact.ControlReferences;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
 import org.casw.routes.transform.edifact.EdifactTranslator;
@@ -20,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * The formats the gateway translates, available to every agreement's {@code formats}: UN/EDIFACT D.96B
  * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES, CODECO, COARRI out), WCO-ACDD (export declarations out, customs
  * responses in), ASW-ECO (certificates of origin and utilization notices, both ways) and CN-MANIFEST (China's own
- * manifest messages and customs' responses, both ways).
+ * manifest messages and customs' responses, both ways). The EDIFACT writers address each receiver from its
+ * agreement, dated by the real clock (not the business clock documents are judged by), with control references kept
+ * per recipient in the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class TranslatorConfiguration {
@@ -31,18 +36,18 @@ public class TranslatorConfiguration {
     }
 
     @Bean
-    CuscarWriter cuscarWriter() {
-        return new CuscarWriter();
+    CuscarWriter cuscarWriter(ControlReferences controlReferences) {
+        return new CuscarWriter(Clock.systemUTC(), controlReferences);
     }
 
     @Bean
-    CodecoCoarriWriter codecoCoarriWriter() {
-        return new CodecoCoarriWriter();
+    CodecoCoarriWriter codecoCoarriWriter(ControlReferences controlReferences) {
+        return new CodecoCoarriWriter(EdifactAgreement.GATEWAY_ID, Clock.systemUTC(), controlReferences);
     }
 
     @Bean
-    CusresWriter cusresWriter() {
-        return new CusresWriter();
+    CusresWriter cusresWriter(ControlReferences controlReferences) {
+        return new CusresWriter(Clock.systemUTC(), controlReferences);
     }
 
     @Bean

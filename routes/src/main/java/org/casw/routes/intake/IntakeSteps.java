@@ -373,7 +373,8 @@ public class IntakeSteps {
                 ledger.prepared(dispatch.trackingId(), document, "delivered as received in " + translator.get().format() + " for "
                         + dispatch.receiver());
             } else if (translator.isPresent()) {
-                Translation translation = translator.get().fromNative(type, document);
+                // the receiver's agreement addresses what is written for it (EDIFACT's UNB)
+                Translation translation = translator.get().fromNative(type, document, partners.find(dispatch.receiver()).orElseThrow());
                 if (!translation.ok()) {
                     // valid, but not expressible in the receiver's format: an operator must look, nothing is sent
                     ledger.failed(dispatch.trackingId(), "cannot be written as " + translator.get().format() + " for " + dispatch.receiver()

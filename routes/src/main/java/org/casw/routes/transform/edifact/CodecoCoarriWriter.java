@@ -10,6 +10,8 @@ import java.util.Objects;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.EdifactAgreement;
+import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
@@ -38,8 +40,10 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  *                  has; CODECO: each event's means in its EQD group. IMO numbers as C222 8213:146:11
  * </pre>
  *
- * Control and message references (UNB 0020, UNH 0062) are derived from the batch id, so a fresh batch id
- * gives fresh references and the same batch the same bytes.
+ * UNB: towards a receiver, the gateway's id and the receiver's as its agreement names them
+ * ({@link PartnerProfile#edifact()}); without one (the command line, the sandbox terminal), the reporter to the
+ * recipient given to the constructor, qualifier ZZZ. UNB 0020 is the recipient's next control reference; the message
+ * reference (UNH 0062) is derived from the batch id, so the same batch keeps it.
  */
 public class CodecoCoarriWriter implements OutboundTranslator {
 
@@ -53,19 +57,27 @@ public class CodecoCoarriWriter implements OutboundTranslator {
 
     private final String recipient;
     private final Clock clock;
+    private final ControlReferences references;
 
-    /** Addressed to the gateway (UNB recipient CASW-GATEWAY), dated by the system clock. */
+    /** Without a receiver addressed to the gateway (CASW-GATEWAY), dated by the system clock. */
     public CodecoCoarriWriter() {
-        this("CASW-GATEWAY", Clock.systemUTC());
+        this(EdifactAgreement.GATEWAY_ID, Clock.systemUTC());
+    }
+
+    /** Control references counted in memory from the clock's epoch millisecond (command line, sandbox, tests). */
+    public CodecoCoarriWriter(String recipient, Clock clock) {
+        this(recipient, clock, ControlReferences.counting(clock.millis()));
     }
 
     /**
-     * @param recipient UNB S003/0010
-     * @param clock     the preparation time of UNB and DTM+137 (China time)
+     * @param recipient  UNB S003/0010 without a receiver's agreement
+     * @param clock      the preparation time of UNB and DTM+137 (China time)
+     * @param references UNB/UNZ 0020 per recipient
      */
-    public CodecoCoarriWriter(String recipient, Clock clock) {
+    public CodecoCoarriWriter(String recipient, Clock clock, ControlReferences references) {
         this.recipient = recipient;
         this.clock = clock;
+        this.references = references;
     }
 
     @Override
@@ -78,8 +90,19 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         return type == DocumentType.CONTAINER_EVENT;
     }
 
+    /** Addressed from the batch's reporter to the recipient given to the constructor. */
     @Override
     public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        return translate(type, nativeXml, null);
+    }
+
+    /** Addressed from the gateway to the receiver, as its agreement names both. */
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml, PartnerProfile receiver) {
+        return translate(type, nativeXml, EdifactOut.Parties.towards(receiver.edifact()));
+    }
+
+    private Translation translate(DocumentType type, byte[] nativeXml, EdifactOut.Parties parties) {
         if (type != DocumentType.CONTAINER_EVENT) {
             return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
                     type + " is not written as CODECO or COARRI; only CONTAINER_EVENT is.")));
@@ -96,7 +119,7 @@ public class CodecoCoarriWriter implements OutboundTranslator {
                     "The document is not a ContainerEvents batch.")));
         }
         Expressible check = new Expressible();
-        byte[] edifact = write(events, check);
+        byte[] edifact = write(events, parties, check);
         if (edifact == null || !check.ok()) {
             return Translation.refused(type, check.ok()
                     ? List.of(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, "/ContainerEvents",
@@ -125,7 +148,7 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         };
     }
 
-    private byte[] write(ContainerEvents events, Expressible check) {
+    private byte[] write(ContainerEvents events, EdifactOut.Parties parties, Expressible check) {
         List<Event> list = events.getEvent();
         if (list.isEmpty()) {
             check.refuse("/ContainerEvents/Event", "A CODECO or COARRI reports at least one container.");
@@ -156,9 +179,8 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             return null;
         }
         OffsetDateTime prepared = OffsetDateTime.now(clock).withOffsetSameInstant(CHINA);
-        String reference = EdifactOut.controlReference(batchId);
-        EdifactOut out = new EdifactOut(reporter, recipient, prepared.format(DateTimeFormatter.ofPattern("yyMMdd")),
-                prepared.format(DateTimeFormatter.ofPattern("HHmm")), batchId, messageType, null, reference);
+        EdifactOut out = EdifactOut.open(parties != null ? parties : EdifactOut.Parties.between(reporter, recipient), prepared, references,
+                messageType, null, EdifactOut.derivedReference(batchId));
         out.segment("BGM", c(documentName(type)), batchId, "9");
         out.segment("DTM", c(CuscarMapping.DATE_MESSAGE, prepared.format(DTM_203), "203"));
         if (messageMeans != null) {

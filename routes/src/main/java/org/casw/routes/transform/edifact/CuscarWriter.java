@@ -1,7 +1,9 @@
 package org.casw.routes.transform.edifact;
 
+import java.time.Clock;
 import java.util.List;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
@@ -27,8 +29,29 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  * 9308 an..10, a set temperature of more than TMP's three digits) is a violation naming the native
  * element, not a truncation. Every segment is validated against the whole D.96B directory as it is
  * written ({@link EdifactOut}).
+ *
+ * <p>UNB: towards a receiver, the gateway's id and the receiver's as its agreement names them
+ * ({@link PartnerProfile#edifact()}); without one (the command-line translator), the manifest's SenderID and
+ * ReceiverID, qualifier ZZZ. UNB 0020 is the recipient's next control reference, the date the preparation time.
  */
 public class CuscarWriter implements OutboundTranslator {
+
+    private final Clock clock;
+    private final ControlReferences references;
+
+    /** For the command line: the system clock, control references counted from the current epoch millisecond. */
+    public CuscarWriter() {
+        this(Clock.systemUTC(), ControlReferences.counting(System.currentTimeMillis()));
+    }
+
+    /**
+     * @param clock      the preparation time in UNB
+     * @param references UNB/UNZ 0020 per recipient
+     */
+    public CuscarWriter(Clock clock, ControlReferences references) {
+        this.clock = clock;
+        this.references = references;
+    }
 
     @Override
     public String format() {
@@ -40,8 +63,19 @@ public class CuscarWriter implements OutboundTranslator {
         return type == DocumentType.MANIFEST;
     }
 
+    /** Addressed as the manifest's head says: from its SenderID to its ReceiverID. */
     @Override
     public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        return translate(type, nativeXml, null);
+    }
+
+    /** Addressed from the gateway to the receiver, as its agreement names both. */
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml, PartnerProfile receiver) {
+        return translate(type, nativeXml, EdifactOut.Parties.towards(receiver.edifact()));
+    }
+
+    private Translation translate(DocumentType type, byte[] nativeXml, EdifactOut.Parties parties) {
         if (type != DocumentType.MANIFEST) {
             return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
                     type + " is not written as CUSCAR; only MANIFEST is.")));
@@ -58,14 +92,14 @@ public class CuscarWriter implements OutboundTranslator {
                     "The document is not a Manifest.")));
         }
         Expressible check = new Expressible();
-        byte[] edifact = write(manifest, check);
+        byte[] edifact = write(manifest, parties, check);
         if (!check.ok()) {
             return Translation.refused(type, check.violations());
         }
         return Translation.of(edifact, type, "application/EDIFACT");
     }
 
-    private static byte[] write(Manifest manifest, Expressible check) {
+    private byte[] write(Manifest manifest, EdifactOut.Parties parties, Expressible check) {
         Head head = manifest.getHead();
         Declaration declaration = manifest.getDeclaration();
         String documentName = documentName(head.getMessageType());
@@ -75,7 +109,7 @@ public class CuscarWriter implements OutboundTranslator {
             return null;
         }
         String sender = check.text(head.getSenderID(), 35, "/Manifest/Head/SenderID", "UNB S002/0004");
-        String receiver = check.text(head.getReceiverID(), 35, "/Manifest/Head/ReceiverID", "UNB S003/0010");
+        String receiverId = check.text(head.getReceiverID(), 35, "/Manifest/Head/ReceiverID", "UNB S003/0010");
         String version = check.text(head.getVersion(), 6, "/Manifest/Head/Version", "UNH S009/0057");
         String messageId = check.text(head.getMessageID(), 35, "/Manifest/Head/MessageID", "BGM 1004");
         BorderTransportMeans means = declaration.getBorderTransportMeans();
@@ -110,8 +144,8 @@ public class CuscarWriter implements OutboundTranslator {
             return null;
         }
         String sendTime = head.getSendTime();
-        EdifactOut out = new EdifactOut(sender, receiver, sendTime.substring(2, 8), sendTime.substring(8, 12),
-                head.getMessageID(), "CUSCAR", version);
+        EdifactOut out = EdifactOut.open(parties != null ? parties : EdifactOut.Parties.between(sender, receiverId), clock, references,
+                "CUSCAR", version, null);
         out.segment("BGM", c(documentName), messageId, head.getFunctionCode().value());
         out.segment("DTM", date(DATE_MESSAGE, sendTime));
         if (carrier != null) {

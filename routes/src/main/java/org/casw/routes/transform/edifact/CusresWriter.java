@@ -1,5 +1,6 @@
 package org.casw.routes.transform.edifact;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.casw.routes.document.DeclarationStatus;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.EdifactAgreement;
+import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
@@ -26,7 +29,10 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  * implementation guide:
  *
  * <pre>
- * UNB S002 / S003        the gateway's and the partner's interchange ids (constructor)
+ * UNB S002 / S003        the gateway's and the receiver's interchange ids and qualifiers, as the receiver's agreement
+ *                        names them; without a receiver (the command line) the gateway's id CASW-GATEWAY:ZZZ for both,
+ *                        as a receipt does not name whom it answers
+ * UNB S004 / 0020        the preparation time (China time); the receiver's next control reference
  * BGM                    C002/1001 23 (status information), 1004 ReceiptId / ReceiptID (customs' receipts: the
  *                        unified number, '-' and the status), 1225 9 (original),
  *                        4343 response type from the receipt status (below)
@@ -70,17 +76,21 @@ public class CusresWriter implements OutboundTranslator {
             ResponseCode.ACCEPTED, ACCEPTED, ResponseCode.MANUAL_REVIEW, ACKNOWLEDGED, ResponseCode.REJECTED, REJECTED,
             ResponseCode.RELEASED, ACCEPTED, ResponseCode.LOADING_REFUSED, REJECTED, ResponseCode.UNLOADING_FORBIDDEN, REJECTED);
 
-    private final String sender;
-    private final String recipient;
+    private final Clock clock;
+    private final ControlReferences references;
 
-    /** With the gateway's default interchange ids; delivery names the real partner with {@link #CusresWriter(String, String)}. */
+    /** For the command line: the system clock, control references counted from the current epoch millisecond. */
     public CusresWriter() {
-        this("CASW-GATEWAY", "PARTNER");
+        this(Clock.systemUTC(), ControlReferences.counting(System.currentTimeMillis()));
     }
 
-    public CusresWriter(String sender, String recipient) {
-        this.sender = sender;
-        this.recipient = recipient;
+    /**
+     * @param clock      the preparation time in UNB
+     * @param references UNB/UNZ 0020 per recipient
+     */
+    public CusresWriter(Clock clock, ControlReferences references) {
+        this.clock = clock;
+        this.references = references;
     }
 
     /** The CUSRES response type (4343) of a declaration receipt status. */
@@ -103,8 +113,20 @@ public class CusresWriter implements OutboundTranslator {
         return type == DocumentType.DECLARATION_RECEIPT || type == DocumentType.MANIFEST_RECEIPT;
     }
 
+    /** Addressed from the gateway to the gateway: a receipt does not name whom it answers. */
     @Override
     public Translation fromNative(DocumentType type, byte[] nativeXml) {
+        return translate(type, nativeXml,
+                EdifactOut.Parties.between(EdifactAgreement.GATEWAY_ID, EdifactAgreement.GATEWAY_ID));
+    }
+
+    /** Addressed from the gateway to the receiver, as its agreement names both. */
+    @Override
+    public Translation fromNative(DocumentType type, byte[] nativeXml, PartnerProfile receiver) {
+        return translate(type, nativeXml, EdifactOut.Parties.towards(receiver.edifact()));
+    }
+
+    private Translation translate(DocumentType type, byte[] nativeXml, EdifactOut.Parties parties) {
         if (!translates(type)) {
             return Translation.refused(type, List.of(Violation.of(EdifactViolationCodes.EDIFACT_MESSAGE_UNSUPPORTED, null,
                     type + " is not written as CUSRES; DECLARATION_RECEIPT and MANIFEST_RECEIPT are.")));
@@ -119,17 +141,17 @@ public class CusresWriter implements OutboundTranslator {
         Expressible check = new Expressible();
         byte[] bytes;
         if (type == DocumentType.DECLARATION_RECEIPT && document instanceof DecReceipt receipt) {
-            bytes = declaration(answer(receipt), check);
+            bytes = declaration(answer(receipt), parties, check);
         } else if (type == DocumentType.DECLARATION_RECEIPT && (document instanceof DecResult || document instanceof DecData)) {
             DeclarationAnswer answer = document instanceof DecData data ? answer(data.getDECRESULT(), "/DEC_DATA/DEC_RESULT",
                     data.getRESULTINFO(), check) : answer((DecResult) document, "/DEC_RESULT", null, check);
-            bytes = answer == null ? null : declaration(answer, check);
+            bytes = answer == null ? null : declaration(answer, parties, check);
         } else if (type == DocumentType.DECLARATION_RECEIPT && document instanceof DecImportResponse) {
             check.refuse("/DecImportResponse", "The single window's import response carries no notice time, which a CUSRES "
                     + "needs (DTM+137); its later receipts (DEC_RESULT) are written as CUSRES.");
             bytes = null;
         } else if (type == DocumentType.MANIFEST_RECEIPT && document instanceof ManifestReceipt receipt) {
-            bytes = manifest(receipt, check);
+            bytes = manifest(receipt, parties, check);
         } else {
             check.refuse("/", "The document is not a " + type + ".");
             bytes = null;
@@ -179,7 +201,7 @@ public class CusresWriter implements OutboundTranslator {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private byte[] declaration(DeclarationAnswer receipt, Expressible check) {
+    private byte[] declaration(DeclarationAnswer receipt, EdifactOut.Parties parties, Expressible check) {
         String id = check.text(receipt.id(), 35, receipt.idPath(), "BGM 1004");
         String clientSeqNo = check.text(receipt.clientSeqNo(), 35, receipt.clientSeqNoPath(), "RFF C506/1154");
         String seqNo = check.text(receipt.seqNo(), 35, receipt.seqNoPath(), "RFF C506/1154");
@@ -194,8 +216,7 @@ public class CusresWriter implements OutboundTranslator {
         OffsetDateTime notice = receipt.notice();
         String status = receipt.status();
         String response = receipt.response();
-        EdifactOut out = new EdifactOut(sender, recipient, notice.format(DateTimeFormatter.ofPattern("yyMMdd")),
-                notice.format(DateTimeFormatter.ofPattern("HHmm")), id, "CUSRES", null);
+        EdifactOut out = EdifactOut.open(parties, clock, references, "CUSRES", null, null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
         out.segment("DTM", c("137", notice.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + offset(notice.getOffset()), "304"));
         String text = note == null ? null : note[0];
@@ -216,7 +237,7 @@ public class CusresWriter implements OutboundTranslator {
         return finish(out, check);
     }
 
-    private byte[] manifest(ManifestReceipt receipt, Expressible check) {
+    private byte[] manifest(ManifestReceipt receipt, EdifactOut.Parties parties, Expressible check) {
         String id = check.text(receipt.getReceiptID(), 35, "/ManifestReceipt/ReceiptID", "BGM 1004");
         String messageId = check.text(receipt.getMessageID(), 35, "/ManifestReceipt/MessageID", "RFF C506/1154");
         String trackingId = check.text(receipt.getTrackingID(), 35, "/ManifestReceipt/TrackingID", "RFF C506/1154");
@@ -228,8 +249,7 @@ public class CusresWriter implements OutboundTranslator {
         String issued = receipt.getIssueDateTime();
         String code = receipt.getResponseCode().value();
         String response = responseType(receipt.getResponseCode());
-        EdifactOut out = new EdifactOut(sender, recipient, issued.substring(2, 8), issued.substring(8, 12), receipt.getReceiptID(),
-                "CUSRES", null);
+        EdifactOut out = EdifactOut.open(parties, clock, references, "CUSRES", null, null);
         out.segment("BGM", c(DOCUMENT_STATUS_INFORMATION), id, "9", response);
         out.segment("DTM", c("137", EdifactText.toDtm204(issued), CuscarMapping.DATE_FORMAT));
         String responseText = text == null ? null : text[0];

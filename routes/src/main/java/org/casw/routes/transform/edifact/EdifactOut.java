@@ -4,25 +4,37 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.casw.routes.partner.EdifactAgreement;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
+import io.xlate.edi.stream.EDIValidationException;
 
 /**
  * Writes one UN/EDIFACT interchange with one D.96B message through StAEDI: UNA, UNB, UNH, the
- * message's segments (validated against its schema as they are written), UNT with the real segment
- * count, UNZ. Syntax UNOC:3 (ISO 8859-1), one segment per line. Control references are derived from
- * the native message id, so the same document always gives the same bytes (golden files, resends).
+ * message's segments (validated against its schema as they are written, UNB and UNZ against the
+ * syntax's service segments), UNT with the real segment count, UNZ. Syntax UNOC:3 (ISO 8859-1), one
+ * segment per line. UNB names the parties ({@link Parties}), the preparation time in China time, and a
+ * control reference the recipient has never had from the gateway ({@link ControlReferences}).
  */
 final class EdifactOut {
 
     /** The service string advice: the default delimiters, written out so that no reader has to assume them. */
     static final String UNA = "UNA:+.? '";
+
+    /** The time zone of UNB's preparation date and time: the gateway's, China's. */
+    static final ZoneOffset PREPARED_IN = ZoneOffset.ofHours(8);
+    private static final DateTimeFormatter UNB_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter UNB_TIME = DateTimeFormatter.ofPattern("HHmm");
 
     private static final EDIOutputFactory FACTORY = EDIOutputFactory.newFactory();
 
@@ -39,26 +51,53 @@ final class EdifactOut {
     private int segments;
 
     /**
-     * @param date6           UNB date YYMMDD
-     * @param time4           UNB time HHMM
-     * @param associationCode UNH S009/0057 or null
+     * UNB S002 and S003: the interchange's sender and recipient, each an id (0004 / 0010, an..35) with its code
+     * qualifier (0007, an..4; null: none).
      */
-    EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode) {
-        this(sender, recipient, date6, time4, seed, messageType, associationCode, "1");
+    record Parties(String sender, String senderQualifier, String recipient, String recipientQualifier) {
+
+        /** The gateway writing to a receiver: both ids as the receiver's agreement names them. */
+        static Parties towards(EdifactAgreement receiver) {
+            return new Parties(receiver.ourInterchangeId(), receiver.ourIdQualifier(), receiver.interchangeId(),
+                    receiver.idQualifier());
+        }
+
+        /** Parties no agreement names (the command-line translator): ids as mutually defined (ZZZ). */
+        static Parties between(String sender, String recipient) {
+            return new Parties(sender, EdifactAgreement.MUTUALLY_DEFINED, recipient, EdifactAgreement.MUTUALLY_DEFINED);
+        }
     }
 
-    /** As above, with the message reference (UNH/UNT 0062, an..14) given instead of 1. */
-    EdifactOut(String sender, String recipient, String date6, String time4, String seed, String messageType, String associationCode,
+    /** Opens an interchange prepared now by the clock, with the recipient's next control reference. */
+    static EdifactOut open(Parties parties, Clock clock, ControlReferences references, String messageType, String associationCode,
             String messageReference) {
-        this.controlReference = controlReference(seed);
+        return open(parties, OffsetDateTime.now(clock), references, messageType, associationCode, messageReference);
+    }
+
+    /**
+     * Opens an interchange prepared at a time, with the recipient's next control reference.
+     *
+     * @param associationCode  UNH S009/0057 or null
+     * @param messageReference UNH/UNT 0062 (an..14), or null for 1
+     */
+    static EdifactOut open(Parties parties, OffsetDateTime prepared, ControlReferences references, String messageType,
+            String associationCode, String messageReference) {
+        return new EdifactOut(parties, prepared.withOffsetSameInstant(PREPARED_IN), references.next(parties.recipient()), messageType,
+                associationCode, messageReference == null ? "1" : messageReference);
+    }
+
+    private EdifactOut(Parties parties, OffsetDateTime prepared, String controlReference, String messageType, String associationCode,
+            String messageReference) {
+        this.controlReference = controlReference;
         this.messageReference = messageReference;
         out.writeBytes((UNA + "\n").getBytes(StandardCharsets.ISO_8859_1));
         try {
             writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.ISO_8859_1.name());
             writer.setControlSchema(D96bDirectory.controlSchema());
             writer.startInterchange();
-            segment("UNB", c("UNOC", "3"), c(sender), c(recipient),
-                    c(date6, time4), controlReference);
+            segment("UNB", c("UNOC", "3"), c(parties.sender(), parties.senderQualifier()),
+                    c(parties.recipient(), parties.recipientQualifier()), c(prepared.format(UNB_DATE), prepared.format(UNB_TIME)),
+                    controlReference);
             segments = 0;
             segment("UNH", messageReference,
                     c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
@@ -75,6 +114,9 @@ final class EdifactOut {
      * (null components are empty).
      */
     EdifactOut segment(String tag, Object... elements) {
+        if (!errors.isEmpty()) {
+            return this; // after a refused segment the writer's position is undefined: nothing more is written
+        }
         try {
             writer.writeStartSegment(tag);
             for (Object element : elements) {
@@ -96,7 +138,8 @@ final class EdifactOut {
             }
             writer.writeEndSegment();
             segments++;
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDIValidationException e) {
+            // a value the directory refuses (StAEDI throws its validation errors unchecked) is reported, never written
             errors.add(tag + ": " + e.getMessage());
         }
         return this;
@@ -106,10 +149,13 @@ final class EdifactOut {
     byte[] finish() {
         segment("UNT", String.valueOf(segments + 1), messageReference);
         segment("UNZ", "1", controlReference);
+        if (!errors.isEmpty()) {
+            return null;
+        }
         try {
             writer.endInterchange();
             writer.close();
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDIValidationException e) {
             errors.add("UNZ: " + e.getMessage());
         }
         return errors.isEmpty() ? out.toByteArray() : null;
@@ -132,8 +178,8 @@ final class EdifactOut {
         return errors;
     }
 
-    /** UNB 0020 (an..14): the first 7 bytes of SHA-256 of the native message id, in hex. */
-    static String controlReference(String seed) {
+    /** A reference (an..14) derived from an id: the first 7 bytes of its SHA-256, in hex; the same id, the same reference. */
+    static String derivedReference(String seed) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().withUpperCase().formatHex(digest, 0, 7);

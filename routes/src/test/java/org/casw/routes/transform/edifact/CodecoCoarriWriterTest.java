@@ -25,7 +25,7 @@ class CodecoCoarriWriterTest {
 
     private static final Clock PREPARED = Clock.fixed(Instant.parse("2026-11-20T07:20:00Z"), ZoneOffset.UTC);
 
-    private final CodecoCoarriWriter writer = new CodecoCoarriWriter("CASW-GATEWAY", PREPARED);
+    private final CodecoCoarriWriter writer = new CodecoCoarriWriter("CASW-GATEWAY", PREPARED, ControlReferences.counting(0));
     private final CodecoCoarriTranslator reader = new CodecoCoarriTranslator();
 
     @Test

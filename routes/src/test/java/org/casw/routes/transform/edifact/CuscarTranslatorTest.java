@@ -3,6 +3,9 @@ package org.casw.routes.transform.edifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import org.casw.routes.document.DocumentType;
@@ -32,6 +35,7 @@ import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
 /** CUSCAR (D.96B) to the native manifest and back: samples, round trips, golden files, what cannot be expressed. */
 class CuscarTranslatorTest {
 
+    private static final Clock PREPARED = Clock.fixed(Instant.parse("2026-11-20T00:30:00Z"), ZoneOffset.UTC);
     private static final Path MANIFESTS = SAMPLES.resolve("manifest/valid");
     private static final Path MT1101 = MANIFESTS.resolve("mt1101-import-sea-laem-chabang-qinzhou.xml");
     private static final Path MT2101 = MANIFESTS.resolve("mt2101-export-pre-stowage-qinzhou-haiphong.xml");
@@ -40,7 +44,7 @@ class CuscarTranslatorTest {
     private static final Path REEFER_DG_CUSCAR = EDIFACT_SAMPLES.resolve("cuscar-mt1101-port-klang-qinzhou.edi");
 
     private final CuscarTranslator reader = new CuscarTranslator();
-    private final CuscarWriter writer = new CuscarWriter();
+    private final CuscarWriter writer = new CuscarWriter(PREPARED, ControlReferences.counting(0));
 
     @Test
     void theCuscarSampleBecomesTheMt1101SampleManifest() {
@@ -60,7 +64,7 @@ class CuscarTranslatorTest {
         assertThat(translation.violations()).isEmpty();
         assertThat(translation.contentType()).isEqualTo("application/EDIFACT");
         assertGolden("cuscar-mt1101-laem-chabang-qinzhou.edi", translation.payload());
-        assertThat(text(translation.payload())).startsWith("UNA:+.? '\nUNB+UNOC:3+PABV-QZH-AGENT+CN-CUSTOMS-7205+261120:0830+")
+        assertThat(text(translation.payload())).startsWith("UNA:+.? '\nUNB+UNOC:3+PABV-QZH-AGENT:ZZZ+CN-CUSTOMS-7205:ZZZ+261120:0830+1'")
                 .contains("UNH+1+CUSCAR:D:96B:UN:1.0'", "BGM+85+PABV-MT1101-20261120-0001+9'", "TDT+20+0342N+1+++++9321483:146:11:KOTA CAHAYA'",
                         "EQD+CN+CSQU3054383+45R1+++8'", "SEL+TH2611734+CA'", "RFF+BH:BKKQZH26110087'", "SGP+ZEPU0037255'");
     }

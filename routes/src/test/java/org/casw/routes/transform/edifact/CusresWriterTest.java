@@ -1,9 +1,14 @@
 package org.casw.routes.transform.edifact;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.EdifactAgreement;
+import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.Translation;
 import org.casw.schemas.declaration.DeclarationStatusCode;
 import org.casw.schemas.manifest.ResponseCode;
@@ -13,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.SAMPLES;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.assertGolden;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.bytes;
+import static org.casw.routes.transform.edifact.EdifactTestSupport.receiver;
 import static org.casw.routes.transform.edifact.EdifactTestSupport.text;
 
 /** Customs receipts as CUSRES (D.96B): golden files, status mapping, references, errors, and the D.96B schema. */
@@ -21,11 +27,15 @@ class CusresWriterTest {
     private static final byte[] RELEASED = bytes(SAMPLES.resolve("declaration-receipt/valid/released.xml"));
     private static final byte[] MANIFEST_ACCEPTED = bytes(SAMPLES.resolve("manifest-receipt/valid/mt1101-accepted.xml"));
 
-    private final CusresWriter writer = new CusresWriter("CASW-QZH", "QZDEMO-BROKER");
+    private static final Clock PREPARED = Clock.fixed(Instant.parse("2026-11-21T02:06:00Z"), ZoneOffset.UTC);
+    /** The broker's agreement: the gateway is CASW-QZH towards it. */
+    private static final PartnerProfile BROKER = receiver(new EdifactAgreement("QZDEMO-BROKER", null, "CASW-QZH", null, null, null));
+
+    private final CusresWriter writer = new CusresWriter(PREPARED, ControlReferences.counting(0));
 
     @Test
     void aReleasedDeclarationIsAnAcceptedCusresReferringToTheDeclarationAndItsEntryId() {
-        Translation translation = writer.fromNative(DocumentType.DECLARATION_RECEIPT, RELEASED);
+        Translation translation = writer.fromNative(DocumentType.DECLARATION_RECEIPT, RELEASED, BROKER);
 
         assertThat(translation.violations()).isEmpty();
         assertThat(translation.contentType()).isEqualTo("application/EDIFACT");
@@ -41,7 +51,7 @@ class CusresWriterTest {
         byte[] rejected = new String(RELEASED, StandardCharsets.UTF_8).replace("<Channel>P</Channel>", "<Channel>E</Channel>")
                 .replace("<Note>Released</Note>", "<Note>Rejected: item 1 commodity code 0810600000 does not match the certificate of origin CO2026TH0001234 issued by the Thai Department of Foreign Trade</Note>")
                 .getBytes(StandardCharsets.UTF_8);
-        Translation translation = writer.fromNative(DocumentType.DECLARATION_RECEIPT, rejected);
+        Translation translation = writer.fromNative(DocumentType.DECLARATION_RECEIPT, rejected, BROKER);
 
         assertThat(translation.violations()).isEmpty();
         assertGolden("cusres-declaration-rejected.edi", translation.payload());
@@ -52,7 +62,7 @@ class CusresWriterTest {
 
     @Test
     void anAcceptedManifestIsAnAcceptedCusresReferringToTheManifestAndBill() {
-        Translation translation = writer.fromNative(DocumentType.MANIFEST_RECEIPT, MANIFEST_ACCEPTED);
+        Translation translation = writer.fromNative(DocumentType.MANIFEST_RECEIPT, MANIFEST_ACCEPTED, BROKER);
 
         assertThat(translation.violations()).isEmpty();
         assertGolden("cusres-manifest-accepted.edi", translation.payload());

@@ -9,6 +9,10 @@ import java.util.List;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.TestDocuments;
+import org.casw.routes.partner.DeliveryChannel;
+import org.casw.routes.partner.EdifactAgreement;
+import org.casw.routes.partner.PartnerProfile;
+import org.casw.routes.partner.PartyRole;
 import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.validation.Violation;
 import org.casw.testsupport.SampleEra;
@@ -71,5 +75,11 @@ final class EdifactTestSupport {
 
     static List<String> codes(List<Violation> violations) {
         return violations.stream().map(Violation::code).toList();
+    }
+
+    /** A receiver whose agreement addresses its UN/EDIFACT as given. */
+    static PartnerProfile receiver(EdifactAgreement edifact) {
+        return new PartnerProfile(edifact.interchangeId(), edifact.interchangeId(), PartyRole.ENTERPRISE, List.of(), DeliveryChannel.JMS,
+                null, null, null, false, null, null, null, null, null, null, null, null, edifact);
     }
 }
