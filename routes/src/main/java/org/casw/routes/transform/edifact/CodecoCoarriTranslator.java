@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.InboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.schemas.event.ContainerEvents;
@@ -78,8 +79,15 @@ public class CodecoCoarriTranslator implements InboundTranslator {
 
     @Override
     public Translation toNative(byte[] payload) {
+        return toNative(payload, null);
+    }
+
+    /** As {@link #toNative(byte[])}, refusing a message in a directory the sender's agreement does not list. */
+    @Override
+    public Translation toNative(byte[] payload, PartnerProfile sender) {
         Reading reading = new Reading();
-        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, TYPES, 1, reading, maxBytes);
+        EdifactMessageReader.Result result = EdifactMessageReader.read(payload, TYPES, 1, reading, maxBytes,
+                sender == null ? null : sender.edifact().directories());
         if (result.problems().any()) {
             return Translation.refused(DocumentType.CONTAINER_EVENT, result.problems().all());
         }

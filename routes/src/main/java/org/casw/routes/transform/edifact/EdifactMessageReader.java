@@ -19,6 +19,7 @@ import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_DIRECTORY_NOT_AGREED;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_TOO_LONG;
@@ -29,7 +30,8 @@ import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SE
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
 
 /**
- * Streams a UN/EDIFACT interchange through StAEDI, validating each message against its D.96B schema,
+ * Streams a UN/EDIFACT interchange through StAEDI, validating each message against the schema of the
+ * directory its UNH names (D.96B, or D.95B and D.00B for CODECO and COARRI),
  * and hands every segment to a translator as it ends. Every problem becomes a {@link Violation}
  * (code, segment path, line, English message); reading goes on after a problem so all are reported,
  * and stops only where the parser cannot continue. Nothing is thrown for bad input.
@@ -102,6 +104,15 @@ final class EdifactMessageReader {
     }
 
     static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler, int maxBytes) {
+        return read(payload, acceptedTypes, maxMessages, handler, maxBytes, null);
+    }
+
+    /**
+     * As above, refusing a message whose directory (UNH S009, e.g. {@code D95B}) is not in {@code agreed},
+     * the sender's agreement's list; null agrees to every directory the gateway reads.
+     */
+    static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler, int maxBytes,
+            List<String> agreed) {
         Problems problems = new Problems();
         if (payload == null || payload.length == 0) {
             problems.syntax(Violation.of(EDIFACT_SYNTAX, null, "The payload is empty; an interchange starts with UNA or UNB."));
@@ -118,8 +129,8 @@ final class EdifactMessageReader {
                     1, 1));
             return new Result(interchange, 0, problems);
         }
-        Run run = new Run(acceptedTypes, maxMessages, handler, problems);
-        Schema control = D96bDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
+        Run run = new Run(acceptedTypes, maxMessages, handler, problems, agreed);
+        Schema control = EdifactDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
         try (EDIStreamReader reader = control == null
                 ? FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name())
                 : FACTORY.createEDIStreamReader(new ByteArrayInputStream(payload), interchange.get().charset().name(), control)) {
@@ -146,6 +157,7 @@ final class EdifactMessageReader {
     private static final class Run {
 
         private final Set<String> acceptedTypes;
+        private final List<String> agreed;
         private final int maxMessages;
         private final Handler handler;
         private final Problems problems;
@@ -160,8 +172,9 @@ final class EdifactMessageReader {
         private int unsupported;
         private int line;
 
-        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems) {
+        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems, List<String> agreed) {
             this.acceptedTypes = acceptedTypes;
+            this.agreed = agreed;
             this.maxMessages = maxMessages;
             this.handler = handler;
             this.problems = problems;
@@ -230,19 +243,28 @@ final class EdifactMessageReader {
             String agency = segment.value(2, 4);
             messageType = type == null ? "UNH" : type;
             segment.messageType(messageType);
-            String directory = version + ":" + release + ":" + agency;
-            if (!acceptedTypes.contains(type) || !D96bDirectory.knows(type)) {
+            String named = version + ":" + release + ":" + agency;
+            if (!acceptedTypes.contains(type) || EdifactDirectory.reading(type).isEmpty()) {
                 unsupported++;
                 problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009/0065",
                         "Message type '" + type + "' (UNH segment 1, S009/0065) is not translated here; supported: "
                                 + String.join(", ", acceptedTypes) + ".", segment.line(), null));
                 return;
             }
-            if (!"D:96B:UN".equals(directory)) {
+            Optional<EdifactDirectory> directory = EdifactDirectory.of(version, release, agency).filter(d -> d.knows(type));
+            if (directory.isEmpty()) {
                 unsupported++;
                 problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009",
-                        type + " of directory " + directory
-                                + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads directory D:96B:UN.",
+                        type + " of directory " + named + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads " + type
+                                + " in directory " + EdifactDirectory.reading(type) + ".",
+                        segment.line(), null));
+                return;
+            }
+            if (agreed != null && !agreed.contains(directory.get().name())) {
+                unsupported++;
+                problems.syntax(new Violation(EDIFACT_DIRECTORY_NOT_AGREED, messageType + "/UNH[1]/S009",
+                        type + " of directory " + named + " (UNH S009) is not agreed with the sender; its agreement's "
+                                + "edifact.directories allows " + agreed + ".",
                         segment.line(), null));
                 return;
             }
@@ -253,7 +275,7 @@ final class EdifactMessageReader {
                         segment.line(), null));
                 return;
             }
-            schema = D96bDirectory.schema(type);
+            schema = directory.get().schema(type);
             reader.setTransactionSchema(schema);
             accepted = true;
         }
@@ -288,8 +310,8 @@ final class EdifactMessageReader {
                 int element = at.getElementPosition();
                 int component = at.getComponentPosition();
                 Schema types = schemaFor(reader, tag);
-                String name = D96bDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
-                String title = D96bDirectory.elementTitle(types, tag, element, component);
+                String name = EdifactDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
+                String title = EdifactDirectory.elementTitle(types, tag, element, component);
                 where = messageType + "/" + tag + "[" + occurrenceOf(tag) + "]/" + name;
                 String value = reader.hasText() ? reader.getText() : null;
                 what = "Segment " + segment.position() + " " + tag + ", element " + name + (title == null ? "" : " (" + title + ")")
@@ -346,7 +368,7 @@ final class EdifactMessageReader {
     /** The rule broken, in words. */
     static String describe(EDIStreamValidationError error) {
         return switch (error) {
-            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the D.96B subset the gateway reads";
+            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the directory the gateway reads";
             case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> "is not allowed in this message or at this place";
             case SEGMENT_NOT_IN_PROPER_SEQUENCE -> "is out of sequence";
             case SEGMENT_EXCEEDS_MAXIMUM_USE -> "is repeated more often than the segment table allows";
@@ -356,8 +378,8 @@ final class EdifactMessageReader {
             case TOO_MANY_DATA_ELEMENTS -> "is beyond the last data element the segment defines";
             case TOO_MANY_COMPONENTS -> "is beyond the last component the composite defines";
             case TOO_MANY_REPETITIONS -> "repeats more often than allowed";
-            case DATA_ELEMENT_TOO_LONG -> "is longer than its D.96B representation allows";
-            case DATA_ELEMENT_TOO_SHORT -> "is shorter than its D.96B representation requires";
+            case DATA_ELEMENT_TOO_LONG -> "is longer than its representation in the directory allows";
+            case DATA_ELEMENT_TOO_SHORT -> "is shorter than its representation in the directory requires";
             case INVALID_CHARACTER_DATA ->
                     "has characters its representation or character set does not allow (e.g. letters in a numeric element)";
             case INVALID_CODE_VALUE, IMPLEMENTATION_INVALID_CODE_VALUE -> "is not a value of the element's code list";
@@ -368,7 +390,7 @@ final class EdifactMessageReader {
                     "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the "
                             + "interchange)";
             case EXCLUSION_CONDITION_VIOLATED -> "breaks an exclusion rule between elements";
-            default -> "breaks the D.96B schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            default -> "breaks the directory's schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         };
     }
 

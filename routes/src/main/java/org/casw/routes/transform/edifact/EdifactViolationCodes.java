@@ -22,6 +22,11 @@ public final class EdifactViolationCodes {
     public static final String EDIFACT_CONTROL_COUNT = "EDIFACT_CONTROL_COUNT";
     /** A message type, directory or number of messages this translator does not handle. */
     public static final String EDIFACT_MESSAGE_UNSUPPORTED = "EDIFACT_MESSAGE_UNSUPPORTED";
+    /**
+     * A message of a directory the gateway reads but the sender's agreement does not list
+     * ({@code edifact.directories}, default D96B), e.g. a D.95B CODECO from a party agreed for D.96B only.
+     */
+    public static final String EDIFACT_DIRECTORY_NOT_AGREED = "EDIFACT_DIRECTORY_NOT_AGREED";
     /** The interchange is larger than the translator accepts. */
     public static final String EDIFACT_PAYLOAD_TOO_LARGE = "EDIFACT_PAYLOAD_TOO_LARGE";
     /**
