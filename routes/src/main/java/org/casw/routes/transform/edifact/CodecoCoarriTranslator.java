@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -52,7 +54,9 @@ import org.casw.schemas.event.WeightUnit;
  * Carrier                  NAD+CA C082/3039, in the EQD group or else for the whole message
  * GrossWeight              MEA+AAE+G in the EQD group (before its DGS): C174 6411 unit (KGM, TNE, LBR), 6314 value
  * SetTemperature           TMP+2 in the EQD group: C239 6246 value, 6411 unit (CEL, FAH); RNG+5 C280 the range
- * DangerousGoods           DGS+IMD in the EQD group: C205/8351 IMDG class, C234/7124 UN number
+ * DangerousGoods           DGS in the EQD group: C205/8351 IMDG class, C234/7124 UN number
+ *                          A CODECO's EQD group has no TMP in D.95B and D.96B, nor DGS: there the goods item (GID group)
+ *                          carries them, and its SGP C237/8260 names the containers they go to
  * </pre>
  */
 public class CodecoCoarriTranslator implements InboundTranslator {
@@ -129,6 +133,14 @@ public class CodecoCoarriTranslator implements InboundTranslator {
         /** A DGS opens the dangerous goods group, whose MEA measure the goods, not the container. */
         private boolean inDangerousGoods;
         private String timeQualifier;
+        /** Goods items (GID groups) before the EQD groups: what they say goes to the containers their SGP names. */
+        private final List<GoodsItem> goods = new ArrayList<>();
+
+        /** A GID group's temperature and dangerous goods, and the containers it is placed in. */
+        private static final class GoodsItem {
+            private final Event carried = new Event();
+            private final List<String> containers = new ArrayList<>();
+        }
 
         @Override
         public void segment(Segment s, EdifactMessageReader.Problems problems) {
@@ -153,6 +165,16 @@ public class CodecoCoarriTranslator implements InboundTranslator {
                 case "TMP" -> temperature(s, problems);
                 case "RNG" -> range(s, problems);
                 case "DGS" -> dangerousGoods(s);
+                case "GID" -> {
+                    if (!inEquipment) {
+                        goods.add(new GoodsItem());
+                    }
+                }
+                case "SGP" -> {
+                    if (!inEquipment && !goods.isEmpty() && s.value(1, 1) != null) {
+                        goods.get(goods.size() - 1).containers.add(s.value(1, 1));
+                    }
+                }
                 default -> {
                     // FTX, DIM, EQA, DAM, CTA, GID, CNT, UNT ...: nothing the native events carry
                 }
@@ -234,6 +256,14 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             }
         }
 
+        /** Where TMP, RNG and DGS go: the current EQD group's event, else the current goods item, else nowhere. */
+        private Event carrier() {
+            if (inEquipment) {
+                return event;
+            }
+            return goods.isEmpty() ? null : goods.get(goods.size() - 1).carried;
+        }
+
         private void weight(Segment s, EdifactMessageReader.Problems problems) {
             if (!inEquipment || event == null || inDangerousGoods || !MEASURE_WEIGHT.equals(s.value(1))
                     || !WEIGHT_GROSS.equals(s.value(2, 1))) {
@@ -253,10 +283,11 @@ public class CodecoCoarriTranslator implements InboundTranslator {
         }
 
         private void temperature(Segment s, EdifactMessageReader.Problems problems) {
-            if (!inEquipment || event == null || !TEMPERATURE_TRANSPORT.equals(s.value(1))) {
+            Event target = carrier();
+            if (target == null || !TEMPERATURE_TRANSPORT.equals(s.value(1))) {
                 return;
             }
-            Temperature set = event.getSetTemperature() == null ? new Temperature() : event.getSetTemperature();
+            Temperature set = target.getSetTemperature() == null ? new Temperature() : target.getSetTemperature();
             try {
                 set.setValue(new BigDecimal(Objects.toString(s.value(2, 1), "")));
                 set.setUnit(TemperatureUnit.fromValue(Objects.toString(s.value(2, 2), "")));
@@ -265,14 +296,15 @@ public class CodecoCoarriTranslator implements InboundTranslator {
                         + "' is not a number in CEL or FAH.");
                 return;
             }
-            event.setSetTemperature(set);
+            target.setSetTemperature(set);
         }
 
         private void range(Segment s, EdifactMessageReader.Problems problems) {
-            if (!inEquipment || event == null || !RANGE_TEMPERATURE.equals(s.value(1))) {
+            Event target = carrier();
+            if (target == null || !RANGE_TEMPERATURE.equals(s.value(1))) {
                 return;
             }
-            Temperature set = event.getSetTemperature();
+            Temperature set = target.getSetTemperature();
             if (set == null) {
                 problems.unmappable(s, "6167", "a temperature range needs the set temperature (TMP+2) before it.");
                 return;
@@ -291,10 +323,11 @@ public class CodecoCoarriTranslator implements InboundTranslator {
         }
 
         private void dangerousGoods(Segment s) {
-            if (!inEquipment || event == null) {
+            Event target = carrier();
+            if (target == null) {
                 return;
             }
-            inDangerousGoods = true;
+            inDangerousGoods = inEquipment;
             String hazardClass = s.value(2, 1);
             if (hazardClass == null) {
                 return; // a DGS without the class (e.g. only a flashpoint) has nothing the native model keeps
@@ -302,7 +335,7 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             DangerousGoods goods = new DangerousGoods();
             goods.setHazardClass(hazardClass);
             goods.setUnNumber(s.value(3, 1));
-            event.getDangerousGoods().add(goods);
+            target.getDangerousGoods().add(goods);
         }
 
         private void equipment(Segment s, EdifactMessageReader.Problems problems) {
@@ -416,6 +449,16 @@ public class CodecoCoarriTranslator implements InboundTranslator {
         @Override
         public void end(EdifactMessageReader.Problems problems) {
             closeEvent(problems);
+            for (GoodsItem item : goods) {
+                for (Event e : events.getEvent()) {
+                    if (item.containers.contains(e.getContainerNumber())) {
+                        if (e.getSetTemperature() == null) {
+                            e.setSetTemperature(item.carried.getSetTemperature());
+                        }
+                        e.getDangerousGoods().addAll(item.carried.getDangerousGoods());
+                    }
+                }
+            }
             if (events.getReporter() == null) {
                 problems.unmappable(messageType + "/NAD", "The reporting party NAD+MS (message sender) is missing.");
             }

@@ -45,9 +45,10 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  * Location         LOC+165, the terminal (or station, zone, depot) as the related place C519 3223:TER:ZZZ
  * BookingNo        RFF+BN after the bills (RFF+BM)
  * GrossWeight      MEA+AAE+G+unit:value
- * SetTemperature   COARRI: TMP+2+value:unit (6246 is n3 in D.96B: -18 is written -018) and RNG+5 for its range;
- *                  D.96B CODECO has no TMP or DGS for a container, so a CODECO event cannot carry either
- * DangerousGoods   COARRI: DGS+IMD+class+UN number
+ * SetTemperature   TMP+2+value:unit (6246 is n3 in D.96B: -18 is written -018) and RNG+5 for its range
+ * DangerousGoods   DGS+IMD+class+UN number
+ *                  COARRI: both in the EQD group; D.96B CODECO's EQD group has neither, so there each such
+ *                  container gets a goods item (GID+n) with its TMP, RNG and DGS, placed in it by SGP
  * Carrier          NAD+CA: once for the message when every event has the same carrier, else in each EQD group
  * </pre>
  *
@@ -184,6 +185,9 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         if (messageCarrier != null) {
             out.segment("NAD", CodecoCoarriTranslator.CARRIER, c(messageCarrier, null, CuscarMapping.AGENCY_MUTUAL));
         }
+        if (!coarri) {
+            goodsItems(out, list);
+        }
         String timeQualifier = coarri ? "203" : "7";
         for (Event event : list) {
             out.segment("EQD", CuscarMapping.EQUIPMENT_CONTAINER, c(event.getContainerNumber()),
@@ -208,21 +212,14 @@ public class CodecoCoarriWriter implements OutboundTranslator {
                 out.segment("MEA", CodecoCoarriTranslator.MEASURE_WEIGHT, c(CodecoCoarriTranslator.WEIGHT_GROSS),
                         c(weight.getUnit().value(), weight.getValue().toPlainString()));
             }
-            Temperature set = event.getSetTemperature();
-            if (set != null) {
-                out.segment("TMP", CodecoCoarriTranslator.TEMPERATURE_TRANSPORT, c(temperature(set.getValue()), set.getUnit().value()));
-                if (set.getMin() != null || set.getMax() != null) {
-                    out.segment("RNG", CodecoCoarriTranslator.RANGE_TEMPERATURE, c(set.getUnit().value(),
-                            set.getMin() == null ? null : set.getMin().toPlainString(),
-                            set.getMax() == null ? null : set.getMax().toPlainString()));
-                }
+            if (coarri) {
+                temperature(out, event.getSetTemperature());
             }
             for (String seal : event.getSealNo()) {
                 out.segment("SEL", seal, c(CuscarMapping.SEALING_CARRIER));
             }
-            for (DangerousGoods goods : event.getDangerousGoods()) {
-                out.segment("DGS", DG_REGULATIONS_IMDG, c(goods.getHazardClass()),
-                        goods.getUnNumber() == null ? null : c(goods.getUnNumber()));
+            if (coarri) {
+                dangerousGoods(out, event);
             }
             if (event.getTransportMeans() != null && !same(event.getTransportMeans(), messageMeans)) {
                 transport(out, STAGE_EQUIPMENT, event.getTransportMeans());
@@ -237,6 +234,38 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             out.errors().forEach(e -> check.refuse(null, "The " + messageType + " writer refused a segment: " + e));
         }
         return bytes;
+    }
+
+    /** CODECO: a goods item per container with a set temperature or dangerous goods, placed in it by SGP. */
+    private static void goodsItems(EdifactOut out, List<Event> events) {
+        int item = 0;
+        for (Event event : events) {
+            if (event.getSetTemperature() == null && event.getDangerousGoods().isEmpty()) {
+                continue;
+            }
+            out.segment("GID", String.valueOf(++item));
+            temperature(out, event.getSetTemperature());
+            out.segment("SGP", c(event.getContainerNumber()));
+            dangerousGoods(out, event);
+        }
+    }
+
+    private static void temperature(EdifactOut out, Temperature set) {
+        if (set == null) {
+            return;
+        }
+        out.segment("TMP", CodecoCoarriTranslator.TEMPERATURE_TRANSPORT, c(temperature(set.getValue()), set.getUnit().value()));
+        if (set.getMin() != null || set.getMax() != null) {
+            out.segment("RNG", CodecoCoarriTranslator.RANGE_TEMPERATURE, c(set.getUnit().value(),
+                    set.getMin() == null ? null : set.getMin().toPlainString(),
+                    set.getMax() == null ? null : set.getMax().toPlainString()));
+        }
+    }
+
+    private static void dangerousGoods(EdifactOut out, Event event) {
+        for (DangerousGoods goods : event.getDangerousGoods()) {
+            out.segment("DGS", DG_REGULATIONS_IMDG, c(goods.getHazardClass()), goods.getUnNumber() == null ? null : c(goods.getUnNumber()));
+        }
     }
 
     /** The one carrier of every event, written once as the message's NAD+CA; null when they differ or one has none. */
@@ -260,7 +289,6 @@ public class CodecoCoarriWriter implements OutboundTranslator {
 
     private static void checkEvent(Event event, int n, EventType type, String batchId, TransportMeans messageMeans, Expressible check) {
         String at = "/ContainerEvents/Event[" + n + "]";
-        boolean coarri = "COARRI".equals(messageType(type));
         for (int b = 0; b < event.getBookingNo().size(); b++) {
             check.text(event.getBookingNo().get(b), 35, at + "/BookingNo[" + (b + 1) + "]", "RFF C506/1154");
         }
@@ -269,17 +297,11 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             check.text(event.getGrossWeight().getValue().toPlainString(), 18, at + "/GrossWeight", "MEA C174/6314");
         }
         Temperature set = event.getSetTemperature();
-        if (set != null && !coarri) {
-            check.refuse(at + "/SetTemperature", "A D.96B CODECO has no TMP for a container (its EQD group has none); "
-                    + "the set temperature travels in COARRI or the native XML.");
-        } else if (set != null && temperature(set.getValue()) == null) {
+        if (set != null && temperature(set.getValue()) == null) {
             check.refuse(at + "/SetTemperature", "'" + set.getValue() + "' does not fit TMP C239 6246, three digits (n3) with at most "
                     + "two decimals, e.g. -018 or 04.5.");
         }
-        if (!event.getDangerousGoods().isEmpty() && !coarri) {
-            check.refuse(at + "/DangerousGoods", "A D.96B CODECO has no DGS for a container (its EQD group has none); "
-                    + "the dangerous goods travel in COARRI or the native XML.");
-        }
+
         if (event.getEventType() != type) {
             check.refuse(at + "/EventType", event.getEventType() + " cannot share a " + Objects.toString(messageType(type), "")
                     + " with " + type + " (event 1): BGM carries one event type per message; send them as separate batches.");

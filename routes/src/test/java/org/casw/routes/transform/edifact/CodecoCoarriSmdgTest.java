@@ -196,6 +196,27 @@ class CodecoCoarriSmdgTest {
     }
 
     @Test
+    void aD95bCodecosGoodsItemGivesItsReeferTemperatureAndDangerousGoodsToTheContainersItIsPlacedIn() {
+        // D.95B CODECO has TMP and DGS only in the goods item group (GID ... SGP ... DGS), before the EQD groups;
+        // its 6246 is n3, three digits: -18 is -018
+        String codeco = sample(CODECO_D95B).replace("NAD+CF+COS:160:ZZZ'", "NAD+CF+COS:160:ZZZ'\nGID+1'\nTMP+2+-018:CEL'\n"
+                + "RNG+5+CEL:-20:-16'\nSGP+TGHU8730152'\nDGS+IMD+9+3082'").replace("UNT+22+", "UNT+27+");
+
+        Translation translation = translator.toNative(codeco.getBytes(StandardCharsets.ISO_8859_1), party(D96B_D95B_D00B));
+
+        assertThat(translation.violations()).isEmpty();
+        List<Event> events = events(translation.payload()).getEvent();
+        assertThat(events.get(0).getSetTemperature()).isNull();
+        assertThat(events.get(0).getDangerousGoods()).isEmpty();
+        assertThat(events.get(1).getSetTemperature().getValue()).isEqualByComparingTo("-18");
+        assertThat(events.get(1).getSetTemperature().getMin()).isEqualByComparingTo("-20");
+        assertThat(events.get(1).getDangerousGoods()).singleElement()
+                .satisfies(dg -> assertThat(dg.getHazardClass() + " UN" + dg.getUnNumber()).isEqualTo("9 UN3082"));
+        // the goods item's weight (MEA in GID) is the goods', not the container's
+        assertThat(events.get(1).getGrossWeight().getValue()).isEqualByComparingTo("18230");
+    }
+
+    @Test
     void theD95bDirectoryStillRefusesWhatItForbids() {
         // D.95B CODECO has no TMP in its EQD group (only under GID): validated against D.95B, not D.96B or D.00B
         String codeco = sample(CODECO_D95B).replace("SEL+CN2611230+CA'", "SEL+CN2611230+CA'\nTMP+2+-18:CEL'")

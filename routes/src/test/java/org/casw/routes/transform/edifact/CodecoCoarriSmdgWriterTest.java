@@ -86,15 +86,18 @@ class CodecoCoarriSmdgWriterTest {
     }
 
     @Test
-    void aCodecoHasNoPlaceForTheSetTemperatureOrDangerousGoodsOfAContainer() {
+    void aCodecoCarriesTheSetTemperatureAndDangerousGoodsInAGoodsItemPlacedInTheContainer() {
         ContainerEvents gateIn = reeferAndDangerousGoods();
         gateIn.getEvent().forEach(e -> e.setEventType(EventType.GATE_IN));
 
         Translation written = writer.fromNative(DocumentType.CONTAINER_EVENT, NativeXml.write(gateIn));
 
-        assertThat(written.violations()).extracting(Violation::path)
-                .containsExactly("/ContainerEvents/Event[1]/SetTemperature", "/ContainerEvents/Event[2]/DangerousGoods");
-        assertThat(written.violations()).extracting(Violation::code).containsOnly(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE);
+        assertThat(written.violations()).isEmpty();
+        // D.96B CODECO's EQD group has no TMP or DGS: GID groups before the containers, each placed by SGP
+        assertThat(text(written.payload())).contains("+CODECO:D:96B:UN'",
+                "NAD+CA+PIL::ZZZ'\nGID+1'\nTMP+2+-018:CEL'\nRNG+5+CEL:-20:-16'\nSGP+PCIU9134525'\nGID+2'\nSGP+PCIU2188670'\n"
+                        + "DGS+IMD+3+1263'\nEQD+CN+PCIU9134525");
+        assertRoundTrip(gateIn, written.payload());
     }
 
     @Test
