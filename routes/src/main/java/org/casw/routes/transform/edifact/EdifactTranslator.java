@@ -2,6 +2,7 @@ package org.casw.routes.transform.edifact;
 
 import java.util.List;
 import java.util.Optional;
+import org.casw.routes.document.DocumentType;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.InboundTranslator;
 import org.casw.routes.transform.Translation;
@@ -58,7 +59,7 @@ public class EdifactTranslator implements InboundTranslator {
         Optional<EdifactDirectory> directory = interchange.get().directory();
         List<String> agreed = sender == null ? null : sender.edifact().directories();
         if (type != null && directory.isPresent() && agreed != null && !agreed.contains(directory.get().name())) {
-            return Translation.refused(null, List.of(new Violation(EdifactViolationCodes.EDIFACT_DIRECTORY_NOT_AGREED,
+            return Translation.refused(documentType(type), List.of(new Violation(EdifactViolationCodes.EDIFACT_DIRECTORY_NOT_AGREED,
                     type + "/UNH[1]/S009", type + " of directory " + directory.get().unh() + " (UNH S009) is not agreed with "
                             + sender.id() + "; its agreement's edifact.directories allows " + agreed + ".", null, null)));
         }
@@ -74,5 +75,14 @@ public class EdifactTranslator implements InboundTranslator {
                         : "Message type '" + type
                                 + "' is not translated; the gateway reads CUSCAR of directory D.96B, CODECO and COARRI of directories "
                                 + EdifactDirectory.reading("CODECO") + ".")));
+    }
+
+    /** The native document a message type becomes, so that a refusal is recorded under it. */
+    private static DocumentType documentType(String messageType) {
+        return switch (messageType) {
+            case "CUSCAR" -> DocumentType.MANIFEST;
+            case "CODECO", "COARRI" -> DocumentType.CONTAINER_EVENT;
+            default -> null;
+        };
     }
 }

@@ -168,6 +168,7 @@ class CodecoCoarriSmdgTest {
         for (Translation refused : List.of(translator.toNative(codeco, party(null)),
                 new CodecoCoarriTranslator().toNative(codeco, party(List.of("D96B", "D00B"))))) {
             assertThat(refused.ok()).isFalse();
+            assertThat(refused.type()).isEqualTo(DocumentType.CONTAINER_EVENT);
             assertThat(refused.violations()).singleElement().satisfies(v -> {
                 assertThat(v.code()).isEqualTo(EdifactViolationCodes.EDIFACT_DIRECTORY_NOT_AGREED);
                 assertThat(v.path()).isEqualTo("CODECO/UNH[1]/S009");
