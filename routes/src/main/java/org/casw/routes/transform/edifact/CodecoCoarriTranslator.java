@@ -256,6 +256,11 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             }
         }
 
+        /** A numeric element as sent: UNA may make the comma the decimal mark. */
+        private static BigDecimal number(String text) {
+            return new BigDecimal(Objects.toString(text, "").replace(',', '.'));
+        }
+
         /** Where TMP, RNG and DGS go: the current EQD group's event, else the current goods item, else nowhere. */
         private Event carrier() {
             if (inEquipment) {
@@ -274,7 +279,7 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             Weight weight = new Weight();
             try {
                 weight.setUnit(WeightUnit.fromValue(Objects.toString(unit, "")));
-                weight.setValue(new BigDecimal(Objects.toString(value, "")));
+                weight.setValue(number(value));
             } catch (IllegalArgumentException e) {
                 problems.unmappable(s, "C174", "gross weight '" + value + "' '" + unit + "' is not a number in KGM, TNE or LBR.");
                 return;
@@ -289,7 +294,7 @@ public class CodecoCoarriTranslator implements InboundTranslator {
             }
             Temperature set = target.getSetTemperature() == null ? new Temperature() : target.getSetTemperature();
             try {
-                set.setValue(new BigDecimal(Objects.toString(s.value(2, 1), "")));
+                set.setValue(number(s.value(2, 1)));
                 set.setUnit(TemperatureUnit.fromValue(Objects.toString(s.value(2, 2), "")));
             } catch (IllegalArgumentException e) {
                 problems.unmappable(s, "C239", "set temperature '" + s.value(2, 1) + "' '" + s.value(2, 2)
@@ -315,8 +320,8 @@ public class CodecoCoarriTranslator implements InboundTranslator {
                 return;
             }
             try {
-                set.setMin(s.value(2, 2) == null ? null : new BigDecimal(s.value(2, 2)));
-                set.setMax(s.value(2, 3) == null ? null : new BigDecimal(s.value(2, 3)));
+                set.setMin(s.value(2, 2) == null ? null : number(s.value(2, 2)));
+                set.setMax(s.value(2, 3) == null ? null : number(s.value(2, 3)));
             } catch (NumberFormatException e) {
                 problems.unmappable(s, "C280", "the temperature range is not numeric.");
             }

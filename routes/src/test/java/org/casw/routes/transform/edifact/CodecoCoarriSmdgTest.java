@@ -218,6 +218,19 @@ class CodecoCoarriSmdgTest {
     }
 
     @Test
+    void aCommaAsTheDecimalMarkIsReadInTemperaturesAndWeights() {
+        String coarri = sample(COARRI_D00B).replace("UNA:+.? '", "UNA:+,? '").replace("TMP+2+-18:CEL'", "TMP+2+-18,5:CEL'")
+                .replace("MEA+AAE+G+KGM:27650'", "MEA+AAE+G+KGM:27650,5'");
+
+        Translation translation = translator.toNative(coarri.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(translation.violations()).isEmpty();
+        Event reefer = events(translation.payload()).getEvent().get(0);
+        assertThat(reefer.getSetTemperature().getValue()).isEqualByComparingTo("-18.5");
+        assertThat(reefer.getGrossWeight().getValue()).isEqualByComparingTo("27650.5");
+    }
+
+    @Test
     void theD95bDirectoryStillRefusesWhatItForbids() {
         // D.95B CODECO has no TMP in its EQD group (only under GID): validated against D.95B, not D.96B or D.00B
         String codeco = sample(CODECO_D95B).replace("SEL+CN2611230+CA'", "SEL+CN2611230+CA'\nTMP+2+-18:CEL'")
