@@ -30,8 +30,10 @@ import org.w3c.dom.Node;
  * <p>Run by routes/pom.xml in generate-resources as a single-file Java program (JDK only, no compile step):
  * <pre>java EdifactSchemaGenerator.java DFDL_DIR OUT_DIR COORDINATES RELAX MESSAGE...</pre>
  * where DFDL_DIR holds EDIFACT-Messages.dfdl.xsd and EDIFACT-Segments.dfdl.xsd, COORDINATES names the
- * artifact for the provenance comment, and RELAX is a comma-separated list of data elements whose code
- * list is not enforced ({@code ELEMENT=reason;...}, or {@code -} for none).
+ * artifact for the provenance comment, and RELAX lists data elements whose code list is not enforced
+ * ({@code ELEMENT=reason;...}) or gains codes the directory lacks but its implementation guides use
+ * ({@code ELEMENT+CODE,CODE=reason}, e.g. SMDG's D.95B manuals use 3227 code 165, added to the directory in
+ * D.96B), or is {@code -} for none.
  *
  * <p>How the DFDL encodes the directory, and what each construct becomes:
  * <ul>
@@ -60,9 +62,13 @@ public final class EdifactSchemaGenerator {
     private final Map<String, Element> simpleTypes = new LinkedHashMap<>();
     private final Map<String, Element> messages = new LinkedHashMap<>();
     private final Map<String, String> relaxed;
+    /** Codes added to an element's list: element to (codes, reason). */
+    private final Map<String, Map.Entry<List<String>, String>> added;
 
-    private EdifactSchemaGenerator(Document segmentsXsd, Document messagesXsd, Map<String, String> relaxed) {
+    private EdifactSchemaGenerator(Document segmentsXsd, Document messagesXsd, Map<String, String> relaxed,
+            Map<String, Map.Entry<List<String>, String>> added) {
         this.relaxed = relaxed;
+        this.added = added;
         for (Element type : children(segmentsXsd.getDocumentElement(), "complexType")) {
             String name = type.getAttribute("name");
             Element sequence = first(type, "sequence");
@@ -89,15 +95,26 @@ public final class EdifactSchemaGenerator {
         Path out = Path.of(args[1]);
         String coordinates = args[2];
         Map<String, String> relaxed = new TreeMap<>();
+        Map<String, Map.Entry<List<String>, String>> added = new TreeMap<>();
         if (!"-".equals(args[3])) {
             for (String entry : args[3].split(";")) {
+                if (entry.isBlank() || "-".equals(entry.trim())) {
+                    continue;
+                }
                 String[] kv = entry.split("=", 2);
-                relaxed.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "relaxed");
+                String reason = kv.length > 1 ? kv[1].trim() : "relaxed";
+                String key = kv[0].trim();
+                if (key.contains("+")) {
+                    String element = key.substring(0, key.indexOf('+'));
+                    added.put(element, Map.entry(List.of(key.substring(key.indexOf('+') + 1).split(",")), reason));
+                } else {
+                    relaxed.put(key, reason);
+                }
             }
         }
         Path segmentsFile = dfdl.resolve("EDIFACT-Segments.dfdl.xsd");
         Path messagesFile = dfdl.resolve("EDIFACT-Messages.dfdl.xsd");
-        EdifactSchemaGenerator generator = new EdifactSchemaGenerator(parse(segmentsFile), parse(messagesFile), relaxed);
+        EdifactSchemaGenerator generator = new EdifactSchemaGenerator(parse(segmentsFile), parse(messagesFile), relaxed, added);
         String directory = dfdl.getFileName().toString().toUpperCase(Locale.ROOT);
         Files.createDirectories(out);
         for (int i = 4; i < args.length; i++) {
@@ -177,6 +194,12 @@ public final class EdifactSchemaGenerator {
         for (Map.Entry<String, String> r : relaxed.entrySet()) {
             if (elementsByCode.containsKey(r.getKey())) {
                 xml.append("  Code list of ").append(r.getKey()).append(" not enforced: ").append(r.getValue()).append('\n');
+            }
+        }
+        for (Map.Entry<String, Map.Entry<List<String>, String>> a : added.entrySet()) {
+            if (elementsByCode.containsKey(a.getKey()) && !relaxed.containsKey(a.getKey())) {
+                xml.append("  Codes added to the list of ").append(a.getKey()).append(": ").append(String.join(", ", a.getValue().getKey()))
+                        .append(" (").append(a.getValue().getValue()).append(")\n");
             }
         }
         xml.append("-->\n<schema xmlns=\"http://xlate.io/EDISchema/v4\">\n");
@@ -260,6 +283,13 @@ public final class EdifactSchemaGenerator {
         List<String> codes = new ArrayList<>();
         for (Element e : children(restriction, "enumeration")) {
             codes.add(e.getAttribute("value"));
+        }
+        if (!codes.isEmpty() && added.containsKey(code)) {
+            for (String extra : added.get(code).getKey()) {
+                if (!codes.contains(extra)) {
+                    codes.add(extra);
+                }
+            }
         }
         int min;
         int max;

@@ -40,6 +40,10 @@ class PartnerAgreementFilesTest {
                 .containsExactly("SG-NSW");
         assertThat(partners.receiversFor(DocumentType.CERTIFICATE_UTILIZATION, RoutingFacts.of(Map.of("exporting-country", "TH"))))
                 .containsExactly("TH-NSW");
+        // the Qinzhou terminal and rail yard send CODECO and COARRI in the directories of SMDG's user manuals too
+        assertThat(partners.find("PORT-QINZHOU").orElseThrow().edifact().directories()).containsExactly("D96B", "D95B", "D00B");
+        assertThat(partners.find("RAIL-QINZHOU").orElseThrow().edifact().directories()).containsExactly("D96B", "D95B", "D00B");
+        assertThat(partners.find("CN-CUSTOMS").orElseThrow().edifact().directories()).containsExactly("D96B");
     }
 
     @Test

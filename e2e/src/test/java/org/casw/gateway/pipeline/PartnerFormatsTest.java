@@ -72,6 +72,19 @@ class PartnerFormatsTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void anSmdgCodecoInD95bFromThePortIsReadInItsOwnDirectoryAsItsAgreementAllows() throws Exception {
+        String batch = "QZPORT-GO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        sendOverJms("sw.in.port", edifact("codeco-d95b-gate-out-rail-qinzhou.edi").replace("QZPORT-GO-20261121-0018", batch));
+
+        String answer = receiveOverJms("sw.reply.PORT-QINZHOU", batch);
+        assertThat(answer).as(answer).contains("<Status>QUEUED</Status>", "<DocumentType>CONTAINER_EVENT</DocumentType>");
+        String trackingId = answer.replaceAll("(?s).*<TrackingId>([^<]+)</TrackingId>.*", "$1");
+        awaitDelivered("demo-port-key", trackingId);
+        assertThat(payload("demo-port-key", trackingId)).as("the sender gets back what it sent").contains("CODECO:D:95B:UN'");
+        assertThat(json(get("demo-port-key", "/api/v1/track?key=TGHU8730152")).toString()).contains(trackingId);
+    }
+
+    @Test
     void customsAnswersToTheRailwayArriveAsCusres() throws Exception {
         String manifest = Samples.sample("manifest", "valid", "mt1401-rail-import-vientiane-chongqing.xml");
         String messageId = manifest.replaceAll("(?s).*<MessageID>([^<]+)</MessageID>.*", "$1");

@@ -144,7 +144,7 @@ public class IntakeSteps {
                 } else {
                     Optional<InboundTranslator> translator = formats.inboundFor(s.sender(), s.payload());
                     if (translator.isPresent()) {
-                        Translation translation = translator.get().toNative(s.payload());
+                        Translation translation = translator.get().toNative(s.payload(), partners.find(s.sender()).orElse(null));
                         intake.translatedFrom = translator.get().format();
                         if (!translation.ok()) {
                             intake.inspection = new Inspection(null, Optional.ofNullable(translation.type()), null,

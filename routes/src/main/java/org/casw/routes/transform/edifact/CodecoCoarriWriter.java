@@ -16,10 +16,14 @@ import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.event.ContainerEvents;
+import org.casw.schemas.event.DangerousGoods;
 import org.casw.schemas.event.Event;
 import org.casw.schemas.event.EventType;
 import org.casw.schemas.event.Location;
+import org.casw.schemas.event.Temperature;
 import org.casw.schemas.event.TransportMeans;
+import org.casw.schemas.event.TransportMode;
+import org.casw.schemas.event.Weight;
 
 import static org.casw.routes.transform.edifact.EdifactOut.c;
 
@@ -37,7 +41,17 @@ import static org.casw.routes.transform.edifact.EdifactOut.c;
  *                  fractions of a second have no place
  * TransportMeans   COARRI: the first event's means is the message TDT (stage 20), every event whose means
  *                  differs carries its own TDT (stage 1), and an event without means cannot follow one that
- *                  has; CODECO: each event's means in its EQD group. IMO numbers as C222 8213:146:11
+ *                  has; CODECO: each event's means in its EQD group. As the SMDG manuals write TDT: the voyage
+ *                  or train journey in 8028 and the vessel, train or truck in C222 (IMO numbers as 8213:146:11);
+ *                  a train without a journey id is named by its number in 8028 alone
+ * Location         LOC+165, the terminal (or station, zone, depot) as the related place C519 3223:TER:ZZZ
+ * BookingNo        RFF+BN after the bills (RFF+BM)
+ * GrossWeight      MEA+AAE+G+unit:value
+ * SetTemperature   TMP+2+value:unit (6246 is n3 in D.96B: -18 is written -018) and RNG+5 for its range
+ * DangerousGoods   DGS+IMD+class+UN number
+ *                  COARRI: both in the EQD group; D.96B CODECO's EQD group has neither, so there each such
+ *                  container gets a goods item (GID+n) with its TMP, RNG and DGS, placed in it by SGP
+ * Carrier          NAD+CA: once for the message when every event has the same carrier, else in each EQD group
  * </pre>
  *
  * UNB: towards a receiver, the gateway's id and the receiver's as its agreement names them
@@ -54,6 +68,8 @@ public class CodecoCoarriWriter implements OutboundTranslator {
     static final String STAGE_MAIN_CARRIAGE = "20";
     static final String STAGE_EQUIPMENT = "1";
     static final String TOTAL_EQUIPMENT = "16";
+    /** DGS 8273: the IMDG Code. */
+    static final String DG_REGULATIONS_IMDG = "IMD";
 
     private final String recipient;
     private final Clock clock;
@@ -187,6 +203,13 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             transport(out, STAGE_MAIN_CARRIAGE, messageMeans);
         }
         out.segment("NAD", PARTY_SENDER, c(reporter, null, CuscarMapping.AGENCY_MUTUAL));
+        String messageCarrier = sharedCarrier(list);
+        if (messageCarrier != null) {
+            out.segment("NAD", CodecoCoarriTranslator.CARRIER, c(messageCarrier, null, CuscarMapping.AGENCY_MUTUAL));
+        }
+        if (!coarri) {
+            goodsItems(out, list);
+        }
         String timeQualifier = coarri ? "203" : "7";
         for (Event event : list) {
             out.segment("EQD", CuscarMapping.EQUIPMENT_CONTAINER, c(event.getContainerNumber()),
@@ -198,16 +221,33 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             for (String bill : event.getBillNo()) {
                 out.segment("RFF", c(CuscarMapping.REFERENCE_BILL, bill));
             }
+            for (String booking : event.getBookingNo()) {
+                out.segment("RFF", c(CodecoCoarriTranslator.REFERENCE_BOOKING, booking));
+            }
             out.segment("DTM", c(timeQualifier, dtm304(event.getOccurredAt()), "304"));
             Location location = event.getLocation();
             out.segment("LOC", CodecoCoarriTranslator.PLACE_EVENT,
                     c(location.getUnLocode(), CuscarMapping.CODE_LIST_LOCODE, CuscarMapping.AGENCY_UNECE),
                     c(location.getFacilityCode(), facilityType(location), CuscarMapping.AGENCY_MUTUAL));
+            Weight weight = event.getGrossWeight();
+            if (weight != null) {
+                out.segment("MEA", CodecoCoarriTranslator.MEASURE_WEIGHT, c(CodecoCoarriTranslator.WEIGHT_GROSS),
+                        c(weight.getUnit().value(), weight.getValue().toPlainString()));
+            }
+            if (coarri) {
+                temperature(out, event.getSetTemperature());
+            }
             for (String seal : event.getSealNo()) {
                 out.segment("SEL", seal, c(CuscarMapping.SEALING_CARRIER));
             }
+            if (coarri) {
+                dangerousGoods(out, event);
+            }
             if (event.getTransportMeans() != null && !same(event.getTransportMeans(), messageMeans)) {
                 transport(out, STAGE_EQUIPMENT, event.getTransportMeans());
+            }
+            if (messageCarrier == null && event.getCarrier() != null) {
+                out.segment("NAD", CodecoCoarriTranslator.CARRIER, c(event.getCarrier(), null, CuscarMapping.AGENCY_MUTUAL));
             }
         }
         out.segment("CNT", c(TOTAL_EQUIPMENT, String.valueOf(list.size())));
@@ -218,8 +258,72 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         return bytes;
     }
 
+    /** CODECO: a goods item per container with a set temperature or dangerous goods, placed in it by SGP. */
+    private static void goodsItems(EdifactOut out, List<Event> events) {
+        int item = 0;
+        for (Event event : events) {
+            if (event.getSetTemperature() == null && event.getDangerousGoods().isEmpty()) {
+                continue;
+            }
+            out.segment("GID", String.valueOf(++item));
+            temperature(out, event.getSetTemperature());
+            out.segment("SGP", c(event.getContainerNumber()));
+            dangerousGoods(out, event);
+        }
+    }
+
+    private static void temperature(EdifactOut out, Temperature set) {
+        if (set == null) {
+            return;
+        }
+        out.segment("TMP", CodecoCoarriTranslator.TEMPERATURE_TRANSPORT, c(temperature(set.getValue()), set.getUnit().value()));
+        if (set.getMin() != null || set.getMax() != null) {
+            out.segment("RNG", CodecoCoarriTranslator.RANGE_TEMPERATURE, c(set.getUnit().value(),
+                    set.getMin() == null ? null : set.getMin().toPlainString(),
+                    set.getMax() == null ? null : set.getMax().toPlainString()));
+        }
+    }
+
+    private static void dangerousGoods(EdifactOut out, Event event) {
+        for (DangerousGoods goods : event.getDangerousGoods()) {
+            out.segment("DGS", DG_REGULATIONS_IMDG, c(goods.getHazardClass()), goods.getUnNumber() == null ? null : c(goods.getUnNumber()));
+        }
+    }
+
+    /** The one carrier of every event, written once as the message's NAD+CA; null when they differ or one has none. */
+    private static String sharedCarrier(List<Event> events) {
+        String first = events.get(0).getCarrier();
+        return first != null && events.stream().allMatch(e -> first.equals(e.getCarrier())) ? first : null;
+    }
+
+    /** D.96B TMP C239 6246 is n3: exactly three digits, sign and decimal mark not counted (-18 is -018, 4.5 is 04.5). */
+    static String temperature(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        int scale = Math.max(0, v.scale());
+        String digits = v.abs().setScale(scale).unscaledValue().toString();
+        if (scale > 2 || digits.length() > 3) {
+            return null;
+        }
+        String padded = "0".repeat(3 - digits.length()) + digits;
+        String text = scale == 0 ? padded : padded.substring(0, 3 - scale) + "." + padded.substring(3 - scale);
+        return (v.signum() < 0 ? "-" : "") + text;
+    }
+
     private static void checkEvent(Event event, int n, EventType type, String batchId, TransportMeans messageMeans, Expressible check) {
         String at = "/ContainerEvents/Event[" + n + "]";
+        for (int b = 0; b < event.getBookingNo().size(); b++) {
+            check.text(event.getBookingNo().get(b), 35, at + "/BookingNo[" + (b + 1) + "]", "RFF C506/1154");
+        }
+        check.text(event.getCarrier(), 35, at + "/Carrier", "NAD C082/3039");
+        if (event.getGrossWeight() != null) {
+            check.text(event.getGrossWeight().getValue().toPlainString(), 18, at + "/GrossWeight", "MEA C174/6314");
+        }
+        Temperature set = event.getSetTemperature();
+        if (set != null && temperature(set.getValue()) == null) {
+            check.refuse(at + "/SetTemperature", "'" + set.getValue() + "' does not fit TMP C239 6246, three digits (n3) with at most "
+                    + "two decimals, e.g. -018 or 04.5.");
+        }
+
         if (event.getEventType() != type) {
             check.refuse(at + "/EventType", event.getEventType() + " cannot share a " + Objects.toString(messageType(type), "")
                     + " with " + type + " (event 1): BGM carries one event type per message; send them as separate batches.");
@@ -269,10 +373,17 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         if (means.getMode() == null) {
             check.refuse(at + "/Mode", "TDT C220/8067 needs the mode of transport.");
         }
-        if (!imo(means.getId())) {
+        if (trainByNumber(means)) {
+            check.text(means.getId(), 17, at + "/Id", "TDT 8028");
+        } else if (!imo(means.getId())) {
             check.text(means.getId(), 9, at + "/Id", "TDT C222/8213");
         }
         check.text(means.getJourneyId(), 17, at + "/JourneyId", "TDT 8028");
+    }
+
+    /** SMDG names a train by its number in TDT 8028; with a journey id there, the train goes to C222. */
+    private static boolean trainByNumber(TransportMeans means) {
+        return means.getMode() == TransportMode.RAIL && means.getJourneyId() == null;
     }
 
     private static void transport(EdifactOut out, String stage, TransportMeans means) {
@@ -282,6 +393,10 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             case RAIL -> "2";
             case ROAD -> "3";
         };
+        if (trainByNumber(means)) {
+            out.segment("TDT", stage, means.getId(), c(mode));
+            return;
+        }
         out.segment("TDT", stage, means.getJourneyId(), c(mode), null, null, null, null,
                 imo ? c(means.getId().substring(3), CuscarMapping.CODE_LIST_MEANS, CuscarMapping.AGENCY_LLOYDS) : c(means.getId()));
     }

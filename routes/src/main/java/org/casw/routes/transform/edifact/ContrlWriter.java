@@ -78,7 +78,7 @@ public class ContrlWriter implements OutboundTranslator {
     }
 
     private static final class Holder {
-        static final Schema SCHEMA = D96bDirectory.load(ContrlWriter.SCHEMA);
+        static final Schema SCHEMA = EdifactDirectory.load(ContrlWriter.SCHEMA);
     }
 
     @Override
@@ -241,7 +241,7 @@ public class ContrlWriter implements OutboundTranslator {
     static List<String> validate(byte[] contrl) {
         List<String> errors = new ArrayList<>();
         try (EDIStreamReader reader = INPUT.createEDIStreamReader(new ByteArrayInputStream(contrl), StandardCharsets.ISO_8859_1.name(),
-                D96bDirectory.controlSchema())) {
+                EdifactDirectory.controlSchema())) {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 if (event == EDIStreamEvent.START_TRANSACTION) {
@@ -270,7 +270,7 @@ public class ContrlWriter implements OutboundTranslator {
             this.problems = problems;
             try {
                 this.writer = OUTPUT.createEDIStreamWriter(out, StandardCharsets.ISO_8859_1.name());
-                writer.setControlSchema(D96bDirectory.controlSchema());
+                writer.setControlSchema(EdifactDirectory.controlSchema());
                 writer.startInterchange();
             } catch (EDIStreamException e) {
                 throw new IllegalStateException("The EDIFACT writer cannot start", e);

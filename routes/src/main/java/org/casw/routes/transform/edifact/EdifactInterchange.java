@@ -26,7 +26,12 @@ public record EdifactInterchange(String syntaxIdentifier, String syntaxVersion, 
 
     /** Whether the first message is of the D.96B directory ({@code D:96B:UN}). */
     public boolean isD96b() {
-        return D96bDirectory.VERSION.equals(version) && D96bDirectory.RELEASE.equals(release) && D96bDirectory.AGENCY.equals(agency);
+        return directory().filter(d -> d == EdifactDirectory.D96B).isPresent();
+    }
+
+    /** The directory of the first message, when the gateway reads it. */
+    public Optional<EdifactDirectory> directory() {
+        return EdifactDirectory.of(version, release, agency);
     }
 
     /**

@@ -24,6 +24,7 @@ import io.xlate.edi.stream.Location;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CHARACTER_INVALID;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CHARSET_UNSUPPORTED;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_CONTROL_COUNT;
+import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_DIRECTORY_NOT_AGREED;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_INVALID;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_MISSING;
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_ELEMENT_TOO_LONG;
@@ -34,7 +35,8 @@ import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SE
 import static org.casw.routes.transform.edifact.EdifactViolationCodes.EDIFACT_SYNTAX;
 
 /**
- * Streams a UN/EDIFACT interchange through StAEDI, validating each message against its D.96B schema,
+ * Streams a UN/EDIFACT interchange through StAEDI, validating each message against the schema of the
+ * directory its UNH names (D.96B, or D.95B and D.00B for CODECO and COARRI),
  * and hands every segment to a translator as it ends. Every problem becomes a {@link Violation}
  * (code, segment path, line, English message); reading goes on after a problem so all are reported,
  * and stops only where the parser cannot continue. Nothing is thrown for bad input.
@@ -131,6 +133,15 @@ final class EdifactMessageReader {
     }
 
     static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler, int maxBytes) {
+        return read(payload, acceptedTypes, maxMessages, handler, maxBytes, null);
+    }
+
+    /**
+     * As above, refusing a message whose directory (UNH S009, e.g. {@code D95B}) is not in {@code agreed},
+     * the sender's agreement's list; null agrees to every directory the gateway reads.
+     */
+    static Result read(byte[] payload, Set<String> acceptedTypes, int maxMessages, Handler handler, int maxBytes,
+            List<String> agreed) {
         Problems problems = new Problems();
         if (payload == null || payload.length == 0) {
             problems.syntax(Violation.of(EDIFACT_SYNTAX, null, "The payload is empty; an interchange starts with UNA or UNB."));
@@ -151,8 +162,8 @@ final class EdifactMessageReader {
         if (charset.isEmpty()) {
             return new Result(interchange, 0, problems);
         }
-        Run run = new Run(acceptedTypes, maxMessages, handler, problems, charset.get());
-        Schema control = D96bDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
+        Run run = new Run(acceptedTypes, maxMessages, handler, problems, charset.get(), agreed);
+        Schema control = EdifactDirectory.controlSchema(interchange.get().syntaxIdentifier(), interchange.get().syntaxVersion());
         String encoding = charset.get().charset().name();
         byte[] input = charset.get() == EdifactCharset.UNOW ? replaceMalformedUtf8(payload) : payload;
         try (EDIStreamReader reader = control == null
@@ -220,6 +231,7 @@ final class EdifactMessageReader {
 
         private final EdifactCharset charset;
         private final Set<String> acceptedTypes;
+        private final List<String> agreed;
         private final int maxMessages;
         private final Handler handler;
         private final Problems problems;
@@ -234,9 +246,11 @@ final class EdifactMessageReader {
         private int unsupported;
         private int line;
 
-        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems, EdifactCharset charset) {
+        Run(Set<String> acceptedTypes, int maxMessages, Handler handler, Problems problems, EdifactCharset charset,
+                List<String> agreed) {
             this.charset = charset;
             this.acceptedTypes = acceptedTypes;
+            this.agreed = agreed;
             this.maxMessages = maxMessages;
             this.handler = handler;
             this.problems = problems;
@@ -307,19 +321,28 @@ final class EdifactMessageReader {
             String agency = segment.value(2, 4);
             messageType = type == null ? "UNH" : type;
             segment.messageType(messageType);
-            String directory = version + ":" + release + ":" + agency;
-            if (!acceptedTypes.contains(type) || !D96bDirectory.knows(type)) {
+            String named = version + ":" + release + ":" + agency;
+            if (!acceptedTypes.contains(type) || EdifactDirectory.reading(type).isEmpty()) {
                 unsupported++;
                 problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009/0065",
                         "Message type '" + type + "' (UNH segment 1, S009/0065) is not translated here; supported: "
                                 + String.join(", ", acceptedTypes) + ".", segment.line(), null));
                 return;
             }
-            if (!"D:96B:UN".equals(directory)) {
+            Optional<EdifactDirectory> directory = EdifactDirectory.of(version, release, agency).filter(d -> d.knows(type));
+            if (directory.isEmpty()) {
                 unsupported++;
                 problems.syntax(new Violation(EDIFACT_MESSAGE_UNSUPPORTED, messageType + "/UNH[1]/S009",
-                        type + " of directory " + directory
-                                + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads directory D:96B:UN.",
+                        type + " of directory " + named + " (UNH S009/0052, 0054, 0051) is not supported; the gateway reads " + type
+                                + " in directory " + EdifactDirectory.reading(type) + ".",
+                        segment.line(), null));
+                return;
+            }
+            if (agreed != null && !agreed.contains(directory.get().name())) {
+                unsupported++;
+                problems.syntax(new Violation(EDIFACT_DIRECTORY_NOT_AGREED, messageType + "/UNH[1]/S009",
+                        type + " of directory " + named + " (UNH S009) is not agreed with the sender; its agreement's "
+                                + "edifact.directories allows " + agreed + ".",
                         segment.line(), null));
                 return;
             }
@@ -330,7 +353,7 @@ final class EdifactMessageReader {
                         segment.line(), null));
                 return;
             }
-            schema = D96bDirectory.schema(type);
+            schema = directory.get().schema(type);
             reader.setTransactionSchema(schema);
             accepted = true;
         }
@@ -370,8 +393,8 @@ final class EdifactMessageReader {
                 int element = at.getElementPosition();
                 int component = at.getComponentPosition();
                 Schema types = schemaFor(reader, tag);
-                String name = D96bDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
-                String title = D96bDirectory.elementTitle(types, tag, element, component);
+                String name = EdifactDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
+                String title = EdifactDirectory.elementTitle(types, tag, element, component);
                 where = messageType + "/" + tag + "[" + occurrenceOf(tag) + "]/" + name;
                 String value = reader.hasText() ? reader.getText() : null;
                 what = "Segment " + segment.position() + " " + tag + ", element " + name + (title == null ? "" : " (" + title + ")")
@@ -396,8 +419,8 @@ final class EdifactMessageReader {
             int element = at.getElementPosition();
             int component = at.getComponentPosition();
             Schema types = schemaFor(reader, tag);
-            String name = D96bDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
-            String title = D96bDirectory.elementTitle(types, tag, element, component);
+            String name = EdifactDirectory.elementPath(types, tag, element, component).orElse(String.valueOf(element));
+            String title = EdifactDirectory.elementTitle(types, tag, element, component);
             int c = text.codePointAt(bad);
             String character = c == 0xFFFD ? "a byte that is not valid " + charset.charset().name()
                     : "character '" + (Character.isISOControl(c) ? "" : Character.toString(c)) + "' (U+"
@@ -457,7 +480,7 @@ final class EdifactMessageReader {
     /** The rule broken, in words. */
     static String describe(EDIStreamValidationError error) {
         return switch (error) {
-            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the D.96B directory";
+            case UNRECOGNIZED_SEGMENT_ID -> "is not a segment of the directory the gateway reads";
             case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> "is not allowed in this message or at this place";
             case SEGMENT_NOT_IN_PROPER_SEQUENCE -> "is out of sequence";
             case SEGMENT_EXCEEDS_MAXIMUM_USE -> "is repeated more often than the segment table allows";
@@ -467,8 +490,8 @@ final class EdifactMessageReader {
             case TOO_MANY_DATA_ELEMENTS -> "is beyond the last data element the segment defines";
             case TOO_MANY_COMPONENTS -> "is beyond the last component the composite defines";
             case TOO_MANY_REPETITIONS -> "repeats more often than allowed";
-            case DATA_ELEMENT_TOO_LONG -> "is longer than its D.96B representation allows";
-            case DATA_ELEMENT_TOO_SHORT -> "is shorter than its D.96B representation requires";
+            case DATA_ELEMENT_TOO_LONG -> "is longer than its representation in the directory allows";
+            case DATA_ELEMENT_TOO_SHORT -> "is shorter than its representation in the directory requires";
             case INVALID_CHARACTER_DATA ->
                     "has characters its representation or character set does not allow (e.g. letters in a numeric element)";
             case INVALID_CODE_VALUE, IMPLEMENTATION_INVALID_CODE_VALUE -> "is not a value of the element's code list";
@@ -479,7 +502,7 @@ final class EdifactMessageReader {
                     "does not match the actual count (UNT: segments in the message including UNH and UNT; UNZ: messages in the "
                             + "interchange)";
             case EXCLUSION_CONDITION_VIOLATED -> "breaks an exclusion rule between elements";
-            default -> "breaks the D.96B schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            default -> "breaks the directory's schema (" + error.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
         };
     }
 

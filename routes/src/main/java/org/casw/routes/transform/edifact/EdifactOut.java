@@ -93,16 +93,16 @@ final class EdifactOut {
         out.writeBytes((UNA + "\n").getBytes(StandardCharsets.ISO_8859_1));
         try {
             writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.ISO_8859_1.name());
-            writer.setControlSchema(D96bDirectory.controlSchema());
+            writer.setControlSchema(EdifactDirectory.controlSchema());
             writer.startInterchange();
             segment("UNB", c("UNOC", "3"), c(parties.sender(), parties.senderQualifier()),
                     c(parties.recipient(), parties.recipientQualifier()), c(prepared.format(UNB_DATE), prepared.format(UNB_TIME)),
                     controlReference);
             segments = 0;
-            segment("UNH", messageReference,
-                    c(messageType, D96bDirectory.VERSION, D96bDirectory.RELEASE, D96bDirectory.AGENCY, associationCode));
+            EdifactDirectory written = EdifactDirectory.D96B;
+            segment("UNH", messageReference, c(messageType, written.version(), written.release(), written.agency(), associationCode));
             // the message schema applies from the segment after UNH (set earlier, StAEDI misplaces composite components)
-            Schema schema = D96bDirectory.schema(messageType);
+            Schema schema = written.schema(messageType);
             writer.setTransactionSchema(schema);
         } catch (EDIStreamException e) {
             throw new IllegalStateException("The EDIFACT writer cannot start", e);

@@ -31,6 +31,11 @@ public final class EdifactViolationCodes {
     public static final String EDIFACT_CHARSET_UNSUPPORTED = "EDIFACT_CHARSET_UNSUPPORTED";
     /** The sender already sent an interchange with this control reference (UNB 0020). */
     public static final String EDIFACT_INTERCHANGE_DUPLICATE = "EDIFACT_INTERCHANGE_DUPLICATE";
+    /**
+     * A message of a directory the gateway reads but the sender's agreement does not list
+     * ({@code edifact.directories}, default D96B), e.g. a D.95B CODECO from a party agreed for D.96B only.
+     */
+    public static final String EDIFACT_DIRECTORY_NOT_AGREED = "EDIFACT_DIRECTORY_NOT_AGREED";
     /** The interchange is larger than the translator accepts. */
     public static final String EDIFACT_PAYLOAD_TOO_LARGE = "EDIFACT_PAYLOAD_TOO_LARGE";
     /**

@@ -61,7 +61,7 @@ final class Expressible {
         if (value == null) {
             return null;
         }
-        Set<String> codes = ((EDISimpleType) D96bDirectory.schema("CUSCAR").getType("DE" + element)).getValueSet();
+        Set<String> codes = ((EDISimpleType) EdifactDirectory.D96B.schema("CUSCAR").getType("DE" + element)).getValueSet();
         if (!codes.isEmpty() && !codes.contains(value)) {
             violations.add(Violation.of(EdifactViolationCodes.EDIFACT_VALUE_UNMAPPABLE, path,
                     "'" + value + "' is not a code of " + segmentElement + " (" + String.join(", ", new TreeSet<>(codes)) + ")."));

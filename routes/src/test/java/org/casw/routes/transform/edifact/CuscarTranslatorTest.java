@@ -190,7 +190,7 @@ class CuscarTranslatorTest {
         assertThat(text(cuscar.payload())).contains("NAD+CA+BGLU'\nCTA+IC+:DOCUMENTATION DESK QINZHOU'\nCOM+?+86 777 2880 5120:TE'\n",
                 "SEL+MY2612041+CA'\nTMP+2+-018:CEL'\n", "TMP+2+007:CEL'", "SGP+BMOU4022653'\nDGS+IMD+3+1263+030:CEL+3'\nCST++320890'\n",
                 "CST++081190'").doesNotContain("PIA");
-        assertThat(GeneratedEdifactDirectoryTest.errors(text(cuscar.payload()), D96bDirectory.schema("CUSCAR"))).isEmpty();
+        assertThat(GeneratedEdifactDirectoryTest.errors(text(cuscar.payload()), EdifactDirectory.D96B.schema("CUSCAR"))).isEmpty();
         Translation back = reader.toNative(cuscar.payload());
         assertThat(back.violations()).isEmpty();
         assertThat(manifest(back.payload())).usingRecursiveComparison().isEqualTo(manifest(xml));

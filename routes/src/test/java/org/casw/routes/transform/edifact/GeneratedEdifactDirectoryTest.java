@@ -77,15 +77,45 @@ class GeneratedEdifactDirectoryTest {
 
     @Test
     void everyGeneratedSchemaRecordsItsSourceAndLicence() throws IOException {
-        for (String message : List.of("cuscar", "codeco", "coarri", "cusres")) {
-            String text = resource(D96bDirectory.GENERATED_LOCATION + message + ".xml");
-            assertThat(text).contains("org.smooks.cartridges.edi:edifact-schemas:2.0.0:jar:d96b",
-                    "d96b/EDIFACT-Messages.dfdl.xsd (sha256 ", "Apache-2.0 OR LGPL-3.0-or-later", "GENERATED at build time");
+        for (EdifactDirectory directory : EdifactDirectory.supported()) {
+            String classifier = directory.name().toLowerCase(java.util.Locale.ROOT);
+            for (String message : List.of("cuscar", "codeco", "coarri", "cusres")) {
+                String text = resource(directory.generatedLocation() + message + ".xml");
+                assertThat(text).as(directory + " " + message).contains(
+                        "org.smooks.cartridges.edi:edifact-schemas:2.0.0:jar:" + classifier,
+                        classifier + "/EDIFACT-Messages.dfdl.xsd (sha256 ", "Apache-2.0 OR LGPL-3.0-or-later", "GENERATED at build time",
+                        "directory " + directory.name());
+            }
         }
     }
 
+    @Test
+    void theIso6346SizeTypeAndTerminalCodeListsAreRelaxedInEveryDirectory() throws IOException {
+        // 8155 lists only UN codes and 1131 the UN list of code lists in D.95B, D.96B and D.00B alike
+        for (EdifactDirectory directory : EdifactDirectory.supported()) {
+            for (String message : List.of("codeco", "coarri")) {
+                assertThat(resource(directory.generatedLocation() + message + ".xml")).as(directory + " " + message)
+                        .contains("Code list of 8155 not enforced", "Code list of 1131 not enforced");
+            }
+        }
+    }
+
+    @Test
+    void eachDirectoryIsFoundByWhatUnhNamesAndOnlyD96bIsReadForEveryMessage() {
+        assertThat(EdifactDirectory.of("D", "95B", "UN")).contains(EdifactDirectory.D95B);
+        assertThat(EdifactDirectory.of("D", "00B", "UN")).contains(EdifactDirectory.D00B);
+        assertThat(EdifactDirectory.of("D", "97A", "UN")).isEmpty();
+        assertThat(EdifactDirectory.D95B.knows("CODECO")).isTrue();
+        assertThat(EdifactDirectory.D00B.knows("COARRI")).isTrue();
+        assertThat(EdifactDirectory.D95B.knows("CUSCAR")).isFalse();
+        assertThat(EdifactDirectory.reading("CODECO")).isEqualTo("D:96B:UN, D:95B:UN, D:00B:UN");
+        assertThat(EdifactDirectory.reading("CUSCAR")).isEqualTo("D:96B:UN");
+        // D.95B CODECO has no TMP in its EQD group (only under GID); D.00B has it in SG16
+        assertThat(EdifactDirectory.D00B.schema("CODECO").getType("TMP")).isNotNull();
+    }
+
     private static Schema generated(String message) {
-        return D96bDirectory.load(D96bDirectory.GENERATED_LOCATION + message + ".xml");
+        return EdifactDirectory.load(EdifactDirectory.D96B.generatedLocation() + message + ".xml");
     }
 
     /** "TAG EVENT ERROR" for every validation error StAEDI reports against the given message schema. */
@@ -93,7 +123,7 @@ class GeneratedEdifactDirectoryTest {
         List<String> errors = new ArrayList<>();
         try (EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(
                 new ByteArrayInputStream(interchange.getBytes(StandardCharsets.UTF_8)), "UTF-8",
-                D96bDirectory.controlSchema())) {
+                EdifactDirectory.controlSchema())) {
             String tag = null;
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();

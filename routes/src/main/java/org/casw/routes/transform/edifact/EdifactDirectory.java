@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import io.xlate.edi.schema.EDIComplexType;
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.schema.EDISchemaException;
@@ -16,20 +17,31 @@ import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
 
 /**
- * The UN/EDIFACT D.96B schemas the translators validate against (CUSCAR, CODECO, COARRI, CUSRES), loaded
- * once from the class path; StAEDI schemas are immutable. Every message uses the whole directory, generated
- * at build time from the published D.96B DFDL ({@code edifact/directory/d96b/}, see
- * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java).
+ * The UN/EDIFACT directories the translators validate against, one instance per directory as UNH S009
+ * names it ({@code D:96B:UN}), each message schema loaded once from the class path; StAEDI schemas are
+ * immutable. The schemas are the whole directory, generated at build time from the published DFDL
+ * ({@code edifact/directory/d96b/}, {@code d95b/}, {@code d00b/}; see
+ * routes/src/build/java/org/casw/build/EdifactSchemaGenerator.java). D.96B is the directory the gateway writes
+ * and reads every message in; D.95B and D.00B are read for CODECO and COARRI, the directories SMDG's user
+ * manuals are written for.
  */
-public final class D96bDirectory {
-
-    public static final String VERSION = "D";
-    public static final String RELEASE = "96B";
-    public static final String AGENCY = "UN";
+public final class EdifactDirectory {
 
     private static final List<String> MESSAGES = List.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
-    static final String GENERATED_LOCATION = "edifact/directory/d96b/";
-    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    /** The container messages SMDG's user manuals describe; the gateway maps nothing else in D.95B and D.00B. */
+    private static final List<String> SMDG_MESSAGES = List.of("CODECO", "COARRI");
+
+    /** The directory the gateway writes in, and the one an agreement allows by default. */
+    public static final EdifactDirectory D96B = new EdifactDirectory("D", "96B", "UN", MESSAGES);
+    public static final EdifactDirectory D95B = new EdifactDirectory("D", "95B", "UN", SMDG_MESSAGES);
+    public static final EdifactDirectory D00B = new EdifactDirectory("D", "00B", "UN", SMDG_MESSAGES);
+    private static final List<EdifactDirectory> SUPPORTED = List.of(D96B, D95B, D00B);
+
+    private final String version;
+    private final String release;
+    private final String agency;
+    private final List<String> messages;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** StAEDI logs every directory segment a message schema leaves unused; that is by design here. */
     private static final Logger SCHEMA_LOG = Logger.getLogger("io.xlate.edi.internal.schema");
@@ -39,7 +51,60 @@ public final class D96bDirectory {
         SCHEMA_LOG.setLevel(Level.WARNING);
     }
 
-    private D96bDirectory() {
+    private EdifactDirectory(String version, String release, String agency, List<String> messages) {
+        this.version = version;
+        this.release = release;
+        this.agency = agency;
+        this.messages = messages;
+    }
+
+    /** The directory UNH S009 names (0052 version, 0054 release, 0051 agency), when the gateway reads it. */
+    public static Optional<EdifactDirectory> of(String version, String release, String agency) {
+        return SUPPORTED.stream()
+                .filter(d -> d.version.equals(version) && d.release.equals(release) && d.agency.equals(agency))
+                .findFirst();
+    }
+
+    /** Every directory the gateway reads, D.96B first. */
+    public static List<EdifactDirectory> supported() {
+        return SUPPORTED;
+    }
+
+    /** The directories that have a schema for this message type, e.g. {@code D:96B:UN, D:95B:UN} for CODECO. */
+    public static String reading(String messageType) {
+        return SUPPORTED.stream().filter(d -> d.knows(messageType)).map(EdifactDirectory::unh).collect(Collectors.joining(", "));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String release() {
+        return release;
+    }
+
+    public String agency() {
+        return agency;
+    }
+
+    /** The name an agreement's {@code edifact.directories} uses, e.g. {@code D96B}. */
+    public String name() {
+        return version + release;
+    }
+
+    /** As UNH S009 carries it, e.g. {@code D:96B:UN}. */
+    public String unh() {
+        return version + ":" + release + ":" + agency;
+    }
+
+    /** Where its generated schemas are on the class path, e.g. {@code edifact/directory/d96b/}. */
+    String generatedLocation() {
+        return "edifact/directory/" + name().toLowerCase(Locale.ROOT) + "/";
+    }
+
+    @Override
+    public String toString() {
+        return unh();
     }
 
     /** StAEDI's service-segment schema (UNB ... UNZ) for syntax version 3, used when writing. */
@@ -66,25 +131,25 @@ public final class D96bDirectory {
         });
     }
 
-    /** Whether the gateway has a D.96B schema for this UNH message type. */
-    public static boolean knows(String messageType) {
-        return MESSAGES.contains(messageType);
+    /** Whether the gateway reads this UNH message type in this directory. */
+    public boolean knows(String messageType) {
+        return messages.contains(messageType);
     }
 
-    public static Schema schema(String messageType) {
+    public Schema schema(String messageType) {
         if (!knows(messageType)) {
-            throw new IllegalArgumentException("No D.96B schema for " + messageType);
+            throw new IllegalArgumentException("No " + unh() + " schema for " + messageType);
         }
-        return SCHEMAS.computeIfAbsent(messageType, D96bDirectory::loadMessage);
+        return schemas.computeIfAbsent(messageType, this::loadMessage);
     }
 
-    private static Schema loadMessage(String messageType) {
-        return load(GENERATED_LOCATION + messageType.toLowerCase(Locale.ROOT) + ".xml");
+    private Schema loadMessage(String messageType) {
+        return load(generatedLocation() + messageType.toLowerCase(Locale.ROOT) + ".xml");
     }
 
     /** The StAEDI schema at a class path resource, e.g. {@code edifact/directory/d96b/cuscar.xml}. */
     static Schema load(String resource) {
-        URL url = D96bDirectory.class.getClassLoader().getResource(resource);
+        URL url = EdifactDirectory.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("Missing schema resource " + resource);
         }
@@ -93,7 +158,7 @@ public final class D96bDirectory {
             factory.setProperty(SchemaFactory.SCHEMA_LOCATION_URL_CONTEXT, url);
             return factory.createSchema(url);
         } catch (EDISchemaException e) {
-            throw new IllegalStateException("The D.96B schema " + resource + " cannot be loaded", e);
+            throw new IllegalStateException("The EDIFACT schema " + resource + " cannot be loaded", e);
         }
     }
 
