@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.daffodil.japi.Diagnostic;
@@ -56,12 +57,22 @@ import static org.casw.routes.transform.edifact.EdifactTestSupport.receiver;
  *
  * <p>Tolerated, as the gateway's own schemas relax them (routes/pom.xml {@code edifact.relaxed.codes}): the code lists
  * of 8155 (ISO 6346 size-types under agency 5), 1131 (a list of the agency in 3055) and 7365 (customs' own statuses
- * under ZZZ). Any other diagnostic fails the test.
+ * under ZZZ); and exactly the codes the gateway adds to a directory's list because SMDG's manuals for it use them
+ * (BGM 36, 44, 46 and LOC 165 in D.95B, BGM 46 in D.96B). Any other diagnostic fails the test.
  */
 class EdifactIndependentCheckTest {
 
     /** Code lists the directory has but agencies other than the UN extend; see the class comment. */
     private static final Set<String> RELAXED_CODE_LISTS = Set.of("E8155", "E1131", "E7365");
+    /**
+     * Codes a directory's list lacks but SMDG's manuals for it use, which the gateway adds (routes/pom.xml
+     * {@code edifact.added.codes.<directory>}): tolerated only for exactly these values.
+     */
+    private static final Map<String, Map<String, Set<String>>> ADDED_CODES = Map.of(
+            "d96b", Map.of("E1001", Set.of("46")),
+            "d95b", Map.of("E1001", Set.of("36", "44", "46"), "E3227", Set.of("165")));
+    private static final Pattern FACET_ELEMENT = Pattern.compile("Validation Error: (E[0-9]{4}) failed facet checks");
+    private static final Pattern DATA_END = Pattern.compile("Data location was preceding byte ([0-9]+)");
     /** The messages the gateway reads and writes: compiled for every directory besides those its samples carry. */
     private static final Set<String> GATEWAY_MESSAGES = Set.of("CUSCAR", "CODECO", "COARRI", "CUSRES");
     private static final Pattern UNH = Pattern.compile("(?m)^UNH\\+[^+']*\\+([A-Z0-9]{6}):D:([0-9]{2}[A-C]):UN");
@@ -188,11 +199,28 @@ class EdifactIndependentCheckTest {
         List<Diagnostic> diagnostics = context.get(DfdlParser.DIAGNOSTICS_TYPED_KEY);
         for (Diagnostic diagnostic : diagnostics == null ? List.<Diagnostic>of() : diagnostics) {
             String message = diagnostic.getSomeMessage();
-            if (diagnostic.isError() && RELAXED_CODE_LISTS.stream().noneMatch(e -> relaxed(message, e))) {
+            if (diagnostic.isError() && RELAXED_CODE_LISTS.stream().noneMatch(e -> relaxed(message, e))
+                    && !added(directory, message, interchange)) {
                 refused.add(message);
             }
         }
         return refused;
+    }
+
+    /** A code-list failure for a value the gateway adds to that directory's list, read from the interchange where it ends. */
+    private static boolean added(String directory, String message, byte[] interchange) {
+        Matcher element = FACET_ELEMENT.matcher(message);
+        Matcher end = DATA_END.matcher(message);
+        if (!message.contains("enumeration") || !element.find() || !end.find()) {
+            return false;
+        }
+        int to = Integer.parseInt(end.group(1));
+        int from = to;
+        while (from > 0 && "+:'".indexOf(interchange[from - 1]) < 0) {
+            from--;
+        }
+        String value = new String(interchange, from, to - from, StandardCharsets.ISO_8859_1);
+        return ADDED_CODES.getOrDefault(directory, Map.of()).getOrDefault(element.group(1), Set.of()).contains(value);
     }
 
     /** A code-list (enumeration) failure of a relaxed element, and nothing else about it. */
