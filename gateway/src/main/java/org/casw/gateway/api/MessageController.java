@@ -89,14 +89,14 @@ public class MessageController {
         return switch (result.outcome()) {
             case ACCEPTED -> ResponseEntity.accepted().location(location(result.trackingId())).body(accepted(result));
             case DUPLICATE -> ResponseEntity.ok().location(location(result.trackingId())).body(accepted(result));
-            case CONFLICT -> problem(Problems.document(HttpStatus.CONFLICT, ViolationCodes.MESSAGE_ID_CONFLICT,
-                    "Message id already used", result.trackingId(), result.violations()));
-            case MALFORMED -> problem(Problems.document(HttpStatus.BAD_REQUEST, result.violations().get(0).code(),
-                    "Payload is not acceptable XML", result.trackingId(), result.violations()));
-            case INVALID -> problem(Problems.document(HttpStatus.UNPROCESSABLE_ENTITY, result.violations().get(0).code(),
-                    "Document failed validation", result.trackingId(), result.violations()));
-            case FORBIDDEN -> problem(Problems.document(HttpStatus.FORBIDDEN, result.violations().get(0).code(),
-                    "Not allowed to submit this document", result.trackingId(), result.violations()));
+            case CONFLICT -> problem(withMessages(Problems.document(HttpStatus.CONFLICT, ViolationCodes.MESSAGE_ID_CONFLICT,
+                    "Message id already used", result.trackingId(), result.violations()), result));
+            case MALFORMED -> problem(withMessages(Problems.document(HttpStatus.BAD_REQUEST, result.violations().get(0).code(),
+                    "Payload is not acceptable XML", result.trackingId(), result.violations()), result));
+            case INVALID -> problem(withMessages(Problems.document(HttpStatus.UNPROCESSABLE_ENTITY, result.violations().get(0).code(),
+                    "Document failed validation", result.trackingId(), result.violations()), result));
+            case FORBIDDEN -> problem(withMessages(Problems.document(HttpStatus.FORBIDDEN, result.violations().get(0).code(),
+                    "Not allowed to submit this document", result.trackingId(), result.violations()), result));
             // not stored: the code says which limit (RATE_LIMITED, IN_FLIGHT_LIMIT), Retry-After when to send it again
             case RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", String.valueOf(result.retryAfter().toSeconds()))
@@ -175,7 +175,17 @@ public class MessageController {
     }
 
     private static MessageJson.Accepted accepted(IntakeResult r) {
-        return new MessageJson.Accepted(r.trackingId(), r.status().name(), r.documentType(), r.messageId(), r.lane());
+        return new MessageJson.Accepted(r.trackingId(), r.status().name(), r.documentType(), r.messageId(), r.lane(),
+                MessageJson.Answer.of(r));
+    }
+
+    /** For an interchange of several messages, each message's own answer beside the violations of all. */
+    private static ProblemDetail withMessages(ProblemDetail problem, IntakeResult result) {
+        List<MessageJson.Answer> messages = MessageJson.Answer.of(result);
+        if (messages != null) {
+            problem.setProperty("messages", messages);
+        }
+        return problem;
     }
 
     private static URI location(String trackingId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.casw.routes.aggregate.AggregateLedger;
+import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.validation.Violation;
@@ -17,7 +18,27 @@ final class MessageJson {
 
     /** Answer to a submission; {@code lane} for a declaration: FAST (a recognised AEO enterprise) or NORMAL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Accepted(String trackingId, String status, String type, String messageId, String lane) {
+    record Accepted(String trackingId, String status, String type, String messageId, String lane, List<Answer> messages) {
+
+        Accepted(String trackingId, String status, String type, String messageId, String lane) {
+            this(trackingId, status, type, messageId, lane, null);
+        }
+    }
+
+    /**
+     * One message of an interchange and its own answer: accepted with its tracking id, or refused with its violations.
+     *
+     * @param reference the message reference (UNH 0062)
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Answer(String reference, String trackingId, String outcome, String status, String type, String messageId, String lane,
+            List<Violation> violations) {
+
+        static List<Answer> of(IntakeResult result) {
+            return result.messages().isEmpty() ? null : result.messages().stream().map(m -> new Answer(m.reference(),
+                    m.result().trackingId(), m.result().outcome().name(), m.result().status() == null ? null : m.result().status().name(),
+                    m.result().documentType(), m.result().messageId(), m.result().lane(), m.result().violations())).toList();
+        }
     }
 
     /**

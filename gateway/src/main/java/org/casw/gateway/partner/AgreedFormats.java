@@ -50,6 +50,9 @@ public class AgreedFormats implements PartyFormats {
                 }
                 inbound.computeIfAbsent(partyId, p -> new ArrayList<>()).addAll(found);
             }
+            // a party is answered in the format it sends: an interchange report (CONTRL) to a party that sends EDIFACT
+            writers.stream().filter(w -> sends.contains(w.format()) && w.translates(DocumentType.INTERCHANGE_REPORT)).findFirst()
+                    .ifPresent(w -> outbound.computeIfAbsent(partyId, p -> new LinkedHashMap<>()).put(DocumentType.INTERCHANGE_REPORT, w));
             Map<DocumentType, String> accepts = formats == null || formats.accepts() == null ? Map.of() : formats.accepts();
             accepts.forEach((type, format) -> {
                 Optional<OutboundTranslator> writer = writers.stream().filter(w -> w.format().equals(format) && w.translates(type))

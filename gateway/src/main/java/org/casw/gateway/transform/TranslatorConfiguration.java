@@ -12,6 +12,7 @@ import org.casw.routes.transform.asean.eco.IssuingCountries;
 import org.casw.routes.transform.cnmanifest.CnManifestReader;
 import org.casw.routes.transform.cnmanifest.CnManifestWriter;
 import org.casw.routes.transform.edifact.CodecoCoarriWriter;
+import org.casw.routes.transform.edifact.ContrlWriter;
 import org.casw.routes.transform.edifact.ControlReferences;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The formats the gateway translates, available to every agreement's {@code formats}: UN/EDIFACT D.96B
- * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES, CODECO, COARRI out), WCO-ACDD (export declarations out, customs
+ * (CUSCAR, CODECO, COARRI in; CUSCAR, CUSRES, CODECO, COARRI and the gateway's CONTRL out), WCO-ACDD (export declarations out, customs
  * responses in), ASW-ECO (certificates of origin and utilization notices, both ways) and CN-MANIFEST (China's own
  * manifest messages and customs' responses, both ways). The EDIFACT writers address each receiver from its
  * agreement, dated by the real clock (not the business clock documents are judged by), with control references kept
@@ -48,6 +49,12 @@ public class TranslatorConfiguration {
     @Bean
     CusresWriter cusresWriter(ControlReferences controlReferences) {
         return new CusresWriter(Clock.systemUTC(), controlReferences);
+    }
+
+    /** The interchange reports the gateway issues, as CONTRL to parties that send EDIFACT. */
+    @Bean
+    ContrlWriter contrlWriter(ControlReferences controlReferences) {
+        return new ContrlWriter(controlReferences);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.casw.routes.intake;
 
+import java.util.ArrayList;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -17,6 +19,10 @@ public class IntakeRoute extends RouteBuilder {
 
     /** Endpoint the channels (HTTP API, JMS inbound) hand submissions to; answers an {@link IntakeResult}. */
     public static final String INTAKE = "direct:intake";
+    /** One document's intake: a submission, or one message of an interchange. */
+    static final String DOCUMENT = "direct:intake-document";
+    /** An EDIFACT interchange of several messages: each message through {@link #DOCUMENT}, then one answer for all. */
+    static final String INTERCHANGE = "direct:intake-interchange";
     /** Prepares one receiver's message (body: a Dispatch) and queues it; also used by recovery. */
     public static final String DISPATCH = "direct:dispatch";
     /** Puts a prepared message on its receiver's durable delivery queue; also used by operator retries. */
@@ -38,7 +44,31 @@ public class IntakeRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // an EDIFACT interchange of several messages is taken in message by message, each answered on its own
+        InterchangeIntake interchanges = steps.interchanges();
         from(INTAKE).routeId("intake")
+                .process(interchanges.open())
+                .choice()
+                    .when(InterchangeIntake::severalMessages)
+                        .to(INTERCHANGE)
+                    .otherwise()
+                        .to(DOCUMENT)
+                .end()
+                // the sender's CONTRL, when its UNB or agreement asks for one: stored, then dispatched like any document
+                .process(interchanges.report())
+                .split(exchangeProperty(InterchangeIntake.REPORT_DISPATCHES))
+                    .to(DISPATCH)
+                .end();
+
+        from(INTERCHANGE).routeId("intake-interchange")
+                .split(exchangeProperty(InterchangeIntake.MESSAGES),
+                        AggregationStrategies.flexible(IntakeResult.class).accumulateInCollection(ArrayList.class))
+                        .stopOnException() // a message not stored (the database is down): the sender resends the interchange
+                    .to(DOCUMENT)
+                .end()
+                .process(interchanges.combine());
+
+        from(DOCUMENT).routeId("intake-document")
                 .process(steps.begin())
                 // over its limits, a party's submission is answered RATE_LIMITED here: nothing is read or stored
                 .process(limits.gate())
@@ -66,7 +96,7 @@ public class IntakeRoute extends RouteBuilder {
 
         from(RESUME).routeId("resume")
                 .setProperty(SubmissionLimits.RESUMED, constant(true))
-                .to(INTAKE);
+                .to(DOCUMENT);
 
         from(DISPATCH).routeId("dispatch")
                 .process(steps.prepareForReceiver())

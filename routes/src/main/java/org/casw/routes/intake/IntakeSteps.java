@@ -720,6 +720,11 @@ public class IntakeSteps {
                 exchange.getProperty(RECEIVER, String.class));
     }
 
+    /** How an EDIFACT interchange is taken in message by message and its sender answered with a CONTRL. */
+    InterchangeIntake interchanges() {
+        return new InterchangeIntake(formats, partners, ledger);
+    }
+
     /** The answer to the submitter: the settled outcome, or accepted and queued. */
     Processor answer() {
         return exchange -> {
