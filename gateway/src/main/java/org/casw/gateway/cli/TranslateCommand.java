@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.transform.OutboundTranslator;
@@ -14,7 +15,10 @@ import org.casw.routes.transform.edifact.CodecoCoarriWriter;
 import org.casw.routes.transform.edifact.CuscarWriter;
 import org.casw.routes.transform.edifact.CusresWriter;
 import org.casw.routes.transform.edifact.EdifactInterchange;
+import org.casw.routes.transform.edifact.EdifactInterchanges;
 import org.casw.routes.transform.edifact.EdifactTranslator;
+import org.casw.routes.transform.edifact.InterchangeSplit;
+import org.casw.routes.transform.edifact.MessagePart;
 import org.casw.routes.validation.DocumentValidator;
 import org.casw.routes.validation.Violation;
 import picocli.CommandLine;
@@ -38,9 +42,11 @@ import picocli.CommandLine.Parameters;
             "CUSCAR, CODECO, COARRI and China's manifest messages (CN-MANIFEST) become native XML;",
             "a native manifest, receipt or container event becomes CUSCAR, CUSRES, CODECO or COARRI,",
             "its UNB naming the document's own parties (a receipt's: CASW-GATEWAY) rather than an agreement's.",
-            "The translation goes to standard output; large files report their stages on standard error."},
+            "The translation goes to standard output; large files report their stages on standard error.",
+            "An interchange of several messages is translated message by message, each after a comment naming it."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:translated", "1:not translated (violations, one per line)", "2:usage or read error"})
+        exitCodeList = {"0:translated", "1:not translated, or a message of the interchange not (violations, one per line)",
+            "2:usage or read error"})
 public final class TranslateCommand extends ConsoleCommand implements Callable<Integer> {
 
     /** Files from this size on report their progress. */
@@ -91,6 +97,10 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
             progress.step("translating CN-MANIFEST to XML");
             translation = chinaManifests.toNative(payload);
         } else if (target == Target.xml) {
+            Optional<InterchangeSplit> split = EdifactInterchanges.split(payload);
+            if (split.isPresent() && split.get().envelopeViolations().isEmpty() && split.get().messages().size() > 1) {
+                return translateEach(split.get(), progress);
+            }
             progress.step("translating UN/EDIFACT to XML");
             translation = new EdifactTranslator().toNative(payload);
         } else {
@@ -121,6 +131,31 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
         return 0;
     }
 
+    /**
+     * An interchange of several messages, translated message by message as the gateway takes it in: each translation
+     * after a comment naming its message, each refusal with its own violations; 1 when any message was refused.
+     */
+    private int translateEach(InterchangeSplit split, Progress progress) {
+        EdifactTranslator translator = new EdifactTranslator();
+        int refused = 0;
+        for (MessagePart message : split.messages()) {
+            progress.step("translating message " + message.messageReference() + " (" + message.messageType() + ") to XML");
+            Translation translation = translator.toNative(message.payload());
+            String name = "message " + message.messageReference() + " (UNH 0062, " + message.messageType() + ")";
+            if (translation.ok()) {
+                out().println("<!-- " + file + ", " + name + " -->");
+                out().write(translation.payload(), 0, translation.payload().length);
+                out().println();
+            } else {
+                refused++;
+                printViolations(file + ", " + name, translation.violations(), out());
+            }
+        }
+        out().flush();
+        progress.step("translated " + (split.messages().size() - refused) + " of " + split.messages().size() + " messages");
+        return refused == 0 ? 0 : 1;
+    }
+
     private static OutboundTranslator writerFor(DocumentType type) {
         for (OutboundTranslator writer : List.of(new CuscarWriter(), new CusresWriter(), new CodecoCoarriWriter())) {
             if (writer.translates(type)) {
@@ -130,7 +165,7 @@ public final class TranslateCommand extends ConsoleCommand implements Callable<I
         return null;
     }
 
-    private static int printViolations(Path file, List<Violation> violations, PrintStream out) {
+    private static int printViolations(Object file, List<Violation> violations, PrintStream out) {
         out.println(file + ": NOT TRANSLATED, " + violations.size() + " violation(s)");
         for (Violation v : violations) {
             String where = (v.path() == null ? "" : " " + v.path()) + (v.line() == null ? "" : " [" + v.line()

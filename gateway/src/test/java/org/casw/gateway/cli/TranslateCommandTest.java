@@ -82,6 +82,24 @@ class TranslateCommandTest {
     }
 
     @Test
+    void anInterchangeOfSeveralMessagesIsTranslatedMessageByMessage() throws IOException {
+        String codeco = Files.readString(SAMPLES.resolve("edifact/codeco-gate-out-qinzhou.edi"), StandardCharsets.ISO_8859_1);
+        String message = codeco.substring(codeco.indexOf("UNH+"), codeco.indexOf("UNZ+"));
+        String broken = message.replace("QZGO0017", "QZGO0018").replace("EQD+CN+CSQU3054383+45G1:102:5+2+3+5'",
+                "EQD+CN+CSQU3054383+45G1:102:5+2+3+5+9'");
+        Path two = temp.resolve("two.edi");
+        Files.writeString(two, codeco.substring(0, codeco.indexOf("UNH+")) + message + broken + "UNZ+2+QZCODECO00017'\n",
+                StandardCharsets.ISO_8859_1);
+
+        int status = run(two.toString());
+
+        assertThat(status).as("one of the messages was not translated").isEqualTo(1);
+        assertThat(out()).contains("<!-- " + two + ", message QZGO0017 (UNH 0062, CODECO) -->", "<ContainerEvents",
+                two + ", message QZGO0018 (UNH 0062, CODECO): NOT TRANSLATED, 1 violation(s)", "CODECO/EQD[1]");
+        assertThat(out().indexOf("QZGO0017")).isLessThan(out().indexOf("QZGO0018"));
+    }
+
+    @Test
     void aManifestTheCuscarCannotCarryExitsOne() {
         int status = run("--to", "edifact", SAMPLES.resolve("manifest/valid/mt2101-export-pre-stowage-qinzhou-haiphong.xml").toString());
 
