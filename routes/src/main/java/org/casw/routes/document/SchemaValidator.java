@@ -48,7 +48,9 @@ public class SchemaValidator {
      * document type. The result is thread-safe: compile once, validate with {@link #validate(Schema, byte[])}.
      */
     public static Schema compile(String resource) {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        // the JDK's own implementation, whose hardening properties are set below: a library on the class path (Daffodil's
+        // Xerces in tests) must not stand in for it
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
         try {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             // a schema's includes and imports come from the class path beside it, read by the resolver, never by URL:

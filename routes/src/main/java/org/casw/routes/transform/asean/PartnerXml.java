@@ -166,7 +166,7 @@ public final class PartnerXml {
     }
 
     private static XMLInputFactory newStaxFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's, whatever the class path brings
         // a DOCTYPE is reported as an event and refused; nothing it names is ever read or expanded
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
