@@ -69,6 +69,13 @@ class EdifactInterchangeTest extends GatewayIntegrationTest {
         assertThat(contrl).startsWith("UNA").contains("UNB+UNOC:3+CASW-GATEWAY:ZZZ+PORT-QINZHOU:ZZZ+", "UNH+1+CONTRL:D:3:UN'",
                 "UCI+IC" + run + "+91450700MA5KX41CXK:ZZZ+CASW-GATEWAY:ZZZ+7'", "UCM+M1+CODECO:D:96B:UN+7'",
                 "UCM+M2+CODECO:D:96B:UN+4'\nUCS+6'\nUCD+16+7'");
+
+        // the same interchange again earns the same verdict: the party holds that report already and gets no second one
+        HttpResponse<String> again = post(PORT_KEY, EDIFACT, interchange.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode reports = json(get(PORT_KEY, "/api/v1/messages?type=INTERCHANGE_REPORT&size=200")).get("items");
+        assertThat(reports.findValuesAsText("messageId")).filteredOn(id -> id.startsWith("CONTRL:PORT-QINZHOU:IC" + run + ":"))
+                .hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.casw.routes.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +56,8 @@ final class InterchangeIntake {
         return exchange -> {
             Submission submission = exchange.getMessage().getBody(Submission.class);
             exchange.setProperty(SUBMISSION, submission);
-            boolean sendsEdifact = submission.payload().length > 0
-                    && formats.inboundFor(submission.sender(), submission.payload()).filter(t -> t instanceof EdifactTranslator).isPresent();
+            boolean sendsEdifact = submission.payload().length > 0 && formats.inboundFor(submission.sender(), submission.payload())
+                    .filter(t -> t instanceof EdifactTranslator).isPresent();
             if (!sendsEdifact) {
                 return;
             }
@@ -104,11 +105,13 @@ final class InterchangeIntake {
             if (sender.isEmpty() || !sender.get().edifact().answersWithContrl(split.envelope().acknowledgementRequest())) {
                 return;
             }
-            byte[] report = InterchangeReports.compose(submission.payload(), outcomes(split, result));
-            String digest = PayloadDigest.sha256Hex(report);
-            String reportId = "CONTRL:" + submission.sender() + ":" + split.envelope().controlReference() + ":" + digest.substring(0, 12);
+            List<MessageOutcome> outcomes = outcomes(split, result);
+            byte[] report = InterchangeReports.compose(submission.payload(), outcomes);
+            // one report per interchange and verdict: a resend that earns the same verdict is a duplicate, a changed one is new
+            String reportId = "CONTRL:" + submission.sender() + ":" + split.envelope().controlReference() + ":"
+                    + PayloadDigest.sha256Hex(verdict(outcomes).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
             Recorded recorded = ledger.recordArrival(new NewMessage(GATEWAY, GATEWAY, reportId, DocumentType.INTERCHANGE_REPORT.name(),
-                    report, digest, null));
+                    report, PayloadDigest.sha256Hex(report), null));
             if (recorded.kind() != Recorded.Kind.NEW) {
                 return;
             }
@@ -119,6 +122,17 @@ final class InterchangeIntake {
             exchange.removeProperty(Intake.PROPERTY);
             exchange.setProperty(REPORT_DISPATCHES, dispatches);
         };
+    }
+
+    /** What the report says, without its id and time: each message's reference, verdict, tracking id and violations. */
+    private static String verdict(List<MessageOutcome> outcomes) {
+        StringBuilder s = new StringBuilder();
+        for (MessageOutcome o : outcomes) {
+            s.append(o.messageReference()).append('|').append(o.accepted()).append('|').append(o.trackingId());
+            o.violations().forEach(v -> s.append('|').append(v.code()).append('@').append(v.path()));
+            s.append('\n');
+        }
+        return s.toString();
     }
 
     /** What the gateway decided for each message: its own answer, or the interchange's when it was taken in whole. */

@@ -276,7 +276,7 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         if (set == null) {
             return;
         }
-        out.segment("TMP", CodecoCoarriTranslator.TEMPERATURE_TRANSPORT, c(temperature(set.getValue()), set.getUnit().value()));
+        out.segment("TMP", CodecoCoarriTranslator.TEMPERATURE_TRANSPORT, c(TemperatureSetting.toN3(set.getValue()), set.getUnit().value()));
         if (set.getMin() != null || set.getMax() != null) {
             out.segment("RNG", CodecoCoarriTranslator.RANGE_TEMPERATURE, c(set.getUnit().value(),
                     set.getMin() == null ? null : set.getMin().toPlainString(),
@@ -296,19 +296,6 @@ public class CodecoCoarriWriter implements OutboundTranslator {
         return first != null && events.stream().allMatch(e -> first.equals(e.getCarrier())) ? first : null;
     }
 
-    /** D.96B TMP C239 6246 is n3: exactly three digits, sign and decimal mark not counted (-18 is -018, 4.5 is 04.5). */
-    static String temperature(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
-        int scale = Math.max(0, v.scale());
-        String digits = v.abs().setScale(scale).unscaledValue().toString();
-        if (scale > 2 || digits.length() > 3) {
-            return null;
-        }
-        String padded = "0".repeat(3 - digits.length()) + digits;
-        String text = scale == 0 ? padded : padded.substring(0, 3 - scale) + "." + padded.substring(3 - scale);
-        return (v.signum() < 0 ? "-" : "") + text;
-    }
-
     private static void checkEvent(Event event, int n, EventType type, String batchId, TransportMeans messageMeans, Expressible check) {
         String at = "/ContainerEvents/Event[" + n + "]";
         for (int b = 0; b < event.getBookingNo().size(); b++) {
@@ -319,7 +306,7 @@ public class CodecoCoarriWriter implements OutboundTranslator {
             check.text(event.getGrossWeight().getValue().toPlainString(), 18, at + "/GrossWeight", "MEA C174/6314");
         }
         Temperature set = event.getSetTemperature();
-        if (set != null && temperature(set.getValue()) == null) {
+        if (set != null && TemperatureSetting.toN3(set.getValue()) == null) {
             check.refuse(at + "/SetTemperature", "'" + set.getValue() + "' does not fit TMP C239 6246, three digits (n3) with at most "
                     + "two decimals, e.g. -018 or 04.5.");
         }

@@ -114,13 +114,13 @@ class CodecoCoarriSmdgWriterTest {
 
     @Test
     void theSetTemperatureIsWrittenAsThreeDigits() {
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("-18"))).isEqualTo("-018");
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("5"))).isEqualTo("005");
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("4.5"))).isEqualTo("04.5");
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("-0.5"))).isEqualTo("-00.5");
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("13.50"))).isEqualTo("13.5");
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("120.5"))).isNull();
-        assertThat(CodecoCoarriWriter.temperature(new BigDecimal("1.255"))).isNull();
+        assertThat(TemperatureSetting.toN3(new BigDecimal("-18"))).isEqualTo("-018");
+        assertThat(TemperatureSetting.toN3(new BigDecimal("5"))).isEqualTo("005");
+        assertThat(TemperatureSetting.toN3(new BigDecimal("4.5"))).isEqualTo("04.5");
+        assertThat(TemperatureSetting.toN3(new BigDecimal("-0.5"))).isEqualTo("-00.5");
+        assertThat(TemperatureSetting.toN3(new BigDecimal("13.50"))).isEqualTo("13.5");
+        assertThat(TemperatureSetting.toN3(new BigDecimal("120.5"))).isNull();
+        assertThat(TemperatureSetting.toN3(new BigDecimal("1.255"))).isNull();
     }
 
     private void assertRoundTrip(ContainerEvents original, byte[] edifact) {
