@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -225,7 +226,12 @@ class EmbeddedPostgresServerTest {
         }
         Path ran = temp.resolve("tampered-binary-ran");
         Path postgres = binaries.resolve("bin/postgres");
-        Files.writeString(postgres, "#!/bin/sh\ntouch " + ran + "\nexit 0\n");
+        // replaced, not written in place: the stopped server's last backends may still be running the old file, and
+        // opening a running executable for writing fails (ETXTBSY)
+        Path tampered = binaries.resolve("bin/postgres.tampered");
+        Files.writeString(tampered, "#!/bin/sh\ntouch " + ran + "\nexit 0\n");
+        Files.setPosixFilePermissions(tampered, Files.getPosixFilePermissions(postgres));
+        Files.move(tampered, postgres, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
                 .isInstanceOf(IllegalStateException.class)
