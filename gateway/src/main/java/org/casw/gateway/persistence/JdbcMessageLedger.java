@@ -101,6 +101,17 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
+    public Optional<Dispatch> issued(NewMessage message, String receiver) {
+        return tx.execute(status -> {
+            Recorded recorded = recordArrival(message);
+            if (recorded.kind() != Recorded.Kind.NEW) {
+                return Optional.<Dispatch>empty();
+            }
+            return validated(recorded.trackingId(), new BusinessKeys(), List.of(receiver), false).stream().findFirst();
+        });
+    }
+
+    @Override
     public List<Dispatch> validated(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned) {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("a validated message needs at least one receiver");

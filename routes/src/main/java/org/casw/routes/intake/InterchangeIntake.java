@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.NewMessage;
-import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.casw.routes.transform.PartyFormats;
@@ -110,17 +108,16 @@ final class InterchangeIntake {
             // one report per interchange and verdict: a resend that earns the same verdict is a duplicate, a changed one is new
             String reportId = "CONTRL:" + submission.sender() + ":" + split.envelope().controlReference() + ":"
                     + PayloadDigest.sha256Hex(verdict(outcomes).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-            Recorded recorded = ledger.recordArrival(new NewMessage(GATEWAY, GATEWAY, reportId, DocumentType.INTERCHANGE_REPORT.name(),
-                    report, PayloadDigest.sha256Hex(report), null));
-            if (recorded.kind() != Recorded.Kind.NEW) {
+            Optional<Dispatch> dispatch = ledger.issued(new NewMessage(GATEWAY, GATEWAY, reportId,
+                    DocumentType.INTERCHANGE_REPORT.name(), report, PayloadDigest.sha256Hex(report), null), submission.sender());
+            if (dispatch.isEmpty()) {
                 return;
             }
-            List<Dispatch> dispatches = ledger.validated(recorded.trackingId(), new BusinessKeys(), List.of(submission.sender()), false);
             // what the document's own dispatch left behind must not address the report (a duplicate id would drop it)
             exchange.removeProperty(IntakeSteps.DUPLICATE_ID);
             exchange.removeProperty(IntakeSteps.NOT_QUEUED);
             exchange.removeProperty(Intake.PROPERTY);
-            exchange.setProperty(REPORT_DISPATCHES, dispatches);
+            exchange.setProperty(REPORT_DISPATCHES, List.of(dispatch.get()));
         };
     }
 

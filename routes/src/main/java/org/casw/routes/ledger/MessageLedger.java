@@ -29,6 +29,14 @@ public interface MessageLedger {
      */
     List<Dispatch> validated(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned);
 
+    /**
+     * Stores a document the gateway issues itself (an interchange report) and routes it to its one receiver, in one
+     * transaction: a crash leaves both or neither, never a RECEIVED message no party sent.
+     *
+     * @return its dispatch; empty when a message with the same sender and message id is already stored
+     */
+    Optional<Dispatch> issued(NewMessage message, String receiver);
+
     /** The original and its copies for further receivers. */
     List<Dispatch> dispatches(String trackingId);
 
