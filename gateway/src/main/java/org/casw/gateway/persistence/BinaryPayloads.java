@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
 
 /**
@@ -23,6 +24,11 @@ final class BinaryPayloads {
     /** The first column of the first row as bytes, read in binary; empty without a row. */
     static Optional<byte[]> first(JdbcTemplate jdbc, String sql, Object... args) {
         return jdbc.query(statement(sql, args), rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty());
+    }
+
+    /** A query whose result holds payload bodies, read in binary. */
+    static <T> T query(JdbcTemplate jdbc, String sql, ResultSetExtractor<T> extractor, Object... args) {
+        return jdbc.query(statement(sql, args), extractor);
     }
 
     /** A bytea parameter for JdbcTemplate's varargs that pgjdbc sends from the caller's array, without copying it. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.intake.PayloadDigest;
 import org.casw.routes.ledger.Dispatch;
@@ -15,26 +14,36 @@ import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.ledger.NewMessage;
+import org.casw.routes.ledger.ReceiverVersion;
 import org.casw.routes.ledger.Recorded;
 import org.casw.routes.validation.Violation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The message ledger in PostgreSQL. Each method is one transaction; status changes are guarded. */
+/**
+ * The message ledger in PostgreSQL. Each write is atomic and status changes are guarded; concurrent messages' writes
+ * share a commit ({@link GroupCommit}), and each caller returns once its write is committed.
+ */
 @Repository
 public class JdbcMessageLedger implements MessageLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final GroupCommit commits;
 
-    public JdbcMessageLedger(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public JdbcMessageLedger(JdbcTemplate jdbc, TransactionTemplate tx, GroupCommit commits) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.commits = commits;
     }
 
     @Override
     public Recorded recordArrival(NewMessage m) {
+        return commits.write(() -> arrival(m));
+    }
+
+    private Recorded arrival(NewMessage m) {
         // Two tries: the earlier message may leave the unique index (be rejected) between insert and look-up.
         for (int attempt = 0; attempt < 2; attempt++) {
             String trackingId = TrackingIds.next();
@@ -80,12 +89,12 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void identified(String trackingId, String documentType) {
-        jdbc.update("update message set document_type = ? where tracking_id = ?", documentType, trackingId);
+        commits.run(() -> jdbc.update("update message set document_type = ? where tracking_id = ?", documentType, trackingId));
     }
 
     @Override
     public void rejected(String trackingId, List<Violation> violations, String reason) {
-        tx.executeWithoutResult(status -> {
+        commits.run(() -> {
             Timestamp now = now();
             if (move(trackingId, MessageStatus.REJECTED, now, MessageStatus.RECEIVED, MessageStatus.VALIDATED)) {
                 int position = 0;
@@ -102,7 +111,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public Optional<Dispatch> issued(NewMessage message, String receiver) {
-        return tx.execute(status -> {
+        return commits.write(() -> {
             Recorded recorded = recordArrival(message);
             if (recorded.kind() != Recorded.Kind.NEW) {
                 return Optional.<Dispatch>empty();
@@ -116,6 +125,10 @@ public class JdbcMessageLedger implements MessageLedger {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("a validated message needs at least one receiver");
         }
+        return commits.write(() -> validatedFor(trackingId, keys, receivers, senderSigned));
+    }
+
+    private List<Dispatch> validatedFor(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned) {
         Timestamp now = now();
         String routed = receivers.size() == 1 ? "valid; routed to " + receivers.get(0)
                 : "valid; routed to " + String.join(", ", receivers) + " (" + receivers.get(0)
@@ -196,17 +209,123 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public void prepared(String trackingId, byte[] payload, String reason) {
-        tx.executeWithoutResult(status -> {
-            Timestamp now = now();
-            storeOutbound(trackingId, payload, now);
-            note(trackingId, reason);
+    public List<Dispatch> accepted(String trackingId, BusinessKeys keys, boolean senderSigned, List<ReceiverVersion> versions) {
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("an accepted message needs at least one receiver");
+        }
+        List<String> receivers = versions.stream().map(ReceiverVersion::receiver).toList();
+        return commits.write(() -> {
+            ReceiverVersion first = versions.get(0);
+            if (versions.size() == 1 && first.failure() == null) {
+                return acceptedAlone(trackingId, keys, senderSigned, first)
+                        ? List.of(new Dispatch(trackingId, first.receiver(), first.status(), senderSigned, null, true)) : List.of();
+            }
+            List<Dispatch> ready = new ArrayList<>();
+            List<Dispatch> validated = validatedFor(trackingId, keys, receivers, senderSigned);
+            for (int i = 0; i < validated.size(); i++) {
+                Dispatch dispatch = validated.get(i);
+                ReceiverVersion version = versions.get(i);
+                if (store(dispatch.trackingId(), version)) {
+                    ready.add(new Dispatch(dispatch.trackingId(), dispatch.receiver(), version.status(), senderSigned, dispatch.copyOf(),
+                            true));
+                }
+            }
+            return ready;
         });
+    }
+
+    /**
+     * The common case in one statement: RECEIVED straight to VALIDATED or SIGNED with the receiver, the keys, the
+     * receiver's versions and every history line in order; false if the message was no longer RECEIVED.
+     */
+    private boolean acceptedAlone(String trackingId, BusinessKeys keys, boolean senderSigned, ReceiverVersion version) {
+        Timestamp now = now();
+        List<BusinessKeys.Key> all = keys.all();
+        List<String> statuses = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        statuses.add(MessageStatus.VALIDATED.name());
+        reasons.add("valid; routed to " + version.receiver());
+        for (String note : version.notes()) {
+            statuses.add(MessageStatus.VALIDATED.name());
+            reasons.add(note);
+        }
+        if (version.signed() != null) {
+            statuses.add(MessageStatus.SIGNED.name());
+            reasons.add(version.signedReason());
+        }
+        Integer moved = jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    with v as (
+                        update message set status = ?, receiver = ?, sender_signed = ?, updated_at = ?
+                        where tracking_id = ? and status = 'RECEIVED' returning tracking_id),
+                    k as (
+                        insert into message_business_key (tracking_id, kind, value)
+                        select v.tracking_id, k.kind, k.value from v, unnest(?::varchar[], ?::varchar[]) as k (kind, value)
+                        on conflict do nothing),
+                    p as (
+                        insert into message_payload (tracking_id, version, kind, destination, sha256, size, body, created_at)
+                        select v.tracking_id, (select max(version) from message_payload where tracking_id = v.tracking_id)
+                                   + row_number() over (order by o.n),
+                               'OUTBOUND', ?, o.sha256, o.size, o.body, ?
+                        from v, (values (1, ?, ?::int, ?::bytea), (2, ?, ?::int, ?::bytea)) as o (n, sha256, size, body)
+                        where o.body is not null),
+                    t as (
+                        insert into message_transition (tracking_id, status, at, reason)
+                        select v.tracking_id, l.status, ?, l.reason
+                        from v, unnest(?::varchar[], ?::varchar[]) with ordinality as l (status, reason, n) order by l.n)
+                    select count(*)::int from v""");
+            int i = 1;
+            ps.setString(i++, version.status().name());
+            ps.setString(i++, version.receiver());
+            ps.setBoolean(i++, senderSigned);
+            ps.setTimestamp(i++, now);
+            ps.setString(i++, trackingId);
+            ps.setArray(i++, con.createArrayOf("varchar", all.stream().map(k -> k.kind().name()).toArray()));
+            ps.setArray(i++, con.createArrayOf("varchar", all.stream().map(k -> truncate(k.value())).toArray()));
+            ps.setString(i++, version.receiver());
+            ps.setTimestamp(i++, now);
+            for (byte[] body : new byte[][] {version.prepared(), version.signed()}) {
+                ps.setString(i++, body == null ? null : PayloadDigest.sha256Hex(body));
+                ps.setObject(i++, body == null ? null : body.length, java.sql.Types.INTEGER);
+                if (body == null) {
+                    ps.setNull(i++, java.sql.Types.BINARY);
+                } else {
+                    ps.setBinaryStream(i++, new java.io.ByteArrayInputStream(body), body.length); // no copy of the array
+                }
+            }
+            ps.setTimestamp(i++, now);
+            ps.setArray(i++, con.createArrayOf("varchar", statuses.toArray()));
+            ps.setArray(i, con.createArrayOf("varchar", reasons.toArray()));
+            return ps;
+        }, rs -> rs.next() ? rs.getInt(1) : 0);
+        return moved != null && moved == 1;
+    }
+
+    @Override
+    public void prepared(String trackingId, ReceiverVersion version) {
+        commits.run(() -> store(trackingId, version));
+    }
+
+    /** A VALIDATED message's version for its receiver, stored with its history; false when it FAILED instead. */
+    private boolean store(String trackingId, ReceiverVersion version) {
+        if (version.failure() != null) {
+            failed(trackingId, version.failure());
+            return false;
+        }
+        Timestamp now = now();
+        if (version.prepared() != null) {
+            storeOutbound(trackingId, version.prepared(), now);
+        }
+        version.notes().forEach(note -> note(trackingId, note));
+        if (version.signed() != null) {
+            sign(trackingId, version.signed(), version.signedReason());
+        }
+        return true;
     }
 
     @Override
     public void translated(String trackingId, byte[] nativeXml, String reason) {
-        tx.executeWithoutResult(status -> {
+        commits.run(() -> {
             Timestamp now = now();
             jdbc.update("""
                     insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
@@ -224,8 +343,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 trackingId, trackingId, receiver, PayloadDigest.sha256Hex(payload), payload.length, BinaryPayloads.body(payload), now);
     }
 
-    @Override
-    public void signed(String trackingId, byte[] signedPayload, String reason) {
+    private void sign(String trackingId, byte[] signedPayload, String reason) {
         Timestamp now = now();
         // one statement, atomic: SIGNED, the signed version for the receiver, and the history line
         jdbc.queryForObject("""
@@ -246,50 +364,52 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void note(String trackingId, String reason) {
-        jdbc.update("""
+        commits.run(() -> jdbc.update("""
                 insert into message_transition (tracking_id, status, at, reason)
-                select tracking_id, status, ?, ? from message where tracking_id = ?""", now(), reason, trackingId);
+                select tracking_id, status, ?, ? from message where tracking_id = ?""", now(), reason, trackingId));
     }
 
     @Override
     public void queued(String trackingId, String destination) {
         Timestamp now = now();
         // one statement: the history line is written only if the status moved (a re-enqueue changes nothing)
-        jdbc.update("""
+        commits.run(() -> jdbc.update("""
                 with q as (
                     update message set status = 'QUEUED', updated_at = ?
                     where tracking_id = ? and status in ('VALIDATED', 'SIGNED') returning tracking_id)
                 insert into message_transition (tracking_id, status, at, reason)
-                select tracking_id, 'QUEUED', ?, ? from q""", now, trackingId, now, "queued for delivery to " + destination);
+                select tracking_id, 'QUEUED', ?, ? from q""", now, trackingId, now, "queued for delivery to " + destination));
     }
 
     @Override
     public boolean delivered(String trackingId, String destination, String reason) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
+        return Boolean.TRUE.equals(commits.write(() -> {
             Timestamp now = now();
+            // the locking read waits for a concurrent QUEUED to commit, and then sees it
             String before = jdbc.queryForObject("select status from message where tracking_id = ? for update", String.class, trackingId);
-            if (!Set.of("VALIDATED", "SIGNED", "QUEUED", "FAILED").contains(before)) {
+            if (!List.of("VALIDATED", "SIGNED", "QUEUED", "FAILED").contains(before)) {
                 return false;
             }
-            jdbc.update("update message set status = 'DELIVERED', last_error = null, updated_at = ? where tracking_id = ?",
-                    now, trackingId);
-            String delivered = "delivered to " + destination + ": " + reason;
-            if (MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before)) {
-                // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so (in this order)
-                jdbc.update("""
-                        insert into message_transition (tracking_id, status, at, reason)
-                        values (?, 'QUEUED', ?, ?), (?, 'DELIVERED', ?, ?)""",
-                        trackingId, now, "queued for delivery to " + destination, trackingId, now, delivered);
-            } else {
-                transition(trackingId, MessageStatus.DELIVERED, delivered, now);
-            }
+            // a fast consumer delivered it before the enqueue recorded QUEUED: it was on the queue, say so first
+            boolean queuedUnrecorded = MessageStatus.VALIDATED.name().equals(before) || MessageStatus.SIGNED.name().equals(before);
+            jdbc.update("""
+                    with d as (
+                        update message set status = 'DELIVERED', last_error = null, updated_at = ? where tracking_id = ?
+                        returning tracking_id)
+                    insert into message_transition (tracking_id, status, at, reason)
+                    select d.tracking_id, line.status, ?, line.reason
+                    from d, (values (1, 'QUEUED', ?), (2, 'DELIVERED', ?)) as line (n, status, reason)
+                    where line.n = 2 or ?
+                    order by line.n""",
+                    now, trackingId, now, "queued for delivery to " + destination, "delivered to " + destination + ": " + reason,
+                    queuedUnrecorded);
             return true;
         }));
     }
 
     @Override
     public void deliveryAttemptFailed(String trackingId, int attempt, String error) {
-        tx.executeWithoutResult(status -> {
+        commits.run(() -> {
             Timestamp now = now();
             String current = jdbc.queryForObject("""
                     update message set delivery_attempts = greatest(delivery_attempts, ?), last_error = ?, updated_at = ?
@@ -300,7 +420,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public boolean retry(String trackingId, String reason) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
+        return Boolean.TRUE.equals(commits.write(() -> {
             Timestamp now = now();
             // never prepared for its receiver (e.g. its translation failed): it is prepared again, from VALIDATED
             boolean prepared = Boolean.TRUE.equals(jdbc.queryForObject(
@@ -317,7 +437,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void failed(String trackingId, String reason) {
-        tx.executeWithoutResult(status -> {
+        commits.run(() -> {
             Timestamp now = now();
             if (move(trackingId, MessageStatus.FAILED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED)) {
                 String lastError = jdbc.queryForObject("select last_error from message where tracking_id = ?", String.class, trackingId);
@@ -328,7 +448,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys) {
-        tx.executeWithoutResult(status -> {
+        commits.run(() -> {
             Timestamp now = now();
             // a fast receiver may answer before the delivery is recorded, so QUEUED is accepted too
             if (jdbc.update("""
@@ -375,11 +495,29 @@ public class JdbcMessageLedger implements MessageLedger {
         return jdbc.query("""
                 select tracking_id, sender_message_id, document_type, sender, receiver, status, destination_status,
                        channel, reply_to, received_at, updated_at, copy_of
-                from message where tracking_id = ?""", (rs, n) -> new MessageView(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                from message where tracking_id = ?""", (rs, n) -> summaryOf(rs), trackingId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Deliverable> deliverable(String trackingId) {
+        // one round trip per delivery: the row, and the newest outbound version or else the gateway's own reading
+        return BinaryPayloads.query(jdbc, """
+                select m.tracking_id, m.sender_message_id, m.document_type, m.sender, m.receiver, m.status, m.destination_status,
+                       m.channel, m.reply_to, m.received_at, m.updated_at, m.copy_of, coalesce(o.body, n.body)
+                from message m
+                left join lateral (select body from message_payload where tracking_id = m.tracking_id and kind = 'OUTBOUND'
+                                   order by version desc limit 1) o on true
+                left join lateral (select body from message_payload where tracking_id = coalesce(m.copy_of, m.tracking_id)
+                                   and kind in ('INBOUND', 'NATIVE') and o.body is null order by version desc limit 1) n on true
+                where m.tracking_id = ?""", rs -> rs.next() ? Optional.of(new Deliverable(summaryOf(rs), rs.getBytes(13)))
+                : Optional.<Deliverable>empty(), trackingId);
+    }
+
+    private static MessageView summaryOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MessageView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                Map.of(), List.of(), List.of(), rs.getString(12)), trackingId).stream().findFirst();
+                Map.of(), List.of(), List.of(), rs.getString(12));
     }
 
     @Override

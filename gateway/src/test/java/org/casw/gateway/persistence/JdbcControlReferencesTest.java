@@ -14,14 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +38,8 @@ class JdbcControlReferencesTest {
 
     @Test
     void concurrentCallersForOneRecipientEachGetTheirOwnReference() throws Exception {
-        try (Database db = Database.start(temp.resolve("pgdata"))) {
-            JdbcControlReferences references = db.references();
+        try (MigratedDatabase db = MigratedDatabase.start(temp.resolve("pgdata"))) {
+            JdbcControlReferences references = new JdbcControlReferences(db.jdbc(), db.transactions);
             int callers = 8;
             int each = 50;
             ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -82,14 +78,14 @@ class JdbcControlReferencesTest {
     void referencesCountOnAfterARestartAndEachRecipientHasItsOwnCount() {
         Path data = temp.resolve("pgdata");
         Set<String> beforeRestart = new HashSet<>();
-        try (Database db = Database.start(data)) {
-            JdbcControlReferences references = db.references();
+        try (MigratedDatabase db = MigratedDatabase.start(data)) {
+            JdbcControlReferences references = new JdbcControlReferences(db.jdbc(), db.transactions);
             for (int n = 0; n < 3; n++) {
                 beforeRestart.add(references.next("CN-CUSTOMS-7205"));
             }
         }
-        try (Database db = Database.start(data)) {
-            JdbcControlReferences afterRestart = db.references();
+        try (MigratedDatabase db = MigratedDatabase.start(data)) {
+            JdbcControlReferences afterRestart = new JdbcControlReferences(db.jdbc(), db.transactions);
 
             assertThat(beforeRestart).containsExactlyInAnyOrder("1", "2", "3");
             assertThat(afterRestart.next("CN-CUSTOMS-7205")).isEqualTo("4");
@@ -99,8 +95,8 @@ class JdbcControlReferencesTest {
 
     @Test
     void aReferenceTakenInsideATransactionThatRollsBackIsNotHandedOutAgain() {
-        try (Database db = Database.start(temp.resolve("pgdata"))) {
-            JdbcControlReferences references = db.references();
+        try (MigratedDatabase db = MigratedDatabase.start(temp.resolve("pgdata"))) {
+            JdbcControlReferences references = new JdbcControlReferences(db.jdbc(), db.transactions);
             TransactionTemplate caller = new TransactionTemplate(db.transactions);
 
             String taken = caller.execute(status -> {
@@ -111,41 +107,6 @@ class JdbcControlReferencesTest {
 
             assertThat(taken).isEqualTo("1");
             assertThat(references.next("MYPKG-TERMINAL")).isEqualTo("2");
-        }
-    }
-
-    /** A PostgreSQL server with the gateway's schema and a pool on it. */
-    private static final class Database implements AutoCloseable {
-
-        private final EmbeddedPostgresServer server;
-        private final HikariDataSource dataSource;
-        private final DataSourceTransactionManager transactions;
-
-        private Database(EmbeddedPostgresServer server) {
-            this.server = server;
-            dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(server.jdbcUrl());
-            dataSource.setUsername(server.username());
-            dataSource.setPassword(server.password());
-            dataSource.setMaximumPoolSize(16);
-            transactions = new DataSourceTransactionManager(dataSource);
-        }
-
-        static Database start(Path data) {
-            Database db = new Database(EmbeddedPostgresServer.start(data, 0));
-            Flyway.configure().dataSource(db.dataSource).load().migrate();
-            return db;
-        }
-
-        /** A new instance, as after a restart of the gateway. */
-        JdbcControlReferences references() {
-            return new JdbcControlReferences(new JdbcTemplate(dataSource), transactions);
-        }
-
-        @Override
-        public void close() {
-            dataSource.close();
-            server.close();
         }
     }
 }

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.casw.routes.document.DecMessages;
 import org.casw.schemas.declaration.DecHead;
@@ -58,8 +60,10 @@ public final class AeoLanes {
             candidates.add(new String[] {overseas.substring(0, 2), overseas.substring(2), overseas});
         }
         List<String> notInForce = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
         for (String[] candidate : candidates) {
-            if (candidate[1] == null || candidate[1].isBlank()) {
+            // the trading company is often the owner too: its status is looked up once
+            if (candidate[1] == null || candidate[1].isBlank() || !asked.add(candidate[0] + " " + candidate[1])) {
                 continue;
             }
             Optional<AeoStatus> held = registry.find(candidate[0], candidate[1]);

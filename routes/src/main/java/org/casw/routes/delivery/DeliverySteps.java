@@ -41,7 +41,8 @@ public class DeliverySteps {
     Processor deliver(String partyId) {
         return exchange -> {
             String trackingId = exchange.getMessage().getBody(String.class);
-            MessageView message = ledger.summary(trackingId).orElse(null);
+            MessageLedger.Deliverable deliverable = ledger.deliverable(trackingId).orElse(null);
+            MessageView message = deliverable == null ? null : deliverable.message();
             if (message == null) {
                 log.error("Delivery queue for {} holds unknown tracking id {}; dropped", partyId, trackingId);
                 return;
@@ -53,7 +54,7 @@ public class DeliverySteps {
             PartnerProfile partner = partners.find(partyId).orElseThrow();
             int attempt = exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
             try {
-                byte[] payload = ledger.outboundPayload(trackingId).orElseThrow();
+                byte[] payload = deliverable.payload();
                 String confirmation = channels.get(partner.channel()).deliver(partner, new Outbound(trackingId,
                         message.messageId(), message.documentType(), message.sender(), partyId, payload));
                 ledger.delivered(trackingId, partyId, confirmation);

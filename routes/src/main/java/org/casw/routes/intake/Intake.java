@@ -3,7 +3,9 @@ package org.casw.routes.intake;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.casw.routes.aeo.AeoStatus;
 import org.casw.routes.document.BusinessKeys;
+import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageStatus;
@@ -26,7 +28,15 @@ public final class Intake {
     Object document;
     BusinessKeys keys;
     String receiver;
+    /** Every receiver routing chose, the first being {@link #receiver}. */
+    List<String> receivers;
     String referencedTrackingId;
+    /** A receipt's facts, read while routing it (the document itself is let go before its versions are written). */
+    DocumentReader.ReceiptFacts receiptFacts;
+    /** A declaration receipt that is the single window's import response (no customs status). */
+    boolean importResponse;
+    /** An AEO notice's statuses, read while routing it, registered once it is stored as routed. */
+    List<AeoStatus> aeoStatuses;
     IntakeResult result;
     boolean senderSigned;
     /** The submission carried a signature its sender's agreement verified (also when it was then translated). */

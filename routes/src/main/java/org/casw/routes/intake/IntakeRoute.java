@@ -11,8 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
  * -> verify the sender's signature -> validate -> check the sender (declarant, issuing authority)
  * -> claim certificate quantities -> register a certificate of origin (refusing a number registered already; a
  * back-to-back certificate draws on its original) -> refuse an AEO notice older than the one held -> assign a
- * declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver -> register AEO statuses
- * -> apply a receipt -> for each receiver: prepare (sign) and queue durably.
+ * declaration's lane (AEO) -> split an aggregate declaration -> route to every receiver -> write each receiver's version
+ * (its format, its signature) and store it with the routing in one write -> register AEO statuses -> apply a receipt
+ * -> for each receiver: queue durably.
  * Whatever a refusal after registration finds registered for the message (claims, a certificate) is given back.
  */
 public class IntakeRoute extends RouteBuilder {
@@ -85,9 +86,10 @@ public class IntakeRoute extends RouteBuilder {
                 .process(steps.assignLane())
                 .process(steps.splitAggregate())
                 .process(steps.route())
+                // each receiver's version (its format, its signature) written in memory, stored with the routing at once
+                .process(steps.accept())
                 .process(steps.registerAeoStatuses())
                 .process(steps.applyReceipt())
-                .process(steps.releaseDocument())
                 // one dispatch per receiver: the message itself, then a copy per further receiver
                 .split(exchangeProperty(IntakeSteps.DISPATCHES)).stopOnException()
                     .to(DISPATCH)

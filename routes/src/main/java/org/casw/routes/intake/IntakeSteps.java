@@ -18,6 +18,7 @@ import org.casw.routes.aeo.AeoRecognition;
 import org.casw.routes.aeo.AeoRegistry;
 import org.casw.routes.aeo.SupersededNotices;
 import org.casw.routes.aggregate.AggregateDeclarations;
+import org.casw.routes.dispatch.ReceiverVersions;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
@@ -27,6 +28,7 @@ import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.ledger.NewMessage;
+import org.casw.routes.ledger.ReceiverVersion;
 import org.casw.routes.ledger.Recorded;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
@@ -39,9 +41,7 @@ import org.casw.routes.signature.SignaturePolicies;
 import org.casw.routes.signature.VerificationPolicy;
 import org.casw.routes.signature.VerificationResult;
 import org.casw.routes.signature.XmlSignatureVerifier;
-import org.casw.routes.signature.XmlSigner;
 import org.casw.routes.transform.InboundTranslator;
-import org.casw.routes.transform.OutboundTranslator;
 import org.casw.routes.transform.PartyFormats;
 import org.casw.routes.transform.Translation;
 import org.casw.routes.transform.cnmanifest.CnManifestReader;
@@ -66,7 +66,7 @@ public class IntakeSteps {
     private final SignaturePolicies signatures;
     private final PartyFormats formats;
     private final XmlSignatureVerifier verifier = new XmlSignatureVerifier();
-    private final XmlSigner signer = new XmlSigner();
+    private final ReceiverVersions versions;
     private final AggregateDeclarations aggregates;
     private final AeoRegistry aeo;
     private final AeoLanes lanes;
@@ -124,6 +124,7 @@ public class IntakeSteps {
         this.signatures = signatures;
         this.registration = new CertificateRegistration(certificates);
         this.supersededNotices = new SupersededNotices(aeo);
+        this.versions = new ReceiverVersions(formats, partners, signatures);
     }
 
     /**
@@ -325,11 +326,10 @@ public class IntakeSteps {
     }
 
     /**
-     * Prepares one receiver's message and hands it to {@code direct:enqueue}: signs the document when the
-     * receiver's agreement says so. A document that arrived with its sender's verified signature travels
-     * with that signature instead: the sender's own signature is the stronger evidence, and a second
-     * enveloped signature would break the first. Only a VALIDATED message is prepared, so a repeat
-     * (resend, recovery) never signs twice.
+     * Readies one receiver's message for {@code direct:enqueue}. Straight from the intake it was prepared and stored with
+     * its routing ({@link #accept()}): only its delivery order is set here. A message read back from the ledger (recovery,
+     * an operator's retry, an aggregate's consignments) is prepared now, only while VALIDATED, so a repeat (resend,
+     * recovery) never signs twice.
      */
     Processor prepareForReceiver() {
         return exchange -> {
@@ -339,84 +339,43 @@ public class IntakeSteps {
             if (retryDuplicateId != null) {
                 exchange.setProperty(DUPLICATE_ID, retryDuplicateId);
             }
-            // Straight from validation, the intake holds the document, its type and keys: reading them back would
-            // cost four queries per receiver and a second copy of the payload (20 MB for a large manifest).
-            // Recovery, retries and resends read the ledger.
             Intake intake = Intake.of(exchange);
-            boolean inHand = intake != null && intake.keys != null && intake.type != null && intake.trackingId != null
-                    && (intake.trackingId.equals(dispatch.trackingId()) || intake.trackingId.equals(dispatch.copyOf()));
-            DocumentType type;
-            byte[] document;
-            if (inHand) {
+            if (dispatch.prepared() && intake != null && intake.keys != null) {
+                // straight from the intake: its keys are in hand, reading them back would cost a query per receiver
                 exchange.setProperty(GROUP_ID, consignment(intake.keys, dispatch.trackingId()));
-                if (dispatch.status() != MessageStatus.VALIDATED) {
-                    return;
-                }
-                type = intake.type;
-                document = intake.payload;
-            } else {
-                MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
-                exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
-                if (message.status() != MessageStatus.VALIDATED) {
-                    return;
-                }
-                type = DocumentType.valueOf(message.documentType());
-                document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
-            }
-            Optional<OutboundTranslator> translator = formats.outboundFor(dispatch.receiver(), type);
-            boolean xml = true;
-            byte[] received = translator.isEmpty() ? null
-                    : inHand ? intake.submission.payload() : ledger.inboundPayload(dispatch.trackingId()).orElse(null);
-            if (received != null && translator.get().deliversAsReceived(received)) {
-                // sender and receiver speak the same format: what the sender wrote goes on, nothing lost in between
-                document = received;
-                ledger.prepared(dispatch.trackingId(), document, "delivered as received in " + translator.get().format() + " for "
-                        + dispatch.receiver());
-            } else if (translator.isPresent()) {
-                // the receiver's agreement addresses what is written for it (EDIFACT's UNB)
-                Translation translation = translator.get().fromNative(type, document, partners.find(dispatch.receiver()).orElseThrow());
-                if (!translation.ok()) {
-                    // valid, but not expressible in the receiver's format: an operator must look, nothing is sent
-                    ledger.failed(dispatch.trackingId(), "cannot be written as " + translator.get().format() + " for " + dispatch.receiver()
-                            + ": " + translation.violations().stream().map(v -> v.code() + " " + v.message()).toList());
-                    exchange.setProperty(NOT_QUEUED, true);
-                    return;
-                }
-                document = translation.payload();
-                xml = translation.contentType() == null || translation.contentType().contains("xml");
-                ledger.prepared(dispatch.trackingId(), document, "translated to " + translator.get().format() + " for "
-                        + dispatch.receiver());
-            }
-            Optional<SignaturePolicies.OutboundSignature> outbound = signatures.signingFor(dispatch.receiver());
-            if (outbound.isEmpty()) {
                 return;
             }
-            if (dispatch.senderSigned() && translator.isEmpty()) {
-                ledger.note(dispatch.trackingId(), "forwarded with the sender's signature");
+            MessageView message = ledger.find(dispatch.trackingId()).orElseThrow();
+            exchange.setProperty(GROUP_ID, consignment(message.businessKeys(), dispatch.trackingId()));
+            if (dispatch.prepared() || message.status() != MessageStatus.VALIDATED) {
                 return;
             }
-            if (!xml) {
-                ledger.note(dispatch.trackingId(), "not signed: " + translator.get().format() + " is not XML");
-                return;
+            byte[] document = ledger.nativePayload(dispatch.trackingId()).orElseThrow();
+            ReceiverVersion version = versions.prepare(dispatch.receiver(), DocumentType.valueOf(message.documentType()), document,
+                    () -> ledger.inboundPayload(dispatch.trackingId()).orElse(null), dispatch.senderSigned());
+            ledger.prepared(dispatch.trackingId(), version);
+            if (version.failure() != null) {
+                exchange.setProperty(NOT_QUEUED, true);
             }
-            SignaturePolicies.OutboundSignature how = outbound.get();
-            byte[] signed = signer.sign(document, how.profile(), how.identity(), how.options());
-            var certificate = how.identity().certificate();
-            ledger.signed(dispatch.trackingId(), signed, "signed for " + dispatch.receiver() + ": " + how.profile().id() + ", signer "
-                    + certificate.getSubjectX500Principal().getName() + ", certificate serial "
-                    + certificate.getSerialNumber().toString(16) + ", " + certificate.getSigAlgName());
         };
     }
 
     /**
-     * Once routed, the read document (its JAXB model: ~20 MB for a manifest of 10,000 containers) is needed no
-     * more; letting it go before the receivers' copies are prepared and signed keeps it out of the peak heap.
+     * Writes each receiver's version in memory (its format, its signature), then stores the routing and every version in
+     * one ledger write: VALIDATED, and SIGNED where signed. The read document (its JAXB model: ~20 MB for a manifest of
+     * 10,000 containers) is let go first: later steps use what routing took from it, so it stays out of the peak heap
+     * while the versions are written.
      */
-    Processor releaseDocument() {
-        return exchange -> {
-            Intake intake = Intake.of(exchange);
-            if (intake != null) {
+    IntakeStep accept() {
+        return new IntakeStep() {
+            @Override
+            void apply(Intake intake, Exchange exchange) {
                 intake.document = null;
+                List<ReceiverVersion> prepared = new ArrayList<>(intake.receivers.size());
+                for (String receiver : intake.receivers) {
+                    prepared.add(versions.prepare(receiver, intake.type, intake.payload, intake.submission::payload, intake.senderSigned));
+                }
+                exchange.setProperty(DISPATCHES, ledger.accepted(intake.trackingId, intake.keys, intake.senderSigned, prepared));
             }
         };
     }
@@ -572,8 +531,8 @@ public class IntakeSteps {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                if (intake.type == DocumentType.AEO_STATUS) {
-                    aeo.register(intake.trackingId, AeoNotices.statusesOf((AeoStatusNotice) intake.document));
+                if (intake.aeoStatuses != null) {
+                    aeo.register(intake.trackingId, intake.aeoStatuses);
                 }
             }
         };
@@ -649,6 +608,9 @@ public class IntakeSteps {
                         return;
                     }
                     intake.referencedTrackingId = refersTo;
+                    intake.receiptFacts = receipt;
+                    // the single window's import response is no customs status: an aggregate's answer waits for one
+                    intake.importResponse = intake.document instanceof org.casw.schemas.declaration.DecImportResponse;
                     receivers = List.of(original.get().sender());
                     if (receipt.refersTo() == null && intake.type == DocumentType.MANIFEST_RECEIPT && intake.translatedFrom != null) {
                         // customs' response named the bill; the receipt passed on names the manifest, as the gateway's do
@@ -670,7 +632,10 @@ public class IntakeSteps {
                     }
                 }
                 intake.receiver = receivers.get(0);
-                exchange.setProperty(DISPATCHES, ledger.validated(intake.trackingId, intake.keys, receivers, intake.senderSigned));
+                intake.receivers = receivers;
+                if (intake.type == DocumentType.AEO_STATUS) {
+                    intake.aeoStatuses = AeoNotices.statusesOf((AeoStatusNotice) intake.document);
+                }
             }
         };
     }
@@ -688,13 +653,11 @@ public class IntakeSteps {
                 if (intake.referencedTrackingId == null) {
                     return;
                 }
-                DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
+                DocumentReader.ReceiptFacts receipt = intake.receiptFacts;
                 String note = receipt.note() == null || receipt.note().isBlank() ? "" : ": " + receipt.note();
                 ledger.acknowledged(intake.referencedTrackingId, receipt.code(),
                         intake.submission.sender() + " " + receipt.code() + " " + receipt.meaning() + note, receipt.extraKeys());
-                // the single window's import response is no customs status: the aggregate's answer waits for one
-                if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT
-                        && !(intake.document instanceof org.casw.schemas.declaration.DecImportResponse)) {
+                if (aggregates != null && intake.type == DocumentType.DECLARATION_RECEIPT && !intake.importResponse) {
                     // a consignment of an aggregate declaration: its submitter also gets the aggregated answer
                     List<Dispatch> dispatches = new ArrayList<>(exchange.getProperty(DISPATCHES, List.class));
                     dispatches.addAll(aggregates.receiptApplied(intake.referencedTrackingId));

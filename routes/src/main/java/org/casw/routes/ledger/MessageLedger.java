@@ -30,6 +30,16 @@ public interface MessageLedger {
     List<Dispatch> validated(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned);
 
     /**
+     * What {@link #validated} and then preparing and signing each receiver's version would write, in one transaction:
+     * VALIDATED with the keys and receivers (copies for further receivers as there), each receiver's prepared and signed
+     * versions with their history lines, SIGNED where signed, FAILED where its version could not be written.
+     *
+     * @param versions one per receiver, in order: the first receiver's is the message itself
+     * @return one dispatch per receiver that can be queued, marked prepared; empty if the message was no longer RECEIVED
+     */
+    List<Dispatch> accepted(String trackingId, BusinessKeys keys, boolean senderSigned, List<ReceiverVersion> versions);
+
+    /**
      * Stores a document the gateway issues itself (an interchange report) and routes it to its one receiver, in one
      * transaction: a crash leaves both or neither, never a RECEIVED message no party sent.
      *
@@ -46,11 +56,12 @@ public interface MessageLedger {
     /** Stores the gateway's XML reading of a payload that arrived in a party's own format (e.g. EDIFACT). */
     void translated(String trackingId, byte[] nativeXml, String reason);
 
-    /** Stores the version prepared for the receiver (e.g. translated to its format) without changing status. */
-    void prepared(String trackingId, byte[] payload, String reason);
-
-    /** SIGNED: the signed outbound version is stored; the reason names signer, certificate and algorithm. */
-    void signed(String trackingId, byte[] signedPayload, String reason);
+    /**
+     * Stores a VALIDATED message's version for its receiver, as {@link #accepted} does for each receiver: the prepared and
+     * signed versions with their history lines (SIGNED when signed; the reason names signer, certificate and algorithm),
+     * or FAILED with why it cannot be written in the receiver's format.
+     */
+    void prepared(String trackingId, ReceiverVersion version);
 
     /** Adds a line to the history without changing the status (e.g. the sender's signature was verified). */
     void note(String trackingId, String reason);
@@ -87,6 +98,15 @@ public interface MessageLedger {
 
     /** The message without its keys, history and violations: what a delivery needs, in one read. */
     Optional<MessageView> summary(String trackingId);
+
+    /** What a delivery needs: the message without keys, history and violations, and the version prepared for its receiver. */
+    record Deliverable(MessageView message, byte[] payload) {
+    }
+
+    /** The message and its outbound payload, for its delivery (implementations read both at once). */
+    default Optional<Deliverable> deliverable(String trackingId) {
+        return summary(trackingId).map(m -> new Deliverable(m, outboundPayload(trackingId).orElseThrow()));
+    }
 
     /** The payload as its sender submitted it (a copy reads its original's). */
     Optional<byte[]> inboundPayload(String trackingId);
