@@ -25,9 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class SecurityConfiguration {
 
     /**
-     * No observation around each security filter and authorization. Disabling the spring.security observations
-     * (application.yml) left every filter wrapped in a decorator that asked per request, per filter, whether to observe:
-     * about a tenth of the CPU Tomcat, Security and MVC spend on a request. http.server.requests stays.
+     * No observation around each security filter and authorization. With the spring.security observations disabled
+     * (application.yml), every filter was still wrapped in a decorator that asked, per request and per filter, whether
+     * to observe; without it (and without the per-request handled event) a request through Tomcat, Security and MVC
+     * took about a fifth less CPU. http.server.requests stays.
      */
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
