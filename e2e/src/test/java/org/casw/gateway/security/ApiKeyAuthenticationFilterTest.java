@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +20,10 @@ class ApiKeyAuthenticationFilterTest {
 
     private static final String SHORT = "short-key";
     private static final String LONG = "long-enough-key";
+    private static final String OPERATOR = "operator-key-of-tests";
     private final ConfiguredPartners partners = KeyedAgreements.partners(Map.of(
             "PORT-QINZHOU", List.of(ApiKeys.development().digest(SHORT)),
-            "RAIL-QINZHOU", List.of(ApiKeys.development().digest(LONG))), Map.of(), null);
+            "RAIL-QINZHOU", List.of(ApiKeys.development().digest(LONG))), Map.of("ops", List.of(ApiKeys.development().digest(OPERATOR))), null);
 
     @AfterEach
     void clear() {
@@ -32,6 +34,21 @@ class ApiKeyAuthenticationFilterTest {
     void aBearerKeyShorterThanTheMinimumLeavesTheRequestUnauthenticated() throws Exception {
         assertThat(authenticate(SHORT)).isNull();
         assertThat(authenticate(LONG).getName()).isEqualTo("RAIL-QINZHOU");
+    }
+
+    @Test
+    void aPartysKeyActsAsThePartyAndAnOperatorsKeyAsAnOperatorWhoIsNoParty() throws Exception {
+        Authentication party = authenticate(LONG);
+        Authentication operator = authenticate(OPERATOR);
+
+        assertThat(party.getName()).isEqualTo("RAIL-QINZHOU");
+        assertThat(party.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_PARTY");
+        assertThat(operator.getName()).isEqualTo("operator:ops");
+        assertThat(operator.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_OPERATOR");
+        assertThat(partners.partyForKey(OPERATOR)).isEmpty();
+        assertThat(partners.operatorForKey(LONG)).isEmpty();
+        assertThat(partners.operatorForKey(OPERATOR)).contains("ops");
+        assertThat(authenticate("an-unknown-key-of-tests")).isNull();
     }
 
     @Test

@@ -1,9 +1,15 @@
 package org.casw.gateway.security;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.gateway.partner.InvalidPartnerAgreementException;
 import org.junit.jupiter.api.Test;
@@ -78,5 +84,22 @@ class ApiKeysTest {
         ConfiguredPartners partners = KeyedAgreements.partners(Map.of("DEMO-ENTERPRISE", List.of(ApiKeys.legacyDigest(KEY))), Map.of(), null);
 
         assertThat(partners.partyForKey(KEY)).contains("DEMO-ENTERPRISE");
+    }
+
+    @Test
+    void digestsMadeAtOnceOnManyThreadsAreEachTheHmacOfTheirOwnKey() throws Exception {
+        ApiKeys keys = ApiKeys.development();
+        Mac reference = Mac.getInstance("HmacSHA256");
+        reference.init(new SecretKeySpec(ApiKeys.DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        List<String> presented = IntStream.range(0, 2_000).mapToObj(i -> KEY + "-" + i).toList();
+        List<String> expected = new ArrayList<>();
+        for (String key : presented) {
+            expected.add("hmac-sha256:" + HexFormat.of().formatHex(reference.doFinal(key.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        // one ApiKeys serves every request thread: no digest may see another's bytes
+        assertThat(presented.parallelStream().map(keys::digest).toList()).isEqualTo(expected);
+        // the demo operator's key as the shipped application.yml stores it
+        assertThat(keys.digest("demo-operator-key")).isEqualTo("hmac-sha256:123bc656c153bdb931047e5716ef1bd03c7d63fcf391b1d0abf29f0706cab063");
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,8 @@ public class ConfiguredPartners implements PartnerDirectory {
     private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
     private final List<RoutingRule> routing = new ArrayList<>();
     private final Map<String, As4Agreement> as4 = new LinkedHashMap<>();
+    /** Parties' and operators' key digests in one map: a request is authenticated with one digest and one look-up. */
+    private final Map<String, KeyHolder> holderByKeyDigest;
     private final ApiKeys apiKeys;
     private boolean legacyDigests;
 
@@ -149,6 +152,10 @@ public class ConfiguredPartners implements PartnerDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
         }
+        Map<String, KeyHolder> holders = new HashMap<>();
+        partyByKeyDigest.forEach((digest, party) -> holders.put(digest, new KeyHolder(party, false)));
+        operatorByKeyDigest.forEach((digest, operator) -> holders.put(digest, new KeyHolder(operator, true)));
+        holderByKeyDigest = Map.copyOf(holders);
         legacyDigests = keyDigests().stream().anyMatch(digest -> digest.startsWith(ApiKeys.LEGACY_PREFIX));
         if (legacyDigests) {
             LOG.warn("Some API keys are stored as bare sha256: digests; re-issue them as hmac-sha256: digests"
@@ -329,28 +336,34 @@ public class ConfiguredPartners implements PartnerDirectory {
         return List.copyOf(routing);
     }
 
+    /** Who holds an API key: a trade party or an operator of the gateway. */
+    public record KeyHolder(String name, boolean operator) {
+    }
+
     /**
-     * The party a presented API key belongs to. A key shorter than {@link ApiKeys#MIN_LENGTH} belongs to nobody.
-     * Bare {@code sha256:} digests of earlier releases still match (the production profile refuses them).
+     * The party or operator a presented API key belongs to, from one digest of the key. A key shorter than
+     * {@link ApiKeys#MIN_LENGTH} belongs to nobody. Bare {@code sha256:} digests of earlier releases still match (the
+     * production profile refuses them).
      */
-    public Optional<String> partyForKey(String key) {
-        return ownerOf(key, partyByKeyDigest);
-    }
-
-    /** The operator a presented API key belongs to, under the same rules as {@link #partyForKey}. */
-    public Optional<String> operatorForKey(String key) {
-        return ownerOf(key, operatorByKeyDigest);
-    }
-
-    private Optional<String> ownerOf(String key, Map<String, String> byDigest) {
+    public Optional<KeyHolder> holderOfKey(String key) {
         if (!ApiKeys.longEnough(key)) {
             return Optional.empty();
         }
-        String owner = byDigest.get(apiKeys.digest(key));
-        if (owner == null && legacyDigests) {
-            owner = byDigest.get(ApiKeys.legacyDigest(key));
+        KeyHolder holder = holderByKeyDigest.get(apiKeys.digest(key));
+        if (holder == null && legacyDigests) {
+            holder = holderByKeyDigest.get(ApiKeys.legacyDigest(key));
         }
-        return Optional.ofNullable(owner);
+        return Optional.ofNullable(holder);
+    }
+
+    /** The party a presented API key belongs to, under the rules of {@link #holderOfKey}. */
+    public Optional<String> partyForKey(String key) {
+        return holderOfKey(key).filter(holder -> !holder.operator()).map(KeyHolder::name);
+    }
+
+    /** The operator a presented API key belongs to, under the rules of {@link #holderOfKey}. */
+    public Optional<String> operatorForKey(String key) {
+        return holderOfKey(key).filter(KeyHolder::operator).map(KeyHolder::name);
     }
 
     /** How API keys are digested here: with the configured server secret, or the development one. */

@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
+    private static final List<SimpleGrantedAuthority> PARTY = List.of(new SimpleGrantedAuthority("ROLE_PARTY"));
+    private static final List<SimpleGrantedAuthority> OPERATOR = List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+
     private final ConfiguredPartners partners;
 
     public ApiKeyAuthenticationFilter(ConfiguredPartners partners) {
@@ -31,15 +34,19 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             // a key shorter than ApiKeys.MIN_LENGTH matches nobody: the request stays unauthenticated (401)
             String key = header.substring(7).trim();
-            partners.partyForKey(key).ifPresent(party -> authenticate(party, "ROLE_PARTY"));
             // operators act on the gateway, not as a trade party: their name never matches a party's messages
-            partners.operatorForKey(key).ifPresent(operator -> authenticate("operator:" + operator, "ROLE_OPERATOR"));
+            partners.holderOfKey(key).ifPresent(holder -> {
+                if (holder.operator()) {
+                    authenticate("operator:" + holder.name(), OPERATOR);
+                } else {
+                    authenticate(holder.name(), PARTY);
+                }
+            });
         }
         chain.doFilter(request, response);
     }
 
-    private static void authenticate(String principal, String role) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new PreAuthenticatedAuthenticationToken(principal, null, List.of(new SimpleGrantedAuthority(role))));
+    private static void authenticate(String principal, List<SimpleGrantedAuthority> authorities) {
+        SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(principal, null, authorities));
     }
 }

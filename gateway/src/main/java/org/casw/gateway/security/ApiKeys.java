@@ -29,12 +29,18 @@ public final class ApiKeys {
     /** Published with the sources so the shipped demo agreements work: development only, refused in production. */
     public static final String DEVELOPMENT_SECRET = "casw-development-api-key-secret: published, never use it in production";
 
-    private final byte[] secret;
     private final boolean development;
+    /** Keyed once; each digest clones it, which costs a fraction of finding a provider and keying a new Mac. */
+    private final Mac keyed;
 
     private ApiKeys(byte[] secret) {
-        this.secret = secret.clone();
         this.development = Arrays.equals(secret, DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8));
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** Digests under the published development secret. */
@@ -71,13 +77,13 @@ public final class ApiKeys {
 
     /** The stored form of {@code key}: {@code hmac-sha256:} and 64 lower-case hex digits. */
     public String digest(String key) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            mac = (Mac) keyed.clone(); // the keyed one is shared between threads: it is never used itself
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the HmacSHA256 provider cannot clone a keyed Mac", e);
         }
+        return PREFIX + HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The bare SHA-256 form of earlier releases ({@code sha256:<hex>}). */

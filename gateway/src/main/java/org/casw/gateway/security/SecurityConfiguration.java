@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * No observation around each security filter and authorization. With the spring.security observations disabled
+     * (application.yml), every filter was still wrapped in a decorator that asked, per request and per filter, whether
+     * to observe; without it (and without the per-request handled event) a request through Tomcat, Security and MVC
+     * took about a fifth less CPU. http.server.requests stays.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ConfiguredPartners partners, PartnerSuspensions suspensions,
