@@ -158,10 +158,12 @@ public final class LoadDriver {
                 partner.awaitQuiet(Duration.ofSeconds(2), options.drainTimeout().multipliedBy(2));
                 partner.resetSignatures();
                 double cpuBefore = system.cpuSeconds();
+                double databaseCpuBefore = system.databaseCpuSeconds();
                 StepResult result = max
                         ? generator.closedLoop(name, options.clients(), options.duration())
                         : generator.openLoop(name, Double.parseDouble(load), options.duration());
-                result = result.used(system.cpuSeconds() - cpuBefore, system.residentMb());
+                result = result.used(system.cpuSeconds() - cpuBefore, system.databaseCpuSeconds() - databaseCpuBefore,
+                        system.residentMb());
                 if (!max && saturatedAt == null && (result.errors() > 0 || result.achieved() < 0.9 * result.offered())) {
                     saturatedAt = result.offered();
                 }
@@ -170,10 +172,10 @@ public final class LoadDriver {
                         + ", " + result.signedWith());
                 results.add(result);
                 log("%-13s %-18s %-18s sent %6d delivered %6d achieved %8.1f/s p50 %8.1f p95 %8.1f p99 %8.1f ms (answer p50 %.1f p99 "
-                        + "%.1f) %s cpu %.1f ms/msg rss %.0f MB errors %d%s",
+                        + "%.1f) %s cpu %.1f ms/msg (PostgreSQL %.1f) rss %.0f MB errors %d%s",
                         name, workload.name(), result.load(), result.sent(), result.delivered(), result.achieved(),
                         result.p50(), result.p95(), result.p99(), result.answerP50(), result.answerP99(), result.signedWith(),
-                        result.cpuMsPerMessage(), result.rssMb(), result.errors(),
+                        result.cpuMsPerMessage(), result.databaseCpuMsPerMessage(), result.rssMb(), result.errors(),
                         result.firstError() == null ? "" : " (" + result.firstError() + ")");
             }
         }

@@ -170,6 +170,6 @@ public final class LoadGenerator {
         return new StepResult(system, workload, load, offered, tally.sent.get(), delivered, achieved,
                 StepResult.percentile(sorted, 50), StepResult.percentile(sorted, 95), StepResult.percentile(sorted, 99),
                 StepResult.percentile(sorted, 100), StepResult.percentile(answers, 50), StepResult.percentile(answers, 99),
-                tally.errors.get(), undelivered, firstError, null, Double.NaN, Double.NaN);
+                tally.errors.get(), undelivered, firstError, null, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -39,7 +39,11 @@ public final class ReportWriter {
                 + "Achieved = delivered / (last arrival - step start).\n");
         md.append("- Errors = refused or failed submissions + accepted messages not delivered within the drain timeout ("
                 + options.drainTimeout().toSeconds() + " s) + a step whose deliveries were not all signed with the system's profile "
-                + "(the partner inbox checks every delivery's SignatureMethod).\n\n");
+                + "(the partner inbox checks every delivery's SignatureMethod).\n");
+        md.append("- CPU ms/msg: CPU time of the system's processes from the step's start to its last delivery, per delivered message: "
+                + "the JVM, its children and, for the gateway, its PostgreSQL server and backends (in brackets; pg_ctl starts them as "
+                + "daemons, so they are found by the data directory on their command line). The load driver and partner are not counted."
+                + "\n\n");
         md.append("Systems (each its own child JVM, data directory and loopback partner):\n\n");
         for (SystemSpec spec : options.systems()) {
             md.append("- **").append(spec.name()).append("**: ");
@@ -69,14 +73,14 @@ public final class ReportWriter {
         for (Map.Entry<String, List<StepResult>> entry : byStep.entrySet()) {
             md.append("## ").append(entry.getKey()).append("\n\n");
             md.append("| load | offered msg/s | sent | delivered | achieved msg/s | p50 ms | p95 ms | p99 ms | max ms | answer p50/p99 ms "
-                    + "| CPU ms/msg | RSS MB | delivered as, signed | errors | first error |\n");
+                    + "| CPU ms/msg (PostgreSQL) | RSS MB | delivered as, signed | errors | first error |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
             for (StepResult r : entry.getValue()) {
                 md.append(String.format(Locale.ROOT,
                         "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %s | %s | %d | %s |%n", r.load(),
                         r.offered() > 0 ? String.format(Locale.ROOT, "%.0f", r.offered()) : "closed loop", r.sent(), r.delivered(),
                         r.achieved(), ms(r.p50()), ms(r.p95()), ms(r.p99()), ms(r.max()), ms(r.answerP50()), ms(r.answerP99()),
-                        ms(r.cpuMsPerMessage()), Double.isNaN(r.rssMb()) ? "" : String.format(Locale.ROOT, "%.0f", r.rssMb()),
+                        cpu(r), Double.isNaN(r.rssMb()) ? "" : String.format(Locale.ROOT, "%.0f", r.rssMb()),
                         r.signedWith() == null ? "" : r.signedWith(), r.errors(),
                         r.firstError() == null ? "" : r.firstError().replace("|", "/").replace("\n", " ")));
             }
@@ -128,6 +132,12 @@ public final class ReportWriter {
 
     private static String extra(List<String> args) {
         return args.isEmpty() ? "" : " (extra arguments: `" + String.join(" ", args) + "`)";
+    }
+
+    /** CPU per message, with its PostgreSQL part when the system has one. */
+    private static String cpu(StepResult r) {
+        return r.databaseCpuMsPerMessage() > 0 ? ms(r.cpuMsPerMessage()) + " (" + ms(r.databaseCpuMsPerMessage()) + ")"
+                : ms(r.cpuMsPerMessage());
     }
 
     private static String ms(double value) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public record StepResult(String system, String workload, String load, double offered, int sent, int delivered, double achieved,
         double p50, double p95, double p99, double max, double answerP50, double answerP99, int submitErrors, int undelivered,
-        String firstError, String signedWith, double cpuMsPerMessage, double rssMb) {
+        String firstError, String signedWith, double cpuMsPerMessage, double databaseCpuMsPerMessage, double rssMb) {
 
     /** Errors of any kind: refused or failed submissions, and accepted messages never delivered. */
     public int errors() {
@@ -20,23 +20,24 @@ public record StepResult(String system, String workload, String load, double off
     public StepResult failed(String why) {
         return new StepResult(system, workload, load, offered, sent, delivered, achieved, p50, p95, p99, max, answerP50, answerP99,
                 submitErrors + Math.max(1, delivered), undelivered, why + (firstError == null ? "" : "; " + firstError), signedWith,
-                cpuMsPerMessage, rssMb);
+                cpuMsPerMessage, databaseCpuMsPerMessage, rssMb);
     }
 
     /** The same step, with the signature methods its receiver got (checked by the driver). */
     public StepResult signed(String methods) {
         return new StepResult(system, workload, load, offered, sent, delivered, achieved, p50, p95, p99, max, answerP50, answerP99,
-                submitErrors, undelivered, firstError, methods, cpuMsPerMessage, rssMb);
+                submitErrors, undelivered, firstError, methods, cpuMsPerMessage, databaseCpuMsPerMessage, rssMb);
     }
 
     /**
      * The same step, with what the system under test used: CPU time of its processes (the JVM and, for the
-     * gateway, its embedded PostgreSQL) from the step's start until its last delivery, per delivered message,
-     * and their resident memory at the end.
+     * gateway, its embedded PostgreSQL) from the step's start until its last delivery, per delivered message, the
+     * PostgreSQL part of it, and their resident memory at the end.
      */
-    public StepResult used(double cpuSeconds, double residentMb) {
+    public StepResult used(double cpuSeconds, double databaseCpuSeconds, double residentMb) {
         return new StepResult(system, workload, load, offered, sent, delivered, achieved, p50, p95, p99, max, answerP50, answerP99,
-                submitErrors, undelivered, firstError, signedWith, delivered > 0 ? cpuSeconds * 1000 / delivered : Double.NaN, residentMb);
+                submitErrors, undelivered, firstError, signedWith, delivered > 0 ? cpuSeconds * 1000 / delivered : Double.NaN,
+                delivered > 0 ? databaseCpuSeconds * 1000 / delivered : Double.NaN, residentMb);
     }
 
     static double percentile(long[] sortedNanos, double p) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -145,9 +146,21 @@ public final class SystemUnderTest implements AutoCloseable {
         return new JmsChannel(brokerUrl, workload.sender(), workload.apiKey(), workload.inboundAddress(), workload.replyAddress(), 8);
     }
 
-    /** CPU seconds used so far by the system's processes: the JVM and its children (the gateway's PostgreSQL server and backends). */
+    /** CPU seconds used so far by the system's processes: the JVM, its children and the gateway's PostgreSQL. */
     public double cpuSeconds() {
-        return processes().mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+        return cpuSecondsOf(processes());
+    }
+
+    /**
+     * CPU seconds used so far by the gateway's PostgreSQL: the server and its backends. pg_ctl starts the server as a
+     * daemon, so it is no child of the JVM: it is found by its command line, which names the gateway's data directory.
+     */
+    public double databaseCpuSeconds() {
+        return cpuSecondsOf(databaseProcesses());
+    }
+
+    private static double cpuSecondsOf(Stream<ProcessHandle> processes) {
+        return processes.mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
     }
 
     /** Resident memory of the same processes in MB (Linux /proc; NaN elsewhere). Shared pages of PostgreSQL count once per process. */
@@ -168,7 +181,16 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private Stream<ProcessHandle> processes() {
-        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants());
+        return Stream.concat(Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()), databaseProcesses())
+                .distinct();
+    }
+
+    private Stream<ProcessHandle> databaseProcesses() {
+        String data = dataDir.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith(data))).orElse(false))
+                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));
     }
 
     public long pid() {

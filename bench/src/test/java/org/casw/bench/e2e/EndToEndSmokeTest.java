@@ -101,7 +101,7 @@ class EndToEndSmokeTest {
         expected.addAll(SystemSpec.GENEROUS_LIMITS); // the bench's own submission limits, above any load it offers
         assertEquals(expected, ecdsa.extraArgs());
         Workload declarations = Workload.named("declarations");
-        StepResult ok = new StepResult("gateway-ecdsa", "declarations", "10/s", 10, 5, 5, 5, 1, 1, 1, 1, 1, 1, 0, 0, null, null, Double.NaN, Double.NaN);
+        StepResult ok = new StepResult("gateway-ecdsa", "declarations", "10/s", 10, 5, 5, 5, 1, 1, 1, 1, 1, 1, 0, 0, null, null, Double.NaN, Double.NaN, Double.NaN);
         assertEquals(0, LoadDriver.checkSignatures(ecdsa, declarations, java.util.Map.of("CN-CUSTOMS",
                 java.util.Map.of(SystemSpec.ECDSA, 5L)), ok).errors());
         assertEquals("ecdsa-sha256", LoadDriver.checkSignatures(ecdsa, declarations, java.util.Map.of("CN-CUSTOMS",

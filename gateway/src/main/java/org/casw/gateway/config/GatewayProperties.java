@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * settings are refused, so a misspelt key in an agreement file stops start-up with its file and line.
  * {@code devPki}: generate the development PKI under the data directory on start (off in production).
  * {@code aeo}: the AEO programmes recognised for the fast lane.
+ * {@code inboundConsumers}: consumers per party's inbound JMS address (a sender orders submissions with JMSXGroupID).
  */
 @ConfigurationProperties(prefix = "gateway", ignoreUnknownFields = false)
 public record GatewayProperties(
@@ -29,6 +30,7 @@ public record GatewayProperties(
         @DefaultValue(PartnerAgreementFiles.DEFAULT_LOCATION) String agreements,
         @DefaultValue("10MB") DataSize maxPayloadSize,
         @DefaultValue("2") int deliveryConsumers,
+        @DefaultValue("4") int inboundConsumers,
         @DefaultValue("30s") Duration deliveryTimeout,
         Map<String, Partner> partners,
         @DefaultValue Broker broker,

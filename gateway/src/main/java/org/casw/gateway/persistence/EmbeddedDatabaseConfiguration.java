@@ -15,6 +15,14 @@ import com.zaxxer.hikari.HikariDataSource;
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", matchIfMissing = true, havingValue = "__embedded__")
 public class EmbeddedDatabaseConfiguration {
 
+    /**
+     * Every session plans a prepared statement once. The gateway's statements are look-ups and writes by key, whose best
+     * plan does not depend on the values; with PostgreSQL's default a statement it judged worth it was planned again on
+     * every call: the manifest look-up behind each declaration's cross-document rule spent ~1.5 ms planning per call.
+     * The same line is {@code spring.datasource.hikari.connection-init-sql} in application.yml, for an external database.
+     */
+    static final String SESSION_SETTINGS = "set plan_cache_mode = force_generic_plan";
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(GatewayProperties properties) {
         return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), properties.embeddedDatabase().port());
@@ -28,6 +36,7 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setPassword(postgres.password());
         dataSource.setMaximumPoolSize(16);
         dataSource.setPoolName("gateway-db");
+        dataSource.setConnectionInitSql(SESSION_SETTINGS);
         return dataSource;
     }
 }

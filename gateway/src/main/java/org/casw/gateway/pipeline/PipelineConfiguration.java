@@ -91,7 +91,7 @@ public class PipelineConfiguration {
 
     @Bean
     JmsInboundRoutes jmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, GatewayProperties properties) {
-        return new JmsInboundRoutes(partners, receipts, properties.maxPayloadSize().toBytes());
+        return new JmsInboundRoutes(partners, receipts, properties.maxPayloadSize().toBytes(), properties.inboundConsumers());
     }
 
     @Bean

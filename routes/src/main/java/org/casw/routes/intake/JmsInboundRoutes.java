@@ -19,11 +19,22 @@ public class JmsInboundRoutes extends RouteBuilder {
     private final PartnerDirectory partners;
     private final GatewayReceipts receipts;
     private final long maxPayloadBytes;
+    private final int consumers;
 
     public JmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, long maxPayloadBytes) {
+        this(partners, receipts, maxPayloadBytes, 1);
+    }
+
+    /**
+     * @param consumers submissions of one party taken at once: with one, a port's messages waited for each other's commits
+     *                  and both cores idled; a sender that needs two taken in order gives them the same JMSXGroupID, and the
+     *                  broker hands a group to one consumer at a time
+     */
+    public JmsInboundRoutes(PartnerDirectory partners, GatewayReceipts receipts, long maxPayloadBytes, int consumers) {
         this.partners = partners;
         this.receipts = receipts;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.consumers = consumers;
     }
 
     @Override
@@ -41,7 +52,7 @@ public class JmsInboundRoutes extends RouteBuilder {
             // rights, so a party could have receipts put on another party's address; receipts go only to the
             // reply address of the party's agreement.
             from("jms:queue:" + partner.inboundAddress() + "?transacted=true&lazyCreateTransactionManager=false"
-                    + "&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
+                    + "&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true&concurrentConsumers=" + consumers)
                     .routeId("inbound-" + partner.id())
                     .process(new JmsSubmissions(partner, maxPayloadBytes))
                     .to(IntakeRoute.INTAKE)
