@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,6 +125,9 @@ public final class As4ChannelRate {
                 """);
         StringBuilder large = new StringBuilder("| receiver | large document | result | time | receiving heap (GC log) "
                 + "|\n|---|---|---|---|---|\n");
+        StringBuilder ratios = new StringBuilder("| concurrency | gateway rate / bare rate | gateway CPU / bare CPU (receiver JVM)"
+                + " | gateway CPU / bare CPU (receiver JVM + its PostgreSQL) |\n|---|---|---|---|\n");
+        List<Receiver> started = new ArrayList<>();
         try {
             for (String receiver : receivers) {
                 int port = freePort();
@@ -133,34 +138,53 @@ public final class As4ChannelRate {
                     case "bare" -> startBare(dir, port, endpoint, gcLog);
                     default -> throw new IllegalArgumentException("--receivers takes gateway and bare, not " + receiver);
                 };
-                try {
-                    awaitReady(receiver, port, process, dir.resolve(receiver + ".log"));
-                    // the JIT takes thousands of messages to settle in the gateway (measured: 29 msg/s after 1,500, 54 after 6,000)
-                    run(endpoint, crypto, gatewayCertificate, template, sequence, concurrencies.get(0), warmup);
-                    for (int concurrency : concurrencies) {
-                        run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, Math.min(warmup, 300));
-                        long receiverCpu = cpuNanos(process.toHandle());
-                        long databaseCpu = databaseCpuNanos(dir);
-                        long senderCpu = ownCpuNanos();
-                        Result r = run(endpoint, crypto, gatewayCertificate, template, sequence, concurrency, messages);
-                        double receiverMs = (cpuNanos(process.toHandle()) - receiverCpu) / 1e6 / messages;
-                        double databaseMs = (databaseCpuNanos(dir) - databaseCpu) / 1e6 / messages;
-                        double senderMs = (ownCpuNanos() - senderCpu) / 1e6 / messages;
-                        String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(
-                                receiver, concurrency, messages, r.rate, r.p50, r.p99, receiverMs,
-                                "bare".equals(receiver) ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
-                        System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError));
-                        rates.append(line).append('\n');
-                    }
-                    if (largeMb > 0) {
-                        String line = "| " + receiver + " | "
-                                + large(endpoint, crypto, gatewayCertificate, largeMb, gcLog, heapOf(receiver)) + " |";
-                        System.out.println(line);
-                        large.append(line).append('\n');
-                    }
-                } finally {
-                    process.destroy();
-                    process.waitFor();
+                started.add(new Receiver(receiver, process, endpoint, gcLog));
+                awaitReady(receiver, port, process, dir.resolve(receiver + ".log"));
+            }
+            // every receiver is warmed before any is measured, and their series alternate: the sender's own JIT warms with
+            // the messages it sends (measured: 10.5 ms per message against the first receiver, 8.5 against the same one
+            // after the second), so measuring one receiver after the other gave the first a colder, costlier sender
+            for (Receiver receiver : started) {
+                // the JIT takes thousands of messages to settle in the gateway (measured: 29 msg/s after 1,500, 54 after 6,000)
+                run(receiver.endpoint, crypto, gatewayCertificate, template, sequence, concurrencies.get(0), warmup);
+            }
+            for (int concurrency : concurrencies) {
+                Map<String, double[]> measured = new HashMap<>();
+                for (Receiver receiver : started) {
+                    run(receiver.endpoint, crypto, gatewayCertificate, template, sequence, concurrency, Math.min(warmup, 300));
+                    long receiverCpu = cpuNanos(receiver.process.toHandle());
+                    long databaseCpu = databaseCpuNanos(dir);
+                    long senderCpu = ownCpuNanos();
+                    long idleCpu = idleCpuNanos(started, receiver);
+                    Result r = run(receiver.endpoint, crypto, gatewayCertificate, template, sequence, concurrency, messages);
+                    double receiverMs = (cpuNanos(receiver.process.toHandle()) - receiverCpu) / 1e6 / messages;
+                    double databaseMs = (databaseCpuNanos(dir) - databaseCpu) / 1e6 / messages;
+                    double senderMs = (ownCpuNanos() - senderCpu) / 1e6 / messages;
+                    double idleMs = (idleCpuNanos(started, receiver) - idleCpu) / 1e6 / messages;
+                    boolean bare = "bare".equals(receiver.name);
+                    measured.put(receiver.name, new double[] {r.rate, receiverMs, bare ? 0 : databaseMs});
+                    String line = "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %d |".formatted(
+                            receiver.name, concurrency, messages, r.rate, r.p50, r.p99, receiverMs,
+                            bare ? "-" : "%.1f".formatted(databaseMs), senderMs, r.errors);
+                    System.out.println(line + (r.firstError == null ? "" : "  first error: " + r.firstError)
+                            + "  (idle receivers meanwhile: %.2f ms per message)".formatted(idleMs));
+                    rates.append(line).append('\n');
+                }
+                double[] gateway = measured.get("gateway");
+                double[] bare = measured.get("bare");
+                if (gateway != null && bare != null) {
+                    String line = "| %d | **%.2f** | %.2f | %.2f |".formatted(concurrency, gateway[0] / bare[0], gateway[1] / bare[1],
+                            (gateway[1] + gateway[2]) / bare[1]);
+                    System.out.println("gateway / bare " + line);
+                    ratios.append(line).append('\n');
+                }
+            }
+            if (largeMb > 0) {
+                for (Receiver receiver : started) {
+                    String line = "| " + receiver.name + " | "
+                            + large(receiver.endpoint, crypto, gatewayCertificate, largeMb, receiver.gcLog, heapOf(receiver.name)) + " |";
+                    System.out.println(line);
+                    large.append(line).append('\n');
                 }
             }
             String report = "# AS4 endpoint rate on loopback\n\n"
@@ -169,15 +193,31 @@ public final class As4ChannelRate {
                     + "Sender: bare phase4 4.4.1 in one JVM. Receivers, each alone in its own JVM: `gateway` is `gateway.jar`"
                     + " (verify, decrypt, validate, store in its own PostgreSQL, queue on its broker, then the receipt);"
                     + " `bare` is phase4 alone on a flat class path"
-                    + " (`BareAs4Receiver`: verify, decrypt, read the payload, receipt), the reference. Each receiver first takes "
-                    + warmup + " warm-up messages, then 300 before each measured series. 2-core machine.\n\n"
-                    + rates + (largeMb > 0 ? "\n" + large : "")
+                    + " (`BareAs4Receiver`: verify, decrypt, read the payload, receipt), the reference. All receivers run at"
+                    + " once, idle but for the one being measured; each first takes " + warmup + " warm-up messages, then their"
+                    + " series alternate, each after 300 more messages. 2-core machine.\n\n"
+                    + rates + (ratios.indexOf("**") < 0 ? "" : "\nThe gateway against bare phase4, series by series (issue 18's"
+                    + " target: a rate ratio of at least 0.85):\n\n" + ratios)
+                    + (largeMb > 0 ? "\n" + large : "")
                     + "\nReproduce: `mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/bench.jar "
                     + "org.casw.bench.e2e.As4ChannelRate --gateway-jar gateway/target/gateway.jar`\n";
             Files.writeString(reportFile, report + notesOf(reportFile));
         } finally {
+            for (Receiver receiver : started) {
+                receiver.process.destroy();
+                receiver.process.waitFor();
+            }
             deleteTree(dir);
         }
+    }
+
+    /** A receiver's JVM and where it listens. */
+    private record Receiver(String name, Process process, String endpoint, Path gcLog) {
+    }
+
+    /** CPU time used so far by the receivers other than the one measured (idle, they should use next to none). */
+    private static long idleCpuNanos(List<Receiver> receivers, Receiver measured) {
+        return receivers.stream().filter(r -> r != measured).mapToLong(r -> cpuNanos(r.process.toHandle())).sum();
     }
 
     /** The partner side as a tuned partner would run it: no debug logging, no class-path scans per message. */
@@ -256,20 +296,32 @@ public final class As4ChannelRate {
                   certificate: %s
                 """.formatted(SERVICE, partnerPem));
         // the receiving gateway gets the heap the large-document target allows, and logs its collections
-        return new ProcessBuilder(java(), "-Xmx" + heapOf("gateway"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
-                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heapOf("gateway"),
+                "-Xlog:gc:file=" + gcLog + ":uptime,level,tags"));
+        command.addAll(childJvmArgs("gateway"));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--gateway.data-dir=" + dir,
                 "--gateway.max-payload-size=" + (largeMb + 8) + "MB",
                 "--gateway.agreements=file:" + agreements + "/*.yml", "--gateway.broker.acceptor-url=",
                 // the partner's limits above any concurrency the run is given: it measures the channel, not the limits
-                "--gateway.limits.rate-per-second=100000", "--gateway.limits.burst=100000", "--gateway.limits.in-flight=4000")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
+                "--gateway.limits.rate-per-second=100000", "--gateway.limits.burst=100000", "--gateway.limits.in-flight=4000"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
     }
 
     private static Process startBare(Path dir, int port, String endpoint, Path gcLog) throws Exception {
-        return new ProcessBuilder(java(), "-Xmx" + heapOf("bare"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags",
-                "-cp", System.getProperty("java.class.path"), BareAs4Receiver.class.getName(), String.valueOf(port),
-                dir.resolve("certs").toString(), endpoint)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("bare.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heapOf("bare"), "-Xlog:gc:file=" + gcLog + ":uptime,level,tags"));
+        command.addAll(childJvmArgs("bare"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareAs4Receiver.class.getName(), String.valueOf(port),
+                dir.resolve("certs").toString(), endpoint));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("bare.log").toFile()).start();
+    }
+
+    /**
+     * Diagnostics for a receiver's JVM, as bench/run.sh takes them: {@code -Dbench.childJvmArgs="..."}, where
+     * {@code {receiver}} stands for its name, e.g. {@code -XX:StartFlightRecording=filename=/tmp/{receiver}.jfr,settings=profile}.
+     */
+    private static List<String> childJvmArgs(String receiver) {
+        String args = System.getProperty("bench.childJvmArgs", "").trim();
+        return args.isEmpty() ? List.of() : Arrays.stream(args.split("\\s+")).map(a -> a.replace("{receiver}", receiver)).toList();
     }
 
     private static String java() {
