@@ -1,6 +1,10 @@
 package org.casw.gateway.persistence;
 
+import java.io.ByteArrayInputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -286,11 +290,11 @@ public class JdbcMessageLedger implements MessageLedger {
             ps.setTimestamp(i++, now);
             for (byte[] body : new byte[][] {version.prepared(), version.signed()}) {
                 ps.setString(i++, body == null ? null : PayloadDigest.sha256Hex(body));
-                ps.setObject(i++, body == null ? null : body.length, java.sql.Types.INTEGER);
+                ps.setObject(i++, body == null ? null : body.length, Types.INTEGER);
                 if (body == null) {
-                    ps.setNull(i++, java.sql.Types.BINARY);
+                    ps.setNull(i++, Types.BINARY);
                 } else {
-                    ps.setBinaryStream(i++, new java.io.ByteArrayInputStream(body), body.length); // no copy of the array
+                    ps.setBinaryStream(i++, new ByteArrayInputStream(body), body.length); // no copy of the array
                 }
             }
             ps.setTimestamp(i++, now);
@@ -513,7 +517,7 @@ public class JdbcMessageLedger implements MessageLedger {
                 : Optional.<Deliverable>empty(), trackingId);
     }
 
-    private static MessageView summaryOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static MessageView summaryOf(ResultSet rs) throws SQLException {
         return new MessageView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 MessageStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
