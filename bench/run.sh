@@ -16,6 +16,7 @@
 #       manifests-jms (MT1101, PORT-QINZHOU on sw.in.port),
 #       rail-manifests-jms (MT1401, RAIL-QINZHOU on sw.in.rail); a system without its own list runs WORKLOADS (declarations)
 #   SIGN_WITH=xmldsig-ecdsa-sha256 bench/run.sh   every gateway signs for CN-CUSTOMS with this profile (overrides the names)
+# bench/run.sh --stages bench/target/stages   records each gateway with JFR and adds a stage-cost table (µs per message) per step
 # JAVA_OPTS=-Dbench.keepData=true keeps each system's temp dir and log (/tmp/casw-bench-*) for a post-mortem.
 # Any further arguments go to org.casw.bench.e2e.LoadDriver (e.g. --gateway-arg --some.property=value).
 set -euo pipefail

@@ -2,8 +2,10 @@ package org.casw.bench.e2e;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public final class LoadDriver {
     /** Everything one run is told on its command line. */
     public record Options(List<SystemSpec> systems, List<String> loads, Duration duration, Duration warmup,
             int clients, Path gatewayJar, String heap, Path report, Path chart, String command,
-            List<String> gatewayArgs, List<String> baselineArgs, Duration drainTimeout, Duration startTimeout) {
+            List<String> gatewayArgs, List<String> baselineArgs, Duration drainTimeout, Duration startTimeout, Path stages) {
 
         static Options parse(String... args) {
             List<String> systems = List.of("gateway", "baseline");
@@ -57,6 +59,7 @@ public final class LoadDriver {
             List<String> baselineArgs = new ArrayList<>();
             Duration drain = Duration.ofSeconds(30);
             Duration start = Duration.ofMinutes(3);
+            Path stages = null;
             for (int i = 0; i < args.length; i += 2) { // every option takes a value
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -75,17 +78,29 @@ public final class LoadDriver {
                     case "--baseline-arg" -> baselineArgs.add(value);
                     case "--drain" -> drain = Duration.ofSeconds(Long.parseLong(value));
                     case "--start-timeout" -> start = Duration.ofSeconds(Long.parseLong(value));
+                    case "--stages" -> stages = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             List<Workload> defaults = workloads;
             List<SystemSpec> specs = systems.stream().map(e -> SystemSpec.parse(e, defaults, gatewayArgs, baselineArgs)).toList();
             return new Options(specs, loads, duration, warmup, clients, gatewayJar, heap, report, chart, command,
-                    gatewayArgs, baselineArgs, drain, start);
+                    gatewayArgs, baselineArgs, drain, start, stages);
         }
     }
 
+    /** A step's time window and the CPU it measured, to read its stage costs from the system's flight recording. */
+    private record StageWindow(String step, Instant from, Instant to, double jvmMsPerMessage, double postgresMsPerMessage) {
+    }
+
+    /** Stage-cost tables of the gateway steps of the last run, by "system / workload / load" (with --stages DIR). */
+    private static final Map<String, String> STAGE_TABLES = new LinkedHashMap<>();
+
     private LoadDriver() {
+    }
+
+    static Map<String, String> stageTables() {
+        return STAGE_TABLES;
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,26 +128,50 @@ public final class LoadDriver {
                 for (String receiver : spec.kind() == SystemUnderTest.Kind.GATEWAY ? Workload.RECEIVERS : List.of("CN-CUSTOMS")) {
                     urls.put(receiver, partner.url(receiver));
                 }
-                try (SystemUnderTest system = SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(),
-                        spec.extraArgs(), options.startTimeout())) {
+                Path recording = options.stages() == null || spec.kind() != SystemUnderTest.Kind.GATEWAY ? null
+                        : options.stages().toAbsolutePath().resolve(name + ".jfr");
+                List<StageWindow> windows = new ArrayList<>();
+                try (SystemUnderTest system = startRecorded(spec, urls, options, recording)) {
                     log("%s started in %.1f s (pid %d, log %s, %s)", name, (System.nanoTime() - startedAt) / 1e9,
                             system.pid(), system.log(),
                             spec.kind() == SystemUnderTest.Kind.BASELINE ? "naive baseline"
                                     : spec.extraArgs().isEmpty() ? "agreement defaults" : String.join(" ", spec.extraArgs()));
                     for (Workload workload : spec.workloads()) {
-                        results.addAll(runWorkload(options, spec, workload, system, partner, runTag));
+                        results.addAll(runWorkload(options, spec, workload, system, partner, runTag, recording == null ? null : windows));
                     }
                     if (partner.unmatched() > 0) {
                         log("%s: %d deliveries without a driver's key (BENCH-...)", name, partner.unmatched());
                     }
+                }
+                // the recording is written when the gateway exits
+                for (StageWindow w : windows) {
+                    StageCosts.Window window = StageCosts.read(recording, w.from(), w.to());
+                    STAGE_TABLES.put(w.step(), StageCosts.table(window.samples(),
+                            StageCosts.microsPerMessage(window, w.jvmMsPerMessage(), w.postgresMsPerMessage())));
                 }
             }
         }
         return results;
     }
 
+    /** Starts a system; with a recording path, its JVM records a flight recording there (JFR's default settings). */
+    private static SystemUnderTest startRecorded(SystemSpec spec, Map<String, String> urls, Options options, Path recording)
+            throws Exception {
+        if (recording == null) {
+            return SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(), spec.extraArgs(), options.startTimeout());
+        }
+        Files.createDirectories(recording.getParent());
+        String before = System.getProperty("bench.childJvmArgs", "");
+        System.setProperty("bench.childJvmArgs", before + " -XX:StartFlightRecording=filename=" + recording + ",dumponexit=true");
+        try {
+            return SystemUnderTest.start(spec.kind(), urls, options.gatewayJar(), options.heap(), spec.extraArgs(), options.startTimeout());
+        } finally {
+            System.setProperty("bench.childJvmArgs", before);
+        }
+    }
+
     private static List<StepResult> runWorkload(Options options, SystemSpec spec, Workload workload, SystemUnderTest system,
-            PartnerInbox partner, String runTag) throws Exception {
+            PartnerInbox partner, String runTag, List<StageWindow> windows) throws Exception {
         String name = spec.name();
         List<StepResult> results = new ArrayList<>();
         Documents documents = new Documents(workload.family(), runTag + "-" + name + "-" + workload.name());
@@ -159,11 +198,16 @@ public final class LoadDriver {
                 partner.resetSignatures();
                 double cpuBefore = system.cpuSeconds();
                 double databaseCpuBefore = system.databaseCpuSeconds();
+                Instant stepStart = Instant.now();
                 StepResult result = max
                         ? generator.closedLoop(name, options.clients(), options.duration())
                         : generator.openLoop(name, Double.parseDouble(load), options.duration());
                 result = result.used(system.cpuSeconds() - cpuBefore, system.databaseCpuSeconds() - databaseCpuBefore,
                         system.residentMb());
+                if (windows != null && result.delivered() > 0) {
+                    windows.add(new StageWindow(name + " / " + workload.name() + " / " + result.load(), stepStart, Instant.now(),
+                            result.cpuMsPerMessage() - result.databaseCpuMsPerMessage(), result.databaseCpuMsPerMessage()));
+                }
                 if (!max && saturatedAt == null && (result.errors() > 0 || result.achieved() < 0.9 * result.offered())) {
                     saturatedAt = result.offered();
                 }

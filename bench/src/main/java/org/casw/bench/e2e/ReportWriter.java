@@ -86,6 +86,14 @@ public final class ReportWriter {
             }
             md.append('\n');
         }
+        if (!LoadDriver.stageTables().isEmpty()) {
+            md.append("## Where the CPU goes\n\n");
+            md.append("µs per delivered message and stage (`--stages`): the gateway's flight recording (JFR's default settings) "
+                    + "over the step, each execution sample given to the first stage whose frames it holds, scaled to the step's "
+                    + "JVM CPU per message (the JIT compiler's threads by their share of thread CPU); PostgreSQL's CPU on the "
+                    + "ledger's line. Recording costs a little CPU of its own, so these steps run slightly slower.\n\n");
+            LoadDriver.stageTables().forEach((step, table) -> md.append("### ").append(step).append("\n\n").append(table).append('\n'));
+        }
         md.append("## Ratio gateway / baseline\n\n");
         md.append(ratios(options, results));
         md.append('\n');
