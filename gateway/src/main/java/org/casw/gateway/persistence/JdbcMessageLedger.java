@@ -139,11 +139,11 @@ public class JdbcMessageLedger implements MessageLedger {
                         + " receives this message, each other a copy)";
         if (receivers.size() == 1) {
             // one statement, so atomic without a transaction of its own: status, business keys and history together
-            return validate(trackingId, receivers.get(0), senderSigned, keys, routed, now)
+            return acceptedAlone(trackingId, keys, senderSigned, ReceiverVersion.asIs(receivers.get(0)), routed)
                     ? List.of(new Dispatch(trackingId, receivers.get(0), MessageStatus.VALIDATED, senderSigned, null)) : List.of();
         }
         return tx.execute(status -> {
-            if (!validate(trackingId, receivers.get(0), senderSigned, keys, routed, now)) {
+            if (!acceptedAlone(trackingId, keys, senderSigned, ReceiverVersion.asIs(receivers.get(0)), routed)) {
                 return List.<Dispatch>of();
             }
             List<Dispatch> dispatches = new ArrayList<>();
@@ -162,37 +162,6 @@ public class JdbcMessageLedger implements MessageLedger {
             }
             return dispatches;
         });
-    }
-
-    /** RECEIVED -> VALIDATED with its receiver, keys and history line, in one statement; false if no longer RECEIVED. */
-    private boolean validate(String trackingId, String receiver, boolean senderSigned, BusinessKeys keys, String routed, Timestamp now) {
-        List<BusinessKeys.Key> all = keys.all();
-        String[] kinds = all.stream().map(k -> k.kind().name()).toArray(String[]::new);
-        String[] values = all.stream().map(k -> truncate(k.value())).toArray(String[]::new);
-        Integer moved = jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    with v as (
-                        update message set status = 'VALIDATED', receiver = ?, sender_signed = ?, updated_at = ?
-                        where tracking_id = ? and status = 'RECEIVED' returning tracking_id),
-                    k as (
-                        insert into message_business_key (tracking_id, kind, value)
-                        select v.tracking_id, k.kind, k.value from v, unnest(?::varchar[], ?::varchar[]) as k (kind, value)
-                        on conflict do nothing),
-                    t as (
-                        insert into message_transition (tracking_id, status, at, reason)
-                        select tracking_id, 'VALIDATED', ?, ? from v)
-                    select count(*)::int from v""");
-            ps.setString(1, receiver);
-            ps.setBoolean(2, senderSigned);
-            ps.setTimestamp(3, now);
-            ps.setString(4, trackingId);
-            ps.setArray(5, con.createArrayOf("varchar", kinds));
-            ps.setArray(6, con.createArrayOf("varchar", values));
-            ps.setTimestamp(7, now);
-            ps.setString(8, routed);
-            return ps;
-        }, rs -> rs.next() ? rs.getInt(1) : 0);
-        return moved != null && moved == 1;
     }
 
     @Override
@@ -221,7 +190,7 @@ public class JdbcMessageLedger implements MessageLedger {
         return commits.write(() -> {
             ReceiverVersion first = versions.get(0);
             if (versions.size() == 1 && first.failure() == null) {
-                return acceptedAlone(trackingId, keys, senderSigned, first)
+                return acceptedAlone(trackingId, keys, senderSigned, first, "valid; routed to " + first.receiver())
                         ? List.of(new Dispatch(trackingId, first.receiver(), first.status(), senderSigned, null, true)) : List.of();
             }
             List<Dispatch> ready = new ArrayList<>();
@@ -239,16 +208,17 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     /**
-     * The common case in one statement: RECEIVED straight to VALIDATED or SIGNED with the receiver, the keys, the
-     * receiver's versions and every history line in order; false if the message was no longer RECEIVED.
+     * One receiver in one statement (also a routing without versions): RECEIVED straight to VALIDATED or SIGNED with
+     * the receiver, the keys, the receiver's versions and every history line in order; false if no longer RECEIVED.
      */
-    private boolean acceptedAlone(String trackingId, BusinessKeys keys, boolean senderSigned, ReceiverVersion version) {
+    private boolean acceptedAlone(String trackingId, BusinessKeys keys, boolean senderSigned, ReceiverVersion version,
+            String routed) {
         Timestamp now = now();
         List<BusinessKeys.Key> all = keys.all();
         List<String> statuses = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         statuses.add(MessageStatus.VALIDATED.name());
-        reasons.add("valid; routed to " + version.receiver());
+        reasons.add(routed);
         for (String note : version.notes()) {
             statuses.add(MessageStatus.VALIDATED.name());
             reasons.add(note);
