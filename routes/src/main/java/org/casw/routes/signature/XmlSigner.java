@@ -137,7 +137,8 @@ public final class XmlSigner {
         String digest = digestUri(profile, options);
         Element signatureElement;
         try {
-            signatureElement = signWholeDocument(document, document.getDocumentElement(), profile, identity, options, digest).getElement();
+            signatureElement = signWholeDocument(document, document.getDocumentElement(), profile, identity, options, digest, true)
+                    .getElement();
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("cannot sign with " + profile.id() + ": " + e.getMessage(), e);
         }
@@ -148,10 +149,11 @@ public final class XmlSigner {
 
     /**
      * The enveloped whole-document signature as the last child of {@code root}: reference {@code URI=""} with the
-     * enveloped-signature and C14N transforms, XAdES-BES when asked, the certificate as KeyInfo; signed.
+     * enveloped-signature and C14N transforms, XAdES-BES when asked, the certificate as KeyInfo; signed, or with
+     * {@code sign} false only its references digested (the caller signs SignedInfo once it has set a digest itself).
      */
     private XMLSignature signWholeDocument(Document document, Element root, SigningProfile profile, SigningIdentity identity,
-            SigningOptions options, String digest) throws XMLSecurityException {
+            SigningOptions options, String digest, boolean sign) throws XMLSecurityException {
         // RSA stays with the JDK (as fast as BC); EC math goes to Bouncy Castle per call, see docs/stack.md.
         Provider provider = profile == SigningProfile.XMLDSIG_RSA_SHA256 ? null : bouncyCastle;
         XMLSignature signature = new XMLSignature(document, "", profile.signatureMethod(), profile.canonicalization(), provider);
@@ -166,7 +168,11 @@ public final class XmlSigner {
             addSignedProperties(document, signature, profile, identity.certificate(), signingTime);
         }
         signature.addKeyInfo(identity.certificate());
-        signature.sign(identity.key());
+        if (sign) {
+            signature.sign(identity.key());
+        } else {
+            signature.getSignedInfo().generateDigestValues(); // what sign() does before it signs
+        }
         return signature;
     }
 
@@ -209,12 +215,12 @@ public final class XmlSigner {
         stub.appendChild(root);
         Element signatureElement;
         try {
-            // computes every reference's digest (the whole-document one over the stub, replaced next) and signs
-            XMLSignature signature = signWholeDocument(stub, root, profile, identity, options, digest);
+            // computes every reference's digest (the whole-document one over the stub, replaced next), unsigned
+            XMLSignature signature = signWholeDocument(stub, root, profile, identity, options, digest, false);
             SignedInfo signedInfo = signature.getSignedInfo();
             Element digestValue = (Element) signedInfo.item(0).getElement().getElementsByTagNameNS(DS, "DigestValue").item(0);
             digestValue.setTextContent(XMLUtils.encodeToString(read.digest()));
-            // sign SignedInfo again, now with the document's digest, exactly as XMLSignature.sign does
+            // sign SignedInfo, now with the document's digest, exactly as XMLSignature.sign does
             SignatureAlgorithm algorithm = signedInfo.getSignatureAlgorithm();
             algorithm.initSign(identity.key());
             ByteArrayOutputStream canonical = new ByteArrayOutputStream(1024);
