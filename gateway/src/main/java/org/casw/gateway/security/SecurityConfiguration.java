@@ -1,5 +1,6 @@
 package org.casw.gateway.security;
 
+import java.util.Arrays;
 import jakarta.servlet.DispatcherType;
 import org.casw.gateway.api.Problems;
 import org.casw.gateway.config.GatewayProperties;
@@ -17,6 +18,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -69,6 +71,9 @@ public class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
+                // stateless API keys: no login to log out of, no saved request to return to after one
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(partners), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SuspendedPartyFilter(partners, suspensions, json), ApiKeyAuthenticationFilter.class)
@@ -76,12 +81,13 @@ public class SecurityConfiguration {
                         // the request was authorized on its way in: its async re-dispatch (a deferred answer)
                         // and error dispatch carry no credentials of their own
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
-                        .requestMatchers("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses").hasRole("OPERATOR")
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(paths("/api/v1/openapi.json", "/api/v1/openapi.json/**")).permitAll()
+                        .requestMatchers(paths("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses"))
+                            .hasRole("OPERATOR")
+                        .requestMatchers(paths("/api/**")).authenticated()
                         // probes for orchestrators; /actuator/health shows details only to operators (application.yml)
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")).permitAll()
+                        .requestMatchers(paths("/actuator", "/actuator/**")).hasRole("OPERATOR")
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -95,5 +101,13 @@ public class SecurityConfiguration {
                     json.writeValue(response.getOutputStream(), Problems.unauthenticated(request.getRequestURI()));
                 }))
                 .build();
+    }
+
+    /**
+     * The rules match paths as written, not through Spring MVC's handler mappings (the default when MVC is present),
+     * which looked every request's handler up a second time before the DispatcherServlet did.
+     */
+    private static RequestMatcher[] paths(String... patterns) {
+        return Arrays.stream(patterns).map(PathPatternRequestMatcher.withDefaults()::matcher).toArray(RequestMatcher[]::new);
     }
 }
