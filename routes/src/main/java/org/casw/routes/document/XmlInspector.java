@@ -42,8 +42,8 @@ public class XmlInspector {
         } catch (IOException e) {
             throw new IllegalStateException("Reading an in-memory payload failed", e);
         }
-        Optional<DocumentType> type = DocumentType.identify(handler.root);
-        String messageId = type.flatMap(t -> t.rootNamed(handler.root)).map(handler::messageId).orElse(null);
+        Optional<DocumentType> type = handler.type;
+        String messageId = handler.idRoot == null ? null : handler.messageId();
         return new Inspection(handler.root, type, messageId, List.of());
     }
 
@@ -51,17 +51,25 @@ public class XmlInspector {
         return n > 0 ? n : null;
     }
 
-    /** Tracks the element path and keeps the text of elements up to three levels below the root. */
+    /**
+     * Tracks the element path and keeps the text of the elements that make up the message id, which the root names
+     * (up to three levels below it); nothing else is copied, as every element of the document passes here.
+     */
     private static final class Reader extends DefaultHandler {
         private final List<String> path = new ArrayList<>();
-        private final List<String[]> values = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private QName root;
+        private Optional<DocumentType> type = Optional.empty();
+        private DocumentType.Root idRoot;
+        private String[] idValues;
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             if (root == null) {
                 root = new QName(uri, localName);
+                type = DocumentType.identify(root);
+                idRoot = type.flatMap(t -> t.rootNamed(root)).orElse(null);
+                idValues = idRoot == null ? null : new String[idRoot.messageIdParts().size()];
             }
             path.add(localName);
             text.setLength(0);
@@ -69,34 +77,34 @@ public class XmlInspector {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (path.size() <= 4 && text.length() < 256) {
+            if (idRoot != null && path.size() <= 4 && text.length() < 256) {
                 text.append(ch, start, length);
             }
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
-            if (path.size() >= 2 && path.size() <= 4 && !text.isEmpty()) {
-                values.add(new String[] {String.join("/", path.subList(1, path.size())), text.toString().trim()});
+            if (idRoot != null && path.size() >= 2 && path.size() <= 4 && !text.isEmpty()) {
+                List<String> below = path.subList(1, path.size());
+                List<List<String>> parts = idRoot.messageIdParts();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (idValues[i] == null && parts.get(i).equals(below)) {
+                        String value = text.toString().trim();
+                        idValues[i] = value.isEmpty() ? null : value; // the first non-empty value at the path
+                    }
+                }
             }
             text.setLength(0);
             path.remove(path.size() - 1);
         }
 
-        String valueAt(List<String> below) {
-            String key = String.join("/", below);
-            return values.stream().filter(v -> v[0].equals(key)).map(v -> v[1])
-                    .filter(v -> !v.isEmpty()).findFirst().orElse(null);
-        }
-
         /** The sender's message id: the value at the root's id path, or the values at its id paths joined by ':'. */
-        String messageId(DocumentType.Root root) {
-            List<String> parts = new ArrayList<>();
-            for (List<String> path : root.messageIdParts()) {
-                String value = valueAt(path);
-                if (value == null && parts.isEmpty()) {
-                    return null; // without its first part there is no id, and the document is not de-duplicated
-                }
+        String messageId() {
+            if (idValues.length == 0 || idValues[0] == null) {
+                return null; // without its first part there is no id, and the document is not de-duplicated
+            }
+            List<String> parts = new ArrayList<>(idValues.length);
+            for (String value : idValues) {
                 parts.add(value == null ? "" : value);
             }
             return String.join(":", parts);
