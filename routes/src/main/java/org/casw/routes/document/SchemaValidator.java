@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -28,18 +30,27 @@ import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Validates a payload against its document type's XML Schema and reports every violation with the
- * element path, line and column. Schemas are compiled once; a validator handler is made per call
- * because they are not thread-safe.
+ * element path, line and column. Schemas are compiled once. A validator handler serves one parse at a time; the
+ * document types' handlers are pooled (see {@link #IDLE_PER_TYPE}), others are made per call.
  */
 public class SchemaValidator {
 
     private static final int MAX_VIOLATIONS = 100;
 
+    /**
+     * Idle validator handlers kept per document type. Making one (its validator, component manager and stacks)
+     * allocated more than the 6 KB declaration it then validated; a handler starting a document resets itself
+     * (JAXP), so one that finished, or stopped on an error, serves the next. Beyond this many idle, they are dropped.
+     */
+    static final int IDLE_PER_TYPE = 8;
+
     private final Map<DocumentType, Schema> schemas = new EnumMap<>(DocumentType.class);
+    private final Map<DocumentType, BlockingQueue<ValidatorHandler>> idle = new EnumMap<>(DocumentType.class);
 
     public SchemaValidator() {
         for (DocumentType type : DocumentType.values()) {
             schemas.put(type, compile(type.schemaResource()));
+            idle.put(type, new ArrayBlockingQueue<>(IDLE_PER_TYPE));
         }
     }
 
@@ -73,7 +84,7 @@ public class SchemaValidator {
     }
 
     public List<Violation> validate(DocumentType type, byte[] payload) {
-        return validate(schemas.get(type), payload);
+        return validate(type, payload, null);
     }
 
     /**
@@ -81,16 +92,26 @@ public class SchemaValidator {
      * one parse validates and reads. What the reader built is only meaningful when there is no violation.
      */
     public List<Violation> validate(DocumentType type, byte[] payload, ContentHandler reader) {
-        return validate(schemas.get(type), payload, reader);
+        BlockingQueue<ValidatorHandler> pool = idle.get(type);
+        ValidatorHandler validator = pool.poll();
+        if (validator == null) {
+            validator = schemas.get(type).newValidatorHandler();
+        }
+        try {
+            return validate(validator, payload, reader);
+        } finally {
+            validator.setContentHandler(null); // nothing of this parse stays reachable from the pool
+            validator.setErrorHandler(null);
+            pool.offer(validator);
+        }
     }
 
     /** Every violation of a payload against a compiled schema, each with path, line and column. */
     public static List<Violation> validate(Schema schema, byte[] payload) {
-        return validate(schema, payload, null);
+        return validate(schema.newValidatorHandler(), payload, null);
     }
 
-    private static List<Violation> validate(Schema schema, byte[] payload, ContentHandler downstream) {
-        ValidatorHandler validator = schema.newValidatorHandler();
+    private static List<Violation> validate(ValidatorHandler validator, byte[] payload, ContentHandler downstream) {
         if (downstream != null) {
             validator.setContentHandler(downstream);
         }
@@ -117,18 +138,24 @@ public class SchemaValidator {
     /** Keeps the element path (with positions among same-named siblings) as the parse goes. */
     private static final class PathTracker extends XMLFilterImpl {
         private final Deque<String> path = new ArrayDeque<>();
-        private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
+        /** Sibling counts by depth, each level's map cleared and reused when its parent starts, not made per element. */
+        private final List<Map<String, Integer>> siblingCounts = new ArrayList<>();
 
         PathTracker(ErrorHandler errors) {
             setErrorHandler(errors);
-            siblingCounts.push(new HashMap<>());
+            siblingCounts.add(new HashMap<>());
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            int position = siblingCounts.peek().merge(localName, 1, Integer::sum);
+            int depth = path.size();
+            int position = siblingCounts.get(depth).merge(localName, 1, Integer::sum);
             path.addLast(position == 1 ? localName : localName + "[" + position + "]");
-            siblingCounts.push(new HashMap<>());
+            if (siblingCounts.size() == depth + 1) {
+                siblingCounts.add(new HashMap<>());
+            } else {
+                siblingCounts.get(depth + 1).clear(); // this element's children count afresh
+            }
             super.startElement(uri, localName, qName, atts);
         }
 
@@ -136,7 +163,6 @@ public class SchemaValidator {
         public void endElement(String uri, String localName, String qName) throws SAXException {
             super.endElement(uri, localName, qName);
             path.removeLast();
-            siblingCounts.pop();
         }
 
         String path() {
