@@ -43,6 +43,11 @@ public class SchemaValidator {
      * (JAXP), so one that finished, or stopped on an error, serves the next. Beyond this many idle, they are dropped.
      */
     static final int IDLE_PER_TYPE = 8;
+    /**
+     * A handler that validated a larger document is dropped: what it gathered (identity-constraint values of a
+     * 10,000-container manifest) stays in it until its next document, and an idle one must not hold that.
+     */
+    static final int POOLED_UP_TO = 256 * 1024;
 
     private final Map<DocumentType, Schema> schemas = new EnumMap<>(DocumentType.class);
     private final Map<DocumentType, BlockingQueue<ValidatorHandler>> idle = new EnumMap<>(DocumentType.class);
@@ -52,6 +57,11 @@ public class SchemaValidator {
             schemas.put(type, compile(type.schemaResource()));
             idle.put(type, new ArrayBlockingQueue<>(IDLE_PER_TYPE));
         }
+    }
+
+    /** How many handlers for a type wait in the pool (for tests). */
+    int idleHandlers(DocumentType type) {
+        return idle.get(type).size();
     }
 
     /**
@@ -100,9 +110,11 @@ public class SchemaValidator {
         try {
             return validate(validator, payload, reader);
         } finally {
-            validator.setContentHandler(null); // nothing of this parse stays reachable from the pool
-            validator.setErrorHandler(null);
-            pool.offer(validator);
+            if (payload.length <= POOLED_UP_TO) {
+                validator.setContentHandler(null); // nothing of this parse stays reachable from the pool
+                validator.setErrorHandler(null);
+                pool.offer(validator);
+            }
         }
     }
 

@@ -44,6 +44,22 @@ class SchemaValidatorReuseTest {
         assertThat(reused.validate(DocumentType.DECLARATION, manyViolations)).hasSizeGreaterThanOrEqualTo(100);
     }
 
+    @Test
+    void aHandlerThatValidatedALargeDocumentIsNotKeptIdle() throws IOException {
+        byte[] valid = Files.readAllBytes(SAMPLES.resolve("valid/import-durian-form-e.xml"));
+        String xml = new String(valid, StandardCharsets.UTF_8);
+        int end = xml.lastIndexOf("</");
+        // a comment keeps it valid and makes it larger than a pooled handler may have seen
+        byte[] large = (xml.substring(0, end) + "<!--" + "x".repeat(SchemaValidator.POOLED_UP_TO) + "-->" + xml.substring(end))
+                .getBytes(StandardCharsets.UTF_8);
+        SchemaValidator validator = new SchemaValidator();
+
+        assertThat(validator.validate(DocumentType.DECLARATION, valid)).isEmpty();
+        assertThat(validator.idleHandlers(DocumentType.DECLARATION)).isEqualTo(1);
+        assertThat(validator.validate(DocumentType.DECLARATION, large)).isEmpty();
+        assertThat(validator.idleHandlers(DocumentType.DECLARATION)).isZero();
+    }
+
     /** A valid declaration with an attribute its schema does not allow on each of its 182 plain start tags. */
     private static byte[] manyViolations(byte[] valid) {
         String xml = new String(valid, StandardCharsets.UTF_8);
