@@ -23,6 +23,8 @@ import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
+import org.casw.routes.family.DeclaredSender;
+import org.casw.routes.family.DocumentFamilies;
 import org.casw.routes.ledger.Dispatch;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
@@ -51,7 +53,6 @@ import org.casw.routes.validation.ViolationCodes;
 import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.origin.CertificateOfOrigin;
-import org.casw.schemas.origin.CertificateUtilization;
 
 /** The steps of the intake route, each small and named after what it does to a submission. */
 public class IntakeSteps {
@@ -403,84 +404,43 @@ public class IntakeSteps {
         };
     }
 
-    /** A party submits only as itself: the declarant named in the document must be one of its codes. */
+    /**
+     * A party submits only as itself: the declarant a document names must be one of its codes; a document carrying an
+     * authority's word (a certificate of origin, an AEO notice) comes from that country's customs or window. Its family
+     * says whom it claims to speak for.
+     */
     IntakeStep checkSender() {
         return new IntakeStep() {
             @Override
             void apply(Intake intake, Exchange exchange) {
-                switch (intake.type) {
-                    case AEO_STATUS -> {
-                        checkAeoIssuer(intake);
-                        return;
-                    }
-                    case CERTIFICATE_OF_ORIGIN -> {
-                        checkCertificateIssuer(intake);
-                        return;
-                    }
-                    case CERTIFICATE_UTILIZATION -> {
-                        checkUtilizationIssuer(intake);
-                        return;
-                    }
-                    default -> {
-                    }
-                }
-                String claimed = intake.keys.declaredSender();
-                if (claimed == null) {
+                Optional<DeclaredSender> declared = DocumentFamilies.of(intake.type).declaredSender(intake.type, intake.document,
+                        intake.keys);
+                if (declared.isEmpty()) {
                     return;
                 }
-                Optional<PartnerProfile> sender = partners.find(intake.submission.sender());
-                if (sender.isEmpty() || !sender.get().mayDeclareAs(claimed)) {
-                    reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(ViolationCodes.SENDER_MISMATCH,
-                            intake.keys.declaredSenderPath(), "Party " + intake.submission.sender()
-                                    + " may not submit documents declared by " + claimed + ".")),
-                            "sender mismatch");
+                String sender = intake.submission.sender();
+                Optional<PartnerProfile> party = partners.find(sender);
+                if (declared.get() instanceof DeclaredSender.Party claimed) {
+                    if (party.isEmpty() || !party.get().mayDeclareAs(claimed.code())) {
+                        reject(intake, IntakeResult.Outcome.FORBIDDEN, List.of(Violation.of(ViolationCodes.SENDER_MISMATCH,
+                                claimed.path(), "Party " + sender + " may not submit documents declared by " + claimed.code() + ".")),
+                                "sender mismatch");
+                    }
+                    return;
+                }
+                DeclaredSender.Authority authority = (DeclaredSender.Authority) declared.get();
+                Optional<String> country = party.map(PartnerProfile::country);
+                if (country.filter(authority.country()::equals).isEmpty()) {
+                    forbid(intake, authority.violation(), authority.path(), "Party " + sender + " acts for "
+                            + country.orElse("no country") + " and may not " + authority.what() + ".");
+                } else if (authority.signatureRequired() && !intake.signatureVerified && !intake.submission.sealedBy()) {
+                    reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.CERTIFICATE_SIGNATURE_REQUIRED,
+                            "/CertificateOfOrigin", "A certificate of origin must carry its issuer's signature (an enveloped XML"
+                                    + " signature made with the certificate " + sender + "'s agreement trusts).")),
+                            "certificate of origin unsigned");
                 }
             }
         };
-    }
-
-    /** A window speaks for its own country's AEO programme only: the notice's issuing country must be its agreement's. */
-    private void checkAeoIssuer(Intake intake) {
-        String issuing = ((AeoStatusNotice) intake.document).getIssuingCountry();
-        speaksFor(intake, issuing, ViolationCodes.AEO_ISSUER_MISMATCH, "/AeoStatusNotice/IssuingCountry",
-                "report AEO statuses issued by " + issuing);
-    }
-
-    /** True when the sender acts for the country a document speaks for; otherwise refuses it, naming the field. */
-    private boolean speaksFor(Intake intake, String documentCountry, String code, String path, String what) {
-        Optional<String> country = partners.find(intake.submission.sender()).map(PartnerProfile::country);
-        if (country.filter(documentCountry::equals).isPresent()) {
-            return true;
-        }
-        forbid(intake, code, path, "Party " + intake.submission.sender() + " acts for " + country.orElse("no country")
-                + " and may not " + what + ".");
-        return false;
-    }
-
-    /**
-     * A certificate of origin carries an authority's word: it comes from the customs or window of the country that issued
-     * it (its exporting country), or through it, and bears that issuer's verified signature (pinned in its agreement): on
-     * the document, or on the AS4 message that carried it, made with the partner gateway's certificate from its agreement.
-     */
-    private void checkCertificateIssuer(Intake intake) {
-        String issuing = ((CertificateOfOrigin) intake.document).getExportingCountry();
-        if (!speaksFor(intake, issuing, ViolationCodes.CERTIFICATE_ISSUER_MISMATCH, "/CertificateOfOrigin/ExportingCountry",
-                "issue certificates of origin of " + issuing + ": they come from " + issuing + "'s customs or single window")) {
-            return;
-        }
-        if (!intake.signatureVerified && !intake.submission.sealedBy()) {
-            reject(intake, IntakeResult.Outcome.INVALID, List.of(Violation.of(ViolationCodes.CERTIFICATE_SIGNATURE_REQUIRED,
-                    "/CertificateOfOrigin", "A certificate of origin must carry its issuer's signature (an enveloped XML signature"
-                            + " made with the certificate " + intake.submission.sender() + "'s agreement trusts).")),
-                    "certificate of origin unsigned");
-        }
-    }
-
-    /** A utilization notice comes from the customs (or window) of the importing country that used the certificate. */
-    private void checkUtilizationIssuer(Intake intake) {
-        String importing = ((CertificateUtilization) intake.document).getImportingCountry();
-        speaksFor(intake, importing, ViolationCodes.UTILIZATION_ISSUER_MISMATCH, "/CertificateUtilization/ImportingCountry",
-                "report the use of certificates in " + importing);
     }
 
     /**
@@ -595,7 +555,8 @@ public class IntakeSteps {
                     DocumentReader.ReceiptFacts receipt = validator.receiptFacts(intake.type, intake.document);
                     String refersTo = receipt.refersTo() != null ? receipt.refersTo()
                             // customs' own receipts name the declaration as customs knows it, not by tracking id
-                            : ledger.deliveredWith(intake.submission.sender(), answeredType(intake.type), receipt.refersToKeys())
+                            : ledger.deliveredWith(intake.submission.sender(),
+                                    DocumentFamilies.of(intake.type).answeredBy(intake.type).name(), receipt.refersToKeys())
                                     .orElse(null);
                     Optional<MessageView> original = Optional.ofNullable(refersTo).flatMap(ledger::find)
                             .filter(m -> intake.submission.sender().equals(m.receiver()));
@@ -638,11 +599,6 @@ public class IntakeSteps {
                 }
             }
         };
-    }
-
-    /** The document type a receipt answers. */
-    private static String answeredType(DocumentType receipt) {
-        return (receipt == DocumentType.MANIFEST_RECEIPT ? DocumentType.MANIFEST : DocumentType.DECLARATION).name();
     }
 
     /** A receipt from the receiver moves the original message to ACKNOWLEDGED with the receiver's own code. */
@@ -724,10 +680,8 @@ public class IntakeSteps {
     }
 
     private void reject(Intake intake, IntakeResult.Outcome outcome, List<Violation> violations, String reason) {
-        if (intake.type == DocumentType.DECLARATION) {
-            certificates.release(intake.trackingId); // a refused declaration claims nothing
-        } else if (intake.type == DocumentType.CERTIFICATE_OF_ORIGIN && intake.document != null) {
-            certificates.withdraw(intake.trackingId); // a refused certificate registers nothing and draws on no original
+        if (intake.type != null) {
+            DocumentFamilies.of(intake.type).giveBack(intake.type, intake.trackingId, intake.document != null, certificates);
         }
         ledger.rejected(intake.trackingId, violations, reason);
         intake.settle(outcome, MessageStatus.REJECTED, violations);
