@@ -55,13 +55,9 @@ public final class Intake {
         return exchange.getProperty(PROPERTY, Intake.class);
     }
 
-    /** Records the final answer; later steps see the intake as settled and do nothing. */
+    /** Records the answer: a refusal, an early answer (over the limits, a resend, a reused id), or the accepted outcome. */
     void settle(IntakeResult.Outcome outcome, MessageStatus status, List<Violation> violations) {
         result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations,
                 status == MessageStatus.REJECTED ? null : lane, retryAfter);
-    }
-
-    boolean settled() {
-        return result != null;
     }
 }
