@@ -8,6 +8,9 @@ import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
+import org.casw.routes.rules.CodeLists;
+import org.casw.routes.rules.aeo.AeoNoticeRules;
 import org.casw.routes.validation.ViolationCodes;
 import org.casw.schemas.aeo.AeoStatusNotice;
 
@@ -27,6 +30,11 @@ final class AuthorisedOperators implements DocumentFamily {
     @Override
     public Map<DocumentType, Set<String>> offeredFacts() {
         return Map.of(DocumentType.AEO_STATUS, Set.of("issuing-country"));
+    }
+
+    @Override
+    public void registerRules(BusinessRules.Registration rules) {
+        rules.add(DocumentType.AEO_STATUS, new AeoNoticeRules(CodeLists.shared(), rules.clock()));
     }
 
     @Override

@@ -7,7 +7,10 @@ import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.rules.origin.OriginKeys;
+import org.casw.routes.rules.origin.OriginRules;
+import org.casw.routes.rules.origin.UtilizationRules;
 import org.casw.routes.validation.ViolationCodes;
 import org.casw.schemas.origin.CertificateOfOrigin;
 import org.casw.schemas.origin.CertificateUtilization;
@@ -30,6 +33,14 @@ final class CertificatesOfOrigin implements DocumentFamily {
     public Map<DocumentType, Set<String>> offeredFacts() {
         return Map.of(DocumentType.CERTIFICATE_OF_ORIGIN, Set.of("agreement", "form-type", "exporting-country", "importing-country"),
                 DocumentType.CERTIFICATE_UTILIZATION, Set.of("importing-country", "exporting-country"));
+    }
+
+    @Override
+    public void registerRules(BusinessRules.Registration rules) {
+        rules.add(DocumentType.CERTIFICATE_OF_ORIGIN, new OriginRules(rules.clock()));
+        if (rules.records() != null) {
+            rules.add(DocumentType.CERTIFICATE_UTILIZATION, new UtilizationRules(rules.records().certificates()));
+        }
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.casw.routes.family;
 
 import java.util.Map;
 import java.util.Set;
+import org.casw.routes.aggregate.AggregateDeclarationRules;
 import org.casw.routes.aggregate.AggregateKeys;
+import org.casw.routes.aggregate.ConsignmentDeclarations;
 import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.CustomsReceipts;
 import org.casw.routes.document.DecMessages;
@@ -10,8 +12,15 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.rules.CodeLists;
+import org.casw.routes.rules.TradeRecords;
+import org.casw.routes.rules.declaration.DeclarationRules;
+import org.casw.routes.rules.declaration.ManifestAgreementRules;
 import org.casw.routes.rules.declaration.ModificationApplication;
+import org.casw.routes.rules.declaration.ModificationRules;
+import org.casw.routes.rules.declaration.PreferentialClaimRules;
+import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.aggregate.AggregateReceipt;
 import org.casw.schemas.declaration.Container;
@@ -57,6 +66,22 @@ final class Declarations implements DocumentFamily {
                 DocumentType.DECLARATION_RECEIPT, Set.of(),
                 DocumentType.AGGREGATE_DECLARATION, Set.of(),
                 DocumentType.AGGREGATE_RECEIPT, Set.of());
+    }
+
+    @Override
+    public void registerRules(BusinessRules.Registration rules) {
+        rules.add(DocumentType.DECLARATION, new DeclarationRules(rules.clock()));
+        rules.add(DocumentType.DECLARATION_MODIFICATION, new ModificationRules());
+        TradeRecords records = rules.records();
+        if (records != null) {
+            rules.add(DocumentType.DECLARATION, new TwoStepDeclarationRules(records.declarations(), rules.reader(), rules.clock()));
+            rules.add(DocumentType.DECLARATION, new PreferentialClaimRules(records.certificates(), rules.clock()));
+            rules.add(DocumentType.DECLARATION, new ManifestAgreementRules(records.manifests(), rules.reader()));
+            rules.add(DocumentType.DECLARATION_MODIFICATION, new ModificationRules.Target(records.declarations()));
+        }
+        // each consignment's declaration is held to every declaration rule above, offline or in the gateway
+        rules.add(DocumentType.AGGREGATE_DECLARATION, new AggregateDeclarationRules(new ConsignmentDeclarations(),
+                declaration -> rules.check(DocumentType.DECLARATION, declaration)));
     }
 
     @Override

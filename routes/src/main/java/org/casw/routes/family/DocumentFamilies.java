@@ -31,6 +31,11 @@ public final class DocumentFamilies {
         return BY_FAMILY.get(type.family());
     }
 
+    /** Every family, in a fixed order. */
+    public static List<DocumentFamily> all() {
+        return ALL;
+    }
+
     /** The routing facts every type offers; an agreement asking for another is refused at start-up. */
     public static Map<DocumentType, Set<String>> offeredFacts() {
         Map<DocumentType, Set<String>> offered = new EnumMap<>(DocumentType.class);

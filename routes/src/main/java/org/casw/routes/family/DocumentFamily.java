@@ -8,6 +8,7 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
 
 /**
  * What the gateway knows of one family of documents, in one place: the business keys of each of its types, the routing
@@ -44,6 +45,10 @@ public interface DocumentFamily {
     default Optional<DeclaredSender> declaredSender(DocumentType type, Object document, BusinessKeys keys) {
         return keys.declaredSender() == null ? Optional.empty()
                 : Optional.of(new DeclaredSender.Party(keys.declaredSender(), keys.declaredSenderPath()));
+    }
+
+    /** Registers the business rules of the family's types, in the order they run (cross-document ones with records). */
+    default void registerRules(BusinessRules.Registration rules) {
     }
 
     /**

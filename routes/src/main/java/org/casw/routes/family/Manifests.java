@@ -9,7 +9,11 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
+import org.casw.routes.rules.CodeLists;
+import org.casw.routes.rules.manifest.ArrivalReportRules;
 import org.casw.routes.rules.manifest.ManifestKeys;
+import org.casw.routes.rules.manifest.ManifestRules;
 import org.casw.schemas.manifest.Manifest;
 import org.casw.schemas.manifest.ManifestReceipt;
 
@@ -29,6 +33,14 @@ final class Manifests implements DocumentFamily {
     @Override
     public Map<DocumentType, Set<String>> offeredFacts() {
         return Map.of(DocumentType.MANIFEST, Set.of("message-type", "direction", "mode"), DocumentType.MANIFEST_RECEIPT, Set.of());
+    }
+
+    @Override
+    public void registerRules(BusinessRules.Registration rules) {
+        rules.add(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), rules.clock()));
+        if (rules.records() != null) {
+            rules.add(DocumentType.MANIFEST, new ArrivalReportRules(rules.records().manifests()));
+        }
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.casw.routes.document.BusinessKeys;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.registry.CertificateRegistry;
 import org.casw.routes.routing.RoutingFacts;
+import org.casw.routes.rules.BusinessRules;
 import org.casw.routes.rules.event.ContainerEventKeys;
+import org.casw.routes.rules.event.ContainerEventRules;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.event.Event;
 
@@ -27,6 +29,11 @@ final class TransportEvents implements DocumentFamily {
     @Override
     public Map<DocumentType, Set<String>> offeredFacts() {
         return Map.of(DocumentType.CONTAINER_EVENT, Set.of("event-type", "mode"));
+    }
+
+    @Override
+    public void registerRules(BusinessRules.Registration rules) {
+        rules.add(DocumentType.CONTAINER_EVENT, new ContainerEventRules(rules.clock()));
     }
 
     /** A batch is routed by its first event. */
