@@ -9,6 +9,7 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.ledger.ReceiverVersion;
 import org.casw.routes.validation.Violation;
 
 /** One submission's progress through the intake route, carried as an exchange property. */
@@ -37,6 +38,8 @@ public final class Intake {
     boolean importResponse;
     /** An AEO notice's statuses, read while routing it, registered once it is stored as routed. */
     List<AeoStatus> aeoStatuses;
+    /** Each receiver's version, written in memory and not yet stored. */
+    List<ReceiverVersion> versions;
     IntakeResult result;
     boolean senderSigned;
     /** The submission carried a signature its sender's agreement verified (also when it was then translated). */

@@ -44,6 +44,8 @@ public class IntakeRoute extends RouteBuilder {
     static final String CERTIFICATES_OF_ORIGIN = "direct:intake-certificates-of-origin";
     /** AEO status notices. */
     static final String AEO_NOTICES = "direct:intake-aeo-notices";
+    /** A routed document's versions written for its receivers, then stored with its routing in one write. */
+    static final String ACCEPT = "direct:intake-accept";
 
     private final IntakeSteps steps;
     private final SubmissionLimits limits;
@@ -122,7 +124,7 @@ public class IntakeRoute extends RouteBuilder {
                         .to(AEO_NOTICES)
                     .otherwise() // container events: routed by content, nothing of their own
                         .process(steps.routeByContent)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                 .end();
 
         from(DECLARATIONS).routeId("intake-declarations").errorHandler(noErrorHandler())
@@ -131,30 +133,30 @@ public class IntakeRoute extends RouteBuilder {
                         .process(steps.claimPreferences)
                         .process(steps.assignLane)
                         .process(steps.routeByContent)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                     .when(exchange -> steps.splitsAggregates && Intake.of(exchange).type == DocumentType.AGGREGATE_DECLARATION)
                         // not routed itself: answered SPLIT, one declaration per consignment travels instead
                         .process(steps.splitAggregate)
                     .when(type(DocumentType.DECLARATION_RECEIPT))
                         .process(steps.routeReceipt)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                         .process(steps.applyReceipt)
                         .process(steps.answerAggregate)
                         .process(steps.releaseClaims)
                     .otherwise() // modifications, aggregate receipts
                         .process(steps.routeByContent)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                 .end();
 
         from(MANIFESTS).routeId("intake-manifests").errorHandler(noErrorHandler())
                 .choice()
                     .when(type(DocumentType.MANIFEST_RECEIPT))
                         .process(steps.routeReceipt)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                         .process(steps.applyReceipt)
                     .otherwise()
                         .process(steps.routeByContent)
-                        .process(steps.accept)
+                        .to(ACCEPT)
                 .end();
 
         from(CERTIFICATES_OF_ORIGIN).routeId("intake-certificates-of-origin").errorHandler(noErrorHandler())
@@ -162,13 +164,18 @@ public class IntakeRoute extends RouteBuilder {
                     .process(steps.registerCertificate)
                 .end()
                 .process(steps.routeByContent)
-                .process(steps.accept);
+                .to(ACCEPT);
 
         from(AEO_NOTICES).routeId("intake-aeo-notices").errorHandler(noErrorHandler())
                 .process(steps.checkNewestAeoNotice)
                 .process(steps.routeByContent)
-                .process(steps.accept)
+                .to(ACCEPT)
                 .process(steps.registerAeoStatuses);
+
+        // each receiver's version written in memory (translated, signed), then stored with the routing in one write
+        from(ACCEPT).routeId("intake-accept").errorHandler(noErrorHandler())
+                .process(steps.prepareVersions)
+                .process(steps.accept);
 
         from(RESUME).routeId("resume")
                 .setProperty(SubmissionLimits.RESUMED, constant(true))

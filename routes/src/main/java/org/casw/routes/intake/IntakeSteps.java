@@ -46,6 +46,7 @@ public class IntakeSteps {
     final RegisterAeoStatuses registerAeoStatuses;
     final RouteByContent routeByContent;
     final RouteReceipt routeReceipt;
+    final PrepareVersions prepareVersions;
     final Accept accept;
     final ApplyReceipt applyReceipt;
     final AnswerAggregate answerAggregate;
@@ -110,7 +111,8 @@ public class IntakeSteps {
         this.registerAeoStatuses = new RegisterAeoStatuses(aeo);
         this.routeByContent = new RouteByContent(partners, certificates);
         this.routeReceipt = new RouteReceipt(validator, ledger);
-        this.accept = new Accept(versions, ledger);
+        this.prepareVersions = new PrepareVersions(versions);
+        this.accept = new Accept(ledger);
         this.applyReceipt = new ApplyReceipt(ledger);
         this.answerAggregate = new AnswerAggregate(aggregates);
         this.releaseClaims = new ReleaseClaims(ledger, certificates);
