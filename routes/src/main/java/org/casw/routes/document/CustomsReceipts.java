@@ -13,7 +13,7 @@ import org.casw.schemas.decresult.DecResult;
  * DecImportResponse, echoes the declarant's ClientSeqNo and gives the unified number (SEQ_NO); every later receipt
  * (DEC_RESULT, DEC_DATA) names that number and, once there is one, the entry id.
  */
-final class CustomsReceipts {
+public final class CustomsReceipts {
 
     /** ResponseCode of a DecImportResponse the single window accepted. */
     static final String IMPORTED = "0";
@@ -21,7 +21,7 @@ final class CustomsReceipts {
     private CustomsReceipts() {
     }
 
-    static BusinessKeys keysOf(Object receipt) {
+    public static BusinessKeys keysOf(Object receipt) {
         BusinessKeys keys = new BusinessKeys();
         if (receipt instanceof DecReceipt r) {
             keys.add(BusinessKeys.Kind.REFERS_TO, r.getSeqNo())
@@ -36,7 +36,7 @@ final class CustomsReceipts {
         return keys;
     }
 
-    static DocumentReader.ReceiptFacts factsOf(Object receipt) {
+    public static DocumentReader.ReceiptFacts factsOf(Object receipt) {
         if (receipt instanceof DecReceipt r) {
             String code = r.getChannel().value();
             return new DocumentReader.ReceiptFacts(r.getSeqNo(), "/DecReceipt/SeqNo", code, DeclarationStatus.meaningOf(code),

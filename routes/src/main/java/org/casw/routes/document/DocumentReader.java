@@ -2,31 +2,21 @@ package org.casw.routes.document;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.transform.sax.SAXSource;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.UnmarshallerHandler;
-import org.casw.routes.aeo.AeoNotices;
-import org.casw.routes.aggregate.AggregateKeys;
-import org.casw.routes.rules.declaration.ModificationApplication;
-import org.casw.routes.rules.event.ContainerEventKeys;
-import org.casw.routes.rules.manifest.ManifestKeys;
-import org.casw.routes.rules.origin.OriginKeys;
+import org.casw.routes.family.DocumentFamilies;
 import org.casw.schemas.aeo.AeoStatusNotice;
 import org.casw.schemas.aggregate.AggregateDeclaration;
 import org.casw.schemas.aggregate.AggregateReceipt;
-import org.casw.schemas.declaration.Container;
-import org.casw.schemas.declaration.DecHead;
 import org.casw.schemas.declaration.DecImportResponse;
 import org.casw.schemas.declaration.DecMessage;
 import org.casw.schemas.declaration.DecModMessage;
 import org.casw.schemas.declaration.DecModification;
 import org.casw.schemas.declaration.DecReceipt;
-import org.casw.schemas.declaration.EcoRelation;
-import org.casw.schemas.declaration.LicenseDocu;
 import org.casw.schemas.decresult.DecData;
 import org.casw.schemas.event.ContainerEvents;
 import org.casw.schemas.manifest.Manifest;
@@ -106,48 +96,9 @@ public class DocumentReader {
         }
     }
 
+    /** The document's business keys, as its family reads them. */
     public BusinessKeys keysOf(DocumentType type, Object document) {
-        BusinessKeys keys = new BusinessKeys();
-        switch (type) {
-            case DECLARATION -> declarationKeys((DecMessage) document, keys);
-            case DECLARATION_RECEIPT -> {
-                return CustomsReceipts.keysOf(document);
-            }
-            case DECLARATION_MODIFICATION -> {
-                ModificationApplication application = ModificationApplication.of(document);
-                keys.add(BusinessKeys.Kind.ENTRY_ID, application.entryId())
-                        .add(BusinessKeys.Kind.DECLARANT, application.declarant())
-                        .declaredSender(application.declarant(), application.declarantPath());
-            }
-            case MANIFEST -> {
-                return ManifestKeys.keysOf((Manifest) document);
-            }
-            case MANIFEST_RECEIPT -> {
-                return ManifestKeys.keysOf((ManifestReceipt) document);
-            }
-            case CERTIFICATE_OF_ORIGIN -> {
-                return OriginKeys.keysOf((CertificateOfOrigin) document);
-            }
-            case CERTIFICATE_UTILIZATION -> {
-                return OriginKeys.keysOf((CertificateUtilization) document);
-            }
-            case CONTAINER_EVENT -> {
-                return ContainerEventKeys.keysOf((ContainerEvents) document);
-            }
-            case AGGREGATE_DECLARATION -> {
-                return AggregateKeys.keysOf((AggregateDeclaration) document);
-            }
-            case AGGREGATE_RECEIPT -> {
-                return AggregateKeys.keysOf((AggregateReceipt) document);
-            }
-            case AEO_STATUS -> {
-                return AeoNotices.keysOf((AeoStatusNotice) document);
-            }
-            case INTERCHANGE_REPORT -> {
-                // the gateway's own report: it answers an interchange, whose messages carry the business keys
-            }
-        }
-        return keys;
+        return DocumentFamilies.of(type).keysOf(type, document);
     }
 
     /**
@@ -165,41 +116,8 @@ public class DocumentReader {
         }
     }
 
+    /** What a receipt says, as its family reads it. */
     public ReceiptFacts receiptFacts(DocumentType type, Object document) {
-        return switch (type) {
-            case DECLARATION_RECEIPT -> CustomsReceipts.factsOf(document);
-            case MANIFEST_RECEIPT -> {
-                ManifestReceipt r = (ManifestReceipt) document;
-                String meaning = r.getResponseCode().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                // China's own responses name the bill, not the tracking id: the manifest is the one delivered that lists it
-                yield r.getTrackingID() != null ? new ReceiptFacts(r.getTrackingID(), "/ManifestReceipt/TrackingID",
-                        r.getResponseCode().value(), meaning, false, r.getResponseText(), new BusinessKeys())
-                        : new ReceiptFacts(null, "/ManifestReceipt/TransportContractDocumentID",
-                                r.getTransportContractDocumentID() == null ? List.of()
-                                        : List.of(new BusinessKeys.Key(BusinessKeys.Kind.BILL_NO, r.getTransportContractDocumentID())),
-                                r.getResponseCode().value(), meaning, false, r.getResponseText(), new BusinessKeys());
-            }
-            default -> throw new IllegalArgumentException(type + " is not a receipt");
-        };
-    }
-
-    private static void declarationKeys(DecMessage declaration, BusinessKeys keys) {
-        DecHead head = declaration.getDecHead();
-        keys.add(BusinessKeys.Kind.ENTRY_ID, head.getEntryId())
-                .add(BusinessKeys.Kind.BILL_NO, head.getBillNo())
-                .add(BusinessKeys.Kind.CONTRACT_NO, head.getContrNo())
-                .add(BusinessKeys.Kind.CLIENT_SEQ_NO, DecMessages.signIfAny(declaration).map(s -> s.getClientSeqNo()).orElse(null))
-                .add(BusinessKeys.Kind.DECLARANT, head.getAgentCodeScc())
-                .add(BusinessKeys.Kind.TRADE_CO, DecMessages.tradeCoScc(declaration))
-                .declaredSender(head.getAgentCodeScc(), "/DecMessage/DecHead/AgentCodeScc");
-        for (Container c : DecMessages.containers(declaration)) {
-            keys.add(BusinessKeys.Kind.CONTAINER_NO, c.getContainerId());
-        }
-        for (EcoRelation eco : DecMessages.ecoRelations(declaration)) {
-            keys.add(BusinessKeys.Kind.CERTIFICATE_NO, eco.getEcoCertNo());
-        }
-        for (LicenseDocu licence : DecMessages.licences(declaration)) {
-            keys.add(BusinessKeys.Kind.CERTIFICATE_NO, licence.getCertCode());
-        }
+        return DocumentFamilies.of(type).receiptFacts(type, document);
     }
 }

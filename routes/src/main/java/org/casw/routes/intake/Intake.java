@@ -9,6 +9,7 @@ import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
 import org.casw.routes.document.Inspection;
 import org.casw.routes.ledger.MessageStatus;
+import org.casw.routes.ledger.ReceiverVersion;
 import org.casw.routes.validation.Violation;
 
 /** One submission's progress through the intake route, carried as an exchange property. */
@@ -37,6 +38,8 @@ public final class Intake {
     boolean importResponse;
     /** An AEO notice's statuses, read while routing it, registered once it is stored as routed. */
     List<AeoStatus> aeoStatuses;
+    /** Each receiver's version, written in memory and not yet stored. */
+    List<ReceiverVersion> versions;
     IntakeResult result;
     boolean senderSigned;
     /** The submission carried a signature its sender's agreement verified (also when it was then translated). */
@@ -55,13 +58,9 @@ public final class Intake {
         return exchange.getProperty(PROPERTY, Intake.class);
     }
 
-    /** Records the final answer; later steps see the intake as settled and do nothing. */
+    /** Records the answer: a refusal, an early answer (over the limits, a resend, a reused id), or the accepted outcome. */
     void settle(IntakeResult.Outcome outcome, MessageStatus status, List<Violation> violations) {
         result = new IntakeResult(outcome, trackingId, status, type == null ? null : type.name(), messageId, violations,
                 status == MessageStatus.REJECTED ? null : lane, retryAfter);
-    }
-
-    boolean settled() {
-        return result != null;
     }
 }

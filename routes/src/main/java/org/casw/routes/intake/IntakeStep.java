@@ -3,15 +3,15 @@ package org.casw.routes.intake;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** A step of the intake route; once an earlier step has settled the answer, later steps stand aside. */
+/**
+ * A stage of the intake route, working on the submission's {@link Intake}. Built once and shared by every exchange. A
+ * stage that refuses the document throws {@link DocumentRefused}; the route's error handling takes it from there.
+ */
 abstract class IntakeStep implements Processor {
 
     @Override
     public final void process(Exchange exchange) throws Exception {
-        Intake intake = Intake.of(exchange);
-        if (!intake.settled()) {
-            apply(intake, exchange);
-        }
+        apply(Intake.of(exchange), exchange);
     }
 
     abstract void apply(Intake intake, Exchange exchange) throws Exception;

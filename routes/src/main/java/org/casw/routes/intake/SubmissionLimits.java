@@ -111,28 +111,28 @@ public class SubmissionLimits {
     }
 
     /**
-     * The intake route's gate: an over-limit submission is settled RATE_LIMITED, so no later step stores or reads it; an
-     * admitted one gives its permit back when the exchange is done, whether it was accepted, refused or failed.
+     * The intake route's gate: an over-limit submission is answered RATE_LIMITED and leaves the flow ({@link
+     * SubmissionAnswered}), so nothing of it is stored or read; an admitted one gives its permit back when the exchange is
+     * done, whether it was accepted, refused or failed.
      */
     public Processor gate() {
         return exchange -> {
-            Intake intake = Intake.of(exchange);
-            if (intake.settled() || Boolean.TRUE.equals(exchange.getProperty(RESUMED, Boolean.class))) {
+            if (Boolean.TRUE.equals(exchange.getProperty(RESUMED, Boolean.class))) {
                 return;
             }
+            Intake intake = Intake.of(exchange);
             Admission admission = admit(intake.submission.sender());
-            if (admission.admitted()) {
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        admission.release().run();
-                    }
-                });
-            } else {
+            if (!admission.admitted()) {
                 intake.retryAfter = admission.retryAfter();
-                intake.settle(IntakeResult.Outcome.RATE_LIMITED, null,
-                        List.of(Violation.of(admission.code(), null, admission.reason())));
+                intake.settle(IntakeResult.Outcome.RATE_LIMITED, null, List.of(Violation.of(admission.code(), null, admission.reason())));
+                throw new SubmissionAnswered(IntakeResult.Outcome.RATE_LIMITED);
             }
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    admission.release().run();
+                }
+            });
         };
     }
 

@@ -9,27 +9,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.casw.routes.aggregate.AggregateDeclarationRules;
-import org.casw.routes.aggregate.ConsignmentDeclarations;
 import org.casw.routes.document.DocumentReader;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.family.DocumentFamilies;
 import org.casw.routes.registry.CertificateRegistry;
-import org.casw.routes.rules.aeo.AeoNoticeRules;
-import org.casw.routes.rules.declaration.DeclarationRules;
-import org.casw.routes.rules.declaration.ManifestAgreementRules;
-import org.casw.routes.rules.declaration.ModificationRules;
 import org.casw.routes.rules.declaration.PreferentialClaimRules;
-import org.casw.routes.rules.declaration.TwoStepDeclarationRules;
-import org.casw.routes.rules.event.ContainerEventRules;
-import org.casw.routes.rules.manifest.ArrivalReportRules;
-import org.casw.routes.rules.manifest.ManifestRules;
-import org.casw.routes.rules.origin.OriginRules;
-import org.casw.routes.rules.origin.UtilizationRules;
 import org.casw.routes.validation.Violation;
 import org.casw.schemas.declaration.DecMessage;
 
-/** Which business rules apply to which document type; types without rules pass. */
+/**
+ * Which business rules apply to which document type, as each document family registers them; types without rules pass.
+ */
 public class BusinessRules {
+
+    /** What a document family registers its types' rules with, in the order they run. */
+    public interface Registration {
+
+        /** The gateway's records, for cross-document rules; null offline (what a single document can show by itself). */
+        TradeRecords records();
+
+        DocumentReader reader();
+
+        Clock clock();
+
+        void add(DocumentType type, DocumentRules<?> rules);
+
+        /** Every rule registered for a type, for rules that hold a document's parts to another type's rules. */
+        List<Violation> check(DocumentType type, Object document);
+    }
 
     private final Map<DocumentType, List<DocumentRules<?>>> rules = new EnumMap<>(DocumentType.class);
 
@@ -42,28 +49,35 @@ public class BusinessRules {
 
     /** With the gateway's records, cross-document rules run too ({@code records} null: offline). */
     public BusinessRules(TradeRecords records, DocumentReader reader, Clock clock) {
-        register(DocumentType.DECLARATION, new DeclarationRules(clock));
-        register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules());
-        register(DocumentType.MANIFEST, new ManifestRules(CodeLists.shared(), clock));
-        register(DocumentType.CERTIFICATE_OF_ORIGIN, new OriginRules(clock));
-        register(DocumentType.CONTAINER_EVENT, new ContainerEventRules(clock));
-        register(DocumentType.AEO_STATUS, new AeoNoticeRules(CodeLists.shared(), clock));
-        preferentialClaims = records == null ? null : new PreferentialClaimRules(records.certificates(), clock);
-        if (records != null) {
-            register(DocumentType.DECLARATION, new TwoStepDeclarationRules(records.declarations(), reader, clock));
-            register(DocumentType.DECLARATION, preferentialClaims);
-            register(DocumentType.DECLARATION, new ManifestAgreementRules(records.manifests(), reader));
-            register(DocumentType.DECLARATION_MODIFICATION, new ModificationRules.Target(records.declarations()));
-            register(DocumentType.MANIFEST, new ArrivalReportRules(records.manifests()));
-            register(DocumentType.CERTIFICATE_UTILIZATION, new UtilizationRules(records.certificates()));
-        }
-        // each consignment's declaration is held to every declaration rule above, offline or in the gateway
-        register(DocumentType.AGGREGATE_DECLARATION, new AggregateDeclarationRules(new ConsignmentDeclarations(),
-                declaration -> check(DocumentType.DECLARATION, declaration)));
-    }
+        Registration registration = new Registration() {
+            @Override
+            public TradeRecords records() {
+                return records;
+            }
 
-    private void register(DocumentType type, DocumentRules<?> documentRules) {
-        rules.computeIfAbsent(type, t -> new ArrayList<>()).add(documentRules);
+            @Override
+            public DocumentReader reader() {
+                return reader;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public void add(DocumentType type, DocumentRules<?> documentRules) {
+                rules.computeIfAbsent(type, t -> new ArrayList<>()).add(documentRules);
+            }
+
+            @Override
+            public List<Violation> check(DocumentType type, Object document) {
+                return BusinessRules.this.check(type, document);
+            }
+        };
+        DocumentFamilies.all().forEach(family -> family.registerRules(registration));
+        preferentialClaims = rules.getOrDefault(DocumentType.DECLARATION, List.of()).stream()
+                .filter(PreferentialClaimRules.class::isInstance).map(PreferentialClaimRules.class::cast).findFirst().orElse(null);
     }
 
     /** Every rule code of the registered rules: their public String constants named as their value. */

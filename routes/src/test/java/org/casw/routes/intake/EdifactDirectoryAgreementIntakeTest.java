@@ -43,7 +43,7 @@ class EdifactDirectoryAgreementIntakeTest {
         IntakeSteps steps = new IntakeSteps(null, directory(terminal(List.of("D96B"))), null, null, null, EDIFACT, null);
         Intake intake = new Intake(new Submission("PORT-QINZHOU", "JMS", codeco, null));
 
-        steps.inspect().apply(intake, null);
+        steps.inspect.apply(intake, null);
 
         assertThat(intake.inspection.violations()).extracting(Violation::code)
                 .containsExactly("EDIFACT_DIRECTORY_NOT_AGREED");

@@ -50,10 +50,21 @@ public final class InMemoryMessageLedger implements MessageLedger {
     }
 
     private final Map<String, Entry> messages = new LinkedHashMap<>();
+    private final Map<String, Integer> writes = new TreeMap<>();
     private int next;
+
+    /** How many times a write method was called (e.g. "accepted"): a route test's count of ledger statements. */
+    public synchronized int writes(String method) {
+        return writes.getOrDefault(method, 0);
+    }
+
+    private void wrote(String method) {
+        writes.merge(method, 1, Integer::sum);
+    }
 
     @Override
     public synchronized Recorded recordArrival(NewMessage m) {
+        wrote("recordArrival");
         if (m.messageId() != null) {
             Optional<Entry> earlier = messages.values().stream().filter(e -> e.copyOf == null && e.status != MessageStatus.REJECTED
                     && m.sender().equals(e.arrival.sender()) && m.messageId().equals(e.arrival.messageId())).findFirst();
@@ -76,6 +87,7 @@ public final class InMemoryMessageLedger implements MessageLedger {
 
     @Override
     public synchronized void rejected(String trackingId, List<Violation> violations, String reason) {
+        wrote("rejected");
         Entry e = entry(trackingId);
         if (move(e, MessageStatus.REJECTED, MessageStatus.RECEIVED, MessageStatus.VALIDATED)) {
             e.violations.addAll(violations);
@@ -114,6 +126,7 @@ public final class InMemoryMessageLedger implements MessageLedger {
     @Override
     public synchronized List<Dispatch> accepted(String trackingId, BusinessKeys keys, boolean senderSigned,
             List<ReceiverVersion> versions) {
+        wrote("accepted");
         List<Dispatch> validated = validated(trackingId, keys, versions.stream().map(ReceiverVersion::receiver).toList(), senderSigned);
         List<Dispatch> ready = new ArrayList<>();
         for (int i = 0; i < validated.size(); i++) {
@@ -158,6 +171,7 @@ public final class InMemoryMessageLedger implements MessageLedger {
 
     @Override
     public synchronized void prepared(String trackingId, ReceiverVersion version) {
+        wrote("prepared");
         store(trackingId, version);
     }
 
@@ -180,12 +194,14 @@ public final class InMemoryMessageLedger implements MessageLedger {
 
     @Override
     public synchronized void note(String trackingId, String reason) {
+        wrote("note");
         Entry e = entry(trackingId);
         line(e, e.status, reason);
     }
 
     @Override
     public synchronized void queued(String trackingId, String destination) {
+        wrote("queued");
         Entry e = entry(trackingId);
         if (move(e, MessageStatus.QUEUED, MessageStatus.VALIDATED, MessageStatus.SIGNED)) {
             line(e, MessageStatus.QUEUED, "queued for delivery to " + destination);
@@ -237,6 +253,7 @@ public final class InMemoryMessageLedger implements MessageLedger {
 
     @Override
     public synchronized void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys) {
+        wrote("acknowledged");
         Entry e = entry(trackingId);
         if (move(e, MessageStatus.ACKNOWLEDGED, MessageStatus.QUEUED, MessageStatus.DELIVERED, MessageStatus.ACKNOWLEDGED)) {
             e.destinationStatus = destinationStatus;
