@@ -138,9 +138,9 @@ public class SchemaValidator {
         } catch (TooManyViolations e) {
             // enough has been collected to tell the sender what is wrong
         } catch (SAXParseException e) {
-            collector.add(ViolationCodes.XML_MALFORMED, e.getMessage(), e);
+            collector.add(ViolationCodes.XML_MALFORMED, "Payload is not well-formed XML: " + e.getMessage(), e);
         } catch (SAXException e) {
-            collector.add(ViolationCodes.XML_MALFORMED, e.getMessage(), null);
+            collector.add(ViolationCodes.XML_MALFORMED, "Payload is not well-formed XML: " + e.getMessage(), null);
         } catch (IOException e) {
             throw new IllegalStateException("Reading an in-memory payload failed", e);
         }

@@ -15,7 +15,11 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
-/** Reads a payload once, securely: well-formedness, root element, document type and message id. */
+/**
+ * Reads the start of a payload, securely: root element, document type and message id. It stops once the message id is
+ * read: what follows is read by the schema validation, which reports a document not well-formed further on
+ * ({@code XML_MALFORMED}), and the intake refuses it as malformed then. A DOCTYPE precedes the root and is refused here.
+ */
 public class XmlInspector {
 
     public Inspection inspect(byte[] payload) {
@@ -28,6 +32,8 @@ public class XmlInspector {
             reader.setContentHandler(handler);
             reader.setErrorHandler(handler);
             reader.parse(new InputSource(new ByteArrayInputStream(payload)));
+        } catch (IdRead enough) {
+            // the message id is read; the rest of the document is the validation's
         } catch (SAXParseException e) {
             boolean doctype = SecureXml.isDoctypeRefusal(e);
             return Inspection.malformed(new Violation(
@@ -83,7 +89,7 @@ public class XmlInspector {
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
+        public void endElement(String uri, String localName, String qName) throws SAXException {
             if (idRoot != null && path.size() >= 2 && path.size() <= 4 && !text.isEmpty()) {
                 List<String> below = path.subList(1, path.size());
                 List<List<String>> parts = idRoot.messageIdParts();
@@ -96,6 +102,18 @@ public class XmlInspector {
             }
             text.setLength(0);
             path.remove(path.size() - 1);
+            if (idRoot != null && allRead()) {
+                throw IdRead.INSTANCE;
+            }
+        }
+
+        private boolean allRead() {
+            for (String value : idValues) {
+                if (value == null) {
+                    return false;
+                }
+            }
+            return idValues.length > 0;
         }
 
         /** The sender's message id: the value at the root's id path, or the values at its id paths joined by ':'. */
@@ -112,6 +130,17 @@ public class XmlInspector {
 
         String currentPath() {
             return path.isEmpty() ? null : "/" + String.join("/", path);
+        }
+    }
+
+    /** Ends the inspection once every part of the message id is read; one instance, without a stack trace. */
+    private static final class IdRead extends SAXException {
+        private static final long serialVersionUID = 1L;
+        static final IdRead INSTANCE = new IdRead();
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

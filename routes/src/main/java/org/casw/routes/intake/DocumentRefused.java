@@ -2,6 +2,7 @@ package org.casw.routes.intake;
 
 import java.util.List;
 import org.casw.routes.validation.Violation;
+import org.casw.routes.validation.ViolationCodes;
 
 /**
  * A stage refuses the document: the intake route's {@code onException} records it REJECTED with every violation, gives
@@ -21,6 +22,16 @@ public final class DocumentRefused extends RuntimeException {
         this.outcome = outcome;
         this.violations = List.copyOf(violations);
         this.reason = reason;
+    }
+
+    /**
+     * Refused for what a full read of the document found: MALFORMED when it is not well-formed after all (inspection
+     * reads only up to the message id), otherwise INVALID.
+     */
+    static DocumentRefused byReading(List<Violation> violations, String reason) {
+        boolean malformed = violations.stream().anyMatch(v -> ViolationCodes.XML_MALFORMED.equals(v.code()));
+        return new DocumentRefused(malformed ? IntakeResult.Outcome.MALFORMED : IntakeResult.Outcome.INVALID, violations,
+                malformed ? "payload is not acceptable XML" : reason);
     }
 
     /** A refusal for one violation. */

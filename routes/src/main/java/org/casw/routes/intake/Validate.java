@@ -20,7 +20,7 @@ final class Validate extends IntakeStep {
         DocumentValidator.Checked checked = validator.check(intake.type, intake.payload);
         List<Violation> violations = checked.violations();
         if (!violations.isEmpty()) {
-            throw new DocumentRefused(IntakeResult.Outcome.INVALID, violations, violations.size() + " schema violation(s)");
+            throw DocumentRefused.byReading(violations, violations.size() + " schema violation(s)");
         }
         DocumentValidator.Read read = checked.read();
         intake.document = read.document();

@@ -31,7 +31,7 @@ final class VerifySignature extends IntakeStep {
         }
         VerificationResult result = verifier.verify(intake.submission.payload(), policy.get());
         if (!result.valid()) {
-            throw new DocumentRefused(IntakeResult.Outcome.INVALID, result.violations(), "signature refused");
+            throw DocumentRefused.byReading(result.violations(), "signature refused");
         } else if (result.signed()) {
             intake.signatureVerified = true;
             // a translated document no longer carries the signature: the gateway signs what it forwards

@@ -116,6 +116,24 @@ class IntakeRouteTest extends CamelTestSupport {
         assertThat(ledger.writes("accepted")).isZero();
     }
 
+    /** Inspection reads only up to the message id: a document broken further on is still refused as malformed. */
+    @Test
+    void aDeclarationCutOffAfterItsMessageIdIsRefusedMalformedAndNothingIsQueued() throws Exception {
+        MockEndpoint queued = startWithQueuesMocked();
+        queued.expectedMessageCount(0);
+        String declaration = Samples.declaration("ROUTE-TEST-CUT");
+
+        IntakeResult result = submit(ENTERPRISE, declaration.substring(0, declaration.indexOf("</DecHead>")));
+
+        queued.assertIsSatisfied();
+        assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.MALFORMED);
+        assertThat(result.violations()).extracting(Violation::code).containsExactly(ViolationCodes.XML_MALFORMED);
+        assertThat(result.violations().get(0).message()).startsWith("Payload is not well-formed XML: ");
+        assertThat(result.violations().get(0).line()).isNotNull();
+        assertThat(ledger.find(result.trackingId()).orElseThrow().status()).isEqualTo(MessageStatus.REJECTED);
+        assertThat(ledger.writes("accepted")).isZero();
+    }
+
     @Test
     void aResentDeclarationIsAnsweredDuplicateWithItsFirstTrackingIdAndNotQueuedAgain() throws Exception {
         MockEndpoint queued = startWithQueuesMocked();
