@@ -62,6 +62,38 @@ public final class ChildProcesses {
         }
     }
 
+    /**
+     * SIGKILL to the PostgreSQL server whose data directory is {@code pgData}, and its backends; nothing when none runs
+     * there. pg_ctl starts the server as a daemon, so it is no descendant that killing the gateway reaches: a killed
+     * gateway's next start stops it, but after a test's last kill nothing would.
+     */
+    public static void killPostmaster(Path pgData) {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return; // no server wrote its pid there (or it is being removed): nothing to stop
+        }
+        // the pid is the postmaster's only while its command names this data directory (pids are reused)
+        ProcessHandle.of(pid).filter(p -> p.info().arguments().map(args -> List.of(args).contains(pgData.toString())).orElse(false))
+                .ifPresent(postmaster -> {
+                    List<ProcessHandle> backends = postmaster.descendants().toList();
+                    postmaster.destroyForcibly();
+                    backends.forEach(ProcessHandle::destroyForcibly);
+                    try {
+                        postmaster.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        throw new IllegalStateException("PostgreSQL " + pid + " survived SIGKILL", e);
+                    }
+                });
+    }
+
     /** The last lines of a log, for failure messages. */
     public static String tail(Path log, int lines) {
         try {

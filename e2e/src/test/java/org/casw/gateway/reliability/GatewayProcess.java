@@ -103,9 +103,11 @@ final class GatewayProcess implements AutoCloseable {
         return log;
     }
 
+    /** Kills the gateway, then the PostgreSQL it started (a daemon, which the kill does not reach). */
     @Override
     public void close() {
         kill();
+        ChildProcesses.killPostmaster(dataDir.resolve("postgres"));
     }
 
     private boolean ready() {
