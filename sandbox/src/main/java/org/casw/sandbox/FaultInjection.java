@@ -11,9 +11,10 @@ public final class FaultInjection {
     /** What a sandbox partner does to one answer. */
     public enum Fault { NONE, ERROR, TIMEOUT, INVALID_SIGNATURE }
 
-    private final double errorRate;
-    private final double timeoutRate;
-    private final double invalidSignatureRate;
+    // changed by an operator from the console's sandbox page (SandboxFaultsPage) while the sandbox runs
+    private double errorRate;
+    private double timeoutRate;
+    private double invalidSignatureRate;
     private final Random random;
 
     public FaultInjection(double errorRate, double timeoutRate, double invalidSignatureRate, Long seed) {
@@ -35,6 +36,31 @@ public final class FaultInjection {
         return new FaultInjection(settings.errorRate(), settings.timeoutRate(), settings.invalidSignatureRate(), settings.seed());
     }
 
+    /** New rates from now on, each in 0-1 and together at most 1; refused whole otherwise. */
+    public synchronized void set(double error, double timeout, double invalidSignature) {
+        rate("error-rate", error);
+        rate("timeout-rate", timeout);
+        rate("invalid-signature-rate", invalidSignature);
+        if (error + timeout + invalidSignature > 1.0 + 1e-9) {
+            throw new IllegalStateException("error-rate, timeout-rate and invalid-signature-rate add up to more than 1");
+        }
+        this.errorRate = error;
+        this.timeoutRate = timeout;
+        this.invalidSignatureRate = invalidSignature;
+    }
+
+    public synchronized double errorRate() {
+        return errorRate;
+    }
+
+    public synchronized double timeoutRate() {
+        return timeoutRate;
+    }
+
+    public synchronized double invalidSignatureRate() {
+        return invalidSignatureRate;
+    }
+
     /** The fault for the next answer. */
     public synchronized Fault next() {
         if (errorRate == 0 && timeoutRate == 0 && invalidSignatureRate == 0) {
@@ -51,7 +77,7 @@ public final class FaultInjection {
     }
 
     /** Rates as configured, for the sandbox's status page. */
-    public String describe() {
+    public synchronized String describe() {
         return "error-rate " + errorRate + ", timeout-rate " + timeoutRate + ", invalid-signature-rate " + invalidSignatureRate;
     }
 

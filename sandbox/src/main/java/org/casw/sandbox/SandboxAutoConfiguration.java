@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Profile;
 @AutoConfiguration
 @Profile("!" + SandboxAutoConfiguration.PRODUCTION)
 @EnableConfigurationProperties(SandboxProperties.class)
-@Import({SandboxSecurity.class, SandboxCustoms.class, SandboxPort.class, SandboxRail.class, SandboxWindows.class})
+@Import({SandboxSecurity.class, SandboxCustoms.class, SandboxPort.class, SandboxRail.class, SandboxWindows.class,
+        SandboxFaultsPage.class})
 public class SandboxAutoConfiguration {
 
     static final String PRODUCTION = "production";

@@ -75,6 +75,11 @@ public class SandboxCustoms implements AutoCloseable {
     }
 
     /** The customs inbox: each tracking id is processed once, however often it is delivered. */
+    /** Who it acts as and its injected faults, for the console's sandbox page. */
+    SandboxParty party() {
+        return party;
+    }
+
     @PostMapping("/inbox")
     public DeferredResult<ResponseEntity<String>> receive(@RequestHeader(HttpChannel.TRACKING_HEADER) String trackingId,
             @RequestHeader(name = "X-SW-Document-Type", defaultValue = "") String documentType, @RequestBody byte[] payload) {

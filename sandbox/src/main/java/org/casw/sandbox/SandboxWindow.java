@@ -102,6 +102,11 @@ public final class SandboxWindow implements AutoCloseable {
         this.scheduler = new SandboxScheduler(who.name());
     }
 
+    /** Its injected faults, which the console's sandbox page changes. */
+    FaultInjection faults() {
+        return faults;
+    }
+
     /**
      * A window signing with its party's development key of the profile's family and trusting {@code anchors}
      * (the development roots when empty), as both the gateway's sandbox and the standalone command build it.

@@ -66,6 +66,11 @@ public class SandboxWindows implements AutoCloseable {
     }
 
     /** A window's inbox: acknowledges each delivery whose signature verifies (HTTP 200) unless a fault is injected; counts repeats. */
+    /** The windows by party id, for the console's sandbox page. */
+    Map<String, SandboxWindow> windows() {
+        return windows;
+    }
+
     @PostMapping("/{party}/inbox")
     public DeferredResult<ResponseEntity<String>> receive(@PathVariable String party,
             @RequestHeader(name = HttpChannel.TRACKING_HEADER, required = false) String trackingId,

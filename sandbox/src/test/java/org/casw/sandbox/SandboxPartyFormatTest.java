@@ -55,7 +55,7 @@ class SandboxPartyFormatTest {
                 List.of(ApiKeys.development().digest("port-key-for-tests")), new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 List.of(), new GatewayProperties.Formats(sends, Map.of()), null, null, null,
-                null, null);
+                null, null, null);
         GatewayProperties properties = new GatewayProperties(Path.of("data"), PartnerAgreementFiles.DEFAULT_LOCATION, DataSize.ofMegabytes(10), 2, 4,
                 Duration.ofSeconds(30), Map.of("PORT-QINZHOU", port),
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),

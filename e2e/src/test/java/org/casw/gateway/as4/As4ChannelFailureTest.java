@@ -69,7 +69,7 @@ class As4ChannelFailureTest {
                 List.of(), new GatewayProperties.Delivery(DeliveryChannel.AS4, null, null), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 List.of(), null, as4, null, null,
-                null, null);
+                null, null, null);
         GatewayProperties.KeyStoreEntry identity = new GatewayProperties.KeyStoreEntry(pki.keystore("CASW-GATEWAY", KeyFamily.RSA_2048),
                 pki.alias("CASW-GATEWAY", KeyFamily.RSA_2048), pki.directory().resolve(DevPki.PASSWORD_FILE), null);
         GatewayProperties properties = GatewayPropertiesFixture.with(Map.of("SG-NSW", sg)).dataDir(dir)

@@ -185,13 +185,13 @@ class ConfiguredPartnersTest {
     private static GatewayProperties.Partner withEdifact(GatewayProperties.Partner p, GatewayProperties.Edifact edifact) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), p.sends(), p.declaresFor(), p.limits(), edifact);
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), p.limits(), edifact, null);
     }
 
     private static GatewayProperties.Partner withLimits(GatewayProperties.Partner p, GatewayProperties.Limits limits) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits, p.edifact());
+                p.formats(), p.as4(), p.sends(), p.declaresFor(), limits, p.edifact(), null);
     }
 
     private static GatewayProperties.Delivery http(String url) {
@@ -207,13 +207,13 @@ class ConfiguredPartnersTest {
         return new GatewayProperties.Partner(null, null, role, null, List.of(), keys, delivery, inbound, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
                 receives, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private static GatewayProperties.Partner withSends(GatewayProperties.Partner p, List<DocumentType> sends) {
         return new GatewayProperties.Partner(p.party(), p.name(), p.role(), p.country(), p.identifiers(), p.apiKeys(), p.delivery(),
                 p.inboundAddress(), p.inboundDirectory(), p.replyAddress(), p.suspended(), p.signatures(), p.retry(), p.receives(),
-                p.formats(), p.as4(), sends, p.declaresFor(), p.limits(), p.edifact());
+                p.formats(), p.as4(), sends, p.declaresFor(), p.limits(), p.edifact(), null);
     }
 
     static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {

@@ -81,7 +81,7 @@ class DeliveryCredentialsTest {
                 new GatewayProperties.Delivery(channel, "http://127.0.0.1:9/inbox", null, authorizationFile), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(),
                         false), null,
-                List.of(), null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null);
     }
 
     private static GatewayProperties properties(Map<String, GatewayProperties.Partner> partners) {

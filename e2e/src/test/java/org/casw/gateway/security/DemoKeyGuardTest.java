@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.config.GatewayProperties;
+import org.casw.gateway.config.GatewayPropertiesFixture;
 import org.casw.gateway.partner.AgreementLocator;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.testsupport.TestData;
@@ -54,6 +55,35 @@ class DemoKeyGuardTest {
 
         assertThatThrownBy(() -> new ProductionGuard(new ConfiguredPartners(properties, AgreementLocator.none()), properties))
                 .hasMessageContaining("operator ops still has a published demo API key");
+    }
+
+    @Test
+    void aDemoConsolePasswordIsRefusedAndANewOneAccepted() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "s".repeat(48));
+        String key = ApiKeys.fromFile(secret).digest("a-new-operator-key");
+        var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder();
+        GatewayProperties demo = GatewayPropertiesFixture.with(Map.of())
+                .operators(Map.of("ops", new GatewayProperties.Operator(List.of(key), "{bcrypt}" + bcrypt.encode("demo-operator-password"))))
+                .devPki(false).apiKeys(new GatewayProperties.ApiKeySecret(secret)).build();
+
+        assertThatThrownBy(() -> new ProductionGuard(new ConfiguredPartners(demo, AgreementLocator.none()), demo))
+                .hasMessageContaining("operator ops still has a published demo console password")
+                .hasMessageContaining("console-password-hash");
+
+        GatewayProperties fresh = GatewayPropertiesFixture.with(Map.of())
+                .operators(Map.of("ops", new GatewayProperties.Operator(List.of(key), "{bcrypt}" + bcrypt.encode("a-new-console-password"))))
+                .devPki(false).apiKeys(new GatewayProperties.ApiKeySecret(secret)).build();
+        new ProductionGuard(new ConfiguredPartners(fresh, AgreementLocator.none()), fresh);
+    }
+
+    @Test
+    void aConsolePasswordStoredInClearStopsTheStartWithoutRepeatingIt() {
+        GatewayProperties properties = GatewayPropertiesFixture.with(Map.of())
+                .operators(Map.of("ops", new GatewayProperties.Operator(List.of(), "my-clear-password"))).build();
+
+        assertThatThrownBy(() -> new ConfiguredPartners(properties, AgreementLocator.none()))
+                .hasMessageContaining("gateway.operators.ops.console-password: not a {bcrypt} hash")
+                .hasMessageNotContaining("my-clear-password");
     }
 
     @Test

@@ -26,9 +26,9 @@ final class KeyedAgreements {
         partyDigests.forEach((party, digests) -> partners.put(party, new GatewayProperties.Partner(null, null, PartyRole.ENTERPRISE, "CN",
                 List.of(), digests, new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false),
-                null, List.of(), null, null, null, null, null, null)));
+                null, List.of(), null, null, null, null, null, null, null)));
         Map<String, GatewayProperties.Operator> operators = new LinkedHashMap<>();
-        operatorDigests.forEach((name, digests) -> operators.put(name, new GatewayProperties.Operator(digests)));
+        operatorDigests.forEach((name, digests) -> operators.put(name, new GatewayProperties.Operator(digests, null)));
         return GatewayPropertiesFixture.with(partners).operators(operators).devPki(false)
                 .apiKeys(new GatewayProperties.ApiKeySecret(secretFile)).build();
     }

@@ -69,7 +69,7 @@ class PartnerSignaturesTest {
                 List.of(pki.directory().resolve("root-ec.pem")), List.of(), List.of(crl.toString()), null, List.of(), false);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
-                null, null);
+                null, null, null);
         GatewayProperties properties = GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
 
         var trust = new PartnerSignatures(properties, new StaticListableBeanFactory().getBeanProvider(DevPki.class))
@@ -126,7 +126,7 @@ class PartnerSignaturesTest {
 
     private GatewayProperties verifying(GatewayProperties.Signatures signatures) {
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
-                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null, null, null);
+                new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null, null, null, null);
         return GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml").build();
     }
 
@@ -167,7 +167,7 @@ class PartnerSignaturesTest {
         var signatures = new GatewayProperties.Signatures(signWith, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false);
         var partner = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(), List.of(),
                 new GatewayProperties.Delivery(DeliveryChannel.MAILBOX, null, null), null, null, null, false, signatures, null, List.of(), null, null, null, null,
-                null, null);
+                null, null, null);
         return GatewayPropertiesFixture.with(Map.of("SG-NSW", partner)).dataDir(dir).agreements("classpath:agreements/*.yml")
                 .signing(new GatewayProperties.Signing(identities, next)).build();
     }

@@ -28,7 +28,7 @@ public class AeoStatusController {
     }
 
     /** One enterprise's status; {@code fastLane}: recognised programme, VALID and in force today (China time). */
-    record Held(String issuingCountry, String programme, String enterpriseId, String name, String authorisationNo, String status,
+    public record Held(String issuingCountry, String programme, String enterpriseId, String name, String authorisationNo, String status,
             LocalDate validFrom, LocalDate validUntil, String noticeId, boolean recognised, boolean fastLane) {
     }
 

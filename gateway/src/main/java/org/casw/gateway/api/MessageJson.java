@@ -11,7 +11,7 @@ import org.casw.routes.validation.Violation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The JSON shapes of the messages API. */
-final class MessageJson {
+public final class MessageJson {
 
     private MessageJson() {
     }
@@ -82,10 +82,10 @@ final class MessageJson {
 
     /** One line of a search result. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Summary(String trackingId, String messageId, String type, String sender, String receiver, String status,
+    public record Summary(String trackingId, String messageId, String type, String sender, String receiver, String status,
             String destinationStatus, Instant receivedAt, Instant updatedAt) {
     }
 
-    record Page(List<Summary> items, int page, int size, long total) {
+    public record Page(List<Summary> items, int page, int size, long total) {
     }
 }

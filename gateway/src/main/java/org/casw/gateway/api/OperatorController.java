@@ -2,15 +2,8 @@ package org.casw.gateway.api;
 
 import java.util.List;
 import java.util.Set;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.casw.gateway.partner.PartnerSuspensions;
-import org.casw.routes.delivery.DeliveryRoutes;
-import org.casw.routes.intake.IntakeRoute;
-import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.ledger.MessageLedger;
-import org.casw.routes.ledger.MessageStatus;
-import org.casw.routes.ledger.MessageView;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
 import org.springframework.http.HttpStatus;
@@ -32,17 +25,14 @@ public class OperatorController {
 
     private final PartnerDirectory partners;
     private final PartnerSuspensions suspensions;
-    private final CamelContext camel;
     private final MessageLedger ledger;
-    private final ProducerTemplate producer;
+    private final OperatorActions actions;
 
-    public OperatorController(PartnerDirectory partners, PartnerSuspensions suspensions, CamelContext camel, MessageLedger ledger,
-            ProducerTemplate producer) {
+    public OperatorController(PartnerDirectory partners, PartnerSuspensions suspensions, MessageLedger ledger, OperatorActions actions) {
         this.partners = partners;
         this.suspensions = suspensions;
-        this.camel = camel;
         this.ledger = ledger;
-        this.producer = producer;
+        this.actions = actions;
     }
 
     @GetMapping("/api/v1/partners")
@@ -57,8 +47,7 @@ public class OperatorController {
         if (partners.find(partyId).isEmpty()) {
             return unknownPartner(partyId);
         }
-        suspensions.suspend(partyId, operator.getName());
-        camel.getRouteController().stopRoute(DeliveryRoutes.routeId(partyId));
+        actions.suspend(partyId, operator.getName());
         return ResponseEntity.ok(state(partners.find(partyId).get(), suspensions.suspended()));
     }
 
@@ -67,43 +56,20 @@ public class OperatorController {
         if (partners.find(partyId).isEmpty()) {
             return unknownPartner(partyId);
         }
-        suspensions.resume(partyId);
-        camel.getRouteController().startRoute(DeliveryRoutes.routeId(partyId));
+        actions.resume(partyId);
         return ResponseEntity.ok(state(partners.find(partyId).get(), suspensions.suspended()));
     }
 
     /** Puts a FAILED message back on its receiver's queue for a fresh round of delivery attempts. */
     @PostMapping("/api/v1/messages/{trackingId}/retry")
     public ResponseEntity<?> retry(@PathVariable String trackingId, Authentication operator) {
-        MessageView message = ledger.find(trackingId).orElse(null);
-        if (message == null) {
-            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id " + trackingId
-                    + ".");
-        }
-        if (!ledger.retry(trackingId, "retried by " + operator.getName())) {
-            return problem(HttpStatus.CONFLICT, "NOT_FAILED", "Only failed messages are retried",
-                    "Message " + trackingId + " is " + message.status() + ", not FAILED.");
-        }
-        // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
-        String duplicateId = trackingId + ":retry:" + System.currentTimeMillis();
-        MessageView retried = ledger.find(trackingId).orElseThrow();
-        if (retried.status() == MessageStatus.VALIDATED) {
-            // it never reached the queue (e.g. not translatable then): prepared again for its receiver first
-            ledger.dispatches(retried.copyOf() == null ? trackingId : retried.copyOf()).stream()
-                    .filter(d -> d.trackingId().equals(trackingId))
-                    .forEach(d -> producer.send(IntakeRoute.DISPATCH, exchange -> {
-                        exchange.getMessage().setBody(d);
-                        exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
-                    }));
-        } else {
-            producer.send(IntakeRoute.ENQUEUE, exchange -> {
-                exchange.setProperty(IntakeSteps.TRACKING_ID, trackingId);
-                exchange.setProperty(IntakeSteps.RECEIVER, message.receiver());
-                exchange.setProperty(IntakeSteps.GROUP_ID, trackingId);
-                exchange.setProperty(IntakeSteps.DUPLICATE_ID, duplicateId);
-            });
-        }
-        return ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), List.of()));
+        return switch (actions.retry(trackingId, operator.getName())) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message", "There is no message with tracking id "
+                    + trackingId + ".");
+            case NOT_FAILED -> problem(HttpStatus.CONFLICT, "NOT_FAILED", "Only failed messages are retried",
+                    "Message " + trackingId + " is " + ledger.find(trackingId).orElseThrow().status() + ", not FAILED.");
+            case RETRIED -> ResponseEntity.accepted().body(MessageJson.Message.of(ledger.find(trackingId).orElseThrow(), List.of()));
+        };
     }
 
     private static PartnerState state(PartnerProfile p, Set<String> suspended) {

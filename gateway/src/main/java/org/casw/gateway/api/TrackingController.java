@@ -2,13 +2,11 @@ package org.casw.gateway.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,24 +26,23 @@ public class TrackingController {
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;
 
-    /** One step of one document on the timeline. */
-    record Step(Instant at, String trackingId, String type, String status, String reason, String sender, String receiver) {
-    }
-
     /**
-     * The documents carrying the key and one page of their steps in time order.
+     * The documents carrying the key and one page of their steps in time order; for a party, the milestones of other
+     * parties on its own consignment besides ({@link ConsignmentTimeline}).
      *
-     * @param documents how many documents carry the key (all pages)
-     * @param total     how many steps there are (all pages)
-     * @param next      the next page's path and query, null on the last page
+     * @param documents  how many documents carry the key (all pages)
+     * @param total      how many steps there are (all pages)
+     * @param next       the next page's path and query, null on the last page
+     * @param milestones other parties' container events on the caller's consignment (every page carries them all)
      */
-    record Timeline(String key, int documents, List<Step> steps, int page, int size, long total, String next) {
+    record Timeline(String key, int documents, List<ConsignmentTimeline.Step> steps, int page, int size, long total, String next,
+            List<ConsignmentTimeline.Milestone> milestones) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final ConsignmentTimeline timeline;
 
-    TrackingController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TrackingController(ConsignmentTimeline timeline) {
+        this.timeline = timeline;
     }
 
     @GetMapping
@@ -57,24 +54,9 @@ public class TrackingController {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             return invalid("page must be >= 0 and size between 1 and " + MAX_SIZE + ".");
         }
+        // operators have their own view in the console; through the API, everyone (operators too) sees its own documents
         String caller = party.getName();
-        String documentsOfKey = """
-                from message m where (m.sender = ? or m.receiver = ?)
-                  and exists (select 1 from message_business_key k where k.tracking_id = m.tracking_id and k.value = ?)""";
-        Integer documents = jdbc.queryForObject("select count(*) " + documentsOfKey, Integer.class, caller, caller, key);
-        Long total = jdbc.queryForObject("select count(*) from message_transition t where t.tracking_id in (select m.tracking_id "
-                + documentsOfKey + ")", Long.class, caller, caller, key);
-        List<Step> steps = jdbc.query("""
-                select t.at, m.tracking_id, m.document_type, t.status, t.reason, m.sender, m.receiver
-                from message m join message_transition t on t.tracking_id = m.tracking_id
-                where (m.sender = ? or m.receiver = ?)
-                  and exists (select 1 from message_business_key k where k.tracking_id = m.tracking_id and k.value = ?)
-                order by t.at, t.id
-                limit ? offset ?""",
-                (rs, n) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)),
-                caller, caller, key, size, (long) page * size);
-        long all = total == null ? 0 : total;
+        long all = timeline.stepCount(caller, key);
         String next = (long) (page + 1) * size < all
                 ? "/api/v1/track?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&page=" + (page + 1) + "&size=" + size
                 : null;
@@ -82,7 +64,8 @@ public class TrackingController {
         if (next != null) {
             answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return answer.body(new Timeline(key, documents == null ? 0 : documents, steps, page, size, all, next));
+        return answer.body(new Timeline(key, timeline.documents(caller, key), timeline.steps(caller, key, page, size), page, size, all,
+                next, timeline.milestones(caller, key)));
     }
 
     private static ResponseEntity<?> invalid(String detail) {

@@ -31,7 +31,7 @@ public final class GatewayCommandLine {
         CommandLine commandLine = new CommandLine(new Gateway());
         commandLine.setCommandName(name);
         for (Object command : List.of(new ServeCommand(), new DevPkiCommand(), new ValidateCommand(), new SignCommand(),
-                new VerifyCommand(), new TranslateCommand(), new ApiKeyDigestCommand())) {
+                new VerifyCommand(), new TranslateCommand(), new ApiKeyDigestCommand(), new ConsolePasswordHashCommand())) {
             commandLine.addSubcommand(command);
         }
         for (Object command : more) {

@@ -84,8 +84,13 @@ public record GatewayProperties(
     public record Certificates(@DefaultValue("30") int expiryWarningDays) {
     }
 
-    /** A gateway operator: may suspend and resume partners and retry failed deliveries. Keys as digests. */
-    public record Operator(List<String> apiKeys) {
+    /**
+     * A gateway operator: may suspend and resume partners and retry failed deliveries. Keys as digests.
+     *
+     * @param consolePassword the operator's console password as a {@code {bcrypt}} hash
+     *                        ({@code java -jar gateway.jar console-password-hash}); none: no console login
+     */
+    public record Operator(List<String> apiKeys, String consolePassword) {
     }
 
     /**
@@ -102,6 +107,8 @@ public record GatewayProperties(
      *                 declared); with its own identifiers, the only enterprises whose AEO status can give its declarations
      *                 the fast lane
      * @param limits   its rate and in-flight limits, field by field over {@code gateway.limits}
+     * @param consolePassword a password its people may log in to the console with instead of an API key, as a
+     *                 {@code {bcrypt}} hash ({@code java -jar gateway.jar console-password-hash})
      */
     public record Partner(String party, String name, PartyRole role, String country, List<String> identifiers,
             List<String> apiKeys, @DefaultValue Delivery delivery, String inboundAddress, String inboundDirectory, String replyAddress,
@@ -109,7 +116,7 @@ public record GatewayProperties(
             List<Receive> receives, @DefaultValue Formats formats, As4 as4,
             List<DocumentType> sends,
             List<String> declaresFor,
-            Limits limits, Edifact edifact) {
+            Limits limits, Edifact edifact, String consolePassword) {
     }
 
     /**

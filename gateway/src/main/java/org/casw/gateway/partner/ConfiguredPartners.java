@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfiguredPartners implements PartnerDirectory {
 
+    private static final Pattern PASSWORD_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     private static final Pattern KEY_DIGEST = Pattern.compile("(hmac-)?sha256:[0-9a-f]{64}");
     private static final String HOW_TO_DIGEST = "store the digest of the key, never the key itself:"
             + " java -jar gateway.jar api-key-digest --key-file <file with the key>";
@@ -49,6 +50,8 @@ public class ConfiguredPartners implements PartnerDirectory {
     private final Map<String, PartnerProfile> partners = new LinkedHashMap<>();
     private final Map<String, String> partyByKeyDigest = new LinkedHashMap<>();
     private final Map<String, String> operatorByKeyDigest = new LinkedHashMap<>();
+    private final Map<String, String> partyConsolePasswords = new LinkedHashMap<>();
+    private final Map<String, String> operatorConsolePasswords = new LinkedHashMap<>();
     private final List<RoutingRule> routing = new ArrayList<>();
     private final Map<String, As4Agreement> as4 = new LinkedHashMap<>();
     /** Parties' and operators' key digests in one map: a request is authenticated with one digest and one look-up. */
@@ -97,6 +100,8 @@ public class ConfiguredPartners implements PartnerDirectory {
                             + partyByKeyDigest.get(key));
                 }
             }
+            consolePassword(p.consolePassword(), locate.where(id, "console-password"), problems)
+                    .ifPresent(hash -> partyConsolePasswords.put(id, hash));
             DeliveryChannel channel = p.delivery().channel();
             if (channel == DeliveryChannel.HTTP) {
                 if (p.delivery().url() == null || p.delivery().url().isBlank()) {
@@ -148,6 +153,8 @@ public class ConfiguredPartners implements PartnerDirectory {
                     problems.add("gateway.operators." + name + ".api-keys: the same key is configured twice");
                 }
             }
+            consolePassword(operator.consolePassword(), "gateway.operators." + name + ".console-password", problems)
+                    .ifPresent(hash -> operatorConsolePasswords.put(name, hash));
         });
         if (!problems.isEmpty()) {
             throw new InvalidPartnerAgreementException(problems);
@@ -164,6 +171,18 @@ public class ConfiguredPartners implements PartnerDirectory {
         if (apiKeys.usesDevelopmentSecret()) {
             LOG.info("API key digests use the published development secret (set gateway.api-keys.secret-file; dev only)");
         }
+    }
+
+    /** A console password must be stored hashed; the value itself is never repeated, in case it is the password. */
+    private static Optional<String> consolePassword(String hash, String where, List<String> problems) {
+        if (hash == null) {
+            return Optional.empty();
+        }
+        if (!PASSWORD_HASH.matcher(hash).matches()) {
+            problems.add(where + ": not a {bcrypt} hash; store the hash, never the password: java -jar gateway.jar console-password-hash");
+            return Optional.empty();
+        }
+        return Optional.of(hash);
     }
 
     /**
@@ -303,6 +322,24 @@ public class ConfiguredPartners implements PartnerDirectory {
     /** Every AS4 agreement, by partner. */
     public Collection<As4Agreement> as4Agreements() {
         return Collections.unmodifiableCollection(as4.values());
+    }
+
+    /** The {@code {bcrypt}} hash of the party's console password, if it has one. */
+    public Optional<String> consolePasswordOfParty(String party) {
+        return Optional.ofNullable(partyConsolePasswords.get(party));
+    }
+
+    /** The {@code {bcrypt}} hash of the operator's console password, if the operator may log in to the console. */
+    public Optional<String> consolePasswordOfOperator(String operator) {
+        return Optional.ofNullable(operatorConsolePasswords.get(operator));
+    }
+
+    /** Every configured console password hash, of parties and operators, with whom it belongs to. */
+    public Map<String, String> consolePasswords() {
+        Map<String, String> all = new LinkedHashMap<>();
+        partyConsolePasswords.forEach((party, hash) -> all.put(party, hash));
+        operatorConsolePasswords.forEach((operator, hash) -> all.put("operator " + operator, hash));
+        return all;
     }
 
     /** The operator an API key digest belongs to. */

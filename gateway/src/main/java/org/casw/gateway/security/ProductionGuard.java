@@ -6,10 +6,12 @@ import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.gateway.pki.DevelopmentCertificates;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In the production profile, refuses to start while a published demo key, the published development API key
+ * In the production profile, refuses to start while a published demo key or console password, the published development API key
  * secret, a bare {@code sha256:} key digest or the development PKI is configured. (The sandbox partners are
  * not in gateway.jar, and gateway-kit.jar never loads them under this profile.)
  */
@@ -20,6 +22,11 @@ public class ProductionGuard {
     /** The keys printed in the README; anyone can read them. */
     static final List<String> DEMO_KEYS = List.of("demo-enterprise-key", "sandbox-customs-key", "demo-port-key", "demo-rail-key",
             "demo-sg-nsw-key", "demo-my-nsw-key", "demo-th-nsw-key", "demo-operator-key");
+
+    /** The console passwords printed in the README. */
+    static final List<String> DEMO_PASSWORDS = List.of("demo-operator-password", "demo-enterprise-password");
+
+    private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     public ProductionGuard(ConfiguredPartners partners, GatewayProperties properties) {
         // every reason at once, so an operator fixes them in one go
@@ -44,6 +51,12 @@ public class ProductionGuard {
                     .ifPresent(owner -> problems.add(owner + " still has a published demo API key. Configure a new key digest"
                             + " in gateway.partners / gateway.operators."));
         }
+        partners.consolePasswords().forEach((owner, hash) -> {
+            if (DEMO_PASSWORDS.stream().anyMatch(demo -> PASSWORDS.matches(demo, hash))) {
+                problems.add(owner + " still has a published demo console password. Configure a new console-password hash"
+                        + " (java -jar gateway.jar console-password-hash).");
+            }
+        });
         problems.addAll(DevelopmentCertificates.inConfiguration(properties));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in the production profile: "
