@@ -26,23 +26,28 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A problem; {@code title} is the English one, which a Chinese caller gets in Chinese where the catalogue has the code. */
     public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        Locale language = callersLanguage();
-        problem.setTitle(language == Locale.ENGLISH || !CATALOGUE.knows(code) ? title : CATALOGUE.title(code, language));
-        problem.setProperty("code", code);
-        return problem;
+        return of(status, code, title, detail, callersLanguage());
     }
 
     public static ProblemDetail document(HttpStatus status, String code, String title, String trackingId, List<Violation> violations) {
+        Locale language = callersLanguage();
         ProblemDetail problem = of(status, code, title, violations.size() == 1 ? violations.get(0).message()
-                : violations.size() + " problems were found; see violations.");
+                : violations.size() + " problems were found; see violations.", language);
         if (trackingId != null) {
             problem.setProperty("trackingId", trackingId);
         }
-        Locale language = callersLanguage();
         problem.setProperty("violations", violations.stream().map(v -> TitledViolation.of(v, language)).toList());
+        return problem;
+    }
+
+    private static ProblemDetail of(HttpStatus status, String code, String title, String detail, Locale language) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        // English keeps the title the caller wrote, often more specific than the code's ("No such partner")
+        problem.setTitle(Locale.ENGLISH.equals(language) || !CATALOGUE.knows(code) ? title : CATALOGUE.title(code, language));
+        problem.setProperty("code", code);
         return problem;
     }
 
