@@ -100,8 +100,8 @@ class ConsoleAccessTest extends GatewayIntegrationTest {
 
     @Test
     void aPartySeesOnlyItsOwnMessagesAndNoOperatorPage() {
-        String trackingId = GatewayClient.json(client.postXml(ENTERPRISE_KEY, Samples.declaration("ACCESS-" + System.nanoTime())))
-                .get("trackingId").asText();
+        String clientSeqNo = "ACCESS-" + System.nanoTime();
+        String trackingId = GatewayClient.json(client.postXml(ENTERPRISE_KEY, Samples.declaration(clientSeqNo))).get("trackingId").asText();
         Session enterprise = new Session();
         enterprise.logIn("DEMO-ENTERPRISE", ENTERPRISE_KEY);
         assertThat(enterprise.get("/console/messages/" + trackingId).statusCode()).isEqualTo(200);
@@ -113,10 +113,10 @@ class ConsoleAccessTest extends GatewayIntegrationTest {
         rail.logIn("RAIL-QINZHOU", RAIL_KEY);
         assertThat(rail.get("/console/messages/" + trackingId).statusCode()).isEqualTo(404);
         assertThat(rail.get("/console/messages/" + trackingId + "/payloads/1").statusCode()).isEqualTo(404);
-        // its search echoes the key it asked for, and finds nothing
-        assertThat(rail.get("/console/messages?key=" + trackingId).body()).contains("No message found")
+        // the same search finds it for its sender and not for another party
+        assertThat(rail.get("/console/messages?key=" + clientSeqNo).body()).contains("No message found")
                 .doesNotContain("/console/messages/" + trackingId);
-        assertThat(enterprise.get("/console/messages?key=" + trackingId).body()).contains("/console/messages/" + trackingId);
+        assertThat(enterprise.get("/console/messages?key=" + clientSeqNo).body()).contains("/console/messages/" + trackingId);
 
         Session operator = new Session();
         operator.logIn("ops", "demo-operator-password");

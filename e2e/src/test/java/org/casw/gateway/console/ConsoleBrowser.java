@@ -2,11 +2,14 @@ package org.casw.gateway.console;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.webjars.WebJarVersionLocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,6 +37,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** Where the journeys leave their screenshots (the README shows a few, copied to docs/images). */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core from its WebJar (a test dependency), whichever version the pom names. */
+    static final String AXE = "/" + new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
 
     private final WebDriver driver;
     private final String base;
@@ -128,6 +134,46 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         assertThat(SCREENSHOTS.resolve(name + ".png")).isNotEmptyFile();
+        return this;
+    }
+
+    /**
+     * The WCAG 2 A and AA rules that axe-core (Deque's accessibility engine, from its WebJar; not ours) finds broken on
+     * the page as it stands: labels, contrast, landmarks, names of buttons and links, language.
+     */
+    List<String> accessibilityViolations() {
+        String axe;
+        try (InputStream in = ConsoleBrowser.class.getResourceAsStream(AXE)) {
+            assertThat(in).as(AXE).isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> found = (Map<String, Object>) chrome.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+                   .then(r => done({passes: r.passes.length, violations: r.violations.map(v => v.id + ' (' + v.impact + '): '
+                        + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))}))
+                   .catch(e => done({passes: 0, violations: ['axe failed: ' + e]}));""");
+        // a run that checked nothing proves nothing
+        assertThat(((Number) found.get("passes")).intValue()).as("rules axe-core found kept on " + path()).isGreaterThan(5);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) found.get("violations");
+        return violations;
+    }
+
+    /** Whether the page fits the window's width, with nothing to scroll sideways but what scrolls on purpose (tables). */
+    boolean fitsWidth() {
+        return (Boolean) ((ChromeDriver) driver).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+    }
+
+    ConsoleBrowser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
         return this;
     }
 

@@ -1,9 +1,13 @@
 package org.casw.gateway.console;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.casw.gateway.api.MessageJson;
 import org.casw.gateway.api.MessageSearch;
 import org.casw.gateway.api.OperatorActions;
 import org.casw.routes.ledger.MessageStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,16 +26,26 @@ class FailedDeliveriesPage {
 
     private final MessageSearch search;
     private final OperatorActions actions;
+    private final JdbcTemplate jdbc;
 
-    FailedDeliveriesPage(MessageSearch search, OperatorActions actions) {
+    FailedDeliveriesPage(MessageSearch search, OperatorActions actions, JdbcTemplate jdbc) {
         this.search = search;
         this.actions = actions;
+        this.jdbc = jdbc;
     }
 
     @GetMapping("/console/operator/failed")
     String failed(@RequestParam(required = false) String party, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("results", search.search(new MessageSearch.Criteria(null, null, MessageStatus.FAILED.name(), party, null,
-                null, null, Math.max(page, 0), 100)));
+        MessageJson.Page results = search.search(new MessageSearch.Criteria(null, null, MessageStatus.FAILED.name(), party, null,
+                null, null, Math.max(page, 0), 100));
+        model.addAttribute("results", results);
+        // why each failed: the last attempt's error, as the ledger kept it
+        Map<String, String> errors = new HashMap<>();
+        jdbc.query("select tracking_id, last_error from message where tracking_id = any (?)",
+                rs -> {
+                    errors.put(rs.getString(1), rs.getString(2));
+                }, (Object) results.items().stream().map(MessageJson.Summary::trackingId).toArray(String[]::new));
+        model.addAttribute("errors", errors);
         model.addAttribute("party", party);
         return "console/failed";
     }
