@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.testsupport.Samples;
@@ -82,32 +84,42 @@ class ConsoleJourneysTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void anOperatorFindsAFailedDeliveryAndRetriesIt() {
+    void anOperatorFindsFailedDeliveriesAndRetriesThemOneByOneAndTogether() {
         try (ConsoleBrowser browser = ConsoleBrowser.open(port, "en")) {
             browser.logIn("ops", "demo-operator-password");
-            // the sandbox customs answers every delivery with an error, so the declaration fails after its attempts
+            // the sandbox customs answers every delivery with an error, so the declarations fail after their attempts
             setCustomsErrorRate(browser, "1");
-            String trackingId;
+            List<String> failed = new ArrayList<>();
             try {
-                trackingId = GatewayClient.json(client.postXml(ENTERPRISE_KEY, Samples.declaration("RETRY-" + System.nanoTime())))
-                        .get("trackingId").asText();
-                await().atMost(Duration.ofSeconds(60)).until(
-                        () -> GatewayClient.json(client.get(ENTERPRISE_KEY, "/api/v1/messages/" + trackingId)).path("status").asText(),
-                        "FAILED"::equals);
+                for (int i = 0; i < 3; i++) {
+                    failed.add(GatewayClient.json(client.postXml(ENTERPRISE_KEY, Samples.declaration("RETRY-" + i + "-" + System.nanoTime())))
+                            .get("trackingId").asText());
+                }
+                for (String trackingId : failed) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> GatewayClient.json(client.get(ENTERPRISE_KEY,
+                            "/api/v1/messages/" + trackingId)).path("status").asText(), "FAILED"::equals);
+                }
             } finally {
                 setCustomsErrorRate(browser, "0");
             }
 
             browser.click(By.linkText("Failed deliveries"));
             assertThat(browser.heading()).isEqualTo("Failed deliveries");
+            assertThat(browser.text(By.cssSelector("main table"))).contains(failed).contains("HTTP 500");
             browser.screenshot("failed-en");
-            browser.click(By.cssSelector("button[name=one][value='" + trackingId + "']"));
+            // one by its own button, whatever else is ticked
+            browser.click(By.id("pick-" + failed.get(1)));
+            browser.click(By.cssSelector("button[name=one][value='" + failed.get(0) + "']"));
             assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("One message is back on its queue.");
+            // the other two ticked together
+            browser.click(By.id("pick-" + failed.get(1))).click(By.id("pick-" + failed.get(2))).click(By.id("retry-selected"));
+            assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("2 messages are back on their queues.");
 
-            browser.go("/console/messages/" + trackingId);
-            browser.waitForText(By.id("summary"), "acknowledged");
-            assertThat(browser.text(By.id("timeline-h"))).isEqualTo("Timeline");
-            assertThat(browser.text(By.cssSelector(".timeline"))).contains("retried by operator:ops");
+            for (String trackingId : failed) {
+                browser.go("/console/messages/" + trackingId);
+                browser.waitForText(By.id("summary"), "acknowledged");
+                assertThat(browser.text(By.cssSelector(".timeline"))).contains("retried by operator:ops");
+            }
         }
     }
 
