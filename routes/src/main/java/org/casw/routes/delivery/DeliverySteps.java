@@ -20,6 +20,9 @@ public class DeliverySteps {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySteps.class);
 
+    /** The reason FAILED is recorded with when the broker gave up: how the gateway's backlog tells dead letters apart. */
+    public static final String ABANDONED = "delivery abandoned after the last retry";
+
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
     private final Map<DeliveryChannel, PartnerChannel> channels = new EnumMap<>(DeliveryChannel.class);
@@ -76,7 +79,7 @@ public class DeliverySteps {
                 log.error("Dead letter without tracking id left on the dead-letter queue for an operator");
                 throw new IllegalStateException("dead letter without tracking id");
             }
-            ledger.failed(trackingId, "delivery abandoned after the last retry");
+            ledger.failed(trackingId, ABANDONED);
             // a consignment of an aggregate declaration: without this its submitter would wait for a receipt forever
             List<Dispatch> next = aggregates == null ? List.of() : aggregates.deliveryAbandoned(trackingId);
             exchange.setProperty(IntakeSteps.DISPATCHES, next);
