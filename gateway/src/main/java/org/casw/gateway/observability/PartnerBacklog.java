@@ -3,8 +3,11 @@ package org.casw.gateway.observability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.delivery.DeliverySteps;
 import org.casw.routes.partner.PartnerDirectory;
@@ -12,8 +15,8 @@ import org.casw.routes.partner.PartnerProfile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What waits for each partner: the depth of its delivery queue and the age of its oldest document, from the broker; and
- * its dead letters, from the ledger.
+ * What waits for each partner: the depth of its delivery queue and the age of its oldest document, from the broker; its
+ * dead letters, from the ledger; and whether its delivery is suspended.
  *
  * <p>Dead letters are counted from the ledger, not the broker: the dead-letters route takes each one off
  * {@link DeliveryRoutes#DEAD_LETTERS} within milliseconds and records it FAILED ({@link DeliverySteps#ABANDONED}), so the
@@ -28,13 +31,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PartnerBacklog {
 
     private final PartnerDirectory partners;
+    private final PartnerSuspensions suspensions;
     private final BrokerQueues broker;
     private final JdbcTemplate jdbc;
     private final Duration refresh;
     private Reading last;
 
-    PartnerBacklog(PartnerDirectory partners, BrokerQueues broker, JdbcTemplate jdbc, Duration refresh) {
+    PartnerBacklog(PartnerDirectory partners, PartnerSuspensions suspensions, BrokerQueues broker, JdbcTemplate jdbc, Duration refresh) {
         this.partners = partners;
+        this.suspensions = suspensions;
         this.broker = broker;
         this.jdbc = jdbc;
         this.refresh = refresh;
@@ -53,6 +58,11 @@ public class PartnerBacklog {
     /** Dead letters over all partners, still FAILED. */
     public long deadLettersTotal() {
         return reading().queues.stream().mapToLong(PartnerQueue::deadLetters).sum();
+    }
+
+    /** The parties whose delivery is paused: by an operator, or by their agreement. */
+    public Set<String> suspended() {
+        return reading().suspended;
     }
 
     /** Messages left on the broker's dead-letter queue that the dead-letters route could not record (e.g. no tracking id). */
@@ -83,9 +93,11 @@ public class PartnerBacklog {
             BrokerQueues.QueueState state = broker.state(partner.deliveryQueue());
             queues.add(new PartnerQueue(partner.id(), state.depth(), deadLetters.getOrDefault(partner.id(), 0L), state.oldestAge()));
         }
-        return new Reading(at, List.copyOf(queues), broker.state(DeliveryRoutes.DEAD_LETTERS).depth());
+        Set<String> suspended = new HashSet<>(suspensions.suspended());
+        partners.all().stream().filter(PartnerProfile::suspended).forEach(p -> suspended.add(p.id()));
+        return new Reading(at, List.copyOf(queues), broker.state(DeliveryRoutes.DEAD_LETTERS).depth(), Set.copyOf(suspended));
     }
 
-    private record Reading(long at, List<PartnerQueue> queues, long unprocessed) {
+    private record Reading(long at, List<PartnerQueue> queues, long unprocessed, Set<String> suspended) {
     }
 }
