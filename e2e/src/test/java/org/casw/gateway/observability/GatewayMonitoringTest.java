@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,6 +54,9 @@ class GatewayMonitoringTest {
                 "--sandbox.sg-nsw.seed=42",
                 "--gateway.partners.SG-NSW.retry.max-attempts=2",
                 "--gateway.partners.SG-NSW.retry.initial-delay=50ms",
+                // the rail system may send one document in a thousand seconds: its second is refused over its limit
+                "--gateway.partners.RAIL-QINZHOU.limits.rate-per-second=0.001",
+                "--gateway.partners.RAIL-QINZHOU.limits.burst=1",
                 "--management.gateway.backlog-refresh=0s");
         client = new GatewayClient(Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")));
 
@@ -63,6 +68,9 @@ class GatewayMonitoringTest {
         trackingId = GatewayClient.json(accepted).get("trackingId").asText();
         HttpResponse<String> malformed = client.postXml(ENTERPRISE, "<Declaration><not-closed></Declaration>");
         assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+        assertThat(client.postXml("demo-rail-key", "not xml").statusCode()).isEqualTo(400);
+        HttpResponse<String> limited = client.postXml("demo-rail-key", "not xml");
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
 
         // the declaration for one receiver, a copy for the other: customs' delivered, Singapore's dead-lettered
         for (String id : new String[] {trackingId, trackingId + "-2"}) {
@@ -144,6 +152,29 @@ class GatewayMonitoringTest {
             assertThat(scrape.find("camel_route_policy_seconds_bucket", "routeId", route)).as(route).isNotEmpty();
         }
         assertThat(scrape.names()).contains("gateway_certificates_expiring", "gateway_certificates_days_left_min");
+    }
+
+    @Test
+    void refusalsOverAPartysLimitsKeepTheirName() {
+        assertThat(scrape.sum("gateway_submissions_limited_total", "party", "RAIL-QINZHOU", "code", "RATE_LIMITED")).isEqualTo(1);
+        assertThat(scrape.sum("gateway_messages_refused_total", "party", "RAIL-QINZHOU", "code", "XML_MALFORMED")).isEqualTo(1);
+    }
+
+    @Test
+    void everyMetricTheAlertRulesUseIsOneTheGatewayExposes() {
+        for (Map<String, Object> rule : MonitoringFiles.alertRules()) {
+            assertThat(scrape.names()).as(rule.get("alert") + ": " + rule.get("expr"))
+                    .containsAll(MonitoringFiles.metricNames(String.valueOf(rule.get("expr"))));
+        }
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsOneTheGatewayExposes() {
+        List<String> queries = MonitoringFiles.dashboardQueries();
+        assertThat(queries).hasSizeGreaterThan(10);
+        for (String query : queries) {
+            assertThat(scrape.names()).as(query).containsAll(MonitoringFiles.metricNames(query));
+        }
     }
 
     @Test
