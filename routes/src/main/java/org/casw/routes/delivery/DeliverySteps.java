@@ -71,6 +71,7 @@ public class DeliverySteps {
                 String confirmation = channels.get(partner.channel()).deliver(partner, new Outbound(trackingId,
                         message.messageId(), message.documentType(), message.sender(), partyId, payload));
                 if (ledger.delivered(trackingId, partyId, confirmation)) {
+                    log.debug("Delivered {} to {}: {}", trackingId, partyId, confirmation);
                     // the enqueue's JMS timestamp: when it was (last) put on the queue, at no cost of a read
                     Long queuedAt = exchange.getMessage().getHeader("JMSTimestamp", Long.class);
                     events.delivered(partyId, message.documentType(), message.receivedAt(),

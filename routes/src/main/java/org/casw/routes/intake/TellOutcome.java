@@ -5,6 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.casw.routes.ledger.MessageEvents;
 import org.casw.routes.ledger.MessageStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the gateway's observers (its metrics) how a document's intake ended, once its answer is settled: accepted, or
@@ -12,6 +14,8 @@ import org.casw.routes.ledger.MessageStatus;
  * a reused message id) are not arrivals and are not told.
  */
 final class TellOutcome implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(TellOutcome.class);
 
     private final MessageEvents events;
 
@@ -28,6 +32,8 @@ final class TellOutcome implements Processor {
         }
         Submission submission = intake.submission;
         String type = intake.type == null ? null : intake.type.name();
+        log.debug("Answered {} from {} over {}: {} ({})", result.trackingId(), submission.sender(), submission.channel(),
+                result.outcome(), result.status());
         if (result.outcome() == IntakeResult.Outcome.ACCEPTED) {
             events.accepted(submission.sender(), submission.channel(), type, result.status(),
                     Duration.ofMillis(exchange.getClock().elapsed()));
