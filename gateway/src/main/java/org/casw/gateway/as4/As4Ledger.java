@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.casw.gateway.observability.GatewayMetrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What the AS4 channel keeps in PostgreSQL: the signed receipts partners returned for what the gateway
@@ -17,9 +20,12 @@ import org.springframework.stereotype.Repository;
 public class As4Ledger {
 
     private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
 
-    public As4Ledger(JdbcTemplate jdbc) {
+    /** @param meters counts the receipts stored, each once (org.casw.gateway.observability.GatewayMetrics#AS4_RECEIPTS) */
+    public As4Ledger(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        this.meters = meters.getIfAvailable();
     }
 
     /** A partner's verified receipt for a message the gateway sent. */
@@ -36,12 +42,13 @@ public class As4Ledger {
     /** Stores the receipt of a delivery; a second receipt for the same message (a resend) replaces nothing. */
     public void storeSentReceipt(String trackingId, String ebmsMessageId, String partner, String receiptMessageId, X509Certificate signer,
             byte[] receipt) {
-        jdbc.update("""
+        int stored = jdbc.update("""
                 insert into as4_sent_receipt (tracking_id, ebms_message_id, partner, receipt_message_id, received_at, signer_subject,
                                               signer_serial, receipt)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tracking_id) do nothing""",
                 trackingId, ebmsMessageId, partner, receiptMessageId, Timestamp.from(Instant.now()),
                 signer.getSubjectX500Principal().getName(), signer.getSerialNumber().toString(16), receipt);
+        countReceipt(stored, partner, "received");
     }
 
     public Optional<SentReceipt> sentReceipt(String trackingId) {
@@ -62,13 +69,22 @@ public class As4Ledger {
 
     /** The receipt answered for a received message, kept to answer a resend with the same receipt. */
     public void answered(String ebmsMessageId, String partner, String trackingId, byte[] receipt, String media) {
-        jdbc.update("""
+        int stored = jdbc.update("""
                 insert into as4_received_message (ebms_message_id, partner, first_seen, tracking_id, receipt, receipt_media, answered_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (ebms_message_id) do update set partner = excluded.partner, tracking_id = excluded.tracking_id,
                     receipt = excluded.receipt, receipt_media = excluded.receipt_media, answered_at = excluded.answered_at
                 where as4_received_message.receipt is null""",
                 ebmsMessageId, partner, Timestamp.from(Instant.now()), trackingId, receipt, media, Timestamp.from(Instant.now()));
+        countReceipt(stored, partner, "sent");
+    }
+
+    /** A receipt stored for the first time (a resend's is not counted again). */
+    private void countReceipt(int stored, String partner, String direction) {
+        if (stored == 1 && meters != null) {
+            meters.counter(GatewayMetrics.AS4_RECEIPTS, GatewayMetrics.PARTY, partner == null ? GatewayMetrics.UNKNOWN : partner,
+                    GatewayMetrics.DIRECTION, direction).increment();
+        }
     }
 
     public int countReceived() {

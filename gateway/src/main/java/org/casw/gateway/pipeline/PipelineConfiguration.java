@@ -25,6 +25,7 @@ import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.intake.JmsInboundRoutes;
 import org.casw.routes.intake.SubmissionLimits;
+import org.casw.routes.ledger.MessageEvents;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.registry.CertificateRegistry;
@@ -57,9 +58,11 @@ public class PipelineConfiguration {
     @Bean
     IntakeRoute intakeRoute(MessageLedger ledger, PartnerDirectory partners, DocumentValidator validator,
             CertificateRegistry certificates, SignaturePolicies signatures, PartyFormats formats, AggregateDeclarations aggregates,
-            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions, SubmissionLimits limits, Clock businessClock) {
+            AeoRegistry aeo, AeoRecognition recognition, PartnerSuspensions suspensions, SubmissionLimits limits, Clock businessClock,
+            ObjectProvider<MessageEvents> events) {
+        // events: each document's outcome told to the metrics (org.casw.gateway.observability)
         return new IntakeRoute(new IntakeSteps(ledger, partners, validator, certificates, signatures, formats, aggregates, aeo,
-                recognition, suspensions, businessClock), limits);
+                recognition, suspensions, businessClock), limits, events.getIfAvailable(() -> MessageEvents.NONE));
     }
 
     /** Each party's rate and in-flight limits at the head of the intake; refusals counted per party and code. */
@@ -106,9 +109,11 @@ public class PipelineConfiguration {
 
     @Bean
     DeliveryRoutes deliveryRoutes(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels,
-            GatewayProperties properties, PartnerSuspensions suspensions, AggregateDeclarations aggregates) {
-        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels, aggregates), properties.deliveryConsumers(),
-                suspensions.suspended());
+            GatewayProperties properties, PartnerSuspensions suspensions, AggregateDeclarations aggregates,
+            ObjectProvider<MessageEvents> events) {
+        // events: deliveries, failed attempts and dead letters told to the metrics (org.casw.gateway.observability)
+        return new DeliveryRoutes(partners, new DeliverySteps(ledger, partners, channels, aggregates,
+                events.getIfAvailable(() -> MessageEvents.NONE)), properties.deliveryConsumers(), suspensions.suspended());
     }
 
     @Bean

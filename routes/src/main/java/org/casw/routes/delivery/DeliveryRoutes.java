@@ -45,6 +45,8 @@ public class DeliveryRoutes extends RouteBuilder {
                     .routeId(routeId(partner.id()))
                     // a suspended partner's documents wait in its queue until it is resumed
                     .autoStartup(!partner.suspended() && !suspendedAtStart.contains(partner.id()))
+                    // for the log lines of its work (camel-mdc copies it, and the trackingId header, into the MDC)
+                    .setProperty(IntakeSteps.LOGGED_PARTY, constant(partner.id()))
                     .process(steps.deliver(partner.id()));
         }
 

@@ -1,5 +1,6 @@
 package org.casw.routes.delivery;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.apache.camel.Processor;
 import org.casw.routes.aggregate.AggregateDeclarations;
 import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.ledger.Dispatch;
+import org.casw.routes.ledger.MessageEvents;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageView;
 import org.casw.routes.partner.DeliveryChannel;
@@ -20,17 +22,28 @@ public class DeliverySteps {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySteps.class);
 
+    /** The reason FAILED is recorded with when the broker gave up: how the gateway's backlog tells dead letters apart. */
+    public static final String ABANDONED = "delivery abandoned after the last retry";
+
     private final MessageLedger ledger;
     private final PartnerDirectory partners;
     private final Map<DeliveryChannel, PartnerChannel> channels = new EnumMap<>(DeliveryChannel.class);
     private final AggregateDeclarations aggregates;
+    private final MessageEvents events;
 
     /** @param aggregates told when a consignment's declaration fails, so its aggregate's submitter hears of it; may be null */
     public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels, AggregateDeclarations aggregates) {
+        this(ledger, partners, channels, aggregates, MessageEvents.NONE);
+    }
+
+    /** @param events told of each delivery, failed attempt and dead letter (the gateway's metrics) */
+    public DeliverySteps(MessageLedger ledger, PartnerDirectory partners, List<PartnerChannel> channels, AggregateDeclarations aggregates,
+            MessageEvents events) {
         this.ledger = ledger;
         this.partners = partners;
         channels.forEach(c -> this.channels.put(c.kind(), c));
         this.aggregates = aggregates;
+        this.events = events;
     }
 
     /**
@@ -57,9 +70,16 @@ public class DeliverySteps {
                 byte[] payload = deliverable.payload();
                 String confirmation = channels.get(partner.channel()).deliver(partner, new Outbound(trackingId,
                         message.messageId(), message.documentType(), message.sender(), partyId, payload));
-                ledger.delivered(trackingId, partyId, confirmation);
+                if (ledger.delivered(trackingId, partyId, confirmation)) {
+                    log.debug("Delivered {} to {}: {}", trackingId, partyId, confirmation);
+                    // the enqueue's JMS timestamp: when it was (last) put on the queue, at no cost of a read
+                    Long queuedAt = exchange.getMessage().getHeader("JMSTimestamp", Long.class);
+                    events.delivered(partyId, message.documentType(), message.receivedAt(),
+                            queuedAt == null || queuedAt <= 0 ? null : Instant.ofEpochMilli(queuedAt));
+                }
             } catch (Exception e) {
                 ledger.deliveryAttemptFailed(trackingId, attempt, describe(e));
+                events.attemptFailed(partyId, message.documentType());
                 throw e;
             }
         };
@@ -76,7 +96,10 @@ public class DeliverySteps {
                 log.error("Dead letter without tracking id left on the dead-letter queue for an operator");
                 throw new IllegalStateException("dead letter without tracking id");
             }
-            ledger.failed(trackingId, "delivery abandoned after the last retry");
+            ledger.failed(trackingId, ABANDONED);
+            if (events != MessageEvents.NONE) { // one read per dead letter, for its receiver and type
+                ledger.summary(trackingId).ifPresent(m -> events.abandoned(m.receiver(), m.documentType()));
+            }
             // a consignment of an aggregate declaration: without this its submitter would wait for a receipt forever
             List<Dispatch> next = aggregates == null ? List.of() : aggregates.deliveryAbandoned(trackingId);
             exchange.setProperty(IntakeSteps.DISPATCHES, next);

@@ -6,6 +6,7 @@ import org.apache.camel.Predicate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.casw.routes.document.DocumentType;
+import org.casw.routes.ledger.MessageEvents;
 
 /**
  * The intake flow every document follows, whichever channel brought it, read top to bottom in {@link #configure()}:
@@ -49,14 +50,21 @@ public class IntakeRoute extends RouteBuilder {
 
     private final IntakeSteps steps;
     private final SubmissionLimits limits;
+    private final MessageEvents events;
 
     public IntakeRoute(IntakeSteps steps) {
         this(steps, SubmissionLimits.NONE);
     }
 
     public IntakeRoute(IntakeSteps steps, SubmissionLimits limits) {
+        this(steps, limits, MessageEvents.NONE);
+    }
+
+    /** @param events told how each document's intake ended (the gateway's metrics) */
+    public IntakeRoute(IntakeSteps steps, SubmissionLimits limits, MessageEvents events) {
         this.steps = steps;
         this.limits = limits;
+        this.events = events;
     }
 
     @Override
@@ -100,7 +108,9 @@ public class IntakeRoute extends RouteBuilder {
                 .split(exchangeProperty(IntakeSteps.DISPATCHES)).stopOnException()
                     .to(DISPATCH)
                 .end()
-                .process(IntakeSteps::answer);
+                .process(IntakeSteps::answer)
+                // once per document, after its answer: what the metrics count (nothing at all when nobody listens)
+                .process(events == MessageEvents.NONE ? exchange -> { } : new TellOutcome(events));
 
         // The flow's sub-routes have no error handler of their own: a refusal reaches intake-document's as thrown.
         from(TAKE_IN).routeId("intake-take-in").errorHandler(noErrorHandler())

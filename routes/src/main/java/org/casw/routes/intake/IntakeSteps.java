@@ -123,7 +123,10 @@ public class IntakeSteps {
 
     /** Starts an intake from the submission in the body. */
     static void begin(Exchange exchange) {
-        exchange.setProperty(Intake.PROPERTY, new Intake(exchange.getMessage().getBody(Submission.class)));
+        Submission submission = exchange.getMessage().getBody(Submission.class);
+        exchange.setProperty(Intake.PROPERTY, new Intake(submission));
+        // for the log lines of its work (camel-mdc copies it into the MDC when structured logs are on)
+        exchange.setProperty(LOGGED_PARTY, submission.sender());
     }
 
     /** The answer to the submitter: the outcome settled on the way (refused, answered early, split), else accepted and queued. */
@@ -163,6 +166,13 @@ public class IntakeSteps {
         List<String> entries = keys.getOrDefault(BusinessKeys.Kind.ENTRY_ID.name(), List.of());
         return !bills.isEmpty() ? "bill:" + bills.get(0) : !entries.isEmpty() ? "entry:" + entries.get(0) : trackingId;
     }
+
+    /**
+     * Exchange properties the log lines of a message's work carry: camel-mdc puts them in the MDC (as {@code trackingId}
+     * and {@code party}) when the gateway logs structured JSON; otherwise nothing reads them.
+     */
+    public static final String LOGGED_TRACKING_ID = "trackingId";
+    public static final String LOGGED_PARTY = "party";
 
     /** Exchange properties naming what {@code direct:enqueue} puts on which delivery queue. */
     public static final String RECEIVER = "swReceiver";

@@ -34,6 +34,7 @@ final class Record extends IntakeStep {
         Recorded recorded = ledger.recordArrival(new NewMessage(s.sender(), s.channel(), intake.messageId,
                 type, s.payload(), PayloadDigest.sha256Hex(s.payload()), s.replyTo()));
         intake.trackingId = recorded.trackingId();
+        exchange.setProperty(IntakeSteps.LOGGED_TRACKING_ID, recorded.trackingId()); // for the log lines of its work
         intake.type = inspection.type().orElse(null);
         switch (recorded.kind()) {
             case NEW -> refuseUnreadable(intake, s, inspection);
