@@ -94,12 +94,4 @@ class DashboardFigures {
         return failed == null ? 0 : failed;
     }
 
-    /** Documents waiting in each receiver's queue, per the ledger. */
-    Map<String, Long> waiting() {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.query("select receiver, count(*) from message where status = 'QUEUED' and receiver is not null group by 1", rs -> {
-            counts.put(rs.getString(1), rs.getLong(2));
-        });
-        return counts;
-    }
 }

@@ -4,11 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.casw.gateway.api.OperatorActions;
+import org.casw.gateway.observability.PartnerBacklog;
+import org.casw.gateway.observability.PartnerQueue;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.partner.PartnerDirectory;
 import org.casw.routes.partner.PartnerProfile;
@@ -31,35 +30,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsolePage
 class PartnersPage {
 
-    /** One partner as the page shows it. */
-    public record PartnerRow(PartnerProfile profile, boolean suspended, long waiting, long failed, Instant lastDelivered) {
+    /**
+     * One partner as the page shows it: its agreement, whether it is suspended, and its channel's health, what waits in
+     * its queue and for how long (from the broker), its dead letters, and when it last took a delivery.
+     */
+    public record PartnerRow(PartnerProfile profile, boolean suspended, PartnerQueue queue, Instant lastDelivered) {
     }
 
     private final PartnerDirectory partners;
     private final PartnerSuspensions suspensions;
+    private final PartnerBacklog backlog;
     private final OperatorActions actions;
     private final JdbcTemplate jdbc;
 
-    PartnersPage(PartnerDirectory partners, PartnerSuspensions suspensions, OperatorActions actions, JdbcTemplate jdbc) {
+    PartnersPage(PartnerDirectory partners, PartnerSuspensions suspensions, PartnerBacklog backlog, OperatorActions actions,
+            JdbcTemplate jdbc) {
         this.partners = partners;
         this.suspensions = suspensions;
+        this.backlog = backlog;
         this.actions = actions;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/console/operator/partners")
     String partners(Model model) {
+        // suspensions as they are this instant (the backlog's reading may be a second old, and the page follows a click)
         Set<String> suspended = suspensions.suspended();
-        // only the waiting and failed rows are counted (the status index finds them); delivered ones are the bulk
-        Map<String, Health> health = jdbc.query("""
-                select receiver, count(*) filter (where status = 'QUEUED'), count(*) filter (where status = 'FAILED')
-                from message where status in ('QUEUED', 'FAILED') and receiver is not null group by receiver""",
-                (rs, n) -> new Health(rs.getString(1), rs.getLong(2), rs.getLong(3), null))
-                .stream().collect(Collectors.toMap(Health::party, Function.identity()));
-        List<PartnerRow> rows = partners.all().stream().sorted(Comparator.comparing(PartnerProfile::id)).map(p -> {
-            Health h = health.getOrDefault(p.id(), new Health(p.id(), 0, 0, null));
-            return new PartnerRow(p, p.suspended() || suspended.contains(p.id()), h.waiting(), h.failed(), lastDelivered(p.id()));
-        }).toList();
+        List<PartnerRow> rows = partners.all().stream().sorted(Comparator.comparing(PartnerProfile::id))
+                .map(p -> new PartnerRow(p, p.suspended() || suspended.contains(p.id()), backlog.queue(p.id()), lastDelivered(p.id())))
+                .toList();
         model.addAttribute("partners", rows);
         return "console/partners";
     }
@@ -71,9 +70,6 @@ class PartnersPage {
                                              order by received_at desc limit 200) latest
                 where status in ('DELIVERED', 'ACKNOWLEDGED')""", Timestamp.class, party);
         return at == null ? null : at.toInstant();
-    }
-
-    private record Health(String party, long waiting, long failed, Instant lastDelivered) {
     }
 
     @PostMapping("/console/operator/partners/{partyId}/suspend")
