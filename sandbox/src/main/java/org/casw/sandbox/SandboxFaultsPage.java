@@ -59,7 +59,22 @@ class SandboxFaultsPage {
     String page(Model model) {
         model.addAttribute("sandboxes", all().stream().map(f -> new Row(f.partyId(), f.sandbox(), f.signs(), f.faults().errorRate(),
                 f.faults().timeoutRate(), f.faults().invalidSignatureRate())).toList());
+        port.ifAvailable(p -> model.addAttribute("discharged", p.discharged()));
         return "console/sandbox";
+    }
+
+    /** The sandbox port gates a discharged container out to rail, as the demo's step 8 does through its API. */
+    @PostMapping("/console/operator/sandbox/port/gate-out")
+    String gateOut(@RequestParam String container, Authentication operator, RedirectAttributes redirect) {
+        SandboxPort terminal = port.getIfAvailable();
+        var answer = terminal == null ? null : terminal.gateOut(new SandboxPort.GateOutRequest(container, null, null));
+        if (answer != null && answer.getStatusCode().is2xxSuccessful()) {
+            log.info("Sandbox port gate-out of {} asked by {}", container, operator.getName());
+            redirect.addFlashAttribute("gatedOut", container);
+        } else {
+            redirect.addFlashAttribute("problem", "sandbox.notDischarged");
+        }
+        return "redirect:/console/operator/sandbox";
     }
 
     @PostMapping("/console/operator/sandbox/{partyId}")

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
@@ -83,6 +85,11 @@ public class SandboxPort extends SandboxJmsParty {
             submitLater(batchId, "discharge of " + n + " container(s) from " + vessel.getName() + " " + vessel.getJourneyID(),
                     encode(batch(batchId, events)));
         }
+    }
+
+    /** The containers discharged at this terminal, for the console's sandbox page. */
+    SortedSet<String> discharged() {
+        return new TreeSet<>(yard.keySet());
     }
 
     /** Reports a discharged container's gate-out to rail (after the port's delay). */

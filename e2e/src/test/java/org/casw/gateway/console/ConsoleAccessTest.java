@@ -14,6 +14,7 @@ import org.casw.gateway.GatewayClient;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.testsupport.Samples;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,8 +119,19 @@ class ConsoleAccessTest extends GatewayIntegrationTest {
                 .doesNotContain("/console/messages/" + trackingId);
         assertThat(enterprise.get("/console/messages?key=" + clientSeqNo).body()).contains("/console/messages/" + trackingId);
 
+        assertThat(enterprise.get("/console/operator/dashboard/figures").statusCode()).isEqualTo(403);
+
         Session operator = new Session();
         operator.logIn("ops", "demo-operator-password");
+        // the dashboard's chart counts it, by type and by status, in the minute it arrived
+        JsonNode figures = GatewayClient.json(operator.get("/console/operator/dashboard/figures"));
+        assertThat(figures.get("minutes")).hasSize(60);
+        long declarations = 0;
+        for (JsonNode count : figures.path("byType").path("DECLARATION")) {
+            declarations += count.asLong();
+        }
+        assertThat(declarations).isPositive();
+        assertThat(figures.path("byStatus").size()).isPositive();
         HttpResponse<String> payload = operator.get("/console/messages/" + trackingId + "/payloads/1?download=true");
         assertThat(payload.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
         assertThat(payload.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");

@@ -77,6 +77,15 @@ class ConsoleTrackingJourneyTest extends GatewayIntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector("#timeline li.others a"))).isEmpty();
             browser.screenshot("track-en");
         }
+
+        // on the default run an operator moves the sandbox port on from the console, as the demo does through its API
+        try (ConsoleBrowser browser = ConsoleBrowser.open(port, "en")) {
+            browser.logIn("ops", "demo-operator-password").click(By.linkText("Sandbox"));
+            assertThat(browser.text(By.id("container"))).contains(result.container());
+            browser.click(By.cssSelector("#gate-out button[type=submit]"));
+            assertThat(browser.text(By.cssSelector("[role=status]")))
+                    .isEqualTo("The port reports the gate-out of " + result.container() + " to rail; the railway reports its departure after it.");
+        }
     }
 
     /** Awaitility instead of the demo's polling loop: same scenario, no sleeps in tests. */

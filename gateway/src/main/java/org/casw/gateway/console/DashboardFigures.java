@@ -23,8 +23,8 @@ class DashboardFigures {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
-    /** Counts per minute: {@code minutes} (epoch seconds, oldest first) and one series of counts per status. */
-    public record PerMinute(List<Long> minutes, Map<String, List<Long>> byStatus) {
+    /** Counts per minute: {@code minutes} (epoch seconds, oldest first) and one series of counts per status and per type. */
+    public record PerMinute(List<Long> minutes, Map<String, List<Long>> byStatus, Map<String, List<Long>> byType) {
     }
 
     /** Seconds from arrival to delivery; null when nothing was delivered in the window. */
@@ -44,17 +44,23 @@ class DashboardFigures {
         for (Instant m = start; m.isBefore(end); m = m.plus(1, ChronoUnit.MINUTES)) {
             minutes.add(m.getEpochSecond());
         }
-        Map<String, List<Long>> series = new TreeMap<>();
+        Map<String, List<Long>> byStatus = new TreeMap<>();
+        Map<String, List<Long>> byType = new TreeMap<>();
         jdbc.query("""
-                select date_trunc('minute', received_at), status, count(*) from message where received_at >= ?
-                group by 1, 2""", rs -> {
+                select date_trunc('minute', received_at), status, coalesce(document_type, '-'), count(*) from message
+                where received_at >= ? group by 1, 2, 3""", rs -> {
             int slot = (int) ((rs.getTimestamp(1).toInstant().getEpochSecond() - start.getEpochSecond()) / 60);
             if (slot >= 0 && slot < minutes.size()) {
-                List<Long> counts = series.computeIfAbsent(rs.getString(2), s -> new ArrayList<>(Collections.nCopies(minutes.size(), 0L)));
-                counts.set(slot, rs.getLong(3));
+                add(byStatus, rs.getString(2), slot, rs.getLong(4), minutes.size());
+                add(byType, rs.getString(3), slot, rs.getLong(4), minutes.size());
             }
         }, Timestamp.from(start));
-        return new PerMinute(minutes, series);
+        return new PerMinute(minutes, byStatus, byType);
+    }
+
+    private static void add(Map<String, List<Long>> series, String name, int slot, long count, int slots) {
+        List<Long> counts = series.computeIfAbsent(name, s -> new ArrayList<>(Collections.nCopies(slots, 0L)));
+        counts.set(slot, counts.get(slot) + count);
     }
 
     Map<String, Long> byType(Instant now) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.casw.gateway.observability.PartnerBacklog;
 import org.casw.gateway.observability.PartnerQueue;
 import org.casw.gateway.pki.CertificateInventory;
+import org.casw.routes.document.DocumentType;
 import org.casw.routes.ledger.MessageStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +49,7 @@ class DashboardPage {
     String dashboard(Model model) {
         tiles(model);
         model.addAttribute("statuses", MessageStatus.values());
+        model.addAttribute("types", DocumentType.values());
         return "console/dashboard";
     }
 
@@ -73,7 +75,7 @@ class DashboardPage {
     @ResponseBody
     Map<String, Object> chart() {
         DashboardFigures.PerMinute perMinute = reading().perMinute();
-        return Map.of("minutes", perMinute.minutes(), "byStatus", perMinute.byStatus());
+        return Map.of("minutes", perMinute.minutes(), "byStatus", perMinute.byStatus(), "byType", perMinute.byType());
     }
 
     private synchronized Reading reading() {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayCommandLineTest {
 
     static final List<String> OPERATOR_COMMANDS = List.of("serve", "certs", "validate", "sign", "verify", "translate",
-            "api-key-digest", "help", "generate-completion");
+            "api-key-digest", "console-password-hash", "help", "generate-completion");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
