@@ -1,6 +1,7 @@
 package org.casw.gateway.console;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,6 +35,8 @@ import org.springframework.web.server.ResponseStatusException;
 class MessagesPage {
 
     static final int PAGE_SIZE = 25;
+    /** Versions up to this size have their signatures read for the page. */
+    static final int SIGNATURES_READ_UP_TO = 1024 * 1024;
 
     private final MessageSearch search;
     private final MessageLedger ledger;
@@ -82,7 +85,8 @@ class MessagesPage {
         List<MessageRecords.PayloadVersion> versions = records.versions(trackingId).stream()
                 .filter(v -> mayRead(v, message, viewer)).toList();
         model.addAttribute("versions", versions);
-        model.addAttribute("signatures", versions.stream()
+        // signatures are read from the stored versions; a large one (a 20 MB manifest) is left to its download
+        model.addAttribute("signatures", versions.stream().filter(v -> v.size() <= SIGNATURES_READ_UP_TO)
                 .map(v -> new VersionSignatures(v, SignatureDetails.of(records.payload(trackingId, v.version()).orElse(new byte[0]))))
                 .filter(s -> !s.signatures().isEmpty()).toList());
         model.addAttribute("receipts", message.history().stream().filter(t -> t.status() == MessageStatus.ACKNOWLEDGED).toList());
@@ -90,11 +94,21 @@ class MessagesPage {
         model.addAttribute("as4Received", records.as4Received(trackingId));
         model.addAttribute("aggregate", aggregates.aggregateOf(trackingId).orElse(null));
         model.addAttribute("failed", message.status() == MessageStatus.FAILED);
-        // the summary refreshes itself until nothing more is expected: refused, failed, or the receiver's final word
-        model.addAttribute("final", message.status() == MessageStatus.REJECTED || message.status() == MessageStatus.FAILED
-                || message.status() == MessageStatus.SPLIT || "P".equals(message.destinationStatus())
-                || "R".equals(message.destinationStatus()));
+        model.addAttribute("final", settled(message));
         return "console/message";
+    }
+
+    /**
+     * Whether nothing more is expected, so the summary stops refreshing itself: refused, failed or split; released or
+     * refused by customs (P, R); any other document once its receiver acknowledged it; or an hour after it arrived.
+     */
+    static boolean settled(MessageView message) {
+        MessageStatus status = message.status();
+        boolean declaration = message.documentType() != null && message.documentType().contains("DECLARATION");
+        return status == MessageStatus.REJECTED || status == MessageStatus.FAILED || status == MessageStatus.SPLIT
+                || "P".equals(message.destinationStatus()) || "R".equals(message.destinationStatus())
+                || (status == MessageStatus.ACKNOWLEDGED && !declaration)
+                || message.receivedAt().isBefore(Instant.now().minus(Duration.ofHours(1)));
     }
 
     /** The signatures one stored version carries. */

@@ -5,7 +5,7 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Who is looking: an operator sees every message; a party sees the messages it sent or received, and of other
- * parties' documents only the milestones that concern its own consignments (see {@link ConsignmentMilestones}).
+ * parties' documents only the milestones that concern its own consignments (see {@link org.casw.gateway.api.ConsignmentTimeline}).
  */
 public record Viewer(String name, boolean operator) {
 
