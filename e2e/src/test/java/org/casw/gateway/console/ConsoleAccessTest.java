@@ -89,6 +89,22 @@ class ConsoleAccessTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void fiveWrongSecretsRefuseTheNameEvenWithTheRightOne() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(new Session().logIn("PORT-QINZHOU", "a-wrong-port-key-" + i).headers().firstValue("Location").orElseThrow())
+                    .endsWith("/console/login?error=BAD_CREDENTIALS");
+        }
+        assertThat(new Session().logIn("PORT-QINZHOU", "demo-port-key").headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/login?error=TOO_MANY_ATTEMPTS");
+        Session page = new Session();
+        assertThat(page.get("/console/login?error=TOO_MANY_ATTEMPTS").body()).contains("Too many wrong passwords or keys");
+        // another name is not held back, and the API is not the console
+        assertThat(new Session().logIn("DEMO-ENTERPRISE", ENTERPRISE_KEY).headers().firstValue("Location").orElseThrow())
+                .endsWith("/console");
+        assertThat(client.get("demo-port-key", "/api/v1/messages").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void changesNeedTheSessionsCsrfToken() {
         Session operator = new Session();
         operator.logIn("ops", "demo-operator-password");

@@ -19,7 +19,8 @@ class ConsoleHome {
     @GetMapping(ConsoleSecurity.LOGIN)
     String login(@RequestParam(required = false) String error, Model model) {
         // only the codes the sign-in gives: nothing from the query string reaches the page as text
-        model.addAttribute("error", "PARTY_SUSPENDED".equals(error) ? "login.suspended" : error != null ? "login.failed" : null);
+        model.addAttribute("error", "PARTY_SUSPENDED".equals(error) ? "login.suspended"
+                : "TOO_MANY_ATTEMPTS".equals(error) ? "login.locked" : error != null ? "login.failed" : null);
         return "console/login";
     }
 }

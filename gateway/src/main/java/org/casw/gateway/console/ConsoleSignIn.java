@@ -3,6 +3,7 @@ package org.casw.gateway.console;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Who may log in to the console: an operator with the password hashed in {@code gateway.operators}, or a trade party
  * (its party id) with one of its API keys or the password hashed in its agreement. The principal's name is the
  * API's ({@code operator:<name>} or the party id), so what a person does in the console is recorded as the API would
- * record it, and a party sees exactly what its API key would show it.
+ * record it, and a party sees exactly what its API key would show it. Five wrong secrets for one name within 15 minutes
+ * refuse that name for a while ({@link LoginThrottle}).
  */
 @Component
 public class ConsoleSignIn implements AuthenticationProvider {
@@ -41,6 +44,7 @@ public class ConsoleSignIn implements AuthenticationProvider {
     private final ConfiguredPartners partners;
     private final PartnerSuspensions suspensions;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
     public ConsoleSignIn(ConfiguredPartners partners, PartnerSuspensions suspensions) {
         this.partners = partners;
@@ -51,9 +55,15 @@ public class ConsoleSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String name = attempt.getName() == null ? "" : attempt.getName().trim();
         String secret = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        if (throttle.blocked(name)) {
+            passwords.matches(secret, NOBODY);
+            log.info("Console login refused for '{}': too many wrong secrets lately", shown(name));
+            throw new LockedException("TOO_MANY_ATTEMPTS");
+        }
         Optional<String> operator = partners.consolePasswordOfOperator(name);
         if (operator.isPresent()) {
             if (passwords.matches(secret, operator.get())) {
+                throttle.succeeded(name);
                 return signedIn("operator:" + name, OPERATOR);
             }
             throw refused(name);
@@ -68,6 +78,7 @@ public class ConsoleSignIn implements AuthenticationProvider {
         if (!byKey && !byPassword) {
             throw refused(name);
         }
+        throttle.succeeded(name);
         if (party.get().suspended() || suspensions.isSuspended(name)) {
             throw new DisabledException("PARTY_SUSPENDED");
         }
@@ -81,7 +92,8 @@ public class ConsoleSignIn implements AuthenticationProvider {
 
     /** Back to the login page with the reason's code; the page says it in the person's language. */
     void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        String code = e instanceof DisabledException ? "PARTY_SUSPENDED" : "BAD_CREDENTIALS";
+        String code = e instanceof DisabledException ? "PARTY_SUSPENDED" : e instanceof LockedException ? "TOO_MANY_ATTEMPTS"
+                : "BAD_CREDENTIALS";
         response.sendRedirect(ConsoleSecurity.LOGIN + "?error=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
@@ -90,9 +102,14 @@ public class ConsoleSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
-    private static BadCredentialsException refused(String name) {
+    private BadCredentialsException refused(String name) {
+        throttle.failed(name);
         // the name is logged (truncated) to trace guessing; the secret never is
-        log.info("Console login refused for '{}'", name.length() > 64 ? name.substring(0, 64) : name);
+        log.info("Console login refused for '{}'", shown(name));
         return new BadCredentialsException("BAD_CREDENTIALS");
+    }
+
+    private static String shown(String name) {
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 }
