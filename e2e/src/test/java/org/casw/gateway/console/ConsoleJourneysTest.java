@@ -121,6 +121,9 @@ class ConsoleJourneysTest extends GatewayIntegrationTest {
                 assertThat(browser.text(By.cssSelector(".timeline"))).contains("retried by operator:ops");
             }
         }
+        // counted for the operators' dashboards, by receiver
+        String scrape = client.get("demo-operator-key", "/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("gateway_operator_retries_total\\{[^}]*party=\"CN-CUSTOMS\"[^}]*} (?:[3-9]|[1-9][0-9]+)\\.0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.casw.gateway.api;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.observability.GatewayMetrics;
 import org.casw.gateway.partner.PartnerSuspensions;
 import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.intake.IntakeRoute;
@@ -9,11 +10,14 @@ import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.ledger.MessageStatus;
 import org.casw.routes.ledger.MessageView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What an operator does to keep traffic flowing, from the API or the console alike: retry a failed delivery,
- * suspend and resume a partner. Each is recorded under the operator's name.
+ * suspend and resume a partner. Each is recorded under the operator's name; retries are also counted
+ * ({@link GatewayMetrics#OPERATOR_RETRIES}).
  */
 @Component
 public class OperatorActions {
@@ -25,12 +29,15 @@ public class OperatorActions {
     private final CamelContext camel;
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
+    private final MeterRegistry meters;
 
-    public OperatorActions(PartnerSuspensions suspensions, CamelContext camel, MessageLedger ledger, ProducerTemplate producer) {
+    public OperatorActions(PartnerSuspensions suspensions, CamelContext camel, MessageLedger ledger, ProducerTemplate producer,
+            ObjectProvider<MeterRegistry> meters) {
         this.suspensions = suspensions;
         this.camel = camel;
         this.ledger = ledger;
         this.producer = producer;
+        this.meters = meters.getIfAvailable();
     }
 
     /** Puts a FAILED message back on its receiver's queue for a fresh round of delivery attempts. */
@@ -41,6 +48,9 @@ public class OperatorActions {
         }
         if (!ledger.retry(trackingId, "retried by " + operator)) {
             return Retry.NOT_FAILED;
+        }
+        if (meters != null) {
+            meters.counter(GatewayMetrics.OPERATOR_RETRIES, GatewayMetrics.PARTY, String.valueOf(message.receiver())).increment();
         }
         // a fresh duplicate id: the broker has seen the tracking id and would drop the retry
         String duplicateId = trackingId + ":retry:" + System.currentTimeMillis();

@@ -29,6 +29,8 @@ public final class GatewayMetrics {
     /** Counter: delivery attempts that failed (each retried by the broker after its back-off, until the last), by
      * {@code party} (receiver) and {@code type}. */
     public static final String RETRIES = "gateway.delivery.retries";
+    /** Counter: failed messages an operator put back on their queue (API or console), tagged {@code party} (the receiver). */
+    public static final String OPERATOR_RETRIES = "gateway.operator.retries";
     /** Timer: received to delivered, by {@code party} (receiver) and {@code type}. */
     public static final String END_TO_END_LATENCY = "gateway.message.latency";
     /** Timer: the intake stage, received to queued for every receiver (the answer), by {@code party} (sender) and {@code type}. */
