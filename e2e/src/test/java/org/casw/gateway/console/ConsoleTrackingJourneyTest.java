@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.awaitility.core.ConditionTimeoutException;
 import org.casw.gateway.GatewayIntegrationTest;
+import org.casw.kit.demo.AwaitilityWaiter;
 import org.casw.kit.demo.SeaRailImportScenario;
 import org.casw.sandbox.SandboxPort;
 import org.casw.sandbox.SandboxRail;
@@ -19,7 +16,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * One-click tracking as the importer sees it: after the demo's sea-rail import, the demo enterprise tracks its container
@@ -55,7 +51,7 @@ class ConsoleTrackingJourneyTest extends GatewayIntegrationTest {
     @Test
     void anImporterTracksItsContainerFromDischargeToRailDeparture() {
         List<SeaRailImportScenario.Step> progress = new ArrayList<>();
-        SeaRailImportScenario.Result result = new SeaRailImportScenario(port, AWAITILITY, Duration.ofSeconds(30), progress::add).run();
+        SeaRailImportScenario.Result result = new SeaRailImportScenario(port, AwaitilityWaiter.INSTANCE, Duration.ofSeconds(30), progress::add).run();
         assertThat(result.failed()).as(progress.toString()).isEmpty();
 
         try (ConsoleBrowser browser = ConsoleBrowser.open(port, "en")) {
@@ -88,16 +84,4 @@ class ConsoleTrackingJourneyTest extends GatewayIntegrationTest {
         }
     }
 
-    /** Awaitility instead of the demo's polling loop: same scenario, no sleeps in tests. */
-    static final SeaRailImportScenario.Waiter AWAITILITY = new SeaRailImportScenario.Waiter() {
-        @Override
-        public <T> Optional<T> until(Supplier<T> probe, Predicate<T> done, Duration atMost) {
-            try {
-                return Optional.of(await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(probe::get,
-                        v -> v != null && done.test(v)));
-            } catch (ConditionTimeoutException e) {
-                return Optional.empty();
-            }
-        }
-    };
 }

@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.awaitility.core.ConditionTimeoutException;
 import org.casw.gateway.GatewayIntegrationTest;
 import org.casw.sandbox.SandboxPort;
 import org.casw.sandbox.SandboxRail;
@@ -18,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The demo's sea-rail import, step by step, against the shared test context and its sandbox partners:
@@ -26,18 +21,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SeaRailImportScenarioTest extends GatewayIntegrationTest {
 
-    /** Awaitility instead of the demo's polling loop: same scenario, no sleeps in tests. */
-    static final SeaRailImportScenario.Waiter AWAITILITY = new SeaRailImportScenario.Waiter() {
-        @Override
-        public <T> Optional<T> until(Supplier<T> probe, Predicate<T> done, Duration atMost) {
-            try {
-                return Optional.of(await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(probe::get,
-                        v -> v != null && done.test(v)));
-            } catch (ConditionTimeoutException e) {
-                return Optional.empty();
-            }
-        }
-    };
 
     /** The demo dates its documents today, and the sandbox port and rail report events as they happen. */
     @Override
@@ -67,7 +50,7 @@ class SeaRailImportScenarioTest extends GatewayIntegrationTest {
     void aSeaRailImportGoesFromManifestToRailDepartureOnOneTimeline() {
         List<SeaRailImportScenario.Step> progress = new ArrayList<>();
 
-        SeaRailImportScenario.Result result = new SeaRailImportScenario(port, AWAITILITY, Duration.ofSeconds(30), progress::add).run();
+        SeaRailImportScenario.Result result = new SeaRailImportScenario(port, AwaitilityWaiter.INSTANCE, Duration.ofSeconds(30), progress::add).run();
 
         assertThat(result.failed()).as(progress.toString()).isEmpty();
         assertThat(result.steps()).extracting(SeaRailImportScenario.Step::name).containsExactly("manifest MT1101 filed",
