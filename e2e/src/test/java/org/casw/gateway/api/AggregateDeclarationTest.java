@@ -236,7 +236,7 @@ class AggregateDeclarationTest extends GatewayIntegrationTest {
     void aSplitLeftUndispatchedByAStopIsFinishedAtStartUp() {
         String trackingId = storedSplit("AGG-IT-RECOVERY-1"); // as if the gateway stopped right after the split committed
 
-        recovery.resume();
+        recovery.resumeTouchedBefore(java.time.Instant.now());
 
         JsonNode aggregate = client.awaitAcknowledged(ENTERPRISE_KEY, trackingId, "P");
         aggregate.get("parts").forEach(p -> assertThat(p.get("destinationStatus").asText()).isEqualTo("P"));

@@ -76,7 +76,7 @@ class As4ChannelFailureTest {
                 .as4(new GatewayProperties.As4Gateway("/as4", identity, Duration.ofDays(30))).build();
         partners = new ConfiguredPartners(properties, AgreementLocator.none());
         // the failure paths never reach the ledger: no receipt is stored
-        engine = As4Engine.start(null, Duration.ofDays(30));
+        engine = As4Engine.start(null);
         As4Runtime runtime = new As4Runtime(As4Crypto.load(identity, partners.as4Agreements()), new As4PModes(partners.as4Agreements()), engine);
         channel = new As4Channel(partners, () -> runtime, null, url -> url);
     }

@@ -29,7 +29,7 @@ class StrandedMessageRecoveryTest extends GatewayIntegrationTest {
         ledger.identified(validated, "DECLARATION");
         ledger.validated(validated, new BusinessKeys(), java.util.List.of("CN-CUSTOMS"), false);
 
-        recovery.resume();
+        recovery.resumeTouchedBefore(java.time.Instant.now());
 
         client.awaitAcknowledged(ENTERPRISE_KEY, received, "P");
         client.awaitAcknowledged(ENTERPRISE_KEY, validated, "P");

@@ -1,10 +1,10 @@
 package org.casw.gateway.api;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.cluster.ClusterEvents;
+import org.casw.gateway.cluster.PartnerSuspensionSync;
 import org.casw.gateway.observability.GatewayMetrics;
 import org.casw.gateway.partner.PartnerSuspensions;
-import org.casw.routes.delivery.DeliveryRoutes;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.IntakeSteps;
 import org.casw.routes.ledger.MessageLedger;
@@ -26,15 +26,17 @@ public class OperatorActions {
     public enum Retry { RETRIED, NOT_FOUND, NOT_FAILED }
 
     private final PartnerSuspensions suspensions;
-    private final CamelContext camel;
+    private final PartnerSuspensionSync sync;
+    private final ClusterEvents events;
     private final MessageLedger ledger;
     private final ProducerTemplate producer;
     private final MeterRegistry meters;
 
-    public OperatorActions(PartnerSuspensions suspensions, CamelContext camel, MessageLedger ledger, ProducerTemplate producer,
-            ObjectProvider<MeterRegistry> meters) {
+    public OperatorActions(PartnerSuspensions suspensions, PartnerSuspensionSync sync, ClusterEvents events, MessageLedger ledger,
+            ProducerTemplate producer, ObjectProvider<MeterRegistry> meters) {
         this.suspensions = suspensions;
-        this.camel = camel;
+        this.sync = sync;
+        this.events = events;
         this.ledger = ledger;
         this.producer = producer;
         this.meters = meters.getIfAvailable();
@@ -74,14 +76,19 @@ public class OperatorActions {
         return Retry.RETRIED;
     }
 
-    /** Pauses delivery to the partner: its documents wait in its durable queue, also across restarts. */
+    /**
+     * Pauses delivery to the partner: its documents wait in its durable queue, also across restarts, on every node
+     * (this one at once, the others when told or at their next heartbeat).
+     */
     public void suspend(String partyId, String operator) throws Exception {
         suspensions.suspend(partyId, operator);
-        camel.getRouteController().stopRoute(DeliveryRoutes.routeId(partyId));
+        sync.reconcile();
+        events.suspensionsChanged(partyId);
     }
 
     public void resume(String partyId) throws Exception {
         suspensions.resume(partyId);
-        camel.getRouteController().startRoute(DeliveryRoutes.routeId(partyId));
+        sync.reconcile();
+        events.suspensionsChanged(partyId);
     }
 }

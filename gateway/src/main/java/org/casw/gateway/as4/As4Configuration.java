@@ -60,7 +60,7 @@ public class As4Configuration {
             GatewayProperties.As4Gateway settings = properties.as4();
             As4Crypto crypto = As4Crypto.load(settings.identity(), partners.as4Agreements());
             // phase4 objects (P-Modes among them) need its process-wide scope to exist first
-            As4Engine engine = As4Engine.start(ledger, settings.duplicateRetention());
+            As4Engine engine = As4Engine.start(ledger);
             runtime = new As4Runtime(crypto, new As4PModes(partners.as4Agreements()), engine);
             log.info("AS4 channel ready for {} partner(s), signing as {}", partners.as4Agreements().size(),
                     crypto.certificate().getSubjectX500Principal());

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.helger.phase4.duplicate.IAS4DuplicateManager;
@@ -18,8 +15,9 @@ import com.helger.scope.mgr.ScopeManager;
 
 /**
  * phase4 keeps its managers in a process-wide scope; this starts that scope once per gateway process, with
- * the PostgreSQL duplicate check instead of phase4's in-memory one, and forgets received message ids after
- * the retention (the whole retry horizon). One gateway per JVM: a second one would share phase4's scope.
+ * the PostgreSQL duplicate check instead of phase4's in-memory one (so every node of a cluster sees every message id
+ * received by any; {@link As4DuplicateRetention} forgets them after the retention). One gateway per JVM: a second one
+ * would share phase4's scope.
  */
 public final class As4Engine implements AutoCloseable {
 
@@ -28,11 +26,9 @@ public final class As4Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(As4Engine.class);
 
-    private final ScheduledExecutorService retention;
     private final boolean ownsScope;
 
-    private As4Engine(ScheduledExecutorService retention, boolean ownsScope) {
-        this.retention = retention;
+    private As4Engine(boolean ownsScope) {
         this.ownsScope = ownsScope;
     }
 
@@ -53,7 +49,7 @@ public final class As4Engine implements AutoCloseable {
             "javax.xml.xpath.XPathFactory:http://java.sun.com/jaxp/xpath/dom", "com.sun.org.apache.xpath.internal.jaxp.XPathFactoryImpl",
             "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 
-    public static As4Engine start(As4Ledger ledger, Duration duplicateRetention) {
+    public static As4Engine start(As4Ledger ledger) {
         FACTORY_IMPLEMENTATIONS.forEach((property, implementation) -> {
             if (System.getProperty(property) == null) {
                 System.setProperty(property, implementation);
@@ -81,23 +77,10 @@ public final class As4Engine implements AutoCloseable {
             MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile(PROFILE_ID, "CASW eDelivery AS4 (agreement P-Modes)",
                     () -> null, (initiator, responder, address) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
         }
-        ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "as4-duplicate-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        // the job logs its own failures and close() shuts the executor down, so its future is not needed
-        var unused = retention.scheduleWithFixedDelay(() -> {
-            try {
-                forgetExpired(duplicates, duplicateRetention);
-            } catch (RuntimeException e) {
-                log.warn("AS4 duplicate retention could not run: {}", e.getMessage());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-        return new As4Engine(retention, ownsScope);
+        return new As4Engine(ownsScope);
     }
 
-    /** The hourly retention job: forgets the message ids received longer ago than the retention; returns how many. */
+    /** Forgets the message ids received longer ago than the retention; returns how many. */
     static int forgetExpired(IAS4DuplicateManager duplicates, Duration retention) {
         int forgotten = duplicates.evictAllItemsBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).size();
         if (forgotten > 0) {
@@ -108,7 +91,6 @@ public final class As4Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        retention.shutdownNow();
         if (ownsScope && ScopeManager.isGlobalScopePresent()) {
             ScopeManager.onGlobalEnd();
         }

@@ -2,6 +2,7 @@ package org.casw.gateway.broker;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.casw.gateway.config.GatewayProperties;
@@ -47,6 +48,9 @@ public class BrokerConfiguration {
             for (String queue : layout.queues()) {
                 config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)
                         .setDurable(true));
+            }
+            for (String topic : layout.topics()) {
+                config.addAddressConfiguration(new CoreAddressConfiguration().setName(topic).addRoutingType(RoutingType.MULTICAST));
             }
             if (!broker.acceptorUrl().isBlank()) {
                 try {

@@ -22,8 +22,12 @@ import org.casw.routes.partner.PartnerProfile;
  *
  * @param addressSettings settings by address match, least specific first
  * @param queues          durable anycast queues, each on the address of the same name
+ * @param topics          multicast addresses, each node reading them through its own non-durable subscription
  */
-public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<String> queues) {
+public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<String> queues, List<String> topics) {
+
+    /** Where gateway nodes tell each other that an operator changed something (suspend, resume). */
+    public static final String CLUSTER_EVENTS = "sw.cluster.events";
 
     static final String EXPIRY = "sw.expiry";
 
@@ -66,7 +70,7 @@ public record BrokerLayout(Map<String, AddressSettings> addressSettings, List<St
                 queues.add(partner.replyAddress());
             }
         }
-        return new BrokerLayout(settings, new ArrayList<>(queues));
+        return new BrokerLayout(settings, new ArrayList<>(queues), List.of(CLUSTER_EVENTS));
     }
 
     /**

@@ -120,6 +120,9 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
                         invoke(session, management, "createQueue", QueueConfiguration.of(queue).setAddress(queue)
                                 .setRoutingType(RoutingType.ANYCAST).setDurable(true).setAutoCreateAddress(true).toJSON(), true);
                     }
+                    for (String topic : layout.topics()) {
+                        createAddress(session, management, topic, RoutingType.MULTICAST);
+                    }
                 }
             }
             log.info("External broker {} ready: {} address setting(s) and {} durable queue(s) declared", configuredUrl,
@@ -174,6 +177,18 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
         result(management.request(request, connectTimeout.toMillis()), operation);
     }
 
+    /** Creates the address unless it exists (Artemis has no "if not exists" for addresses: AMQ229204 says it exists). */
+    private void createAddress(ClientSession session, ClientRequestor management, String address, RoutingType type) throws Exception {
+        ClientMessage request = session.createMessage(false);
+        ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "createAddress", address, type.name());
+        ClientMessage reply = management.request(request, connectTimeout.toMillis());
+        if (reply != null && !ManagementHelper.hasOperationSucceeded(reply)
+                && String.valueOf(ManagementHelper.getResult(reply)).contains("AMQ229204")) {
+            return;
+        }
+        result(reply, "createAddress " + address);
+    }
+
     private Object result(ClientMessage reply, String what) throws Exception {
         if (reply == null) {
             throw new IllegalStateException("The external broker " + configuredUrl + " did not answer the management request " + what
@@ -182,7 +197,8 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
         if (!ManagementHelper.hasOperationSucceeded(reply)) {
             throw new IllegalStateException("The external broker " + configuredUrl + " refused " + what + ": "
                     + ManagementHelper.getResult(reply)
-                    + " (the gateway's user '" + user + "' needs the manage, createAddress and createDurableQueue permissions)");
+                    + " (the gateway's user '" + user + "' needs the manage, createAddress, createDurableQueue and"
+                    + " createNonDurableQueue permissions)");
         }
         return ManagementHelper.getResult(reply);
     }

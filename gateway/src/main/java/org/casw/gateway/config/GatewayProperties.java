@@ -42,7 +42,22 @@ public record GatewayProperties(
         @DefaultValue Aeo aeo,
         @DefaultValue As4Gateway as4,
         Limits limits,
-        @DefaultValue ApiKeySecret apiKeys) {
+        @DefaultValue ApiKeySecret apiKeys,
+        @DefaultValue Cluster cluster) {
+
+    /**
+     * Several gateway nodes on one database and broker (docs/adr/0013-several-nodes.md).
+     *
+     * @param nodeId        this node's name in the cluster (default: host name and HTTP port); unique per node
+     * @param heartbeat     how often a node says it is alive, checks its leadership and re-reads operators' suspensions
+     * @param nodeTimeout   a node silent this long counts as dead
+     * @param strandedAfter a message in flight (received, validated, signed) untouched this long while other nodes are
+     *                      alive is taken for stranded by a dead node and finished by the leader; far longer than any
+     *                      intake takes
+     */
+    public record Cluster(String nodeId, @DefaultValue("5s") Duration heartbeat, @DefaultValue("20s") Duration nodeTimeout,
+            @DefaultValue("60s") Duration strandedAfter) {
+    }
 
     /**
      * The server secret API keys are digested with ({@code gateway.api-keys.secret-file}: at least 32 random bytes,

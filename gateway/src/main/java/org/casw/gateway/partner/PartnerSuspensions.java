@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Partners an operator suspended, kept in the database so a restart does not resume them by surprise. Every submission
- * and API call asks about its party, so the set is held in memory and changed with the table.
+ * Partners an operator suspended, kept in the database so a restart does not resume them by surprise and every node of
+ * a cluster reads the same. Every submission and API call asks about its party, so the set is held in memory, changed
+ * with the table on this node and re-read from it when another node says so or at the next heartbeat
+ * ({@link org.casw.gateway.cluster.PartnerSuspensionSync}).
  */
 @Repository
 public class PartnerSuspensions implements Suspensions {
@@ -46,7 +48,8 @@ public class PartnerSuspensions implements Suspensions {
         reload();
     }
 
-    private synchronized Set<String> reload() {
+    /** Re-reads the table: what operators on any node decided. */
+    public synchronized Set<String> reload() {
         held = Set.copyOf(suspended());
         return held;
     }

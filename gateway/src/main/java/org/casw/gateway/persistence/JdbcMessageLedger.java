@@ -502,8 +502,10 @@ public class JdbcMessageLedger implements MessageLedger {
     }
 
     @Override
-    public List<String> stranded(MessageStatus status) {
-        return jdbc.queryForList("select tracking_id from message where status = ? order by received_at", String.class, status.name());
+    /** Messages in the status last changed before the instant (a live node's messages in progress are younger). */
+    public List<String> stranded(MessageStatus status, Instant touchedBefore) {
+        return jdbc.queryForList("select tracking_id from message where status = ? and updated_at < ? order by received_at",
+                String.class, status.name(), Timestamp.from(touchedBefore));
     }
 
     @Override

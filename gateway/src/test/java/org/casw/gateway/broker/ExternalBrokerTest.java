@@ -20,7 +20,7 @@ class ExternalBrokerTest {
         ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:" + nobodyListens, "gateway", "secret",
                 new ExternalBrokerProperties(null, Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of())))
+        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of(), List.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tcp://127.0.0.1:" + nobodyListens + " (spring.artemis.broker-url) is not reachable")
                 .hasMessageContaining("does not start without its broker");

@@ -1,5 +1,6 @@
 package org.casw.routes.ledger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.casw.routes.document.BusinessKeys;
@@ -114,6 +115,9 @@ public interface MessageLedger {
     /** The version of the payload prepared for a destination (the raw payload if none was prepared). */
     Optional<byte[]> outboundPayload(String trackingId);
 
-    /** Messages stored but not yet queued (the gateway stopped between steps): resumed at start-up. */
-    List<String> stranded(MessageStatus status);
+    /**
+     * Messages in the status, last changed before the instant: stored but not yet queued by a node that stopped between
+     * steps (younger ones may still be in a live node's hands). The leader's recovery resumes them.
+     */
+    List<String> stranded(MessageStatus status, Instant touchedBefore);
 }

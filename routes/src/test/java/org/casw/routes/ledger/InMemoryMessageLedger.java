@@ -306,8 +306,9 @@ public final class InMemoryMessageLedger implements MessageLedger {
     }
 
     @Override
-    public synchronized List<String> stranded(MessageStatus status) {
-        return messages.values().stream().filter(e -> e.status == status).map(e -> e.trackingId).toList();
+    public synchronized List<String> stranded(MessageStatus status, Instant touchedBefore) {
+        return messages.values().stream().filter(e -> e.status == status && e.updatedAt.isBefore(touchedBefore))
+                .map(e -> e.trackingId).toList();
     }
 
     /** The statuses a message went through, in order (its history without the notes that kept the status). */
