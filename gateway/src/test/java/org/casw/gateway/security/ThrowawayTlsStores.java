@@ -9,15 +9,21 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 
 /**
- * A TLS server key for 127.0.0.1 and localhost, valid for two days, made by the JDK's keytool for one test: its PKCS#12
- * key store, and a trust store holding only its certificate, both under {@code password}.
+ * A TLS server key (by default for 127.0.0.1 and localhost), valid for two days, made by the JDK's keytool for one test:
+ * its PKCS#12 key store, and a trust store holding only its certificate, both under {@code password}.
  */
 public record ThrowawayTlsStores(Path keyStore, Path trustStore, Certificate certificate) {
 
     public static ThrowawayTlsStores create(Path directory, String password) throws Exception {
+        return create(directory, password, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** The same for the names in {@code subjectAlternativeNames} (keytool's form: {@code ip:…,dns:…}). */
+    public static ThrowawayTlsStores create(Path directory, String password, String subjectAlternativeNames) throws Exception {
+        Files.createDirectories(directory);
         Path keyStore = directory.resolve("server-tls.p12");
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=gateway.test", "-ext", "san=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-dname", "CN=gateway.test", "-ext", "san=" + subjectAlternativeNames, "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
