@@ -57,7 +57,7 @@ public class BrokerConfiguration {
                     config.addAcceptorConfiguration("partners", broker.acceptorUrl());
                 } catch (Exception e) {
                     throw new IllegalStateException("gateway.broker.acceptor-url is not a valid Artemis acceptor URL: "
-                            + broker.acceptorUrl(), e);
+                            + BrokerUrls.redacted(broker.acceptorUrl()), e);
                 }
             }
         };

@@ -52,7 +52,7 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
     private final Duration connectTimeout;
 
     private ExternalBroker(String configuredUrl, String user, String password, Duration connectTimeout) {
-        this.configuredUrl = configuredUrl;
+        this.configuredUrl = BrokerUrls.redacted(configuredUrl); // only for messages: a TLS URL may carry passwords
         this.brokerUrl = withReconnectDefaults(configuredUrl);
         this.user = user;
         this.password = password;
@@ -138,7 +138,7 @@ public final class ExternalBroker implements ArtemisConnectionDetails {
         try {
             return ActiveMQClient.createServerLocator(brokerUrl);
         } catch (Exception e) {
-            throw new IllegalStateException("spring.artemis.broker-url is not a valid Artemis URL: " + brokerUrl, e);
+            throw new IllegalStateException("spring.artemis.broker-url is not a valid Artemis URL: " + BrokerUrls.redacted(brokerUrl), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.casw.gateway.broker.BrokerUrls;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,7 @@ public class LoopbackBinds {
             host("management.server.address", environment.getProperty("management.server.address",
                     environment.getProperty("server.address"))).ifPresent(problems::add);
         }
-        String acceptor = environment.getProperty("gateway.broker.acceptor-url", "");
+        String acceptor = BrokerUrls.redacted(environment.getProperty("gateway.broker.acceptor-url", ""));
         if (!acceptor.isBlank()) {
             String host;
             try {

@@ -27,6 +27,20 @@ class ExternalBrokerTest {
     }
 
     @Test
+    void namesTheBrokerWithoutTheTrustStorePasswordItsUrlCarries() {
+        int nobodyListens = TestData.freePort();
+        ExternalBroker broker = ExternalBroker.configure("tcp://127.0.0.1:" + nobodyListens + "?sslEnabled=true&trustStorePath=/nowhere.p12"
+                + "&trustStorePassword=s3cret-trust&trustStoreType=PKCS12", "gateway", "secret",
+                new ExternalBrokerProperties(null, Duration.ofSeconds(1)));
+
+        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of())))
+                .hasMessageContaining("trustStorePassword=***&trustStoreType=PKCS12 (spring.artemis.broker-url) is not reachable")
+                .hasMessageNotContaining("s3cret-trust");
+        assertThat(BrokerUrls.redacted("tcp://0.0.0.0:61617?sslEnabled=true;keyStorePassword=a;KEYSTOREPASSWORD=b&x=1"))
+                .isEqualTo("tcp://0.0.0.0:61617?sslEnabled=true;keyStorePassword=***;KEYSTOREPASSWORD=***&x=1");
+    }
+
+    @Test
     void readsThePasswordFromItsFile() throws Exception {
         Path file = Files.writeString(TestData.newDataDir("broker-password").resolve("password"), "s3cret\n");
 
