@@ -33,7 +33,7 @@ class ExternalBrokerTest {
                 + "&trustStorePassword=s3cret-trust&trustStoreType=PKCS12", "gateway", "secret",
                 new ExternalBrokerProperties(null, Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of())))
+        assertThatThrownBy(() -> broker.prepare(new BrokerLayout(Map.of(), List.of(), List.of())))
                 .hasMessageContaining("trustStorePassword=***&trustStoreType=PKCS12 (spring.artemis.broker-url) is not reachable")
                 .hasMessageNotContaining("s3cret-trust");
         assertThat(BrokerUrls.redacted("tcp://0.0.0.0:61617?sslEnabled=true;keyStorePassword=a;KEYSTOREPASSWORD=b&x=1"))

@@ -53,7 +53,7 @@ class ExternalBrokerTlsTest {
                 + tls.trustStore() + "&trustStorePassword=" + STORE_PASSWORD + "&trustStoreType=PKCS12", StandaloneBroker.USER,
                 null, new ExternalBrokerProperties(broker.passwordFile(), Duration.ofSeconds(30)));
 
-        gateway.prepare(new BrokerLayout(Map.of(), List.of("sw.out.TLS-TEST")));
+        gateway.prepare(new BrokerLayout(Map.of(), List.of("sw.out.TLS-TEST"), List.of(BrokerLayout.CLUSTER_EVENTS)));
     }
 
     @Test
@@ -61,7 +61,7 @@ class ExternalBrokerTlsTest {
         ExternalBroker gateway = ExternalBroker.configure(broker.url() + "?sslEnabled=true", StandaloneBroker.USER, null,
                 new ExternalBrokerProperties(broker.passwordFile(), Duration.ofSeconds(2)));
 
-        assertThatThrownBy(() -> gateway.prepare(new BrokerLayout(Map.of(), List.of())))
+        assertThatThrownBy(() -> gateway.prepare(new BrokerLayout(Map.of(), List.of(), List.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("external broker " + broker.url());
     }
@@ -71,7 +71,7 @@ class ExternalBrokerTlsTest {
         ExternalBroker gateway = ExternalBroker.configure(broker.url(), StandaloneBroker.USER, null,
                 new ExternalBrokerProperties(broker.passwordFile(), Duration.ofSeconds(2)));
 
-        assertThatThrownBy(() -> gateway.prepare(new BrokerLayout(Map.of(), List.of())))
+        assertThatThrownBy(() -> gateway.prepare(new BrokerLayout(Map.of(), List.of(), List.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("external broker " + broker.url());
     }
