@@ -31,6 +31,13 @@ class ConsoleSessionsInDatabaseTest extends GatewayIntegrationTest {
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @Test
+    void theApiKeepsNoSession() {
+        Integer before = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        assertThat(get(ENTERPRISE_KEY, "/api/v1/messages").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
     void theLoginIsStoredInTheDatabaseAndOnlyThere() throws Exception {
         Matcher token = CSRF.matcher(send(HttpRequest.newBuilder(uri("/console/login")).GET().build()).body());
         assertThat(token.find()).isTrue();

@@ -6,6 +6,7 @@ import org.casw.gateway.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +33,13 @@ class LeadershipTest extends GatewayIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leadership.lastRuns())
                 .containsKeys("stranded-message-recovery", "as4-duplicate-retention", "certificate-expiry-watch")
                 .allSatisfy((duty, run) -> assertThat(run.succeeded()).as(duty + ": " + run.problem()).isTrue()));
+
+        JsonNode cluster = json(get("demo-operator-key", "/actuator/health")).path("components").path("cluster");
+        assertThat(cluster.path("status").asText()).isEqualTo("UP");
+        assertThat(cluster.path("details").path("leader").asBoolean()).as(cluster.toString()).isTrue();
+        assertThat(cluster.path("details").path("agreementsAgree").asBoolean()).isTrue();
+        assertThat(cluster.path("details").path("nodes").findValuesAsText("node"))
+                .contains(cluster.path("details").path("node").asText());
     }
 
     @Test
