@@ -134,11 +134,11 @@ class DistContainerTest {
         if (!from.equals("eclipse-temurin:" + java + "-jre")) {
             findings.add("FROM " + from + ": must be the Java " + java + " JRE the gateway is compiled for (eclipse-temurin:" + java + "-jre)");
         }
-        String user = dockerfile.last("USER").split(":")[0];
+        String user = dockerfile.last("USER").split(":", -1)[0];
         if (!user.matches("\\d+") || Integer.parseInt(user) == 0) {
             findings.add("USER " + dockerfile.last("USER") + ": must be a numeric user other than 0");
         }
-        List<String> exposed = dockerfile.all("EXPOSE").stream().flatMap(e -> List.of(e.split("\\s+")).stream())
+        List<String> exposed = dockerfile.all("EXPOSE").stream().flatMap(e -> List.of(e.split("\\s+", -1)).stream())
                 .map(port -> port.replace("/tcp", "")).toList();
         if (!exposed.contains(String.valueOf(Shipped.serverPort()))) {
             findings.add("EXPOSE " + String.join(" ", exposed) + ": the gateway listens on " + Shipped.serverPort());
@@ -156,7 +156,7 @@ class DistContainerTest {
             if (Integer.parseInt(url.group(1)) != Shipped.serverPort()) {
                 findings.add("HEALTHCHECK asks port " + url.group(1) + "; the gateway listens on " + Shipped.serverPort());
             }
-            String tool = health.substring(health.indexOf("CMD") + 3).strip().split("\\s+")[0];
+            String tool = health.substring(health.indexOf("CMD") + 3).strip().split("\\s+", -1)[0];
             boolean installed = dockerfile.all("RUN").stream().anyMatch(run -> run.matches(".*apt-get install.*\\b" + tool + "\\b.*"));
             if (!installed && !tool.equals("java")) {
                 findings.add("HEALTHCHECK runs " + tool + ", which no RUN installs");
@@ -194,7 +194,7 @@ class DistContainerTest {
         }
         String database = databases.get(0);
         Path root = module.getParent();
-        String postgresMajor = Shipped.pomProperty(root.resolve("pom.xml"), "postgres-binaries.version").split("\\.")[0];
+        String postgresMajor = Shipped.pomProperty(root.resolve("pom.xml"), "postgres-binaries.version").split("\\.", -1)[0];
         if (!image(compose, database).equals("postgres:" + postgresMajor)) {
             findings.add(database + ": " + image(compose, database) + ", where the embedded binaries are PostgreSQL " + postgresMajor);
         }
@@ -224,7 +224,7 @@ class DistContainerTest {
             acceptors.put(broker, ports(configuration.getAcceptorConfigurations()));
             Set<String> journal = new LinkedHashSet<>();
             for (String volume : volumes) {
-                String[] parts = volume.split(":");
+                String[] parts = volume.split(":", -1);
                 if (!parts[0].startsWith(".") && !parts[0].startsWith("/") && configuration.getJournalDirectory().startsWith(parts[1] + "/")) {
                     journal.add(parts[0] + ":" + parts[1]);
                 }
@@ -273,7 +273,7 @@ class DistContainerTest {
             }
             Set<String> directories = new HashSet<>();
             for (Object volume : list(service(compose, gateway).get("volumes"))) {
-                directories.add(String.valueOf(volume).split(":")[1]);
+                directories.add(String.valueOf(volume).split(":", -1)[1]);
             }
             String conf = String.valueOf(environment.getOrDefault(Shipped.CONF_VARIABLE, image.get(Shipped.CONF_VARIABLE)));
             Shipped.unprovidedFiles(Shipped.template(), conf, files, directories).forEach(f -> findings.add(gateway + ": " + f));
@@ -324,7 +324,7 @@ class DistContainerTest {
         }
         acceptors.forEach((broker, ports) -> ports.stream().map(port -> broker + ":" + port).filter(a -> !named.contains(a))
                 .forEach(a -> findings.add("the broker URL leaves out " + a)));
-        List<String> parameters = List.of(matcher.group(2).split("&"));
+        List<String> parameters = List.of(matcher.group(2).split("&", -1));
         if (!parameters.contains("ha=true") || !parameters.contains("reconnectAttempts=-1")) {
             findings.add("the broker URL must carry ha=true and reconnectAttempts=-1 to fail over and reconnect: " + url);
         }

@@ -190,7 +190,7 @@ class DistHelmChartTest {
         // runs as the image's user, never root
         Dockerfile image = Dockerfile.parse(Shipped.read(Shipped.module().resolve("Dockerfile")));
         Map<String, Object> security = map(map(pod.get("spec")).get("securityContext"));
-        String imageUser = image.last("USER").split(":")[0];
+        String imageUser = image.last("USER").split(":", -1)[0];
         if (!Boolean.TRUE.equals(security.get("runAsNonRoot")) || !String.valueOf(security.get("runAsUser")).equals(imageUser)) {
             findings.add("the pod must run as non-root user " + imageUser + " (the image's): " + security);
         }

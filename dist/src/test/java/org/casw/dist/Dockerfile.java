@@ -3,6 +3,7 @@ package org.casw.dist;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ record Dockerfile(List<Dockerfile.Instruction> instructions) {
                 String instruction = current.toString().strip();
                 if (!instruction.isEmpty()) {
                     int space = instruction.indexOf(' ');
-                    instructions.add(new Instruction(instruction.substring(0, space < 0 ? instruction.length() : space).toUpperCase(),
+                    instructions.add(new Instruction(instruction.substring(0, space < 0 ? instruction.length() : space).toUpperCase(Locale.ROOT),
                             space < 0 ? "" : instruction.substring(space + 1).strip()));
                 }
                 current.setLength(0);

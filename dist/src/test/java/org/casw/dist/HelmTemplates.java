@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Renders the chart's templates without Helm (not installed here), for the subset of Go templates they use: values
  * ({@code .Values.a.b}, {@code .Release.Name}, {@code .Chart.Name}), variables, {@code | quote}, {@code | indent N},
- * {@code range $key, $value := ...} over a map, {@code if}, {@code end}, comments and whitespace trimming
- * ({@code {{-}} and {@code -}}}). Anything else is refused by name, so a template that outgrows this renderer fails
+ * {@code range $key, $value := ...} over a map, {@code if}, {@code end}, comments and whitespace trimming (a dash
+ * inside an action's opening or closing braces). Anything else is refused by name, so a template that outgrows this renderer fails
  * the test instead of rendering wrong; a value the template names but the values lack is an error, as in Helm's
  * strict mode.
  */
@@ -118,7 +118,7 @@ final class HelmTemplates {
     }
 
     private Object evaluate(String pipeline, Map<String, Object> variables) {
-        String[] stages = pipeline.split("\\|");
+        String[] stages = pipeline.split("\\|", -1);
         Object value = lookUp(stages[0].trim(), variables);
         for (int s = 1; s < stages.length; s++) {
             String function = stages[s].trim();
@@ -146,7 +146,7 @@ final class HelmTemplates {
             throw new UnsupportedOperationException("only values, variables, quote and indent are rendered here: " + expression);
         }
         Object value = root;
-        for (String key : expression.substring(1).split("\\.")) {
+        for (String key : expression.substring(1).split("\\.", -1)) {
             if (!(value instanceof Map<?, ?> map) || !map.containsKey(key)) {
                 throw new IllegalArgumentException(expression + ": no value '" + key + "'");
             }

@@ -13,7 +13,31 @@ import java.util.zip.GZIPInputStream;
 final class Tarball {
 
     /** One file or directory of the archive. */
-    record Entry(String name, int mode, boolean directory, byte[] content) {
+    static final class Entry {
+
+        private final String name;
+        private final int mode;
+        private final boolean directory;
+        private final byte[] content;
+
+        Entry(String name, int mode, boolean directory, byte[] content) {
+            this.name = name;
+            this.mode = mode;
+            this.directory = directory;
+            this.content = content;
+        }
+
+        String name() {
+            return name;
+        }
+
+        boolean directory() {
+            return directory;
+        }
+
+        byte[] content() {
+            return content.clone();
+        }
 
         boolean executable() {
             return (mode & 0111) == 0111;
@@ -78,7 +102,7 @@ final class Tarball {
     }
 
     private static String paxPath(String records) {
-        for (String line : records.split("\n")) {
+        for (String line : records.split("\n", -1)) {
             int space = line.indexOf(' ');
             if (space > 0 && line.startsWith("path=", space + 1)) {
                 return line.substring(space + 1 + "path=".length());
