@@ -87,12 +87,15 @@ class DistHelmChartTest {
     }
 
     @Test
-    void theChartCheckFindsAnUnknownVariableAWrongProbeAStrayTargetPortAndAnUnmountedFile() throws IOException {
+    void theChartCheckFindsAnUnknownVariableAMissingSecretKeyAWrongProbeAStrayTargetPortAndAnUnmountedFile() throws IOException {
         List<Map<String, Object>> documents = render(valuesWithExampleAgreement());
         Map<String, Object> container = container(kind(documents, "Deployment"));
         for (Object variable : list(container.get("env"))) {
             if (map(variable).get("name").equals("SPRING_ARTEMIS_BROKERURL")) {
                 map(variable).put("name", "SPRING_ARTEMIS_BROKERURLS");
+            }
+            if (map(variable).get("name").equals("GATEWAY_OPERATORS_OPS_CONSOLEPASSWORD")) {
+                map(map(map(variable).get("valueFrom")).get("secretKeyRef")).put("key", "operator-password");
             }
         }
         map(map(container.get("readinessProbe")).get("httpGet")).put("path", "/actuator/health/ready");
@@ -101,6 +104,7 @@ class DistHelmChartTest {
 
         assertThat(chartFindings(documents, values())).containsExactlyInAnyOrder(
                 "SPRING_ARTEMIS_BROKERURLS: neither a setting of the gateway nor a variable of bin/gateway",
+                "GATEWAY_OPERATORS_OPS_CONSOLEPASSWORD takes key operator-password of Secret window-casw-gateway, which the chart does not make",
                 "readinessProbe asks /actuator/health/ready, not /actuator/health/readiness",
                 "Service targetPort https: no container port has that name",
                 "spring.config.import: the database password /etc/casw-gateway/database/spring.datasource.password is not mounted");
@@ -138,11 +142,22 @@ class DistHelmChartTest {
         Map<String, Object> service = map(kind(documents, "Service").get("spec"));
         selects("Service", map(service.get("selector")), podLabels, findings);
 
-        // one port from the Service to the container to the gateway
+        // the environment: values, or keys of the chart's own Secret
+        Map<String, Object> secret = kind(documents, "Secret");
+        Object secretName = map(secret.get("metadata")).get("name");
+        Set<String> secretKeys = new HashSet<>(map(secret.get("data")).keySet());
+        secretKeys.addAll(map(secret.get("stringData")).keySet());
         Map<String, String> environment = new LinkedHashMap<>();
         for (Object variable : list(container.get("env"))) {
-            environment.put(String.valueOf(map(variable).get("name")), String.valueOf(map(variable).get("value")));
+            String name = String.valueOf(map(variable).get("name"));
+            Map<String, Object> reference = map(map(map(variable).get("valueFrom")).get("secretKeyRef"));
+            if (!reference.isEmpty() && (!secretName.equals(reference.get("name")) || !secretKeys.contains(String.valueOf(reference.get("key"))))) {
+                findings.add(name + " takes key " + reference.get("key") + " of Secret " + reference.get("name") + ", which the chart does not make");
+            }
+            environment.put(name, String.valueOf(map(variable).get("value")));
         }
+
+        // one port from the Service to the container to the gateway
         int serverPort = Integer.parseInt(environment.getOrDefault("SERVER_PORT", String.valueOf(Shipped.serverPort())));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (Object port : list(container.get("ports"))) {
@@ -202,9 +217,7 @@ class DistHelmChartTest {
         }
 
         // the Secret's and ConfigMap's files where the configuration template names them
-        Map<String, Object> secret = kind(documents, "Secret");
         Map<String, Object> configMap = kind(documents, "ConfigMap");
-        Set<String> secretKeys = map(secret.get("data")).keySet();
         Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
         for (Object volume : list(map(pod.get("spec")).get("volumes"))) {
             volumes.put(String.valueOf(map(volume).get("name")), map(volume));
