@@ -1,16 +1,23 @@
 package org.casw.dist;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.casw.gateway.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.casw.dist.DistContainerTest.list;
 import static org.casw.dist.DistContainerTest.map;
 
@@ -49,6 +56,21 @@ class DistEnvironmentTest {
     void aVariableSpringBootWouldNotBindIsNotKnown() {
         assertThat(KNOWN.propertyOfEnvironmentVariable("SPRING_ARTEMIS_BROKERURLS")).isEmpty();
         assertThat(boundBySpringBoot("SPRING_ARTEMIS_BROKERURLS", "spring.artemis.broker-url")).isFalse();
+    }
+
+    @Test
+    void aVariableUnderGatewayThatNamesNoSettingStopsTheGatewayWhichIsWhyTheLauncherSaysCasw() {
+        assertThatThrownBy(() -> bindGateway(Map.of("GATEWAY_CONF", "/etc/casw-gateway"))).isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bindGateway(Map.of("GATEWAY_SERVICE_HOST", "10.0.0.1"))).isInstanceOf(BindException.class);
+        assertThat(bindGateway(Map.of("CASW_GATEWAY_CONF", "/etc/casw-gateway", "GATEWAY_DATADIR", "/var/lib/casw-gateway")).dataDir())
+                .isEqualTo(Path.of("/var/lib/casw-gateway"));
+    }
+
+    /** GatewayProperties bound from {@code variables} as the application binds it (unknown gateway.* settings refused). */
+    private static GatewayProperties bindGateway(Map<String, Object> variables) {
+        var environment = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
+        return new Binder(ConfigurationPropertySources.from(environment)).bindOrCreate("gateway", Bindable.of(GatewayProperties.class),
+                new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
     }
 
     private static boolean boundBySpringBoot(String variable, String property) {

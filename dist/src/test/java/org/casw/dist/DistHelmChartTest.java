@@ -101,12 +101,15 @@ class DistHelmChartTest {
         map(map(container.get("readinessProbe")).get("httpGet")).put("path", "/actuator/health/ready");
         map(list(map(kind(documents, "Service").get("spec")).get("ports")).get(0)).put("targetPort", "https");
         container.put("volumeMounts", list(container.get("volumeMounts")).stream().filter(m -> !map(m).get("name").equals("database")).toList());
+        map(map(map(kind(documents, "Deployment").get("spec")).get("template")).get("spec")).remove("enableServiceLinks");
 
         assertThat(chartFindings(documents, values())).containsExactlyInAnyOrder(
                 "SPRING_ARTEMIS_BROKERURLS: neither a setting of the gateway nor a variable of bin/gateway",
                 "GATEWAY_OPERATORS_OPS_CONSOLEPASSWORD takes key operator-password of Secret window-casw-gateway, which the chart does not make",
                 "readinessProbe asks /actuator/health/ready, not /actuator/health/readiness",
                 "Service targetPort https: no container port has that name",
+                "enableServiceLinks must be false: Kubernetes would add a <SERVICE>_SERVICE_HOST variable per Service,"
+                        + " and a GATEWAY_... one is an unknown gateway.* setting, on which the gateway refuses to start",
                 "spring.config.import: the database password /etc/casw-gateway/database/spring.datasource.password is not mounted");
     }
 
@@ -201,6 +204,11 @@ class DistHelmChartTest {
         Set<String> launcher = Shipped.launcherVariables(Shipped.read(Shipped.module().resolve("src/dist/bin/gateway")));
         findings.addAll(Shipped.unknownEnvironment(environment.keySet(), launcher, KNOWN));
         findings.addAll(Shipped.inlineSecrets(environment.keySet()));
+
+        if (!Boolean.FALSE.equals(map(pod.get("spec")).get("enableServiceLinks"))) {
+            findings.add("enableServiceLinks must be false: Kubernetes would add a <SERVICE>_SERVICE_HOST variable per Service,"
+                    + " and a GATEWAY_... one is an unknown gateway.* setting, on which the gateway refuses to start");
+        }
 
         // runs as the image's user, never root
         Dockerfile image = Dockerfile.parse(Shipped.read(Shipped.module().resolve("Dockerfile")));
