@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * temporary name, forced to disk and renamed, so a crash leaves either the whole file or none, and only then is the
  * document purged. Writing the same document again replaces its zip.
  */
-public final class MessageArchive {
+public class MessageArchive {
 
     /** The name inside each zip of the document's description. */
     public static final String DESCRIPTION = "document.json";

@@ -189,6 +189,32 @@ class DataRetentionTest {
     }
 
     @Test
+    void aDocumentThatChangesWhileBeingArchivedIsKeptForALaterRun() throws IOException {
+        String trackingId = acknowledged(arrive());
+        age(trackingId);
+        // the receiver's late answer lands between the export and the purge
+        MessageArchive interrupted = new MessageArchive(temp.resolve("archive-interrupted"), db.jdbc()) {
+            @Override
+            public Path write(String document, List<String> messages, Instant receivedAt, Instant purgedAt) throws IOException {
+                Path written = super.write(document, messages, receivedAt, purgedAt);
+                ledger.note(trackingId, "a late receipt");
+                return written;
+            }
+        };
+        RetentionPolicy policy = new RetentionPolicy(AGE, interrupted.directory(), Duration.ofHours(1), 2);
+
+        new DataRetention(db.jdbc(), db.tx(), policy, interrupted, clock, new SimpleMeterRegistry()).purge();
+
+        assertThat(purgedAt(trackingId)).isNull();
+        assertThat(payloads(trackingId)).isPositive();
+        assertThat(ledger.find(trackingId).orElseThrow().history()).extracting(MessageView.Transition::reason).contains("a late receipt");
+
+        retention(temp.resolve("archive-interrupted")).purge();
+
+        assertThat(purgedAt(trackingId)).as("the next run archives it again, with the late line, and purges it").isNotNull();
+    }
+
+    @Test
     void aFannedOutDocumentIsKeptWhileOneCopyIsStillOnItsWayAndPurgedWholeAfter() {
         String original = arrive();
         List<Dispatch> dispatches = ledger.validated(original, new BusinessKeys(), List.of("CN-CUSTOMS", "SG-NSW"), false);
