@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.casw.gateway.config.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnProperty(prefix = "gateway.retention", name = "age")
 public class RetentionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RetentionConfiguration.class);
+
     @Bean
     DataRetention dataRetention(GatewayProperties properties, JdbcTemplate jdbc, TransactionTemplate tx, MeterRegistry meters) {
         RetentionPolicy policy = RetentionPolicy.of(properties).orElseThrow(
@@ -29,6 +33,8 @@ public class RetentionConfiguration {
         if (policy.archiveDir() != null) {
             archive = new MessageArchive(writable(policy.archiveDir()), jdbc);
         }
+        log.info("Data retention on: documents finished more than {} ago lose their payloads and history{}", policy.age(),
+                archive == null ? " (not archived)" : ", archived first in " + archive.directory());
         // the real time, not the business clock: the ledger's own times are compared, never a document's dates
         return new DataRetention(jdbc, tx, policy, archive, Clock.systemUTC(), meters);
     }
