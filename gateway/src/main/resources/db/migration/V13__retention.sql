@@ -4,5 +4,8 @@
 -- certificate and AEO registers that point at it still find it, and one history line says when it was purged.
 alter table message add column purged_at timestamptz;
 
--- The retention run's search: documents (neither a copy nor an aggregate's part) not yet purged, oldest change first.
-create index message_retention on message (updated_at) where purged_at is null and copy_of is null and part_of is null;
+-- The retention run's search: finished documents (neither a copy nor an aggregate's part) not yet purged, oldest change
+-- first. Partial on the finished statuses so that the intake's and delivery's row versions on the way (RECEIVED to
+-- QUEUED) add no entry: only a message's last one or two versions do.
+create index message_retention on message (updated_at)
+    where purged_at is null and copy_of is null and part_of is null and status in ('DELIVERED', 'ACKNOWLEDGED', 'REJECTED');

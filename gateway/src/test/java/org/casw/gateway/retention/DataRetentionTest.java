@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.casw.gateway.observability.GatewayMetrics;
@@ -267,6 +268,25 @@ class DataRetentionTest {
 
         assertThat(all).as("the aggregate and its consignments together").allMatch(m -> purgedAt(m) != null);
         assertThat(all).allMatch(m -> payloads(m) == 0);
+    }
+
+    @Test
+    void dueDocumentsAreFoundThroughTheirPartialIndexOnAnyCutoff() {
+        AtomicInteger parameter = new AtomicInteger();
+        String numbered = Pattern.compile("\\?").matcher(DataRetention.DUE).replaceAll(m -> "\\$" + parameter.incrementAndGet());
+
+        String plan = db.tx().execute(status -> {
+            db.jdbc().execute("set local enable_seqscan = off");
+            db.jdbc().execute("set local plan_cache_mode = force_generic_plan");
+            db.jdbc().execute("prepare retention_due as " + numbered);
+            String finished = "'{DELIVERED,ACKNOWLEDGED,REJECTED}'";
+            List<String> lines = db.jdbc().queryForList("explain execute retention_due(now(), " + finished + ", now(), " + finished
+                    + ", now(), " + finished + ", now(), 200)", String.class);
+            db.jdbc().execute("deallocate retention_due");
+            return String.join("\n", lines);
+        });
+
+        assertThat(plan).as("the plan for every cutoff and batch size (the gateway plans generically)").contains("message_retention");
     }
 
     // ------------------------------------------------------------------------------------------------------------------
