@@ -61,7 +61,7 @@ class SandboxPartyFormatTest {
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), new GatewayProperties.Signing(Map.of(), Map.of()), Map.of(),
                 new GatewayProperties.Certificates(30), true, GatewayProperties.Aeo.none(), null,
-                null, null, null);
+                null, null, null, null);
         return new ConfiguredPartners(properties, AgreementLocator.none());
     }
 }

@@ -75,6 +75,6 @@ public final class GatewayPropertiesFixture {
         return new GatewayProperties(dataDir, agreements, DataSize.ofMegabytes(10), 2, 4, Duration.ofSeconds(30), partners,
                 new GatewayProperties.Broker(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), "", 0.2, null, Duration.ofNanos(100_000)),
                 new GatewayProperties.EmbeddedDatabase(0), signing, operators, new GatewayProperties.Certificates(30), devPki,
-                GatewayProperties.Aeo.none(), as4, limits, apiKeys, null);
+                GatewayProperties.Aeo.none(), as4, limits, apiKeys, null, null);
     }
 }

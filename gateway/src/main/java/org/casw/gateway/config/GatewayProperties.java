@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * {@code devPki}: generate the development PKI under the data directory on start (off in production).
  * {@code aeo}: the AEO programmes recognised for the fast lane.
  * {@code inboundConsumers}: consumers per party's inbound JMS address (a sender orders submissions with JMSXGroupID).
+ * {@code retention}: how long finished messages keep their payloads and history (off unless {@code age} is set).
  */
 @ConfigurationProperties(prefix = "gateway", ignoreUnknownFields = false)
 public record GatewayProperties(
@@ -43,7 +44,8 @@ public record GatewayProperties(
         @DefaultValue As4Gateway as4,
         Limits limits,
         @DefaultValue ApiKeySecret apiKeys,
-        @DefaultValue Cluster cluster) {
+        @DefaultValue Cluster cluster,
+        @DefaultValue Retention retention) {
 
     /**
      * Several gateway nodes on one database and broker (docs/adr/0013-several-nodes.md).
@@ -93,6 +95,21 @@ public record GatewayProperties(
      */
     public record As4Gateway(@DefaultValue("/as4") String path, KeyStoreEntry identity,
             @DefaultValue("30d") Duration duplicateRetention) {
+    }
+
+    /**
+     * Data retention ({@code gateway.retention}): a message whose every delivery finished (DELIVERED, ACKNOWLEDGED or
+     * REJECTED) longer than {@code age} ago loses its payloads and history, and keeps its row and business keys as a
+     * tombstone (see {@link org.casw.gateway.retention.DataRetention}). Unset {@code age}: nothing is ever purged.
+     *
+     * @param age        how long after its last change a finished message is kept whole (at least a day, and longer than
+     *                   {@code gateway.as4.duplicate-retention} and the delivery retry horizon)
+     * @param archiveDir where each purged message is written first (one zip per document); unset: purged without a copy
+     * @param interval   how long after one run the next starts
+     * @param batchSize  documents purged per transaction
+     */
+    public record Retention(Duration age, Path archiveDir, @DefaultValue("1h") Duration interval,
+            @DefaultValue("200") int batchSize) {
     }
 
     /** Certificate expiry: how many days ahead a certificate counts as expiring (health, metric, API). */

@@ -31,6 +31,8 @@ public final class GatewayMetrics {
     public static final String RETRIES = "gateway.delivery.retries";
     /** Counter: failed messages an operator put back on their queue (API or console), tagged {@code party} (the receiver). */
     public static final String OPERATOR_RETRIES = "gateway.operator.retries";
+    /** Counter: messages whose payloads and history the data retention purged (gateway.retention; copies count apart). */
+    public static final String PURGED = "gateway.messages.purged";
     /** Timer: received to delivered, by {@code party} (receiver) and {@code type}. */
     public static final String END_TO_END_LATENCY = "gateway.message.latency";
     /** Timer: the intake stage, received to queued for every receiver (the answer), by {@code party} (sender) and {@code type}. */

@@ -16,18 +16,18 @@ import org.springframework.jdbc.core.SqlTypeValue;
  * hex and is decoded into a third array, 60 MB of heap per read instead of 20. Writes stream the caller's array:
  * pgjdbc's setBytes copies it first.
  */
-final class BinaryPayloads {
+public final class BinaryPayloads {
 
     private BinaryPayloads() {
     }
 
     /** The first column of the first row as bytes, read in binary; empty without a row. */
-    static Optional<byte[]> first(JdbcTemplate jdbc, String sql, Object... args) {
+    public static Optional<byte[]> first(JdbcTemplate jdbc, String sql, Object... args) {
         return jdbc.query(statement(sql, args), rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty());
     }
 
     /** A query whose result holds payload bodies, read in binary. */
-    static <T> T query(JdbcTemplate jdbc, String sql, ResultSetExtractor<T> extractor, Object... args) {
+    public static <T> T query(JdbcTemplate jdbc, String sql, ResultSetExtractor<T> extractor, Object... args) {
         return jdbc.query(statement(sql, args), extractor);
     }
 

@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** A real PostgreSQL server with the gateway's migrations applied and a pool on it, for persistence tests. */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
 
-    final EmbeddedPostgresServer server;
+    public final EmbeddedPostgresServer server;
     final HikariDataSource dataSource;
     final DataSourceTransactionManager transactions;
 
@@ -25,17 +25,17 @@ final class MigratedDatabase implements AutoCloseable {
     }
 
     /** @param data the data directory (its parent must be passable by the server user when the JVM is root) */
-    static MigratedDatabase start(Path data) {
+    public static MigratedDatabase start(Path data) {
         MigratedDatabase db = new MigratedDatabase(EmbeddedPostgresServer.start(data, 0));
         Flyway.configure().dataSource(db.dataSource).load().migrate();
         return db;
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }
 
-    TransactionTemplate tx() {
+    public TransactionTemplate tx() {
         return new TransactionTemplate(transactions);
     }
 
