@@ -34,7 +34,7 @@ if [[ $build == 1 ]]; then
   mvn -B -q -pl bench -am package -DskipTests ${MVN_OFFLINE:+-o}
 fi
 
-artemis_home=$(ls -d bench/target/artemis-distribution/apache-artemis-* | tail -n 1)
+artemis_home=$(cd "$(ls -d bench/target/artemis-distribution/apache-artemis-* | tail -n 1)" && pwd)
 export JAVA_ARGS_APPEND=${BROKER_JAVA_ARGS:--XX:TieredStopAtLevel=4}
 
 NODES=${NODES:-1,2}

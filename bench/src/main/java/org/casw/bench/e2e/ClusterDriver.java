@@ -94,7 +94,14 @@ public final class ClusterDriver {
         }
     }
 
+    /** The last cluster's broker JVM options, for the report. */
+    private static volatile String brokerJvmOptions = "(not started)";
+
     private ClusterDriver() {
+    }
+
+    static String brokerJvmOptions() {
+        return brokerJvmOptions;
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,8 +129,9 @@ public final class ClusterDriver {
                 Workload.RECEIVERS.forEach(receiver -> urls.put(receiver, partner.url(receiver)));
                 try (GatewayCluster cluster = GatewayCluster.start(n, urls, options.gatewayJar(), options.heap(),
                         options.system().extraArgs(), options.startTimeout())) {
-                    log("%d node(s) started in %.1f s: broker pid %d (%s), nodes %s", n, (System.nanoTime() - startedAt) / 1e9,
-                            cluster.brokerPid(), cluster.brokerLog(),
+                    brokerJvmOptions = cluster.brokerJvmOptions();
+                    log("%d node(s) started in %.1f s: broker pid %d (%s; %s), nodes %s", n, (System.nanoTime() - startedAt) / 1e9,
+                            cluster.brokerPid(), cluster.brokerLog(), brokerJvmOptions,
                             cluster.nodes().stream().map(s -> s.pid() + " (" + s.log() + ")").toList());
                     steps.addAll(runSteps(options, n, cluster, partner, runTag));
                     if (partner.unmatched() > 0) {

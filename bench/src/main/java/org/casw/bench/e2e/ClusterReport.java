@@ -33,7 +33,9 @@ public final class ClusterReport {
                 + "(other builds may share the machine).%n", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"), loadBefore, LoadDriver.loadAverage()));
         md.append("- Topology, all on this machine and on loopback, started afresh for each node count: one standalone Apache "
-                + "Artemis broker from the distribution (`artemis create`, persistent journal, duplicate-id cache persisted), one "
+                + "Artemis broker from the distribution (`artemis create`, persistent journal, duplicate-id cache persisted, journal "
+                + "buffer timeout " + GatewayCluster.JOURNAL_BUFFER_TIMEOUT_NANOS / 1000 + " µs as the embedded broker's; JVM `"
+                + ClusterDriver.brokerJvmOptions() + "`), one "
                 + "PostgreSQL (node 1's embedded one on a fixed port; the other nodes use it through `spring.datasource.*`, pool 16 "
                 + "like node 1's), and the gateway nodes (`kit/target/gateway-kit.jar`, `--spring.artemis.mode=native`, each its "
                 + "own JVM with -Xmx" + options.heap() + ", port and data directory, node 1's development PKI copied to the others). "

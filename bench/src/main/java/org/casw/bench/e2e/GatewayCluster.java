@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casw.testsupport.StandaloneBroker;
 
@@ -19,6 +20,8 @@ import org.casw.testsupport.StandaloneBroker;
  * of their own. Every node signs with node 1's development PKI and delivers to the same loopback partner inbox.
  */
 public final class GatewayCluster implements AutoCloseable {
+
+    static final long JOURNAL_BUFFER_TIMEOUT_NANOS = 100_000;
 
     private final Path home;
     private final StandaloneBroker broker;
@@ -41,9 +44,16 @@ public final class GatewayCluster implements AutoCloseable {
             throw new IllegalArgumentException("a cluster needs a node: " + nodeCount);
         }
         Path home = Files.createTempDirectory("casw-bench-cluster-");
-        StandaloneBroker broker = StandaloneBroker.create(home);
+        StandaloneBroker broker;
+        try {
+            broker = StandaloneBroker.create(home);
+        } catch (RuntimeException e) {
+            deleteUnlessKept(home);
+            throw e;
+        }
         GatewayCluster cluster = new GatewayCluster(home, broker);
         try {
+            matchEmbeddedJournal(broker.log().getParent().resolve("etc/broker.xml"));
             broker.start();
             cluster.brokerProcess = cluster.findBroker();
             List<String> shared = new ArrayList<>(List.of("--spring.artemis.mode=native", "--spring.artemis.broker-url=" + broker.url(),
@@ -107,6 +117,26 @@ public final class GatewayCluster implements AutoCloseable {
         return new TierCosts(perNode, SystemUnderTest.cpuSecondsOf(Stream.of(brokerProcess)), first().databaseCpuSeconds());
     }
 
+    /**
+     * The gateway's embedded broker gathers journal writes for 100 µs before one fsync (gateway.broker.journal-buffer-timeout,
+     * ADR 0011); {@code artemis create --no-autotune} leaves Artemis' NIO default of 3.3 ms, which every durable send would
+     * wait. Like for like, so a node's rate here compares with the single-process benchmark.
+     */
+    private static void matchEmbeddedJournal(Path brokerXml) throws IOException {
+        String xml = Files.readString(brokerXml);
+        if (!xml.contains("<journal-buffer-timeout>")) {
+            xml = xml.replace("</journal-type>", "</journal-type>\n      <journal-buffer-timeout>" + JOURNAL_BUFFER_TIMEOUT_NANOS
+                    + "</journal-buffer-timeout>");
+            Files.writeString(brokerXml, xml);
+        }
+    }
+
+    /** The broker JVM's -X options (heap, garbage collector, compiler), for the report. */
+    public String brokerJvmOptions() {
+        return brokerProcess.info().arguments().map(args -> Arrays.stream(args).filter(a -> a.startsWith("-X"))
+                .collect(Collectors.joining(" "))).orElse("(unknown)");
+    }
+
     /** The broker's JVM: the Artemis script execs java with the instance directory on its command line. */
     private ProcessHandle findBroker() {
         String instance = broker.log().getParent().toString();
@@ -122,6 +152,10 @@ public final class GatewayCluster implements AutoCloseable {
             nodes.get(i).close();
         }
         broker.close();
+        deleteUnlessKept(home);
+    }
+
+    private static void deleteUnlessKept(Path home) {
         if (!Boolean.getBoolean("bench.keepData")) {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
