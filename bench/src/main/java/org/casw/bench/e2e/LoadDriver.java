@@ -142,6 +142,9 @@ public final class LoadDriver {
                     if (partner.unmatched() > 0) {
                         log("%s: %d deliveries without a driver's key (BENCH-...)", name, partner.unmatched());
                     }
+                    if (partner.duplicates() > 0) {
+                        log("%s: %d deliveries of a document its receiver already had", name, partner.duplicates());
+                    }
                 }
                 // the recording is written when the gateway exits
                 for (StageWindow w : windows) {

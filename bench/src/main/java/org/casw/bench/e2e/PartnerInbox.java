@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,9 @@ public final class PartnerInbox implements AutoCloseable {
     private final Map<String, Boolean> trackingIds = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
+    /** "receiver key" of every delivery, to count a document delivered to the same receiver more than once. */
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
+    private final AtomicLong duplicates = new AtomicLong();
     /** receiver -> signature method -> deliveries, since the last {@link #resetSignatures()}. */
     private final Map<String, Map<String, LongAdder>> signatures = new ConcurrentHashMap<>();
     /** receiver -> root element of what it got (tells a translation, e.g. EcoMessage for ASW-ECO), since the last reset. */
@@ -63,6 +67,9 @@ public final class PartnerInbox implements AutoCloseable {
                 unmatched.incrementAndGet();
             } else {
                 arrivals.putIfAbsent(key, now);
+                if (!received.add(receiver + " " + key)) {
+                    duplicates.incrementAndGet();
+                }
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -104,6 +111,11 @@ public final class PartnerInbox implements AutoCloseable {
 
     public int distinctTrackingIds() {
         return trackingIds.size();
+    }
+
+    /** Deliveries of a document its receiver already had (exactly once means none). */
+    public long duplicates() {
+        return duplicates.get();
     }
 
     /** Deliveries without a driver's key in their body: something other than the driver's documents. */

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,22 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static SystemUnderTest start(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
             Duration startTimeout) throws IOException, InterruptedException {
+        return launch(kind, partnerUrls, gatewayJar, heap, extraArgs, Map.of(), null, true, startTimeout);
+    }
+
+    /**
+     * Starts one gateway node of a cluster: no broker of its own (its arguments name the shared one), the development PKI
+     * copied from {@code certsFrom} when given (every node signs with the same keys, as production nodes share theirs),
+     * and {@code environment} for secrets that must not appear on its command line.
+     */
+    public static SystemUnderTest startNode(Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
+            Map<String, String> environment, Path certsFrom, Duration startTimeout) throws IOException, InterruptedException {
+        return launch(Kind.GATEWAY, partnerUrls, gatewayJar, heap, extraArgs, environment, certsFrom, false, startTimeout);
+    }
+
+    private static SystemUnderTest launch(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap,
+            List<String> extraArgs, Map<String, String> environment, Path certsFrom, boolean ownBroker, Duration startTimeout)
+            throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
         Path dataDir = Files.createTempDirectory("casw-bench-" + kind.name().toLowerCase(Locale.ROOT) + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -89,9 +106,14 @@ public final class SystemUnderTest implements AutoCloseable {
                 command.add("--gateway.partners." + party + ".delivery.channel=HTTP"); // TH-NSW: a mailbox on its agreement
                 command.add("--gateway.partners." + party + ".delivery.url=" + url);
             });
-            // the default 61616 would clash with any other gateway on this machine; JMS workloads connect here
-            brokerUrl = "tcp://127.0.0.1:" + freePort();
-            command.add("--gateway.broker.acceptor-url=" + brokerUrl);
+            if (ownBroker) {
+                // the default 61616 would clash with any other gateway on this machine; JMS workloads connect here
+                brokerUrl = "tcp://127.0.0.1:" + freePort();
+                command.add("--gateway.broker.acceptor-url=" + brokerUrl);
+            }
+            if (certsFrom != null) {
+                copyTree(certsFrom, dataDir.resolve("data/certs"));
+            }
             command.add("--logging.level.root=WARN");
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
@@ -103,7 +125,9 @@ public final class SystemUnderTest implements AutoCloseable {
             command.add("--logging.level.root=WARN");
         }
         command.addAll(extraArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         SystemUnderTest system = new SystemUnderTest(kind, process, dataDir, log, port, brokerUrl);
         system.awaitReady(startTimeout);
         return system;
@@ -159,7 +183,12 @@ public final class SystemUnderTest implements AutoCloseable {
         return cpuSecondsOf(databaseProcesses());
     }
 
-    private static double cpuSecondsOf(Stream<ProcessHandle> processes) {
+    /** CPU seconds used so far by the JVM and its children, without the PostgreSQL it started (a daemon, not its child). */
+    public double jvmCpuSeconds() {
+        return cpuSecondsOf(Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()));
+    }
+
+    static double cpuSecondsOf(Stream<ProcessHandle> processes) {
         return processes.mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
     }
 
@@ -186,7 +215,8 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private Stream<ProcessHandle> databaseProcesses() {
-        String data = dataDir.toString();
+        // with the separator: another system's temp dir may extend this one's name (casw-bench-gateway-12 and -123)
+        String data = dataDir.toString() + "/";
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith(data))).orElse(false))
@@ -238,7 +268,20 @@ public final class SystemUnderTest implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
