@@ -23,18 +23,21 @@ import java.util.TreeMap;
  * @param duplicates       documents delivered more than once: recorded DELIVERED twice, or kept by the partner under
  *                         two tracking ids (a second message for one message id), or with two different payloads
  * @param lost             accepted documents the partner never received
+ * @param failedAfterDelivery messages given a "delivery attempt failed" entry, with status DELIVERED, after they were
+ *                         recorded DELIVERED (the commit of DELIVERED reached the database, but its answer did not)
  * @param resent           POSTs the partner received again for a tracking id it had (allowed; it keeps one)
  * @param unfinished       the run's messages in the ledger not DELIVERED, by status (stranded, when it stays)
  * @param backlog          messages left on the delivery queue and the dead letters
  */
 record DeliveryTally(int attempted, int accepted, long answeredAsResend, long refusedRetryable, String refusedByReason,
-        Map<String, String> refusedOther, Map<String, String> gaveUp, int delivered, int duplicates, int lost, int resent,
+        Map<String, String> refusedOther, Map<String, String> gaveUp, int delivered, int duplicates, int lost,
+        Map<String, Integer> failedAfterDelivery, int resent,
         Map<String, Integer> unfinished, int backlog) {
 
     static DeliveryTally of(GatewayCluster cluster, SteadyLoad load) throws Exception {
         Map<String, String> accepted = load.accepted();
         Map<String, String[]> ledger = cluster.ledger(load.run());
-        Map<String, Integer> deliveredTwice = new HashMap<>(cluster.deliveredTransitions(load.run()));
+        Map<String, Integer> deliveredTwice = new HashMap<>(cluster.deliveredTransitions(load.run(), false));
         deliveredTwice.values().removeIf(n -> n <= 1);
         Set<String> kept = cluster.inbox().kept().keySet();
 
@@ -63,12 +66,13 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
         int resent = cluster.inbox().postCount() - kept.size();
         return new DeliveryTally(load.attempted(), accepted.size(), load.answeredAsResend(), load.refusedRetryable(),
                 load.refusedRetryableByReason(), load.refusedOther(), load.gaveUp(), delivered,
-                (int) (deliveredTwice.size() + keptTwice + conflicting), lost, resent, unfinished, cluster.backlog());
+                (int) (deliveredTwice.size() + keptTwice + conflicting), lost, cluster.deliveredTransitions(load.run(), true), resent,
+                unfinished, cluster.backlog());
     }
 
-    /** Every accepted document delivered once, nothing unfinished in the ledger or left on the broker. */
+    /** Nothing left to wait for: every accepted document delivered, nothing unfinished in the ledger or on the broker. */
     boolean settled() {
-        return delivered == accepted && lost == 0 && duplicates == 0 && unfinished.isEmpty() && backlog == 0;
+        return delivered == accepted && lost == 0 && unfinished.isEmpty() && backlog == 0;
     }
 
     /** The problems, one per line; empty when the run is clean. */
@@ -85,6 +89,10 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
         }
         if (duplicates > 0) {
             problems.add(duplicates + " document(s) delivered more than once");
+        }
+        if (!failedAfterDelivery.isEmpty()) {
+            problems.add(failedAfterDelivery.size() + " message(s) recorded DELIVERED and then given a failed delivery attempt"
+                    + " (a DELIVERED transition reading 'delivery attempt N failed'): " + failedAfterDelivery.keySet());
         }
         if (!unfinished.isEmpty()) {
             problems.add("messages not DELIVERED, by status (stranded): " + unfinished);
@@ -103,7 +111,7 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
         return "attempted=" + attempted + ", accepted=" + accepted + " (" + answeredAsResend + " answered as a resend)"
                 + ", refused-retryable=" + refusedRetryable + " " + refusedByReason + ", refused-other=" + refusedOther.size()
                 + ", gave-up=" + gaveUp.size() + ", delivered=" + delivered + ", duplicates=" + duplicates + ", lost=" + lost
-                + ", resent-to-partner=" + resent + ", unfinished=" + unfinished + ", backlog=" + backlog;
+                + ", failed-after-delivery=" + failedAfterDelivery.size() + ", resent-to-partner=" + resent + ", unfinished=" + unfinished + ", backlog=" + backlog;
     }
 
     private static String first(Map<String, String> refusals) {

@@ -51,7 +51,7 @@ final class GatewayCluster implements AutoCloseable {
         this.inbox = inbox;
     }
 
-    /** Starts PostgreSQL, the broker pair and the partner, then the nodes one after the other (2 cores). */
+    /** Starts PostgreSQL, the broker pair and the partner, then the nodes together. */
     static GatewayCluster start(String name, int nodeCount) {
         Path base = TestData.newDataDir(name);
         StandalonePostgres postgres = null;
@@ -68,9 +68,8 @@ final class GatewayCluster implements AutoCloseable {
             for (int n = 1; n <= nodeCount; n++) {
                 cluster.nodes.add(cluster.node(n, pki));
             }
-            for (GatewayProcess node : cluster.nodes) {
-                node.start();
-            }
+            // both at once, as an orchestrator starts replicas: Flyway's lock lets one of them migrate the empty database
+            cluster.nodes.parallelStream().forEach(GatewayProcess::start);
             return cluster;
         } catch (RuntimeException | Error e) {
             closeQuietly(inbox, brokers, postgres);
@@ -114,14 +113,19 @@ final class GatewayCluster implements AutoCloseable {
         return messages;
     }
 
-    /** How often each of a run's messages was recorded DELIVERED (more than once is a duplicate). */
-    Map<String, Integer> deliveredTransitions(String run) throws SQLException {
+    /**
+     * How often each of a run's messages was recorded delivered (more than once is a duplicate), or, with
+     * {@code failureNotes}, how often it was given a failed delivery attempt while already DELIVERED.
+     */
+    Map<String, Integer> deliveredTransitions(String run, boolean failureNotes) throws SQLException {
         Map<String, Integer> counts = new HashMap<>();
         try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(
                 "select t.tracking_id, count(*) from message_transition t join message m on m.tracking_id = t.tracking_id"
-                        + " where m.sender = ? and m.sender_message_id like ? and t.status = 'DELIVERED' group by t.tracking_id")) {
+                        + " where m.sender = ? and m.sender_message_id like ? and t.status = 'DELIVERED' and t.reason like ?"
+                        + " group by t.tracking_id")) {
             s.setString(1, SENDER);
             s.setString(2, run + "-%");
+            s.setString(3, failureNotes ? "delivery attempt %" : "delivered to %");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getInt(2));

@@ -52,6 +52,8 @@ final class SteadyLoad implements AutoCloseable {
     private final AtomicLong answeredAsResend = new AtomicLong();
     /** Calls refused in a way a client may retry, by reason. */
     private final Map<String, AtomicLong> refusedRetryable = new ConcurrentSkipListMap<>();
+    /** The first answer of each retryable kind, for the report: what a party saw. */
+    private final Map<String, String> refusalSamples = new ConcurrentSkipListMap<>();
     /** Calls refused in any other way: a good document must never be. */
     private final Map<String, String> refusedOther = new ConcurrentHashMap<>();
     /** Documents still not accepted when the party's patience ran out. */
@@ -114,6 +116,11 @@ final class SteadyLoad implements AutoCloseable {
         return refusedRetryable.toString();
     }
 
+    /** The first answer of each retryable kind. */
+    Map<String, String> refusalSamples() {
+        return Map.copyOf(refusalSamples);
+    }
+
     Map<String, String> refusedOther() {
         return Map.copyOf(refusedOther);
     }
@@ -157,12 +164,12 @@ final class SteadyLoad implements AutoCloseable {
                     refusedOther.put(seq, "HTTP " + status + " from node " + (node + 1) + ": " + response.body());
                     return;
                 }
-                last = "HTTP " + status + ": " + response.body();
-                refusedRetryable.computeIfAbsent("HTTP " + status, k -> new AtomicLong()).incrementAndGet();
+                last = "HTTP " + status + " from node " + (node + 1) + ": " + response.body();
+                refusedRetryable("HTTP " + status, last);
             } catch (IOException e) {
                 // refused, reset or timed out: whether the node stored it is unknown, so the same document goes again
-                last = e.toString();
-                refusedRetryable.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                last = e + " from node " + (node + 1);
+                refusedRetryable(e.getClass().getSimpleName(), last);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 gaveUp.put(seq, "interrupted; last answer " + last);
@@ -178,6 +185,11 @@ final class SteadyLoad implements AutoCloseable {
             }
         }
         gaveUp.put(seq, "not accepted within " + PATIENCE + "; last answer " + last);
+    }
+
+    private void refusedRetryable(String reason, String answer) {
+        refusedRetryable.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+        refusalSamples.putIfAbsent(reason, answer.length() > 300 ? answer.substring(0, 300) + "…" : answer);
     }
 
     private HttpResponse<String> post(GatewayProcess node, String seq) throws IOException, InterruptedException {
