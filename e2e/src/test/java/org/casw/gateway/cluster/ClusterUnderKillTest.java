@@ -1,6 +1,7 @@
 package org.casw.gateway.cluster;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -22,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * broker, and every refused call was one a client can retry. Each test logs and asserts its counts
  * ({@link DeliveryTally}).
  *
- * <p>{@code mvn verify} runs the short version: a gateway node killed under about 10 seconds of load. The heavy
+ * <p>{@code mvn verify} runs the short version: a gateway node killed mid-intake under about 15 seconds of load. The heavy
  * versions (longer load, the killed node started again, the live broker killed, PostgreSQL restarted) are opt-in:
  * <pre>
  * mvn -B -o -pl e2e -am verify -Dtest='ClusterUnderKillTest' -Dsurefire.failIfNoSpecifiedTests=false -Dcasw.cluster.heavy=true
@@ -38,19 +39,23 @@ class ClusterUnderKillTest {
     private static final Duration PHASE = Duration.ofMinutes(3);
     private static final Duration SETTLE = Duration.ofMinutes(4);
 
-    /** (a) kill -9 of a node: the party's resends go to the other node, which also takes over the killed node's deliveries. */
+    /**
+     * (a) kill -9 of a node while it holds documents it stored but did not answer: the party resends what was refused
+     * to the other node, which also takes over the killed node's deliveries, but not the calls the kill cut off (see
+     * {@link SteadyLoad#abandonCallsCutOff()}), and what the killed node stored of those the cluster must finish without
+     * it. The heavy version starts the killed node again, under load, after a longer run through the other one.
+     */
     @Test
     void everyDocumentAcceptedIsDeliveredOnceWhenAGatewayNodeIsKilledUnderLoad() throws Exception {
         try (GatewayCluster cluster = GatewayCluster.start("cluster-node-kill", 2);
-             SteadyLoad load = new SteadyLoad(cluster.nodes(), run("NK"))) {
+             SteadyLoad load = new SteadyLoad(cluster.nodes(), run("NK")).abandonCallsCutOff()) {
             load.start(RATE);
             awaitAccepted(load, heavy ? 150 : 40);
-            GatewayProcess killed = cluster.node(1);
-            killed.kill();
-            log.info("node 1 killed after {} accepted", load.acceptedCount());
+            Set<String> cutOff = killMidIntake(cluster, load, 1);
+            log.info("node 1 killed after {} accepted, holding {} stored but unanswered: {}", load.acceptedCount(), cutOff.size(), cutOff);
             awaitAccepted(load, load.acceptedCount() + (heavy ? 300 : 80)); // through node 2 alone
             if (heavy) {
-                killed.start();
+                cluster.node(1).start();
                 log.info("node 1 started again after {} accepted", load.acceptedCount());
                 awaitAccepted(load, load.acceptedCount() + 150);
             }
@@ -112,6 +117,30 @@ class ClusterUnderKillTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * Kills node {@code number} at a moment it has stored documents it has not answered yet: freezes it (SIGSTOP), looks
+     * in the ledger for documents whose call is with it that are stored but not queued, and SIGKILLs it if there are
+     * some, else lets it go on and looks again.
+     *
+     * @return the message ids of those documents
+     */
+    private static Set<String> killMidIntake(GatewayCluster cluster, SteadyLoad load, int number) {
+        GatewayProcess node = cluster.node(number);
+        AtomicReference<Set<String>> caught = new AtomicReference<>();
+        await().atMost(PHASE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            node.freeze();
+            Set<String> stored = cluster.storedNotQueued(load.pendingOn(number - 1));
+            if (stored.isEmpty()) {
+                node.thaw();
+                return false;
+            }
+            node.kill();
+            caught.set(stored);
+            return true;
+        });
+        return caught.get();
+    }
+
     private static void awaitAccepted(SteadyLoad load, int count) {
         await().atMost(PHASE).pollInterval(Duration.ofMillis(500))
                 .failFast("a good document was refused in a way a client cannot retry", () -> !load.refusedOther().isEmpty())
@@ -132,8 +161,8 @@ class ClusterUnderKillTest {
         DeliveryTally counts = DeliveryTally.of(cluster, load);
         log.info("{}: {}; first retryable refusals: {}", scenario, counts, load.refusalSamples());
         assertThat(counts.problems()).as(scenario + ": " + counts + cluster.logs()).isEmpty();
-        assertThat(counts.accepted()).as(scenario + ": every document sent was accepted in the end: " + counts)
-                .isEqualTo(counts.attempted());
+        assertThat(counts.accepted() + counts.inDoubt()).as(scenario + ": every document sent was accepted in the end, or its call"
+                + " cut off: " + counts).isEqualTo(counts.attempted());
     }
 
     private static String run(String scenario) {

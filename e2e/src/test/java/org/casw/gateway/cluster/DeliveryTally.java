@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param refusedByReason  those by reason
  * @param refusedOther     documents refused any other way (a good document never should be)
  * @param gaveUp           documents the party could not get accepted in its patience
+ * @param inDoubt          documents whose call was cut off and not resent; the gateway must finish what it stored
+ * @param inDoubtDelivered of those, the ones the partner received
  * @param delivered        accepted documents the partner has and the ledger records DELIVERED
  * @param duplicates       documents delivered more than once: recorded DELIVERED twice, or kept by the partner under
  *                         two tracking ids (a second message for one message id), or with two different payloads
@@ -30,7 +32,7 @@ import java.util.TreeMap;
  * @param backlog          messages left on the delivery queue and the dead letters
  */
 record DeliveryTally(int attempted, int accepted, long answeredAsResend, long refusedRetryable, String refusedByReason,
-        Map<String, String> refusedOther, Map<String, String> gaveUp, int delivered, int duplicates, int lost,
+        Map<String, String> refusedOther, Map<String, String> gaveUp, int inDoubt, int inDoubtDelivered, int delivered, int duplicates, int lost,
         Map<String, Integer> failedAfterDelivery, int resent,
         Map<String, Integer> unfinished, int backlog) {
 
@@ -61,11 +63,14 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
                 unfinished.merge(message.getValue()[1], 1, Integer::sum);
             }
         }
+        Set<String> inDoubt = load.inDoubt().keySet();
+        int inDoubtDelivered = (int) ledger.entrySet().stream()
+                .filter(m -> inDoubt.contains(m.getValue()[0]) && kept.contains(m.getKey())).count();
         long keptTwice = keptBySeq.values().stream().filter(ids -> ids.size() > 1).count();
         long conflicting = kept.stream().filter(id -> id.endsWith("#conflict")).count();
         int resent = cluster.inbox().postCount() - kept.size();
         return new DeliveryTally(load.attempted(), accepted.size(), load.answeredAsResend(), load.refusedRetryable(),
-                load.refusedRetryableByReason(), load.refusedOther(), load.gaveUp(), delivered,
+                load.refusedRetryableByReason(), load.refusedOther(), load.gaveUp(), inDoubt.size(), inDoubtDelivered, delivered,
                 (int) (deliveredTwice.size() + keptTwice + conflicting), lost, cluster.deliveredTransitions(load.run(), true), resent,
                 unfinished, cluster.backlog());
     }
@@ -110,7 +115,7 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
     public String toString() {
         return "attempted=" + attempted + ", accepted=" + accepted + " (" + answeredAsResend + " answered as a resend)"
                 + ", refused-retryable=" + refusedRetryable + " " + refusedByReason + ", refused-other=" + refusedOther.size()
-                + ", gave-up=" + gaveUp.size() + ", delivered=" + delivered + ", duplicates=" + duplicates + ", lost=" + lost
+                + ", gave-up=" + gaveUp.size() + ", in-doubt=" + inDoubt + " (" + inDoubtDelivered + " delivered)" + ", delivered=" + delivered + ", duplicates=" + duplicates + ", lost=" + lost
                 + ", failed-after-delivery=" + failedAfterDelivery.size() + ", resent-to-partner=" + resent + ", unfinished=" + unfinished + ", backlog=" + backlog;
     }
 

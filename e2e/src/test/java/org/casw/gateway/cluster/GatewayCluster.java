@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
@@ -133,6 +135,22 @@ final class GatewayCluster implements AutoCloseable {
             }
         }
         return counts;
+    }
+
+    /** Of these documents, those the ledger holds but has not queued yet (RECEIVED, VALIDATED or SIGNED). */
+    Set<String> storedNotQueued(Set<String> seqs) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement("select sender_message_id from message"
+                + " where sender = ? and sender_message_id = any (?) and status in ('RECEIVED', 'VALIDATED', 'SIGNED')")) {
+            s.setString(1, SENDER);
+            s.setArray(2, c.createArrayOf("text", seqs.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
     }
 
     /** Messages waiting on a broker queue (through whichever broker of the pair is live). */

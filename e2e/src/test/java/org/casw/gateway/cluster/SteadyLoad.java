@@ -1,12 +1,14 @@
 package org.casw.gateway.cluster;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,10 @@ import org.casw.testsupport.Samples;
  * document goes first to the next node in turn, and a call that fails in a way a client may retry (connection
  * refused or reset, a timeout, HTTP 429, 502, 503 or 504) is sent again, the same document with the same message id,
  * to the other node, as a load balancer with retries would. Any other refusal of these good documents is recorded
- * and the document given up: a test fails on it.
+ * and the document given up: a test fails on it. Told to {@link #abandonCallsCutOff()}, it resends only what a node
+ * cannot have taken in (connection refused, HTTP 429/502-504) and leaves a call cut off after it was sent (reset, no
+ * answer) in doubt, as a load balancer that does not retry a POST (nginx's default) would: whatever the node stored of
+ * such a document, the gateway must still finish.
  */
 final class SteadyLoad implements AutoCloseable {
 
@@ -42,6 +47,7 @@ final class SteadyLoad implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<GatewayProcess> nodes;
     private final String run;
+    private volatile boolean abandonCallsCutOff;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService parties = Executors.newFixedThreadPool(8);
     private final AtomicInteger next = new AtomicInteger();
@@ -56,6 +62,10 @@ final class SteadyLoad implements AutoCloseable {
     private final Map<String, String> refusalSamples = new ConcurrentSkipListMap<>();
     /** Calls refused in any other way: a good document must never be. */
     private final Map<String, String> refusedOther = new ConcurrentHashMap<>();
+    /** Documents whose call was cut off and that the party did not resend (see {@link #abandonCallsCutOff()}). */
+    private final Map<String, String> inDoubt = new ConcurrentHashMap<>();
+    /** Documents being sent, by the index of the node the call is with. */
+    private final Map<String, Integer> pending = new ConcurrentHashMap<>();
     /** Documents still not accepted when the party's patience ran out. */
     private final Map<String, String> gaveUp = new ConcurrentHashMap<>();
 
@@ -63,6 +73,12 @@ final class SteadyLoad implements AutoCloseable {
     SteadyLoad(List<GatewayProcess> nodes, String run) {
         this.nodes = List.copyOf(nodes);
         this.run = run;
+    }
+
+    /** From now on a call cut off after it was sent is not resent: its document stays in doubt. */
+    SteadyLoad abandonCallsCutOff() {
+        abandonCallsCutOff = true;
+        return this;
     }
 
     /** Starts submitting {@code perSecond} new documents a second. */
@@ -125,6 +141,21 @@ final class SteadyLoad implements AutoCloseable {
         return Map.copyOf(refusedOther);
     }
 
+    Map<String, String> inDoubt() {
+        return Map.copyOf(inDoubt);
+    }
+
+    /** The documents whose call is with node {@code index} (from 0) now. */
+    Set<String> pendingOn(int index) {
+        Set<String> seqs = new HashSet<>();
+        pending.forEach((seq, node) -> {
+            if (node == index) {
+                seqs.add(seq);
+            }
+        });
+        return seqs;
+    }
+
     Map<String, String> gaveUp() {
         return Map.copyOf(gaveUp);
     }
@@ -141,11 +172,20 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private void submit(String seq, int firstNode) {
+        try {
+            send(seq, firstNode);
+        } finally {
+            pending.remove(seq);
+        }
+    }
+
+    private void send(String seq, int firstNode) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         int node = firstNode;
         String last = "never sent";
         while (System.nanoTime() < deadline) {
             try {
+                pending.put(seq, node);
                 HttpResponse<String> response = post(nodes.get(node), seq);
                 int status = response.statusCode();
                 if (status == 202 || status == 200) {
@@ -170,6 +210,10 @@ final class SteadyLoad implements AutoCloseable {
                 // refused, reset or timed out: whether the node stored it is unknown, so the same document goes again
                 last = e + " from node " + (node + 1);
                 refusedRetryable(e.getClass().getSimpleName(), last);
+                if (abandonCallsCutOff && !(e instanceof ConnectException)) {
+                    inDoubt.put(seq, last);
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 gaveUp.put(seq, "interrupted; last answer " + last);

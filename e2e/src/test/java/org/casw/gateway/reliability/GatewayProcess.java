@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
 import org.casw.testsupport.ChildProcesses;
@@ -81,6 +82,30 @@ public final class GatewayProcess implements AutoCloseable {
     public synchronized void kill() {
         ChildProcesses.kill(process);
         process = null;
+    }
+
+    /** SIGSTOP: the process holds whatever it was doing (its sockets stay open) until {@link #thaw()} or a kill. */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public synchronized boolean alive() {
