@@ -94,7 +94,10 @@ class ClusterUnderKillTest {
         }
     }
 
-    /** (c) PostgreSQL stopped at once (no shutdown checkpoint) and started again: the nodes reconnect and refuse only retryably meanwhile. */
+    /**
+     * (c) PostgreSQL stopped at once (no shutdown checkpoint) and started again: the nodes reconnect, and meanwhile
+     * refuse only in ways a client retries.
+     */
     @Test
     @EnabledIfSystemProperty(named = HEAVY, matches = "true")
     void everyDocumentAcceptedIsDeliveredOnceWhenPostgresRestartsUnderLoad() throws Exception {

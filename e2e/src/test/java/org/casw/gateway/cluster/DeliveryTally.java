@@ -32,9 +32,9 @@ import java.util.TreeMap;
  * @param backlog          messages left on the delivery queue and the dead letters
  */
 record DeliveryTally(int attempted, int accepted, long answeredAsResend, long refusedRetryable, String refusedByReason,
-        Map<String, String> refusedOther, Map<String, String> gaveUp, int inDoubt, int inDoubtDelivered, int delivered, int duplicates, int lost,
-        Map<String, Integer> failedAfterDelivery, int resent,
-        Map<String, Integer> unfinished, int backlog) {
+        Map<String, String> refusedOther, Map<String, String> gaveUp, int inDoubt, int inDoubtDelivered, int delivered,
+        int duplicates, int lost, Map<String, Integer> failedAfterDelivery, int resent, Map<String, Integer> unfinished,
+        int backlog) {
 
     static DeliveryTally of(GatewayCluster cluster, SteadyLoad load) throws Exception {
         Map<String, String> accepted = load.accepted();
@@ -115,8 +115,10 @@ record DeliveryTally(int attempted, int accepted, long answeredAsResend, long re
     public String toString() {
         return "attempted=" + attempted + ", accepted=" + accepted + " (" + answeredAsResend + " answered as a resend)"
                 + ", refused-retryable=" + refusedRetryable + " " + refusedByReason + ", refused-other=" + refusedOther.size()
-                + ", gave-up=" + gaveUp.size() + ", in-doubt=" + inDoubt + " (" + inDoubtDelivered + " delivered)" + ", delivered=" + delivered + ", duplicates=" + duplicates + ", lost=" + lost
-                + ", failed-after-delivery=" + failedAfterDelivery.size() + ", resent-to-partner=" + resent + ", unfinished=" + unfinished + ", backlog=" + backlog;
+                + ", gave-up=" + gaveUp.size() + ", in-doubt=" + inDoubt + " (" + inDoubtDelivered + " delivered)"
+                + ", delivered=" + delivered + ", duplicates=" + duplicates + ", lost=" + lost
+                + ", failed-after-delivery=" + failedAfterDelivery.size() + ", resent-to-partner=" + resent
+                + ", unfinished=" + unfinished + ", backlog=" + backlog;
     }
 
     private static String first(Map<String, String> refusals) {
