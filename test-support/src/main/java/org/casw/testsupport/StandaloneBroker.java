@@ -1,10 +1,12 @@
 package org.casw.testsupport;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,21 +25,43 @@ public final class StandaloneBroker implements AutoCloseable {
 
     public static final String USER = "gateway";
 
+    /** What a shared-store backup logs once its primary knows it is there. */
+    private static final String BACKUP_ANNOUNCED = "AMQ221031";
+
     private final Path instance;
     private final Path log;
     private final Path passwordFile;
     private final int port;
+    private final boolean backup;
     private Process process;
 
-    private StandaloneBroker(Path instance, Path passwordFile, int port) {
+    private StandaloneBroker(Path instance, Path passwordFile, int port, boolean backup) {
         this.instance = instance;
         this.log = instance.resolve("broker-console.log");
         this.passwordFile = passwordFile;
         this.port = port;
+        this.backup = backup;
     }
 
     /** Creates an instance under {@code directory} (the {@code casw.artemis.home} distribution, set by the pom). */
     public static StandaloneBroker create(Path directory) {
+        try {
+            String password = UUID.randomUUID().toString();
+            Path passwordFile = directory.resolve("broker-password");
+            Files.writeString(passwordFile, password + "\n");
+            return create(directory, "broker", passwordFile, TestData.freePort(), List.of(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates the instance {@code directory/name} listening on {@code port}, with the gateway's user and the password in
+     * {@code passwordFile}; {@code extra} are further {@code artemis create} options (an HA pair's, see {@link BrokerPair}).
+     *
+     * @param backup a shared-store backup, whose acceptor opens only once it takes over
+     */
+    static StandaloneBroker create(Path directory, String name, Path passwordFile, int port, List<String> extra, boolean backup) {
         Path home = Path.of(System.getProperty("casw.artemis.home", "target/artemis-distribution/apache-artemis-2.44.0"));
         Path artemis = home.resolve("bin/artemis");
         if (!Files.isExecutable(artemis)) {
@@ -45,17 +69,16 @@ public final class StandaloneBroker implements AutoCloseable {
                     + " (the gateway pom unpacks org.apache.activemq:apache-artemis:zip:bin in process-test-resources)");
         }
         try {
-            Path instance = directory.resolve("broker");
-            int port = TestData.freePort();
-            String password = UUID.randomUUID().toString();
-            Path passwordFile = directory.resolve("broker-password");
-            Files.writeString(passwordFile, password + "\n");
+            Path instance = directory.resolve(name);
+            String password = Files.readString(passwordFile).strip();
             // no --nio/--aio: create picks ASYNCIO where libaio loads, else NIO
-            List<String> command = List.of(artemis.toString(), "create", "--silent", "--force", "--no-autotune", "--no-web",
-                    "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
+            List<String> command = new ArrayList<>(List.of(artemis.toString(), "create", "--silent", "--force", "--no-autotune",
+                    "--no-web", "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
                     "--require-login", "--user", USER, "--password", password, "--role", "amq",
-                    "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-autocreate", instance.toString());
-            Path createLog = directory.resolve("broker-create.log");
+                    "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-autocreate"));
+            command.addAll(extra);
+            command.add(instance.toString());
+            Path createLog = directory.resolve(name + "-create.log");
             Files.createFile(createLog);
             Process create = ChildProcesses.start(command, directory, createLog, Map.of("JAVA_ARGS", javaArgs()));
             if (!create.waitFor(2, TimeUnit.MINUTES) || create.exitValue() != 0) {
@@ -69,7 +92,7 @@ public final class StandaloneBroker implements AutoCloseable {
             xml = xml.replace("<persistence-enabled>true</persistence-enabled>", "<persistence-enabled>true</persistence-enabled>\n"
                     + "      <id-cache-size>100000</id-cache-size>\n      <persist-id-cache>true</persist-id-cache>");
             Files.writeString(brokerXml, xml);
-            StandaloneBroker broker = new StandaloneBroker(instance, passwordFile, port);
+            StandaloneBroker broker = new StandaloneBroker(instance, passwordFile, port, backup);
             Files.createFile(broker.log);
             return broker;
         } catch (IOException e) {
@@ -80,21 +103,34 @@ public final class StandaloneBroker implements AutoCloseable {
         }
     }
 
-    /** Starts the broker (again) on its data directory and waits until its acceptor takes connections. */
+    /**
+     * Starts the broker (again) on its data directory and waits until its acceptor takes connections, or, for a
+     * shared-store backup, until it has announced itself to its primary (its acceptor opens when it takes over).
+     */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("broker already running");
         }
+        long logged = logSize();
         process = ChildProcesses.start(List.of(instance.resolve("bin/artemis").toString(), "run"), instance, log,
                 Map.of("JAVA_ARGS", javaArgs()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!accepts()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (backup ? !loggedSince(logged, BACKUP_ANNOUNCED) : !accepts()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 ChildProcesses.kill(process);
                 throw new IllegalStateException("The broker did not come up on 127.0.0.1:" + port + ":\n" + ChildProcesses.tail(log, 40));
             }
             pause();
         }
+    }
+
+    /** Whether this broker's acceptor takes connections: a primary that runs, or a backup that took over. */
+    public boolean active() {
+        return accepts();
+    }
+
+    public synchronized boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL, as a power cut would stop it: the journal is left as it was on disk. */
@@ -137,6 +173,26 @@ public final class StandaloneBroker implements AutoCloseable {
     @Override
     public void close() {
         kill();
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the log has a line with {@code code} after its first {@code offset} bytes (a restart appends to it). */
+    boolean loggedSince(long offset, String code) {
+        try (java.io.RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.max(0, file.length() - offset)];
+            file.seek(offset);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).contains(code);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean accepts() {

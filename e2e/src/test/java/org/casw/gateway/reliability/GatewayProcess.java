@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
 import org.casw.testsupport.ChildProcesses;
@@ -22,7 +23,7 @@ import org.casw.testsupport.TestData;
  * The gateway in a child JVM on the test classpath, with its own data directory and port, so that a test
  * can SIGKILL it mid-flight and start it again on the same data, database and broker.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,12 +36,12 @@ final class GatewayProcess implements AutoCloseable {
     private int runs;
 
     /** @param arguments Spring Boot arguments besides the data directory and port ({@code --key=value}) */
-    GatewayProcess(Path dataDir, List<String> arguments) {
+    public GatewayProcess(Path dataDir, List<String> arguments) {
         this(dataDir, arguments, Map.of());
     }
 
     /** @param environment variables for the child, e.g. secrets that must not appear in its logged command line */
-    GatewayProcess(Path dataDir, List<String> arguments, Map<String, String> environment) {
+    public GatewayProcess(Path dataDir, List<String> arguments, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.arguments = List.copyOf(arguments);
         this.environment = Map.copyOf(environment);
@@ -48,7 +49,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the gateway (again) and waits until it reports itself ready. */
-    synchronized GatewayProcess start() {
+    public synchronized GatewayProcess start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("gateway already running");
         }
@@ -78,28 +79,52 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** SIGKILL: whatever it was doing stops between two instructions. */
-    synchronized void kill() {
+    public synchronized void kill() {
         ChildProcesses.kill(process);
         process = null;
     }
 
-    synchronized boolean alive() {
+    /** SIGSTOP: the process holds whatever it was doing (its sockets stay open) until {@link #thaw()} or a kill. */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
-    synchronized long pid() {
+    public synchronized long pid() {
         return process.pid();
     }
 
-    GatewayClient client() {
+    public GatewayClient client() {
         return new GatewayClient(port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

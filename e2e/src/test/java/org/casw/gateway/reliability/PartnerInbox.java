@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * once per {@code X-SW-Tracking-Id} and answers a repeat with 200 without keeping it again. It can be told to
  * hold the n-th POST unanswered, so a test can kill the gateway between delivery and acknowledgement.
  */
-final class PartnerInbox implements AutoCloseable {
+public final class PartnerInbox implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -33,7 +33,7 @@ final class PartnerInbox implements AutoCloseable {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
-    PartnerInbox() {
+    public PartnerInbox() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         } catch (IOException e) {
@@ -44,7 +44,7 @@ final class PartnerInbox implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox";
     }
 
@@ -66,13 +66,18 @@ final class PartnerInbox implements AutoCloseable {
     }
 
     /** What the partner keeps: one document per tracking id. */
-    Map<String, byte[]> kept() {
+    public Map<String, byte[]> kept() {
         return Map.copyOf(kept);
     }
 
     /** How often the gateway POSTed this tracking id (a repeat is allowed by the contract; the partner drops it). */
-    long posts(String trackingId) {
+    public long posts(String trackingId) {
         return posts.stream().filter(trackingId::equals).count();
+    }
+
+    /** Every POST that reached the partner, repeats included. */
+    public int postCount() {
+        return postCount.get();
     }
 
     private void receive(HttpExchange exchange) throws IOException {

@@ -198,6 +198,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * For crash tests: {@code pg_ctl stop -m immediate}, which ends every backend at once without a shutdown
+     * checkpoint (the next start recovers from the WAL), then lets go of the data directory.
+     */
+    public synchronized void stopImmediately() {
+        if (!running) {
+            throw new IllegalStateException("PostgreSQL in " + dataDirectory + " is not running");
+        }
+        running = false;
+        try {
+            long offset = size(logFile);
+            List<String> command = pgCtl("stop", "-m", "immediate", "-w", "-t", String.valueOf(PG_CTL_TIMEOUT_SECONDS));
+            if (run(command, Duration.ofSeconds(PG_CTL_TIMEOUT_SECONDS + 30)) != 0) {
+                throw failure(command, offset);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop PostgreSQL in " + dataDirectory, e);
+        } finally {
+            detach();
+        }
+    }
+
+    /**
      * For crash tests: SIGKILLs the postmaster (no shutdown checkpoint, {@code postmaster.pid} left behind), waits
      * until it and its children are gone and then lets go of the data directory as a dying JVM would.
      */
