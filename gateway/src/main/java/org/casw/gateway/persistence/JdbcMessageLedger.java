@@ -385,10 +385,15 @@ public class JdbcMessageLedger implements MessageLedger {
     public void deliveryAttemptFailed(String trackingId, int attempt, String error) {
         commits.run(() -> {
             Timestamp now = now();
-            String current = jdbc.queryForObject("""
+            // an attempt whose partner answered but whose DELIVERED commit was lost with the database fails too; once that
+            // commit turns out to have landed, the failure is not the message's and is not written over its delivery
+            List<String> current = jdbc.queryForList("""
                     update message set delivery_attempts = greatest(delivery_attempts, ?), last_error = ?, updated_at = ?
-                    where tracking_id = ? returning status""", String.class, attempt, error, now, trackingId);
-            transition(trackingId, MessageStatus.valueOf(current), "delivery attempt " + attempt + " failed: " + error, now);
+                    where tracking_id = ? and status not in ('DELIVERED', 'ACKNOWLEDGED') returning status""", String.class,
+                    attempt, error, now, trackingId);
+            if (!current.isEmpty()) {
+                transition(trackingId, MessageStatus.valueOf(current.get(0)), "delivery attempt " + attempt + " failed: " + error, now);
+            }
         });
     }
 
