@@ -37,7 +37,7 @@ class CrossNodeSuspensionTest extends GatewayIntegrationTest {
     @AfterEach
     void resumed() {
         jdbc.update("delete from partner_suspension where party_id = ?", PARTNER);
-        events.suspensionsChanged(PARTNER);
+        events.resumed(PARTNER);
         await().atMost(Duration.ofSeconds(30)).until(() -> delivery() == ServiceStatus.Started);
     }
 
@@ -46,19 +46,22 @@ class CrossNodeSuspensionTest extends GatewayIntegrationTest {
         assertThat(delivery()).isEqualTo(ServiceStatus.Started);
 
         suspendElsewhere();
-        events.suspensionsChanged(PARTNER);
+        events.suspended(PARTNER);
         await().atMost(Duration.ofSeconds(10)).until(() -> delivery() == ServiceStatus.Stopped);
         assertThat(suspensions.isSuspended(PARTNER)).as("its submissions refused here too").isTrue();
 
         jdbc.update("delete from partner_suspension where party_id = ?", PARTNER);
-        events.suspensionsChanged(PARTNER);
+        events.resumed(PARTNER);
         await().atMost(Duration.ofSeconds(10)).until(() -> delivery() == ServiceStatus.Started);
     }
 
     @Test
-    void aSuspensionWhoseAnnouncementWasLostIsFollowedAtTheNextHeartbeat() {
+    void aSuspensionAndAResumeWhoseAnnouncementsWereLostAreFollowedAtTheNextHeartbeat() {
         suspendElsewhere(); // and nothing announced
         await().atMost(Duration.ofSeconds(30)).until(() -> delivery() == ServiceStatus.Stopped);
+
+        jdbc.update("delete from partner_suspension where party_id = ?", PARTNER); // resumed elsewhere, nothing announced
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivery() == ServiceStatus.Started);
     }
 
     private void suspendElsewhere() {

@@ -83,12 +83,12 @@ public class OperatorActions {
     public void suspend(String partyId, String operator) throws Exception {
         suspensions.suspend(partyId, operator);
         sync.reconcile();
-        events.suspensionsChanged(partyId);
+        events.suspended(partyId);
     }
 
     public void resume(String partyId) throws Exception {
         suspensions.resume(partyId);
-        sync.reconcile();
-        events.suspensionsChanged(partyId);
+        sync.resumed(partyId);
+        events.resumed(partyId);
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterEvents extends RouteBuilder {
 
-    /** The only event so far: suspensions changed (the body names the party, for the log). */
-    static final String SUSPENSIONS_CHANGED = "suspensions-changed";
+    /** An operator suspended a partner (the body names it). */
+    static final String SUSPENDED = "suspended";
+    /** An operator resumed a partner (the body names it). */
+    static final String RESUMED = "resumed";
 
     private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
     private static final String TOPIC = "jms:topic:" + BrokerLayout.CLUSTER_EVENTS;
@@ -30,19 +32,32 @@ public class ClusterEvents extends RouteBuilder {
     }
 
     /** After the operator's change is committed; a failure here only delays the other nodes until their heartbeat. */
-    public void suspensionsChanged(String partyId) {
+    public void suspended(String partyId) {
+        announce(SUSPENDED, partyId);
+    }
+
+    /** After the operator's change is committed (see {@link #suspended}). */
+    public void resumed(String partyId) {
+        announce(RESUMED, partyId);
+    }
+
+    private void announce(String event, String partyId) {
         try {
-            producer.sendBodyAndHeader(TOPIC, partyId, "event", SUSPENSIONS_CHANGED);
+            producer.sendBodyAndHeader(TOPIC, partyId, "event", event);
         } catch (RuntimeException e) {
-            log.warn("Could not tell the other nodes that {}'s suspension changed (they follow at their next heartbeat): {}",
-                    partyId, e.getMessage());
+            log.warn("Could not tell the other nodes that {} was {} (they follow at their next heartbeat): {}", partyId, event,
+                    e.getMessage());
         }
     }
 
     @Override
     public void configure() {
         from(TOPIC).routeId("cluster-events")
-                .filter(header("event").isEqualTo(SUSPENSIONS_CHANGED))
-                .process(exchange -> suspensions.reconcile());
+                .choice()
+                    .when(header("event").isEqualTo(RESUMED))
+                        .process(exchange -> suspensions.resumed(exchange.getMessage().getBody(String.class)))
+                    .when(header("event").isEqualTo(SUSPENDED))
+                        .process(exchange -> suspensions.reconcile())
+                .end();
     }
 }
