@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -199,33 +197,15 @@ final class GatewayCluster implements AutoCloseable {
         Path dataDir = base.resolve("node-" + number);
         try {
             Files.createDirectories(dataDir);
-            copyDirectory(pki, dataDir.resolve("certs"));
+            GatewayProcess.copyDirectory(pki, dataDir.resolve("certs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> arguments = List.of(
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=" + brokers.url(),
-                "--spring.artemis.user=" + StandaloneBroker.USER,
-                "--gateway.broker.external.password-file=" + brokers.passwordFile(),
-                "--sandbox.customs.enabled=false", "--sandbox.port.enabled=false", "--sandbox.rail.enabled=false",
-                "--sandbox.sg-nsw.enabled=false", "--sandbox.my-nsw.enabled=false",
-                "--gateway.broker.redelivery-delay=200ms",
-                "--gateway.broker.max-redelivery-delay=1s",
-                "--gateway.broker.max-delivery-attempts=100",
-                "--gateway.partners." + RECEIVER + ".delivery.url=" + inbox.url());
+        List<String> arguments = GatewayProcess.onExternalStores(postgres.jdbcUrl(), postgres.username(), brokers.url(),
+                brokers.passwordFile());
+        arguments.add("--gateway.partners." + RECEIVER + ".delivery.url=" + inbox.url());
         // the password goes through the environment: the command line is written to the console log
         return new GatewayProcess(dataDir, arguments, Map.of("SPRING_DATASOURCE_PASSWORD", postgres.password()));
-    }
-
-    private static void copyDirectory(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
     }
 
     private static void closeQuietly(AutoCloseable... resources) {

@@ -246,19 +246,9 @@ class DeliveredOnceUnderKillTest {
 
     private static GatewayProcess gateway(String name, List<String> extra) {
         Path dataDir = TestData.newDataDir(name);
-        copyDirectory(pki, dataDir.resolve("certs"));
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=" + broker.url(),
-                "--spring.artemis.user=" + StandaloneBroker.USER,
-                "--gateway.broker.external.password-file=" + broker.passwordFile(),
-                "--sandbox.customs.enabled=false", "--sandbox.port.enabled=false", "--sandbox.rail.enabled=false",
-                "--sandbox.sg-nsw.enabled=false", "--sandbox.my-nsw.enabled=false",
-                "--gateway.broker.redelivery-delay=200ms",
-                "--gateway.broker.max-redelivery-delay=1s",
-                "--gateway.broker.max-delivery-attempts=100"));
+        GatewayProcess.copyDirectory(pki, dataDir.resolve("certs"));
+        List<String> arguments = GatewayProcess.onExternalStores(postgres.jdbcUrl(), postgres.username(), broker.url(),
+                broker.passwordFile());
         arguments.addAll(extra);
         // The password goes through the environment: the command line is written to the console log.
         return new GatewayProcess(dataDir, arguments, Map.of("SPRING_DATASOURCE_PASSWORD", postgres.password()));
@@ -393,16 +383,6 @@ class DeliveredOnceUnderKillTest {
             }
         }
         return counts;
-    }
-
-    private static void copyDirectory(Path from, Path to) {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String shortId() {

@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.casw.gateway.GatewayApplication;
 import org.casw.gateway.GatewayClient;
 import org.casw.testsupport.ChildProcesses;
@@ -158,5 +160,35 @@ public final class GatewayProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * The kill tests' node: on an external PostgreSQL and Artemis, sandbox partners off, deliveries retried quickly and
+     * long (a broker or database outage must not exhaust them). The database password goes through the environment.
+     */
+    public static List<String> onExternalStores(String jdbcUrl, String databaseUser, String brokerUrl, Path brokerPasswordFile) {
+        return new ArrayList<>(List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + databaseUser,
+                "--spring.artemis.mode=native",
+                "--spring.artemis.broker-url=" + brokerUrl,
+                "--spring.artemis.user=" + StandaloneBroker.USER,
+                "--gateway.broker.external.password-file=" + brokerPasswordFile,
+                "--sandbox.customs.enabled=false", "--sandbox.port.enabled=false", "--sandbox.rail.enabled=false",
+                "--sandbox.sg-nsw.enabled=false", "--sandbox.my-nsw.enabled=false",
+                "--gateway.broker.redelivery-delay=200ms",
+                "--gateway.broker.max-redelivery-delay=1s",
+                "--gateway.broker.max-delivery-attempts=100"));
+    }
+
+    /** Copies a directory tree (a node's development PKI, so every node signs with the same keys). */
+    public static void copyDirectory(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
