@@ -1,6 +1,7 @@
 package org.casw.gateway.persistence;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A batch in which any write fails is rolled back whole, and its writes are run again one by one, each in its own
  * transaction: one message's failure (a constraint, a lock timeout) never fails another's. A write made inside a
  * transaction the caller already holds joins that transaction instead, so it stays atomic with the caller's other work.
+ *
+ * <p>A write names the row it locks (a message's tracking id), and a batch runs its writes in the order of those rows.
+ * Several nodes commit groups against one database, and one node's consumer may update a message while the node that
+ * queued it marks it queued: batches taking the same rows in different orders would deadlock, and PostgreSQL would find
+ * that only after {@code deadlock_timeout} (1 s), stalling both groups. Taken in one order, they only wait their turn.
  */
 @Component
 public final class GroupCommit implements DisposableBean {
@@ -31,6 +37,10 @@ public final class GroupCommit implements DisposableBean {
     private static final int MAX_BATCH = 64;
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** Writes on rows in one order everywhere; those that name none (new rows) first, each group in arrival order. */
+    private static final Comparator<Write<?>> ROW_ORDER = Comparator.comparing(w -> w.row,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final TransactionTemplate tx;
     private final int maxBatch;
@@ -52,12 +62,23 @@ public final class GroupCommit implements DisposableBean {
         writer.start();
     }
 
-    /** Runs {@code work} in the next group transaction and returns its result once that transaction has committed. */
+    /**
+     * Runs {@code work}, which locks no existing row (it inserts new ones), in the next group transaction and returns its
+     * result once that transaction has committed.
+     */
     public <T> T write(Supplier<T> work) {
+        return write(null, work);
+    }
+
+    /**
+     * As {@link #write(Supplier)} for work that locks the row {@code row} names (e.g. a message's tracking id); the
+     * group takes its rows in the order of these names.
+     */
+    public <T> T write(String row, Supplier<T> work) {
         if (closed || Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             return tx.execute(status -> work.get());
         }
-        Write<T> write = new Write<>(work);
+        Write<T> write = new Write<>(row, work);
         pending.add(write);
         if (closed && pending.remove(write)) {
             return tx.execute(status -> work.get()); // the writer may have stopped before it saw this write
@@ -65,9 +86,9 @@ public final class GroupCommit implements DisposableBean {
         return write.await();
     }
 
-    /** As {@link #write(Supplier)} for work without a result. */
-    public void run(Runnable work) {
-        write(() -> {
+    /** As {@link #write(String, Supplier)} for work without a result. */
+    public void run(String row, Runnable work) {
+        write(row, () -> {
             work.run();
             return null;
         });
@@ -104,6 +125,7 @@ public final class GroupCommit implements DisposableBean {
             alone(batch.get(0));
             return;
         }
+        batch.sort(ROW_ORDER); // stable: one message's writes keep their order
         List<Object> results = new ArrayList<>(batch.size());
         try {
             tx.executeWithoutResult(status -> {
@@ -139,10 +161,12 @@ public final class GroupCommit implements DisposableBean {
     /** One caller's write and the answer it waits for. */
     private static final class Write<T> {
 
+        final String row;
         final Supplier<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Write(Supplier<T> work) {
+        Write(String row, Supplier<T> work) {
+            this.row = row;
             this.work = work;
         }
 

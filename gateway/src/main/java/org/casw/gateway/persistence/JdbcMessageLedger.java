@@ -93,12 +93,12 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void identified(String trackingId, String documentType) {
-        commits.run(() -> jdbc.update("update message set document_type = ? where tracking_id = ?", documentType, trackingId));
+        commits.run(trackingId, () -> jdbc.update("update message set document_type = ? where tracking_id = ?", documentType, trackingId));
     }
 
     @Override
     public void rejected(String trackingId, List<Violation> violations, String reason) {
-        commits.run(() -> {
+        commits.run(trackingId, () -> {
             Timestamp now = now();
             if (move(trackingId, MessageStatus.REJECTED, now, MessageStatus.RECEIVED, MessageStatus.VALIDATED)) {
                 int position = 0;
@@ -129,7 +129,7 @@ public class JdbcMessageLedger implements MessageLedger {
         if (receivers.isEmpty()) {
             throw new IllegalArgumentException("a validated message needs at least one receiver");
         }
-        return commits.write(() -> validatedFor(trackingId, keys, receivers, senderSigned));
+        return commits.write(trackingId, () -> validatedFor(trackingId, keys, receivers, senderSigned));
     }
 
     private List<Dispatch> validatedFor(String trackingId, BusinessKeys keys, List<String> receivers, boolean senderSigned) {
@@ -187,7 +187,7 @@ public class JdbcMessageLedger implements MessageLedger {
             throw new IllegalArgumentException("an accepted message needs at least one receiver");
         }
         List<String> receivers = versions.stream().map(ReceiverVersion::receiver).toList();
-        return commits.write(() -> {
+        return commits.write(trackingId, () -> {
             ReceiverVersion first = versions.get(0);
             if (versions.size() == 1 && first.failure() == null) {
                 return acceptedAlone(trackingId, keys, senderSigned, first, "valid; routed to " + first.receiver())
@@ -277,7 +277,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void prepared(String trackingId, ReceiverVersion version) {
-        commits.run(() -> store(trackingId, version));
+        commits.run(trackingId, () -> store(trackingId, version));
     }
 
     /** A VALIDATED message's version for its receiver, stored with its history; false when it FAILED instead. */
@@ -299,7 +299,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void translated(String trackingId, byte[] nativeXml, String reason) {
-        commits.run(() -> {
+        commits.run(trackingId, () -> {
             Timestamp now = now();
             jdbc.update("""
                     insert into message_payload (tracking_id, version, kind, sha256, size, body, created_at)
@@ -338,7 +338,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void note(String trackingId, String reason) {
-        commits.run(() -> jdbc.update("""
+        commits.run(trackingId, () -> jdbc.update("""
                 insert into message_transition (tracking_id, status, at, reason)
                 select tracking_id, status, ?, ? from message where tracking_id = ?""", now(), reason, trackingId));
     }
@@ -347,7 +347,7 @@ public class JdbcMessageLedger implements MessageLedger {
     public void queued(String trackingId, String destination) {
         Timestamp now = now();
         // one statement: the history line is written only if the status moved (a re-enqueue changes nothing)
-        commits.run(() -> jdbc.update("""
+        commits.run(trackingId, () -> jdbc.update("""
                 with q as (
                     update message set status = 'QUEUED', updated_at = ?
                     where tracking_id = ? and status in ('VALIDATED', 'SIGNED') returning tracking_id)
@@ -357,7 +357,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public boolean delivered(String trackingId, String destination, String reason) {
-        return Boolean.TRUE.equals(commits.write(() -> {
+        return Boolean.TRUE.equals(commits.write(trackingId, () -> {
             Timestamp now = now();
             // the locking read waits for a concurrent QUEUED to commit, and then sees it
             String before = jdbc.queryForObject("select status from message where tracking_id = ? for update", String.class, trackingId);
@@ -383,7 +383,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void deliveryAttemptFailed(String trackingId, int attempt, String error) {
-        commits.run(() -> {
+        commits.run(trackingId, () -> {
             Timestamp now = now();
             // an attempt whose partner answered but whose DELIVERED commit was lost with the database fails too; once that
             // commit turns out to have landed, the failure is not the message's and is not written over its delivery
@@ -399,7 +399,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public boolean retry(String trackingId, String reason) {
-        return Boolean.TRUE.equals(commits.write(() -> {
+        return Boolean.TRUE.equals(commits.write(trackingId, () -> {
             Timestamp now = now();
             // never prepared for its receiver (e.g. its translation failed): it is prepared again, from VALIDATED
             boolean prepared = Boolean.TRUE.equals(jdbc.queryForObject(
@@ -416,7 +416,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void failed(String trackingId, String reason) {
-        commits.run(() -> {
+        commits.run(trackingId, () -> {
             Timestamp now = now();
             if (move(trackingId, MessageStatus.FAILED, now, MessageStatus.VALIDATED, MessageStatus.SIGNED, MessageStatus.QUEUED)) {
                 String lastError = jdbc.queryForObject("select last_error from message where tracking_id = ?", String.class, trackingId);
@@ -427,7 +427,7 @@ public class JdbcMessageLedger implements MessageLedger {
 
     @Override
     public void acknowledged(String trackingId, String destinationStatus, String reason, BusinessKeys extraKeys) {
-        commits.run(() -> {
+        commits.run(trackingId, () -> {
             Timestamp now = now();
             // a fast receiver may answer before the delivery is recorded, so QUEUED is accepted too
             if (jdbc.update("""

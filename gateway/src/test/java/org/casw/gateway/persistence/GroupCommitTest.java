@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class GroupCommitTest {
     private static MigratedDatabase db;
     private static JdbcTemplate jdbc;
     private GroupCommit commits;
-    private final ExecutorService callers = Executors.newFixedThreadPool(12);
+    private final ExecutorService callers = Executors.newCachedThreadPool();
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -120,6 +121,59 @@ class GroupCommitTest {
             }
         }
         assertThat(jdbc.queryForList("select no from lot order by no", Integer.class)).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void twoNodesGroupsTakingTheSameRowsInOppositeOrdersNeitherDeadlockNorFallApart() throws Exception {
+        // two nodes' group commits on one database: one marks messages queued while the other's consumer delivers them
+        GroupCommit otherNode = new GroupCommit(db.tx(), 64);
+        try {
+            List<Integer> rows = new ArrayList<>();
+            for (int no = 1; no <= 20; no++) {
+                insert(no);
+                rows.add(no);
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            List<Future<Long>> here = queueUpdates(commits, rows, release);
+            List<Integer> downwards = new ArrayList<>(rows);
+            Collections.reverse(downwards);
+            List<Future<Long>> there = queueUpdates(otherNode, downwards, release);
+            await().until(() -> commits.waiting() == rows.size() && otherNode.waiting() == rows.size());
+            release.countDown(); // both groups start together, one walking the rows up, the other down
+
+            // a deadlock would have rolled a group back and written its rows one by one, in as many transactions
+            assertThat(transactionsOf(here)).as("this node's group committed whole").hasSize(1);
+            assertThat(transactionsOf(there)).as("the other node's group committed whole").hasSize(1);
+        } finally {
+            otherNode.destroy();
+        }
+    }
+
+    /** Holds the node's writer, then queues an update of each row in the given order (keyed by the row). */
+    private List<Future<Long>> queueUpdates(GroupCommit node, List<Integer> rows, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        callers.submit(() -> node.write(() -> {
+            entered.countDown();
+            hold(release);
+            return 0L;
+        }));
+        entered.await();
+        List<Future<Long>> updates = new ArrayList<>();
+        for (int no : rows) {
+            updates.add(callers.submit(() -> node.write("lot-%02d".formatted(no), () -> jdbc.queryForObject(
+                    "update lot set txid = txid_current() where no = ? returning txid", Long.class, no))));
+            await().until(() -> node.waiting() == updates.size()); // queued in this order
+        }
+        return updates;
+    }
+
+    private static Set<Long> transactionsOf(List<Future<Long>> writes) throws Exception {
+        Set<Long> transactions = new HashSet<>();
+        for (Future<Long> write : writes) {
+            transactions.add(write.get());
+        }
+        return transactions;
     }
 
     @Test
