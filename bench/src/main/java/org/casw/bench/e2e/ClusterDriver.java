@@ -152,8 +152,9 @@ public final class ClusterDriver {
         try (Channel channel = cluster.channel(workload)) {
             LoadGenerator generator = new LoadGenerator(channel, partner, documents, workload.name(), 2_000, options.drainTimeout());
             if (!options.warmup().isZero()) {
-                // as many clients as the measured maximum: each node warms up on its share
-                StepResult warm = generator.closedLoop(name, options.clients(), options.warmup());
+                // as many clients as the measured maximum, for the warm-up times the node count: each node gets about as many
+                // warm-up messages as a lone node (the JIT compiles a method after so many calls, not after so many seconds)
+                StepResult warm = generator.closedLoop(name, options.clients(), options.warmup().multipliedBy(n));
                 log("%s warm-up: %d sent, %d delivered, %d errors%s", name, warm.sent(), warm.delivered(), warm.errors(),
                         warm.firstError() == null ? "" : " (" + warm.firstError() + ")");
             }

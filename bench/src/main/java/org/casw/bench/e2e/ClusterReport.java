@@ -38,13 +38,16 @@ public final class ClusterReport {
                 + ClusterDriver.brokerJvmOptions() + "`), one "
                 + "PostgreSQL (node 1's embedded one on a fixed port; the other nodes use it through `spring.datasource.*`, pool 16 "
                 + "like node 1's), and the gateway nodes (`kit/target/gateway-kit.jar`, `--spring.artemis.mode=native`, each its "
-                + "own JVM with -Xmx" + options.heap() + ", port and data directory, node 1's development PKI copied to the others). "
+                + "own JVM with -Xmx" + options.heap() + ", port and data directory, node 1's development PKI copied to the others; "
+                + "with several nodes each JVM is told its share of the cores, `-XX:ActiveProcessorCount=` cores / nodes, as a "
+                + "container's CPU limit would tell it). "
                 + "Sandbox partners off; every node delivers by HTTP to one loopback partner.\n");
         md.append("- System **").append(options.system().name()).append("**: CN-CUSTOMS signed `").append(options.system().profile())
                 .append("` (extra arguments: `").append(String.join(" ", options.system().extraArgs())).append("`). Workload **")
                 .append(options.workload().name()).append("**: ").append(options.workload().describe())
                 .append(", every document a unique copy, submitted to the nodes in turn (round robin, as a load balancer would).\n");
-        md.append(String.format(Locale.ROOT, "- Each step %d s after a %d s closed-loop warm-up with %d clients per node count; the "
+        md.append(String.format(Locale.ROOT, "- Each step %d s after a closed-loop warm-up of %d s per node (N nodes: N times as "
+                + "long, so that each node's JIT sees as many messages as a lone node's) with %d clients per node count; the "
                 + "closed loop keeps %d submissions outstanding over all nodes. Latency is end to end, from the send to the arrival "
                 + "at the partner; achieved = delivered / (last arrival - step start).%n", options.duration().toSeconds(),
                 options.warmup().toSeconds(), options.clients(), options.clients()));

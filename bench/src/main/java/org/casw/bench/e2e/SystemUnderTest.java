@@ -59,7 +59,7 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static SystemUnderTest start(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
             Duration startTimeout) throws IOException, InterruptedException {
-        return launch(kind, partnerUrls, gatewayJar, heap, extraArgs, Map.of(), null, true, startTimeout);
+        return launch(kind, partnerUrls, gatewayJar, heap, List.of(), extraArgs, Map.of(), null, true, startTimeout);
     }
 
     /**
@@ -67,12 +67,13 @@ public final class SystemUnderTest implements AutoCloseable {
      * copied from {@code certsFrom} when given (every node signs with the same keys, as production nodes share theirs),
      * and {@code environment} for secrets that must not appear on its command line.
      */
-    public static SystemUnderTest startNode(Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> extraArgs,
-            Map<String, String> environment, Path certsFrom, Duration startTimeout) throws IOException, InterruptedException {
-        return launch(Kind.GATEWAY, partnerUrls, gatewayJar, heap, extraArgs, environment, certsFrom, false, startTimeout);
+    public static SystemUnderTest startNode(Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> jvmArgs,
+            List<String> extraArgs, Map<String, String> environment, Path certsFrom, Duration startTimeout)
+            throws IOException, InterruptedException {
+        return launch(Kind.GATEWAY, partnerUrls, gatewayJar, heap, jvmArgs, extraArgs, environment, certsFrom, false, startTimeout);
     }
 
-    private static SystemUnderTest launch(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap,
+    private static SystemUnderTest launch(Kind kind, Map<String, String> partnerUrls, Path gatewayJar, String heap, List<String> jvmArgs,
             List<String> extraArgs, Map<String, String> environment, Path certsFrom, boolean ownBroker, Duration startTimeout)
             throws IOException, InterruptedException {
         // readable by others: as root the gateway runs its embedded PostgreSQL as nobody, under this directory
@@ -84,6 +85,7 @@ public final class SystemUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(jvmArgs);
         // diagnostics for the child, e.g. -Dbench.childJvmArgs="-Dhikaricp.configurationFile=/tmp/leak.properties -XX:+FlightRecorder"
         String childJvmArgs = System.getProperty("bench.childJvmArgs", "").trim();
         if (!childJvmArgs.isEmpty()) {
