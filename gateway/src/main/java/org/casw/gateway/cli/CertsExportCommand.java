@@ -35,8 +35,8 @@ import picocli.CommandLine.Unmatched;
             "It reads the gateway's configuration (gateway.as4.identity) as 'serve' with the same settings does:",
             "no key store, alias or password on the command line, and never a private key in the output.",
             "Settings pass as in 'serve', e.g. --gateway.data-dir=/var/lib/casw or --spring.profiles.active=production."},
-        footer = {"%nOn the default run (gateway.dev-pki) a missing development PKI is generated first, as the gateway's",
-            "first start does: the exported certificate is the one the gateway then signs with."},
+        footer = {"%nOn the default run (gateway.dev-pki) a missing development PKI is generated first, as the gateway's first start"
+                + " does: the exported certificate is the one the gateway then signs with."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:no AS4 certificate (not configured, or its key store cannot be read)", "2:usage or write error"})
 public final class CertsExportCommand extends ConsoleCommand implements Callable<Integer> {
