@@ -34,6 +34,8 @@ public final class GatewayCommandLine {
                 new VerifyCommand(), new TranslateCommand(), new ApiKeyDigestCommand(), new ConsolePasswordHashCommand())) {
             commandLine.addSubcommand(command);
         }
+        // certs (the development PKI, from the certs module) also exports the gateway's own certificates
+        commandLine.getSubcommands().get("certs").addSubcommand(new CertsExportCommand());
         for (Object command : more) {
             commandLine.addSubcommand(command);
         }
