@@ -33,6 +33,7 @@ import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import com.helger.phase4.error.AS4ErrorList;
 import com.helger.phase4.incoming.AS4IncomingMessageMetadata;
+import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.incoming.AS4IncomingReceiverConfiguration;
 import com.helger.phase4.incoming.AS4RequestHandler;
 import com.helger.phase4.incoming.IAS4IncomingMessageMetadata;
@@ -94,6 +95,8 @@ final class BareAs4Receiver implements AutoCloseable {
                         .setRemoteAddr("127.0.0.1").setHttpHeaders(headers))) {
                     handler.setCryptoFactory(crypto)
                             .setPModeResolver((id, s, a, initiator, responder, agreement, address) -> pmode)
+                            // no AS4 profile: the P-Mode is the whole configuration
+                            .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(null, false))
                             .setIncomingAttachmentFactory(IAS4IncomingAttachmentFactory.DEFAULT_INSTANCE)
                             .setIncomingSecurityConfiguration(AS4IncomingSecurityConfiguration.createDefaultInstance()
                                     .setSigningParams(As4Crypto.signing()).setCryptParams(As4Crypto.decryption()))
@@ -102,6 +105,8 @@ final class BareAs4Receiver implements AutoCloseable {
                             .setProcessorSupplier(() -> new CommonsArrayList<>(processor()));
                     handler.handleRequest(exchange.getRequestBody(), headers, answer);
                 } catch (Exception e) {
+                    // the test's own receiver: its failure is the test's to see, not a partner's mistake
+                    e.printStackTrace();
                     throw new IOException(e);
                 }
                 byte[] body = answer.body();
