@@ -106,6 +106,35 @@ class As4ChannelFailureTest {
     }
 
     @Test
+    void anEbmsErrorKeepsItsCodeShortDescriptionDescriptionAndDetail() {
+        status.set(200);
+        answer.set(signal("""
+                <eb:Error errorCode="EBMS:0004" severity="failure" shortDescription="Other" category="Content"
+                          refToMessageInError="%s" origin="ebMS"><eb:Description xml:lang="en">An undefined error occurred</eb:Description>
+                  <eb:ErrorDetail>no agreement for service urn:x</eb:ErrorDetail></eb:Error>"""));
+
+        assertThatThrownBy(() -> channel.deliver(partners.find("SG-NSW").orElseThrow(), outbound()))
+                .isInstanceOf(DeliveryRefusedException.class)
+                .hasMessageContaining("EBMS:0004 Other: An undefined error occurred (detail: no agreement for service urn:x)");
+    }
+
+    /** phase4's answer to a message id it has handled: the partner holds the document, so the attempt is not a failure. */
+    @Test
+    void aDuplicateEliminationErrorIsADeliveryWhoseReceiptWasNotObtained() throws Exception {
+        status.set(200);
+        answer.set(signal("""
+                <eb:Error errorCode="EBMS:0004" severity="failure" shortDescription="Other" category="Content"
+                          refToMessageInError="%1$s" origin="ebMS"><eb:Description xml:lang="en">An undefined error occurred</eb:Description>
+                  <eb:ErrorDetail>Not invoking SPIs, because message with Message ID '%1$s' was already handled (this is a duplicate)</eb:ErrorDetail>
+                </eb:Error>"""));
+
+        String confirmation = channel.deliver(partners.find("SG-NSW").orElseThrow(), outbound());
+
+        assertThat(confirmation).contains("SG-NSW already holds").contains(As4Channel.RECEIPT_NOT_OBTAINED)
+                .contains("EBMS:0004 Other: An undefined error occurred (detail: Not invoking SPIs").contains("(this is a duplicate)");
+    }
+
+    @Test
     void anUnsignedReceiptIsAFailedDelivery() {
         status.set(200);
         answer.set(signal("<eb:Receipt><ack:Received xmlns:ack=\"urn:test:ack\"/></eb:Receipt>"));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helger.phase4.sender.EAS4UserMessageSendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +51,8 @@ class As4GatewayExchangeTest {
     static GatewayProcess china;
     static GatewayProcess singapore;
     static BareAs4Partner bare;
+    /** Between China and its AS4 peer: passes everything on, or loses answers when a test says so. */
+    static LossyAs4Proxy proxy;
 
     @BeforeAll
     static void startBothGateways() throws Exception {
@@ -66,7 +69,9 @@ class As4GatewayExchangeTest {
 
         // each gateway: its own country's issuing authority, and the other gateway as its AS4 peer
         issuingAuthority(chinaData, "CN-CUSTOMS", "CUSTOMS", "CN", CUSTOMS_KEY, "cn-eport-sm2", chinaData.resolve("certs/root-sm2.pem"));
-        as4Peer(chinaData, "SG-NSW", "SG", CHINA_PARTY, SINGAPORE_PARTY, singapore.port(), singaporePem);
+        proxy = new LossyAs4Proxy();
+        proxy.forwardTo("http://127.0.0.1:" + singapore.port() + "/as4");
+        as4Peer(chinaData, "SG-NSW", "SG", CHINA_PARTY, SINGAPORE_PARTY, proxy.port(), singaporePem);
         issuingAuthority(singaporeData, "SG-NSW", "PARTNER_SINGLE_WINDOW", "SG", SG_NSW_KEY, "xmldsig-ecdsa-sha256",
                 singaporeData.resolve("certs/root-ec.pem"));
         as4Peer(singaporeData, "CN-CASW", "CN", SINGAPORE_PARTY, CHINA_PARTY, china.port(), chinaPem);
@@ -85,6 +90,9 @@ class As4GatewayExchangeTest {
         }
         if (singapore != null) {
             singapore.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 
@@ -185,7 +193,7 @@ class As4GatewayExchangeTest {
 
     @Test
     @Order(7)
-    void aResentMessageGetsTheOriginalReceiptAlsoAfterARestart() throws Exception {
+    void aResentMessageIsTakenInOnceAndGetsAReceiptOfItsOwnAlsoAfterARestart() throws Exception {
         String messageId = "resend-1@sg-swgw.test";
         byte[] document = certificate("E26-SG-B2B-900005");
         BareAs4Partner.Built first = bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true);
@@ -198,15 +206,15 @@ class As4GatewayExchangeTest {
         HttpResponse<String> again = BareAs4Partner.post(chinaEndpoint(), first);
         HttpResponse<String> rebuilt = BareAs4Partner.post(chinaEndpoint(),
                 bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true));
-        assertThat(again.body()).isEqualTo(receipt.body());
-        assertThat(rebuilt.body()).isEqualTo(receipt.body());
+        // each resend is answered with a receipt of its own (over its own signature references), not the first one's bytes
+        assertReceiptFor(again, messageId, receipt.body());
+        assertReceiptFor(rebuilt, messageId, receipt.body());
 
         china.kill();
         china.start();
         HttpResponse<String> afterRestart = BareAs4Partner.post(chinaEndpoint(),
                 bare.build(messageId, document, singaporeKey().privateKey(), singaporeKey().certificate(), true, true));
-        assertThat(afterRestart.statusCode()).isEqualTo(200);
-        assertThat(afterRestart.body()).isEqualTo(receipt.body());
+        assertReceiptFor(afterRestart, messageId, receipt.body());
         // taken in once
         JsonNode page = GatewayClient.json(china.client().get(CUSTOMS_KEY, "/api/v1/messages?businessKey=E26-SG-B2B-900005"));
         assertThat(page.get("items")).hasSize(1);
@@ -226,6 +234,137 @@ class As4GatewayExchangeTest {
 
         assertThat(signed.body()).contains("Receipt").doesNotContain("EBMS:0");
         awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-B2B-900006");
+    }
+
+    /**
+     * A sender that signs each resend afresh, as phase4 does, checks every receipt against the message it just sent: the
+     * gateway does not take the resend in again, but answers it with a receipt of its own that passes phase4's own
+     * non-repudiation check (the byte-identical first receipt failed it: "No all sent DSig references were found").
+     */
+    @Test
+    @Order(9)
+    void aResendSignedAfreshGetsAReceiptThatPassesPhase4sNonRepudiationCheckAndTheDocumentIsHeldOnce() throws Exception {
+        BareAs4Sender sender = new BareAs4Sender(singaporeKey(), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048), SINGAPORE_PARTY,
+                CHINA_PARTY);
+        String messageId = "phase4-resend-1@sg-swgw.test";
+        byte[] document = certificate("E26-SG-B2B-900007");
+
+        BareAs4Sender.Sent first = sender.send(chinaEndpoint(), messageId, document);
+        BareAs4Sender.Sent resent = sender.send(chinaEndpoint(), messageId, document);
+
+        assertThat(first.result()).isEqualTo(EAS4UserMessageSendResult.SUCCESS);
+        assertThat(first.receiptCheck()).containsExactly("success");
+        assertThat(resent.result()).isEqualTo(EAS4UserMessageSendResult.SUCCESS);
+        assertThat(resent.receiptCheck()).containsExactly("success");
+        String trackingId = awaitOne(china.client(), CUSTOMS_KEY, "E26-SG-B2B-900007").get("trackingId").asText();
+
+        // the receiving party sees the ebMS ids and every receipt issued, in the message view and its history
+        JsonNode message = GatewayClient.json(china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId));
+        assertThat(message.at("/as4/received/messageId").asText()).isEqualTo(messageId);
+        assertThat(message.at("/as4/received/conversationId").asText()).isEqualTo("conversation-" + messageId);
+        assertThat(message.at("/as4/received/from").asText()).isEqualTo("SG-NSW");
+        JsonNode receipts = message.at("/as4/received/receipts");
+        assertThat(receipts).hasSize(2);
+        assertThat(receipts.get(0).get("resend").asBoolean()).isFalse();
+        assertThat(receipts.get(1).get("resend").asBoolean()).isTrue();
+        assertThat(message.get("history").toString()).contains("AS4 user message " + messageId)
+                .contains("AS4 resend of " + messageId + " from SG-NSW not taken in again");
+
+        // and can retrieve each receipt: the latest by default, any one by its id
+        HttpResponse<String> latest = china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt");
+        assertThat(latest.statusCode()).as(latest.body()).isEqualTo(200);
+        assertThat(latest.headers().firstValue("X-SW-AS4-Message-Id")).hasValue(messageId);
+        assertThat(latest.headers().firstValue("X-SW-AS4-Conversation-Id")).hasValue("conversation-" + messageId);
+        assertThat(latest.headers().firstValue("X-SW-AS4-Receipts-Issued")).hasValue("2");
+        assertThat(latest.headers().firstValue("X-SW-AS4-Receipt-Id")).hasValue(receipts.get(1).get("receiptId").asText());
+        assertThat(latest.body()).contains("NonRepudiationInformation").contains(messageId);
+        String firstId = receipts.get(0).get("receiptId").asText();
+        HttpResponse<String> firstReceipt = china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt?receiptId="
+                + firstId);
+        assertThat(firstReceipt.statusCode()).isEqualTo(200);
+        assertThat(firstReceipt.body()).contains(firstId).isNotEqualTo(latest.body());
+        assertThat(china.client().get("demo-operator-key", "/api/v1/messages/" + trackingId + "/as4-receipt").statusCode())
+                .isEqualTo(200);
+        assertThat(china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt?receiptId=no-such-receipt")
+                .statusCode()).isEqualTo(404);
+    }
+
+    /** The other gateway's first answer is lost: the resend gets a receipt of its own, and the document is held there once. */
+    @Test
+    @Order(10)
+    void aReceiptLostOnTheWayBackFromTheOtherGatewayEndsDeliveredWithTheResendsReceipt() {
+        int lostBefore = proxy.lost();
+        proxy.loseNextAnswers(1);
+        String trackingId = submitChinaCertificate("S26-4507-000563");
+
+        JsonNode delivered = awaitStatus(china.client(), CUSTOMS_KEY, trackingId, "DELIVERED");
+
+        assertThat(proxy.lost()).isEqualTo(lostBefore + 1);
+        assertThat(delivered.at("/as4/sent/receipt").asText()).as(delivered.toString()).isEqualTo("OBTAINED");
+        assertThat(china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt").statusCode()).isEqualTo(200);
+        JsonNode received = awaitOne(singapore.client(), SG_NSW_KEY, "S26-4507-000563");
+        JsonNode atSingapore = GatewayClient.json(singapore.client().get(SG_NSW_KEY, "/api/v1/messages/" + received.get("trackingId").asText()));
+        assertThat(atSingapore.at("/as4/received/messageId").asText()).isEqualTo(delivered.at("/as4/sent/messageId").asText());
+        assertThat(atSingapore.at("/as4/received/receipts")).hasSize(2);
+    }
+
+    /**
+     * A phase4 access point that lost our first attempt's answer answers the resend with its duplicate error (EBMS:0004 "was
+     * already handled (this is a duplicate)"): the message is delivered (it holds the document) with the receipt not obtained,
+     * never FAILED nor sent as new; the history keeps the error's code, short description and detail. An operator asks for the
+     * receipt again; the partner says duplicate again, and it stays not obtained.
+     */
+    @Test
+    @Order(11)
+    void aPartnerThatAnswersTheResendAsADuplicateHoldsTheMessageDeliveredWithItsReceiptNotObtained() throws Exception {
+        try (BareAs4Receiver receiver = new BareAs4Receiver(singaporeKey(), pki.certificate("CASW-GATEWAY", KeyFamily.RSA_2048), CHINA_PARTY,
+                SINGAPORE_PARTY, "urn:casw:as4:trade-documents", "Deliver")) {
+            proxy.forwardTo(receiver.endpoint());
+            proxy.loseNextAnswers(1);
+            String trackingId = submitChinaCertificate("S26-4507-000564");
+
+            JsonNode delivered = awaitStatus(china.client(), CUSTOMS_KEY, trackingId, "DELIVERED");
+
+            String ebmsMessageId = delivered.at("/as4/sent/messageId").asText();
+            assertThat(receiver.taken).containsExactly(ebmsMessageId);
+            assertThat(delivered.at("/as4/sent/receipt").asText()).as(delivered.toString()).isEqualTo("NOT_OBTAINED");
+            assertThat(delivered.at("/as4/sent/answer").asText()).contains("EBMS:0004 Other").contains("already handled")
+                    .contains("duplicate");
+            assertThat(delivered.get("history").toString()).contains("receipt not obtained").contains("EBMS:0004")
+                    .contains("(this is a duplicate)");
+            assertThat(delivered.get("history").findValuesAsText("status")).doesNotContain("FAILED");
+            assertThat(china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt").statusCode()).isEqualTo(404);
+
+            // asking for evidence is an operator's call, and resends with the same ebMS id
+            assertThat(china.client().postTo(CUSTOMS_KEY, "/api/v1/messages/" + trackingId + "/as4-receipt/request").statusCode())
+                    .isEqualTo(403);
+            HttpResponse<String> asked = china.client().postTo("demo-operator-key", "/api/v1/messages/" + trackingId + "/as4-receipt/request");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+            assertThat(GatewayClient.json(asked).at("/sent/receipt").asText()).isEqualTo("NOT_OBTAINED");
+            JsonNode after = GatewayClient.json(china.client().get(CUSTOMS_KEY, "/api/v1/messages/" + trackingId));
+            assertThat(after.get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(after.get("history").toString()).contains("AS4 receipt requested by operator:ops");
+            assertThat(receiver.taken).containsExactly(ebmsMessageId);
+        } finally {
+            proxy.forwardTo("http://127.0.0.1:" + singapore.port() + "/as4");
+        }
+    }
+
+    /** China's customs issues a certificate of origin for Singapore under its own number and submits it; its tracking id. */
+    static String submitChinaCertificate(String certificateNo) {
+        IssuingAuthorities.Issued certificate = IssuingAuthorities.issue(pki, Samples.sample("certificate-of-origin", "valid",
+                "csfta-ev-cn-sg.xml").replace("<CertificateNo>S26-4507-000562</CertificateNo>", "<CertificateNo>" + certificateNo
+                        + "</CertificateNo>"));
+        HttpResponse<String> submitted = china.client().postXml(CUSTOMS_KEY, certificate.xml());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        return GatewayClient.json(submitted).get("trackingId").asText();
+    }
+
+    /** A receipt for the message id, with non-repudiation information, that is not the earlier receipt's bytes. */
+    static void assertReceiptFor(HttpResponse<String> answer, String messageId, String earlier) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("Receipt").contains("NonRepudiationInformation").contains(messageId).doesNotContain("EBMS:0")
+                .isNotEqualTo(earlier);
     }
 
     static String chinaEndpoint() {

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.casw.gateway.as4.As4Evidence;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.delivery.HttpChannel;
@@ -45,10 +46,12 @@ public class MessageController {
     private final MessageSearch search;
     private final long maxPayloadBytes;
     private final AggregateLedger aggregates;
+    private final As4Evidence as4;
 
     public MessageController(ProducerTemplate intake, MessageLedger ledger, MessageSearch search, GatewayProperties properties,
-            AggregateLedger aggregates) {
+            AggregateLedger aggregates, As4Evidence as4) {
         this.aggregates = aggregates;
+        this.as4 = as4;
         this.intake = intake;
         this.ledger = ledger;
         this.search = search;
@@ -112,10 +115,10 @@ public class MessageController {
         return ledger.find(trackingId)
                 .filter(m -> party.getName().equals(m.sender()) || party.getName().equals(m.receiver()))
                 // the sender sees where every receiver's copy stands; a receiver sees only its own
-                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(party.getName().equals(m.sender())
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok((party.getName().equals(m.sender())
                         ? MessageJson.Message.of(m, ledger.dispatches(m.copyOf() == null ? m.trackingId() : m.copyOf()),
                                 aggregates.aggregateOf(m.trackingId()).orElse(null), aggregates.parts(m.trackingId()))
-                        : MessageJson.Message.of(m, List.of())))
+                        : MessageJson.Message.of(m, List.of())).with(as4.of(m.trackingId()).orElse(null))))
                 .orElseGet(() -> problem(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such message",
                         "You have no message with tracking id " + trackingId + ".")));
     }

@@ -3,6 +3,7 @@ package org.casw.gateway.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.casw.gateway.as4.As4Evidence;
 import org.casw.routes.aggregate.AggregateLedger;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.ledger.Dispatch;
@@ -45,13 +46,14 @@ public final class MessageJson {
      * One message with its history; {@code copyOf} names the original of a copy made for a further
      * receiver, and {@code deliveries} (for the sender) where each receiver's copy stands. For the sender of
      * an aggregate declaration, {@code parts} lists its consignments' declarations; {@code partOf} names the
-     * aggregate a consignment's declaration was split from.
+     * aggregate a consignment's declaration was split from. {@code as4} is the AS4 evidence of a message that came or went
+     * by AS4: its ebMS ids, the receipts the gateway issued, whether the partner's receipt was obtained.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Message(String trackingId, String messageId, String type, String sender, String receiver, String status,
             String destinationStatus, Instant receivedAt, Instant updatedAt, Map<String, List<String>> businessKeys,
             List<HistoryEntry> history, List<Violation> violations, String copyOf, List<Delivery> deliveries,
-            String partOf, List<Part> parts) {
+            String partOf, List<Part> parts, As4Evidence.View as4) {
 
         static Message of(MessageView m, List<Dispatch> dispatches) {
             return of(m, dispatches, null, List.of());
@@ -64,7 +66,13 @@ public final class MessageJson {
                     m.violations(), m.copyOf(), dispatches.size() < 2 ? List.of()
                             : dispatches.stream().map(d -> new Delivery(d.trackingId(), d.receiver(), d.status().name())).toList(),
                     partOf, parts.stream().map(p -> new Part(p.trackingId(), p.billNo(), p.status().name(), p.destinationStatus()))
-                            .toList());
+                            .toList(), null);
+        }
+
+        /** The same message with its AS4 evidence. */
+        Message with(As4Evidence.View evidence) {
+            return new Message(trackingId, messageId, type, sender, receiver, status, destinationStatus, receivedAt, updatedAt,
+                    businessKeys, history, violations, copyOf, deliveries, partOf, parts, evidence);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.delivery.DeliveryRefusedException;
 import org.casw.routes.delivery.HttpChannel;
@@ -30,9 +31,15 @@ import com.helger.phase4.sender.IAS4SignalMessageValidationResultHandler;
  * its agreement. Only a receipt signed with the partner's agreed certificate, whose non-repudiation digests
  * match what was sent, counts as delivered; it is stored as evidence with the message. An ebMS error, no
  * receipt or an unsigned one throws, so the broker retries. Every resend carries the same ebMS message id
- * (derived from the tracking id), so the partner's duplicate elimination recognises it.
+ * (derived from the tracking id), so the partner's duplicate elimination recognises it. A partner that answers
+ * a resend with its duplicate-elimination error (EBMS:0004 "... duplicate", phase4's answer when our first attempt's
+ * answer was lost) holds the document: the attempt ends as delivered, with the receipt recorded as not obtained
+ * for an operator to ask for ({@link As4ReceiptController}).
  */
 public class As4Channel implements PartnerChannel {
+
+    /** How the history and the message view say that the partner holds a message but gave no receipt for it. */
+    public static final String RECEIPT_NOT_OBTAINED = "receipt not obtained";
 
     /** ebMS message property naming the document type, so the receiver need not guess before it parses. */
     public static final String DOCUMENT_TYPE_PROPERTY = "documentType";
@@ -114,6 +121,15 @@ public class As4Channel implements PartnerChannel {
         List<Exception> failures = new ArrayList<>();
         EAS4UserMessageSendResult result = ServiceLookups.around(() -> builder.sendMessageAndCheckForReceipt(failures::add));
         Ebms3SignalMessage answer = signal.get();
+        if (answer != null && !answer.getError().isEmpty() && isDuplicateElimination(answer.getError())) {
+            // the partner has it (a first attempt's answer was lost): delivered, never FAILED nor resent as a new message
+            String described = describe(answer.getError());
+            if (ledger != null) {
+                ledger.receiptNotObtained(outbound.trackingId(), messageId, partner.id(), described);
+            }
+            return partner.id() + " already holds " + messageId + " from " + endpoint + " (it answered with ebMS error " + described
+                    + "); " + RECEIPT_NOT_OBTAINED;
+        }
         if (answer != null && !answer.getError().isEmpty()) {
             throw new DeliveryRefusedException(partner.id() + " answered " + messageId + " with ebMS error " + describe(answer.getError()));
         }
@@ -140,12 +156,34 @@ public class As4Channel implements PartnerChannel {
         return "AS4 receipt " + receiptId + " for " + messageId + " from " + endpoint;
     }
 
-    private static String describe(List<Ebms3Error> errors) {
+    /**
+     * Every error's ErrorCode, ShortDescription, Description and ErrorDetail: phase4 puts a generic description ("An undefined
+     * error occurred") beside the cause, which only the detail names.
+     */
+    static String describe(List<Ebms3Error> errors) {
         List<String> parts = new ArrayList<>();
         for (Ebms3Error e : errors) {
-            String text = e.getDescription() != null ? e.getDescription().getValue() : e.getErrorDetail();
-            parts.add(e.getErrorCode() + " " + e.getShortDescription() + (text == null ? "" : ": " + text));
+            String description = e.getDescription() == null ? null : e.getDescription().getValue();
+            String detail = e.getErrorDetail();
+            StringBuilder part = new StringBuilder().append(e.getErrorCode()).append(' ').append(e.getShortDescription());
+            if (description != null && !description.isBlank()) {
+                part.append(": ").append(description.strip());
+            }
+            if (detail != null && !detail.isBlank() && !detail.strip().equals(description == null ? null : description.strip())) {
+                part.append(" (detail: ").append(detail.strip()).append(')');
+            }
+            parts.add(part.toString());
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * The partner's duplicate elimination: ebMS 3 has no code of its own for it, so an AS4 server answers EBMS:0004 (Other)
+     * and says "duplicate" (phase4: "... was already handled (this is a duplicate)"). Only when every error says so.
+     */
+    static boolean isDuplicateElimination(List<Ebms3Error> errors) {
+        return errors.stream().allMatch(e -> "EBMS:0004".equals(e.getErrorCode())
+                && Stream.of(e.getErrorDetail(), e.getDescription() == null ? null : e.getDescription().getValue())
+                        .anyMatch(text -> text != null && text.toLowerCase(Locale.ROOT).contains("duplicate")));
     }
 }

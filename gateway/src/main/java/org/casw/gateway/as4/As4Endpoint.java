@@ -28,8 +28,8 @@ import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
 /**
  * The gateway's AS4 endpoint ({@code gateway.as4.path}, default {@code /as4}): phase4 parses, verifies,
  * decrypts and answers each POSTed message; {@link As4Inbox} decides. The answer is held back until
- * processing is over, so that a resend is answered with the original receipt and a first receipt is
- * stored before it leaves.
+ * processing is over, so that every receipt, a first one and each resend's, is stored as evidence before it
+ * leaves.
  */
 public class As4Endpoint extends HttpServlet {
 
@@ -87,17 +87,15 @@ public class As4Endpoint extends HttpServlet {
             }
             return;
         }
-        if (outcome.original().isPresent()) {
-            As4Ledger.ReceivedMessage original = outcome.original().get();
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(original.receiptMedia());
-            response.getOutputStream().write(original.receipt());
-            return;
-        }
         byte[] body = answer.body();
         if (outcome.trackingId != null && answer.status / 100 == 2 && body != null && answer.headers.isEmpty() && isReceipt(body)) {
-            // stored before it leaves: a sender that loses this answer and resends gets these very bytes
-            ledger.answered(outcome.messageId, outcome.partner, outcome.trackingId, body, answer.contentType());
+            // stored before it leaves: the message id for duplicate elimination, the receipt as evidence (a resend's too)
+            if (outcome.receiptId == null) {
+                ledger.answered(outcome.messageId, outcome.partner, outcome.trackingId, body, answer.contentType());
+            } else {
+                ledger.issued(outcome.messageId, outcome.conversationId, outcome.partner, outcome.trackingId, outcome.receiptId, body,
+                        answer.contentType());
+            }
         }
         answer.writeTo(response);
     }

@@ -35,7 +35,8 @@ import com.helger.phase4.model.pmode.IPMode;
  * sender is the partner whose agreement names the From party id, and the message must be signed with that
  * agreement's certificate and encrypted where the agreement says so (phase4 itself accepts unsigned and
  * unencrypted messages). The payload goes into the same intake as the HTTP API. A message id answered
- * before is answered with the receipt given then, without taking the document in again.
+ * before (a resend) is not taken in again, but gets a receipt of its own: phase4 builds it over the resent
+ * message's signature references, which a sender that signs each resend afresh checks.
  */
 public class As4Inbox {
 
@@ -56,11 +57,13 @@ public class As4Inbox {
     /** What processing one request decided, for the endpoint to answer with. */
     public static final class Outcome {
         String messageId;
+        String conversationId;
         String partner;
         String trackingId;
+        String receiptId;
         As4Ledger.ReceivedMessage original;
 
-        /** The receipt answered the first time, when this message is a resend of one already answered. */
+        /** The message as answered the first time, when this message is a resend of one already answered. */
         public Optional<As4Ledger.ReceivedMessage> original() {
             return Optional.ofNullable(original);
         }
@@ -88,7 +91,8 @@ public class As4Inbox {
             @Override
             public void processAS4ResponseMessage(IAS4IncomingMessageMetadata metadata, IAS4IncomingMessageState state, String messageId,
                     byte[] response, boolean responsePayloadIsAvailable, AS4ErrorList errors) {
-                // nothing to do: the response is the receipt, kept by the endpoint
+                // the response is the receipt, kept by the endpoint under the id phase4 gave it
+                outcome.receiptId = messageId;
             }
         };
     }
@@ -97,6 +101,7 @@ public class As4Inbox {
             IAS4IncomingMessageState state, AS4ErrorList errors, Outcome outcome) {
         String messageId = message.getMessageInfo().getMessageId();
         outcome.messageId = messageId;
+        outcome.conversationId = message.getCollaborationInfo() == null ? null : message.getCollaborationInfo().getConversationId();
         Ebms3PartyId from = single(message.getPartyInfo().getFrom().getPartyId());
         Ebms3PartyId to = single(message.getPartyInfo().getTo().getPartyId());
         Optional<As4Agreement> found = from == null || to == null ? Optional.empty() : partners.as4Agreements().stream()
@@ -128,9 +133,11 @@ public class As4Inbox {
         Optional<As4Ledger.ReceivedMessage> before = ledger.received(messageId)
                 .filter(m -> m.receipt() != null && agreement.partner().equals(m.partner()));
         if (before.isPresent()) {
-            log.info("AS4 message {} from {} was received before (tracking id {}); answering with its original receipt",
+            // a success without the intake: phase4 answers with a fresh receipt over this resend's own references
+            log.info("AS4 message {} from {} was received before (tracking id {}); not taken in again, answered with a new receipt",
                     messageId, agreement.partner(), before.get().trackingId());
             outcome.original = before.get();
+            outcome.trackingId = before.get().trackingId();
             return AS4MessageProcessorResult.createSuccess();
         }
         if (attachments == null || attachments.size() != 1) {

@@ -13,10 +13,12 @@ import com.helger.phase4.duplicate.IAS4DuplicateManager;
  * phase4's duplicate check, answered from PostgreSQL instead of phase4's memory (which forgets after ten minutes
  * and on every restart): the received ebMS message ids are the ones {@link As4Ledger#answered} recorded with their
  * receipt, kept for {@code gateway.as4.duplicate-retention}. It never answers "duplicate" itself: phase4 would then
- * answer the sender with an ebMS error, whereas a sender that retries after losing our answer must get the ORIGINAL
- * receipt. So the message goes on to {@link As4Inbox}, which authenticates it first and then answers a known id
- * with the receipt stored for it, without taking the document in again. A message refused or not stored is not
- * recorded: its resend is taken as new, which is what the refusal asked for.
+ * skip the processor and answer the sender with an ebMS error (EBMS:0004 "already handled"), whereas a sender that
+ * retries after losing our answer must get a receipt, one valid for the message as resent (a sender that signs each
+ * resend afresh checks the receipt's references against that resend). So the message goes on to {@link As4Inbox},
+ * which authenticates it first and answers a known id with success without taking the document in again; phase4 then
+ * builds the receipt as for a first message. A message refused or not stored is not recorded: its resend is taken as
+ * new, which is what the refusal asked for.
  */
 public class JdbcAs4DuplicateManager implements IAS4DuplicateManager {
 

@@ -82,7 +82,8 @@ public class SecurityConfiguration {
                         // and error dispatch carry no credentials of their own
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(paths("/api/v1/openapi.json", "/api/v1/openapi.json/**")).permitAll()
-                        .requestMatchers(paths("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses"))
+                        .requestMatchers(paths("/api/v1/partners/**", "/api/v1/messages/*/retry", "/api/v1/aeo-statuses",
+                                "/api/v1/messages/*/as4-receipt/request"))
                             .hasRole("OPERATOR")
                         .requestMatchers(paths("/api/**")).authenticated()
                         // probes for orchestrators; /actuator/health shows details only to operators (application.yml)
