@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.scope.mgr.ScopeManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +68,11 @@ class As4Edelivery2ExchangeTest {
         edelivery2Peer(singaporeData, "CN-CASW", "CN", SINGAPORE_PARTY, CHINA_PARTY, china.port(), base, "CASW-GATEWAY");
         china.start();
         singapore.start();
+        // the bare peer is phase4 in this JVM, which needs its process-wide scope
+        if (!ScopeManager.isGlobalScopePresent()) {
+            ScopeManager.onGlobalBegin("bare-edelivery2-peer");
+        }
+        MetaAS4Manager.getInstance();
         bare = new BareEdelivery2Peer(pki, "SG-NSW", SINGAPORE_PARTY, CHINA_PARTY, certificate("CASW-GATEWAY", Edelivery2Key.SIGNING));
     }
 
@@ -73,6 +80,9 @@ class As4Edelivery2ExchangeTest {
     static void stop() {
         if (bare != null) {
             bare.close();
+        }
+        if (ScopeManager.isGlobalScopePresent()) {
+            ScopeManager.onGlobalEnd();
         }
         if (china != null) {
             china.close();
