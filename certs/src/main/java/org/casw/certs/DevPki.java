@@ -56,6 +56,8 @@ public final class DevPki {
     public static final String ORGANISATION = "CASW Development PKI";
     public static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
     public static final Duration LEAF_VALIDITY = Duration.ofDays(730);
+    /** Issues the eDelivery AS4 2.0 keys' certificates: an elliptic-curve root, as the keys are curves too. */
+    public static final KeyFamily EDELIVERY2_ISSUER = KeyFamily.EC_P256;
 
     private static final String LOCK_FILE = ".dev-pki.lock";
     /** Back-dates notBefore so that peers whose clocks lag a little accept a freshly issued certificate. */
@@ -137,6 +139,7 @@ public final class DevPki {
             for (KeyFamily family : KeyFamily.values()) {
                 names.add(aliasFor(party.partyId(), family) + ".p12");
             }
+            names.add(edelivery2FileName(party.partyId()));
         }
         return names;
     }
@@ -174,6 +177,27 @@ public final class DevPki {
         return Pkcs12Files.load(keystore(partyId, family), password);
     }
 
+    /**
+     * Path of a party's eDelivery AS4 2.0 keystore, {@code <partyId>-edelivery2.p12}: its Ed25519 signing key and
+     * its X25519 encryption key, each under {@link #alias(String, Edelivery2Key)}.
+     */
+    public Path edelivery2Keystore(String partyId) {
+        keystore(partyId, EDELIVERY2_ISSUER); // refuses party ids unusable as file names
+        return directory.resolve(edelivery2FileName(partyId));
+    }
+
+    /** Alias of one of the eDelivery AS4 2.0 keys in the party's keystore: {@code <partyId>-ed25519} or {@code <partyId>-x25519}. */
+    public String alias(String partyId, Edelivery2Key key) {
+        return partyId + "-" + key.suffix();
+    }
+
+    /** One of a party's eDelivery AS4 2.0 keys with its chain (leaf, then the issuing root). */
+    public IssuedIdentity identity(String partyId, Edelivery2Key key) {
+        Path file = edelivery2Keystore(partyId);
+        KeyStore store = Pkcs12Files.load(file, password);
+        return entry(store, alias(partyId, key), file.toString());
+    }
+
     /** Loads the truststore holding the three root certificates. */
     public KeyStore trustAnchors() {
         return Pkcs12Files.load(directory.resolve(TRUST_ANCHORS_FILE), password);
@@ -190,18 +214,20 @@ public final class DevPki {
 
     /** The key pair and chain stored for a party and family. */
     public IssuedIdentity identity(String partyId, KeyFamily family) {
-        KeyStore store = loadKeyStore(partyId, family);
-        String alias = alias(partyId, family);
+        return entry(loadKeyStore(partyId, family), alias(partyId, family), keystore(partyId, family).toString());
+    }
+
+    private IssuedIdentity entry(KeyStore store, String alias, String file) {
         try {
             Key key = store.getKey(alias, password);
             Certificate[] chain = store.getCertificateChain(alias);
             if (!(key instanceof PrivateKey privateKey) || chain == null || chain.length == 0) {
-                throw new DevPkiException(keystore(partyId, family) + " has no key entry " + alias);
+                throw new DevPkiException(file + " has no key entry " + alias);
             }
             List<X509Certificate> certificates = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
             return new IssuedIdentity(new KeyPair(certificates.get(0).getPublicKey(), privateKey), certificates);
         } catch (GeneralSecurityException e) {
-            throw new DevPkiException("cannot read key entry " + alias + " of " + keystore(partyId, family), e);
+            throw new DevPkiException("cannot read key entry " + alias + " of " + file, e);
         }
     }
 
@@ -301,6 +327,9 @@ public final class DevPki {
                     issued++;
                 }
             }
+            if (all || Files.notExists(edelivery2Keystore(party.partyId()))) {
+                writeEdelivery2Keys(party);
+            }
         }
         log.info("Generated development PKI in {}: {} identities issued ({} parties x {} key families)",
                 directory, issued, DemoParty.values().length, KeyFamily.values().length);
@@ -323,6 +352,20 @@ public final class DevPki {
                 partySubject(party.displayName(), party.partyId(), party.country()), notBefore, notAfter, random);
         Pkcs12Files.saveKeyEntries(keystore(party.partyId(), family), List.of(new Pkcs12Files.KeyEntry(
                 alias(party.partyId(), family), identity.privateKey(), identity.chain())), password);
+    }
+
+    /** Both eDelivery AS4 2.0 keys of a party in one keystore, so one key store entry setting names either. */
+    private void writeEdelivery2Keys(DemoParty party) {
+        Instant notBefore = Instant.now().minus(CLOCK_SKEW);
+        Instant notAfter = min(notBefore.plus(LEAF_VALIDITY), rootCertificate(EDELIVERY2_ISSUER).getNotAfter().toInstant());
+        X500Name subject = partySubject(party.displayName(), party.partyId(), party.country());
+        List<Pkcs12Files.KeyEntry> entries = new ArrayList<>();
+        for (Edelivery2Key key : Edelivery2Key.values()) {
+            IssuedIdentity identity = roots.get(EDELIVERY2_ISSUER).issue(subject, key.generateKeyPair(random), key.keyUsage(),
+                    notBefore, notAfter, random);
+            entries.add(new Pkcs12Files.KeyEntry(alias(party.partyId(), key), identity.privateKey(), identity.chain()));
+        }
+        Pkcs12Files.saveKeyEntries(edelivery2Keystore(party.partyId()), entries, password);
     }
 
     private static <T> T underLock(Path directory, Supplier<T> action) {
@@ -366,6 +409,10 @@ public final class DevPki {
 
     private static String aliasFor(String partyId, KeyFamily family) {
         return partyId + "-" + family.suffix();
+    }
+
+    private static String edelivery2FileName(String partyId) {
+        return partyId + "-edelivery2.p12";
     }
 
     private static String pemFileName(KeyFamily family) {

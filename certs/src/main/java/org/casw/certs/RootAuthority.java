@@ -62,13 +62,17 @@ final class RootAuthority {
 
     /** Generates a key pair for {@code subject} and an end-entity certificate for it signed by this root. */
     IssuedIdentity issue(X500Name subject, Instant notBefore, Instant notAfter, SecureRandom random) {
+        return issue(subject, family.generateKeyPair(random), family.leafKeyUsage(), notBefore, notAfter, random);
+    }
+
+    /** An end-entity certificate for a key pair of any algorithm (an Ed25519 or X25519 key, say), signed by this root. */
+    IssuedIdentity issue(X500Name subject, KeyPair keyPair, int keyUsage, Instant notBefore, Instant notAfter, SecureRandom random) {
         requireOrdered(notBefore, notAfter);
-        KeyPair keyPair = family.generateKeyPair(random);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
                 Date.from(notBefore), Date.from(notAfter), subject, keyPair.getPublic());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(family.leafKeyUsage()))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
                     .addExtension(Extension.subjectKeyIdentifier, false, subjectKeyIdentifier(keyPair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier());
         } catch (CertIOException | GeneralSecurityException e) {

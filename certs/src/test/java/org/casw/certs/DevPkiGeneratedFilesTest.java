@@ -53,7 +53,7 @@ class DevPkiGeneratedFilesTest {
 
     @Test
     void directoryHoldsEveryExpectedFile() {
-        assertThat(DevPki.expectedFileNames()).hasSize(3 + 3 + 8 * 3);
+        assertThat(DevPki.expectedFileNames()).hasSize(3 + 3 + 8 * 3 + 8);
         assertThat(DevPki.expectedFileNames()).allSatisfy(name -> assertThat(directory.resolve(name)).isRegularFile());
         assertThat(directory.resolve("CASW-GATEWAY-sm2.p12")).isEqualTo(pki.keystore("CASW-GATEWAY", KeyFamily.SM2));
     }
@@ -236,7 +236,7 @@ class DevPkiGeneratedFilesTest {
         try (var files = Files.list(directory)) {
             stores = files.filter(p -> p.getFileName().toString().endsWith(".p12")).toList();
         }
-        assertThat(stores).hasSize(2 + 8 * 3);
+        assertThat(stores).hasSize(2 + 8 * 3 + 8);
         assertThat(stores).allSatisfy(p -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
                 .as(p.toString()).isEqualTo("rw-------"));
     }

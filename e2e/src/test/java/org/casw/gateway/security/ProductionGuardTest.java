@@ -51,6 +51,19 @@ class ProductionGuardTest {
                         + " holds a development PKI key");
     }
 
+    @Test
+    void productionProfileRefusesADevelopmentEdelivery2Key() {
+        Path dataDir = TestData.newDataDir("production-dev-edelivery2-key");
+        DevPki pki = DevPki.ensure(dataDir.resolve("certs"));
+        String encryption = "--gateway.as4.edelivery2.encryption.";
+
+        assertThatThrownBy(() -> production(dataDir, encryption + "keystore=" + pki.edelivery2Keystore("CASW-GATEWAY"),
+                encryption + "alias=CASW-GATEWAY-x25519", encryption + "password-file=" + pki.directory().resolve(DevPki.PASSWORD_FILE)))
+                .rootCause()
+                .hasMessageContaining("gateway.as4.edelivery2.encryption: " + pki.edelivery2Keystore("CASW-GATEWAY")
+                        + " holds a development PKI key");
+    }
+
     private static void production(Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--gateway.data-dir=" + dataDir, "--gateway.broker.acceptor-url="));
         args.addAll(List.of(settings));

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.NamedParameterSpec;
 import java.util.List;
 import java.util.Locale;
 import org.casw.gateway.config.GatewayProperties;
@@ -18,11 +21,26 @@ import org.casw.routes.partner.DeliveryChannel;
 /**
  * A partner gateway's AS4 P-Mode values, checked: whom the gateway talks to (both ebMS party ids with
  * their types), about what (service, action), where (endpoint) and with which certificate (the partner
- * signs with it; the gateway encrypts for it), and whether the partner must sign and encrypt.
+ * signs with it; the gateway encrypts for it), and whether the partner must sign and encrypt. Under the
+ * eDelivery AS4 2.0 profile the partner signs with {@code certificate} (Ed25519) and the gateway encrypts for
+ * {@code encryptionCertificate} (X25519).
  */
 public record As4Agreement(String partner, String ourPartyId, String ourPartyIdType, String partyId, String partyIdType,
         String service, String serviceType, String action, String endpoint, X509Certificate certificate, Path certificateFile,
-        boolean mustSign, boolean mustEncrypt) {
+        boolean mustSign, boolean mustEncrypt, As4Profile profile, X509Certificate encryptionCertificate) {
+
+    /** An agreement under the RSA profile: one certificate to verify and to encrypt for. */
+    public As4Agreement(String partner, String ourPartyId, String ourPartyIdType, String partyId, String partyIdType, String service,
+            String serviceType, String action, String endpoint, X509Certificate certificate, Path certificateFile, boolean mustSign,
+            boolean mustEncrypt) {
+        this(partner, ourPartyId, ourPartyIdType, partyId, partyIdType, service, serviceType, action, endpoint, certificate,
+                certificateFile, mustSign, mustEncrypt, As4Profile.RSA, null);
+    }
+
+    /** The certificate the gateway encrypts for: the X25519 one under eDelivery AS4 2.0, else the one certificate. */
+    public X509Certificate encryptsFor() {
+        return encryptionCertificate != null ? encryptionCertificate : certificate;
+    }
 
     /** The initiator and responder roles of the eDelivery AS4 one-way push. */
     public static final String ROLE_INITIATOR = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator";
@@ -77,30 +95,69 @@ public record As4Agreement(String partner, String ourPartyId, String ourPartyIdT
                 problems.add(locate.where(partnerId, "as4.endpoint") + ": not a URL (" + e.getMessage() + ")");
             }
         }
+        As4Profile profile = As4Profile.of(as4.profile()).orElse(null);
+        if (profile == null) {
+            problems.add(locate.where(partnerId, "as4.profile") + ": '" + as4.profile() + "' is not an AS4 profile; use rsa (RSA-SHA256,"
+                    + " RSA-OAEP) or edelivery2 (eDelivery AS4 2.0: Ed25519, X25519)");
+        }
         X509Certificate certificate = null;
         if (as4.certificate() == null) {
             problems.add(locate.where(partnerId, "as4.certificate") + ": missing (PEM or DER file of the partner gateway's certificate)");
-        } else {
-            certificate = readCertificate(partnerId, as4.certificate(), locate, problems);
+        } else if (profile != null) {
+            certificate = readCertificate(partnerId, "as4.certificate", as4.certificate(), profile, false, locate, problems);
+        }
+        X509Certificate encryptionCertificate = null;
+        if (profile == As4Profile.EDELIVERY2 && as4.encryptionCertificate() == null) {
+            problems.add(locate.where(partnerId, "as4.encryption-certificate") + ": missing; as4.profile edelivery2 encrypts for the"
+                    + " partner's X25519 certificate (PEM or DER file), beside its Ed25519 signing certificate in as4.certificate");
+        } else if (profile == As4Profile.RSA && as4.encryptionCertificate() != null) {
+            problems.add(locate.where(partnerId, "as4.encryption-certificate") + ": only for as4.profile edelivery2; the rsa profile"
+                    + " encrypts for as4.certificate");
+        } else if (profile == As4Profile.EDELIVERY2) {
+            encryptionCertificate = readCertificate(partnerId, "as4.encryption-certificate", as4.encryptionCertificate(), profile, true,
+                    locate, problems);
         }
         if (problems.size() > before) {
             return null;
         }
         return new As4Agreement(partnerId, as4.ourPartyId(), as4.ourPartyIdType(), as4.partyId(), as4.partyIdType(), as4.service(),
-                as4.serviceType(), as4.action(), as4.endpoint(), certificate, as4.certificate(), as4.mustSign(), as4.mustEncrypt());
+                as4.serviceType(), as4.action(), as4.endpoint(), certificate, as4.certificate(), as4.mustSign(), as4.mustEncrypt(),
+                profile, encryptionCertificate);
     }
 
-    private static X509Certificate readCertificate(String partnerId, Path file, AgreementLocator locate, List<String> problems) {
-        String where = locate.where(partnerId, "as4.certificate");
+    /** What key a certificate of the profile must hold, and why, for the refusal. */
+    private static String keyProblem(X509Certificate certificate, As4Profile profile, boolean encryption) {
+        String algorithm = certificate.getPublicKey().getAlgorithm();
+        return switch (profile) {
+            case RSA -> certificate.getPublicKey() instanceof RSAPublicKey ? null : "holds a " + algorithm + " key; the AS4 channel"
+                    + " signs with RSA-SHA256 and transports keys with RSA-OAEP, so it needs an RSA certificate";
+            case EDELIVERY2 -> encryption
+                    ? isKey(certificate, "X25519") ? null : "holds a " + algorithm + " key; as4.profile edelivery2 encrypts by X25519 key"
+                            + " agreement, so it needs an X25519 certificate"
+                    : isKey(certificate, "Ed25519") ? null : "holds a " + algorithm + " key; as4.profile edelivery2 signs with EdDSA"
+                            + " Ed25519, so it needs an Ed25519 certificate";
+        };
+    }
+
+    /** The JDK names both curves' keys by family (EdDSA, XDH); the curve is in the parameters. */
+    private static boolean isKey(X509Certificate certificate, String curve) {
+        return certificate.getPublicKey() instanceof EdECPublicKey ed ? curve.equals(ed.getParams().getName())
+                : certificate.getPublicKey() instanceof XECPublicKey xec && xec.getParams() instanceof NamedParameterSpec named
+                        && curve.equals(named.getName());
+    }
+
+    private static X509Certificate readCertificate(String partnerId, String setting, Path file, As4Profile profile, boolean encryption,
+            AgreementLocator locate, List<String> problems) {
+        String where = locate.where(partnerId, setting);
         if (!Files.isReadable(file)) {
             problems.add(where + ": " + file + " cannot be read");
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            if (!(certificate.getPublicKey() instanceof RSAPublicKey)) {
-                problems.add(where + ": " + file + " holds a " + certificate.getPublicKey().getAlgorithm() + " key; the AS4 channel"
-                        + " signs with RSA-SHA256 and transports keys with RSA-OAEP, so it needs an RSA certificate");
+            String problem = keyProblem(certificate, profile, encryption);
+            if (problem != null) {
+                problems.add(where + ": " + file + " " + problem);
                 return null;
             }
             return certificate;

@@ -79,7 +79,7 @@ public class As4Channel implements PartnerChannel {
         List<String> problems = new ArrayList<>();
         AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
                 .as4ProfileID(As4Engine.PROFILE_ID)
-                .cryptoFactory(as4.crypto().factory())
+                .cryptoFactory(as4.crypto().factory(agreement.profile()))
                 .pmode(as4.pmodes().outbound(agreement))
                 .messageID(messageId)
                 .conversationID(outbound.trackingId())
@@ -116,8 +116,8 @@ public class As4Channel implements PartnerChannel {
                         problems.add("receipt carries no non-repudiation information to check");
                     }
                 });
-        As4Crypto.signing().cloneTo(builder.signingParams());
-        As4Crypto.encryptionFor(agreement.certificate()).cloneTo(builder.cryptParams());
+        As4Crypto.signing(agreement.profile()).cloneTo(builder.signingParams());
+        As4Crypto.encryptionFor(agreement).cloneTo(builder.cryptParams());
         List<Exception> failures = new ArrayList<>();
         EAS4UserMessageSendResult result = ServiceLookups.around(() -> builder.sendMessageAndCheckForReceipt(failures::add));
         Ebms3SignalMessage answer = signal.get();

@@ -58,12 +58,13 @@ public class As4Configuration {
                 return;
             }
             GatewayProperties.As4Gateway settings = properties.as4();
-            As4Crypto crypto = As4Crypto.load(settings.identity(), partners.as4Agreements());
+            As4Crypto crypto = As4Crypto.load(settings.identity(), settings.edelivery2(), partners.as4Agreements());
             // phase4 objects (P-Modes among them) need its process-wide scope to exist first
             As4Engine engine = As4Engine.start(ledger);
             runtime = new As4Runtime(crypto, new As4PModes(partners.as4Agreements()), engine);
-            log.info("AS4 channel ready for {} partner(s), signing as {}", partners.as4Agreements().size(),
-                    crypto.certificate().getSubjectX500Principal());
+            log.info("AS4 channel ready for {} partner(s), signing as {}{}", partners.as4Agreements().size(),
+                    crypto.certificate().getSubjectX500Principal(), crypto.edelivery2Certificates().isEmpty() ? ""
+                            : " (RSA) and " + crypto.edelivery2Certificates().get(0).getSubjectX500Principal() + " (eDelivery AS4 2.0)");
         }
 
         @Override

@@ -66,7 +66,8 @@ public class As4Endpoint extends HttpServlet {
         AS4IncomingSecurityConfiguration security = AS4IncomingSecurityConfiguration.createDefaultInstance()
                 .setSigningParams(As4Crypto.signing()).setCryptParams(As4Crypto.decryption());
         try (AS4RequestHandler handler = new AS4RequestHandler(metadata)) {
-            handler.setCryptoFactory(as4.crypto().factory())
+            // per request: the receipt is signed with the key of the profile of the P-Mode phase4 resolves
+            handler.setCryptoFactory(as4.crypto().inbound())
                     .setPModeResolver(as4.pmodes())
                     // no profile validation: the P-Modes built from the agreements are the profile
                     .setIncomingProfileSelector(new AS4IncomingProfileSelectorConstant(As4Engine.PROFILE_ID, false))

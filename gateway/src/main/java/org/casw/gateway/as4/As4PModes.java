@@ -6,7 +6,6 @@ import java.util.Map;
 import com.helger.base.state.ETriState;
 import com.helger.phase4.CAS4;
 import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
-import com.helger.phase4.crypto.ECryptoAlgorithmSign;
 import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.model.EMEP;
 import com.helger.phase4.model.EMEPBinding;
@@ -24,9 +23,9 @@ import com.helger.phase4.wss.EWSSVersion;
 
 /**
  * The P-Modes of the agreements, eDelivery AS4 style: one-way push, signed and encrypted user messages,
- * signed non-repudiation receipts and errors answered on the same HTTP response. Each agreement has one
- * P-Mode per direction; an incoming message finds its P-Mode by its From and To party ids only, so a
- * partner cannot pick a laxer one.
+ * signed non-repudiation receipts and errors answered on the same HTTP response, with the signature algorithm of
+ * the agreement's {@link As4Profile}. Each agreement has one P-Mode per direction; an incoming message finds its
+ * P-Mode by its From and To party ids only, so a partner cannot pick a laxer one.
  */
 public final class As4PModes implements IAS4PModeResolver {
 
@@ -65,7 +64,8 @@ public final class As4PModes implements IAS4PModeResolver {
                 null, null);
         PModeLegSecurity security = new PModeLegSecurity();
         security.setWSSVersion(EWSSVersion.WSS_111);
-        security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
+        // the agreement's profile: RSA-SHA256 or eDelivery AS4 2.0's Ed25519 (phase4 refuses a message signed otherwise)
+        security.setX509SignatureAlgorithm(a.profile().signature());
         security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
         security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
         security.setX509EncryptionMinimumStrength(128);

@@ -91,10 +91,28 @@ public record GatewayProperties(
     /**
      * The gateway's own side of the AS4 channel: where its endpoint listens, the key it signs with and
      * decrypts with (RSA: RSA-SHA256 signatures, RSA-OAEP key transport), how long a received message id is
-     * remembered for duplicate elimination (the whole retry horizon of any partner, and more).
+     * remembered for duplicate elimination (the whole retry horizon of any partner, and more); and, for agreements
+     * with {@code as4.profile: edelivery2}, the gateway's eDelivery AS4 2.0 keys ({@code edelivery2}).
      */
     public record As4Gateway(@DefaultValue("/as4") String path, KeyStoreEntry identity,
-            @DefaultValue("30d") Duration duplicateRetention) {
+            @DefaultValue("30d") Duration duplicateRetention, Edelivery2Keys edelivery2) {
+
+        @ConstructorBinding
+        public As4Gateway {
+        }
+
+        /** Without eDelivery AS4 2.0 keys: every agreement uses the RSA profile. */
+        public As4Gateway(String path, KeyStoreEntry identity, Duration duplicateRetention) {
+            this(path, identity, duplicateRetention, null);
+        }
+    }
+
+    /**
+     * The gateway's eDelivery AS4 2.0 keys ({@code gateway.as4.edelivery2}): {@code signing}, an Ed25519 key that signs
+     * messages and receipts; {@code encryption}, an X25519 key partners agree content keys with. Each has its own
+     * certificate, which partners put in their agreement.
+     */
+    public record Edelivery2Keys(KeyStoreEntry signing, KeyStoreEntry encryption) {
     }
 
     /**
@@ -181,10 +199,26 @@ public record GatewayProperties(
      *                        what the gateway sends it is encrypted for it
      * @param mustSign        refuse its messages unless signed with that certificate (default true)
      * @param mustEncrypt     refuse its messages unless encrypted for the gateway (default true)
+     * @param profile         the algorithms: {@code rsa} (default: RSA-SHA256, RSA-OAEP, AES-128-GCM) or {@code edelivery2}
+     *                        (eDelivery AS4 2.0 common profile: Ed25519, X25519 with HKDF and AES-128 key wrap, AES-128-GCM)
+     * @param encryptionCertificate for {@code edelivery2}: the partner's X25519 certificate the gateway encrypts for
+     *                        ({@code certificate} is then its Ed25519 signing certificate)
      */
     public record As4(String ourPartyId, @DefaultValue(As4.UNREGISTERED) String ourPartyIdType, String partyId,
             @DefaultValue(As4.UNREGISTERED) String partyIdType, String service, String serviceType, String action,
-            String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt) {
+            String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt,
+            @DefaultValue("rsa") String profile, Path encryptionCertificate) {
+
+        @ConstructorBinding
+        public As4 {
+        }
+
+        /** An agreement under the RSA profile. */
+        public As4(String ourPartyId, String ourPartyIdType, String partyId, String partyIdType, String service, String serviceType,
+                String action, String endpoint, Path certificate, boolean mustSign, boolean mustEncrypt) {
+            this(ourPartyId, ourPartyIdType, partyId, partyIdType, service, serviceType, action, endpoint, certificate, mustSign,
+                    mustEncrypt, "rsa", null);
+        }
 
         /** ebCore party id type for ids that are not in a registered scheme. */
         public static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";

@@ -49,6 +49,11 @@ public final class DevelopmentCertificates {
         if (properties.as4() != null && properties.as4().identity() != null) {
             keyStore("gateway.as4.identity", properties.as4().identity(), problems);
         }
+        GatewayProperties.Edelivery2Keys edelivery2 = properties.as4() == null ? null : properties.as4().edelivery2();
+        if (edelivery2 != null) {
+            keyStore("gateway.as4.edelivery2.signing", edelivery2.signing(), problems);
+            keyStore("gateway.as4.edelivery2.encryption", edelivery2.encryption(), problems);
+        }
         Map<String, GatewayProperties.Partner> partners = properties.partners() == null ? Map.of() : properties.partners();
         partners.forEach((party, partner) -> {
             GatewayProperties.Signatures s = partner.signatures();
@@ -60,6 +65,9 @@ public final class DevelopmentCertificates {
             }
             if (partner.as4() != null && partner.as4().certificate() != null) {
                 anchor(party + " as4.certificate", partner.as4().certificate(), problems);
+            }
+            if (partner.as4() != null && partner.as4().encryptionCertificate() != null) {
+                anchor(party + " as4.encryption-certificate", partner.as4().encryptionCertificate(), problems);
             }
         });
         return problems;
