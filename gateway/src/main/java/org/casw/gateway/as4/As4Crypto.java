@@ -9,11 +9,15 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.crypto.Merlin;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.casw.gateway.config.GatewayProperties;
 import com.helger.phase4.crypto.AS4CryptParams;
@@ -25,6 +29,7 @@ import com.helger.phase4.crypto.ECryptoAlgorithmSign;
 import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
+import com.helger.phase4.crypto.ECryptoMode;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 
 /**
@@ -32,7 +37,9 @@ import com.helger.phase4.crypto.IAS4CryptoFactory;
  * SHA-256 digests, exclusive C14N, its certificate as a binary security token) and decrypts with its own
  * RSA key; it encrypts for a partner with AES-128-GCM, the content key transported by RSA-OAEP
  * (MGF1 with SHA-256). Only the partners' own AS4 certificates are trusted, each exactly, so a
- * certificate from the same CA but not in an agreement does not pass.
+ * certificate from the same CA but not in an agreement does not pass: WSS4J verifies the signature with the certificate
+ * the message carries, and the agreement judges that certificate ({@link As4Inbox} for messages, {@link As4Channel} for
+ * receipts), so a refusal can name the certificate used and the one expected.
  */
 public final class As4Crypto {
 
@@ -71,9 +78,43 @@ public final class As4Crypto {
             for (As4Agreement agreement : agreements) {
                 trust.setCertificateEntry(agreement.partner().toLowerCase(Locale.ROOT), agreement.certificate());
             }
-            return new As4Crypto(new AS4CryptoFactoryInMemoryKeyStore(keys, identity.alias(), password, trust), (X509Certificate) chain[0]);
+            return new As4Crypto(new AgreementTrust(keys, identity.alias(), password, trust), (X509Certificate) chain[0]);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("AS4 key store " + identity.keystore() + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key store and trust store for phase4, with WSS4J's trust step left to the agreement. WSS4J's own trust failure
+     * reaches the partner as {@code EBMS:0102 FailedDecryption} with an untranslated text ("No message with ID
+     * \"certpath\" found in resource bundle") and phase4 logs it with a stack trace; the agreement check says which
+     * certificate signed and which one was expected, as {@code EBMS:0101 FailedAuthentication}.
+     */
+    private static final class AgreementTrust extends AS4CryptoFactoryInMemoryKeyStore {
+
+        private final Merlin crypto;
+
+        AgreementTrust(KeyStore keys, String alias, char[] password, KeyStore trust) {
+            super(keys, alias, password, trust);
+            crypto = new Merlin(false, null) {
+                @Override
+                public void verifyTrust(X509Certificate[] certificates, boolean enableRevocation, Collection<Pattern> subjectConstraints,
+                        Collection<Pattern> issuerConstraints) {
+                    // judged against the agreement once the sender is known (a message's From party, a receipt's partner)
+                }
+
+                @Override
+                public void verifyTrust(PublicKey publicKey) {
+                    // a bare key has no certificate to match an agreement's: the agreement check refuses it
+                }
+            };
+            crypto.setKeyStore(keys);
+            crypto.setTrustStore(trust);
+        }
+
+        @Override
+        public Crypto getCrypto(ECryptoMode mode) {
+            return crypto;
         }
     }
 

@@ -171,9 +171,11 @@ public record GatewayProperties(
      * {@code delivery.channel: AS4}, and for receiving AS4 messages from it.
      *
      * @param ourPartyId      the gateway's own ebMS party id towards this partner
-     * @param ourPartyIdType  its type (URI), e.g. {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered}
+     * @param ourPartyIdType  its type (URI), e.g. {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered} (the default);
+     *                        empty ({@code ""}): an untyped party id, sent without a type attribute
      * @param partyId         the partner's ebMS party id
-     * @param partyIdType     its type (URI)
+     * @param partyIdType     its type (URI; default and empty as for {@code ourPartyIdType}): its messages must carry exactly
+     *                        this type, or no type when empty
      * @param service         ebMS service (with {@code serviceType} when it is not a URI)
      * @param action          ebMS action
      * @param endpoint        the partner's AS4 endpoint URL (http or https)
@@ -181,13 +183,22 @@ public record GatewayProperties(
      *                        what the gateway sends it is encrypted for it
      * @param mustSign        refuse its messages unless signed with that certificate (default true)
      * @param mustEncrypt     refuse its messages unless encrypted for the gateway (default true)
+     * @param endPartyIdType  four-corner: the type of the end parties' ids in {@code originalSender} and
+     *                        {@code finalRecipient} where {@code endParties} names none (default ebCore unregistered)
+     * @param endParties      four-corner: per gateway party, its id (and type) in this partner's network; a party not
+     *                        listed is named by its first {@code identifiers} entry, else its party id
      */
     public record As4(String ourPartyId, @DefaultValue(As4.UNREGISTERED) String ourPartyIdType, String partyId,
             @DefaultValue(As4.UNREGISTERED) String partyIdType, String service, String serviceType, String action,
-            String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt) {
+            String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt,
+            @DefaultValue(As4.UNREGISTERED) String endPartyIdType, Map<String, EndParty> endParties) {
 
         /** ebCore party id type for ids that are not in a registered scheme. */
         public static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+
+        /** An end party's id in a partner's network, e.g. its registration number, and the type (scheme) of that id. */
+        public record EndParty(String id, String type) {
+        }
     }
 
     /**
