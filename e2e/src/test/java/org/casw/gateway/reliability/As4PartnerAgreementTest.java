@@ -158,9 +158,30 @@ class As4PartnerAgreementTest {
                 || line.contains(" ERROR ") || (line.contains(" WARN ") && !line.contains("stranger-1@sg-as4peer.test")));
     }
 
-    /** phase4's start-up warning about profiles and its per-message warnings about profile validation are gone at their cause. */
+    /** A partner's broken signature is its mistake: one WARN line with WSS4J's reason, no stack trace. */
     @Test
     @Order(5)
+    void aMessageTamperedWithAfterSigningIsRefusedWithOneLogLineAndNoStackTrace() throws Exception {
+        BareAs4Partner.Built built = bare.build("tampered-1@sg-as4peer.test", As4GatewayExchangeTest.certificate("E26-SG-AP-910005"),
+                singaporeKey().privateKey(), singaporeKey().certificate(), true, true, As4PartnerAgreementTest::untyped);
+        String body = new String(built.body(), StandardCharsets.ISO_8859_1);
+        byte[] tampered = body.replaceFirst("urn:casw:as4:trade-documents", "urn:casw:as4:trade-documentz")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        long logBefore = Files.size(china.log());
+
+        HttpResponse<String> answer = BareAs4Partner.post(endpoint(), tampered, built.contentType());
+
+        assertRefused(answer, "EBMS:0102", "FAILED_CHECK");
+        assertNotTakenIn("E26-SG-AP-910005");
+        List<String> logged = logSince(logBefore);
+        assertThat(logged).anyMatch(line -> line.contains(" WARN ") && line.contains("AS4 message refused: its WS-Security header failed"
+                + " (FAILED_CHECK)"));
+        assertThat(logged).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.contains("WSSecurityException:"));
+    }
+
+    /** phase4's start-up warning about profiles and its per-message warnings about profile validation are gone at their cause. */
+    @Test
+    @Order(6)
     void phase4NeitherWarnsAboutItsProfileAtStartNorAboutProfileValidationPerMessage() throws Exception {
         List<String> logged = logSince(0);
 

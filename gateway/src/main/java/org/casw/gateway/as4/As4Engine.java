@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.apache.wss4j.common.ext.WSSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -84,12 +85,15 @@ public final class As4Engine implements AutoCloseable {
     /**
      * phase4 warns "Error invoking synchronous SPIs" whenever {@link As4Inbox} refuses a message, after As4Inbox has
      * logged the refusal with its reason: a second WARN per refused message that says nothing more. Only that line of
-     * that logger is dropped; the logger's other warnings stay. A no-op unless Logback is the logging backend.
+     * that logger is dropped; the logger's other warnings stay. And phase4 logs a partner's message whose signature does
+     * not verify or that cannot be decrypted as an ERROR with WSS4J's stack trace: that becomes one WARN line with WSS4J's
+     * reason (the partner gets it in its ebMS error). A no-op unless Logback is the logging backend.
      */
     static final class RefusalEcho extends TurboFilter {
 
         static final String LOGGER = "com.helger.phase4.incoming.AS4RequestHandler";
         static final String LINE = "Error invoking synchronous SPIs";
+        static final String SECURITY_HEADER = "com.helger.phase4.incoming.soap.SoapHeaderElementProcessorWSS4J";
 
         static void install() {
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
@@ -104,7 +108,11 @@ public final class As4Engine implements AutoCloseable {
         @Override
         public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params,
                 Throwable t) {
-            // called for every log call (enabled or not): two reference checks before any string comparison
+            // called for every log call (enabled or not): reference checks before any string comparison
+            if (t instanceof WSSecurityException wss && level == Level.ERROR && SECURITY_HEADER.equals(logger.getName())) {
+                log.warn("AS4 message refused: its WS-Security header failed ({}): {}", wss.getErrorCode(), wss.getMessage());
+                return FilterReply.DENY;
+            }
             return level == Level.WARN && t == null && LINE.equals(format) && LOGGER.equals(logger.getName()) ? FilterReply.DENY
                     : FilterReply.NEUTRAL;
         }
