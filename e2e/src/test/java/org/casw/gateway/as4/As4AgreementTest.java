@@ -3,6 +3,7 @@ package org.casw.gateway.as4;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
@@ -133,6 +134,132 @@ class As4AgreementTest {
         assertThatThrownBy(() -> new ConfiguredPartners(bind(environment), environment))
                 .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems())
                         .containsExactly("SG-NSW.yml line 5 (as4.party-id): ASEAN-GW is already the AS4 party id of MY-NSW"));
+    }
+
+    /** phase4's default sender names parties without a type: an empty type in the agreement says so, for either side. */
+    @Test
+    void anEmptyPartyIdTypeMakesThePartyIdUntypedWhileAnOmittedOneStaysUnregistered() throws Exception {
+        DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        Path pem = dir.resolve("vn-gateway.pem");
+        Files.writeString(pem, pem(pki.certificate("SG-NSW", KeyFamily.RSA_2048)));
+        write("VN-NSW.yml", """
+                party: VN-NSW
+                role: PARTNER_SINGLE_WINDOW
+                as4:
+                  our-party-id: CN-CASW
+                  our-party-id-type:
+                  party-id: VN-AS4PEER
+                  party-id-type: ""
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  certificate: %s
+                """.formatted(pem));
+        write("MY-NSW.yml", """
+                party: MY-NSW
+                role: PARTNER_SINGLE_WINDOW
+                as4:
+                  our-party-id: CN-CASW
+                  party-id: VN-AS4PEER
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  certificate: %s
+                """.formatted(pem));
+        StandardEnvironment environment = environment();
+
+        ConfiguredPartners partners = new ConfiguredPartners(bind(environment), environment);
+
+        As4Agreement untyped = partners.as4("VN-NSW").orElseThrow();
+        assertThat(untyped.partyIdType()).isNull();
+        assertThat(untyped.ourPartyIdType()).isNull();
+        assertThat(untyped.covers(null, "VN-AS4PEER", null, "CN-CASW")).isTrue();
+        assertThat(untyped.covers(GatewayProperties.As4.UNREGISTERED, "VN-AS4PEER", null, "CN-CASW")).isFalse();
+        // the same party id under another type is another party
+        As4Agreement typed = partners.as4("MY-NSW").orElseThrow();
+        assertThat(typed.partyIdType()).isEqualTo(GatewayProperties.As4.UNREGISTERED);
+        assertThat(typed.covers(null, "VN-AS4PEER", null, "CN-CASW")).isFalse();
+        assertThat(typed.expectedParties()).isEqualTo("the agreement with MY-NSW expects VN-AS4PEER (type "
+                + GatewayProperties.As4.UNREGISTERED + ") sending to CN-CASW (type " + GatewayProperties.As4.UNREGISTERED + ")");
+    }
+
+    @Test
+    void theEndPartiesAreNamedAsTheAgreementSaysElseByTheirFirstIdentifierElseByTheirPartyId() throws Exception {
+        DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        Path pem = dir.resolve("sg-gateway.pem");
+        Files.writeString(pem, pem(pki.certificate("SG-NSW", KeyFamily.RSA_2048)));
+        write("SG-NSW.yml", """
+                party: SG-NSW
+                role: PARTNER_SINGLE_WINDOW
+                as4:
+                  our-party-id: CN-CASW
+                  party-id: SG-SWGW
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  certificate: %s
+                  end-party-id-type: urn:casw:party-id-type:uscc
+                  end-parties:
+                    SG-NSW: {id: T08GB0001A, type: "urn:oasis:names:tc:ebcore:partyid-type:iso6523:0195"}
+                    CN-CUSTOMS: {id: CN-GACC}
+                """.formatted(pem));
+        write("CN-CUSTOMS.yml", """
+                party: CN-CUSTOMS
+                role: CUSTOMS
+                """);
+        StandardEnvironment environment = environment();
+
+        As4Agreement as4 = new ConfiguredPartners(bind(environment), environment).as4("SG-NSW").orElseThrow();
+
+        assertThat(as4.endParty("SG-NSW", List.of())).isEqualTo(new As4Agreement.EndParty("T08GB0001A",
+                "urn:oasis:names:tc:ebcore:partyid-type:iso6523:0195"));
+        assertThat(as4.endParty("CN-CUSTOMS", List.of())).isEqualTo(new As4Agreement.EndParty("CN-GACC", "urn:casw:party-id-type:uscc"));
+        assertThat(as4.endParty("CN-EXPORTER", List.of("91310000MA1FL5XX8Y", "CN-EXP-2")))
+                .isEqualTo(new As4Agreement.EndParty("91310000MA1FL5XX8Y", "urn:casw:party-id-type:uscc"));
+        assertThat(as4.endParty("CN-EXPORTER", List.of())).isEqualTo(new As4Agreement.EndParty("CN-EXPORTER", "urn:casw:party-id-type:uscc"));
+    }
+
+    @Test
+    void badPartyIdTypesAndEndPartiesAreReportedWithTheirFileAndLine() throws Exception {
+        DevPki pki = DevPki.ensure(dir.resolve("certs"));
+        Path pem = dir.resolve("sg-gateway.pem");
+        Files.writeString(pem, pem(pki.certificate("SG-NSW", KeyFamily.RSA_2048)));
+        write("SG-NSW.yml", """
+                party: SG-NSW
+                role: PARTNER_SINGLE_WINDOW
+                as4:
+                  our-party-id: CN-CASW
+                  party-id: SG-SWGW
+                  party-id-type: "urn:casw party"
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  certificate: %s
+                  end-party-id-type: ""
+                  end-parties:
+                    SG-NSW: {type: "urn:casw:uen"}
+                    MY-NSW: {id: 201901000005, type: "urn:casw:ssm type"}
+                """.formatted(pem));
+        write("MY-NSW.yml", """
+                party: MY-NSW
+                role: PARTNER_SINGLE_WINDOW
+                as4:
+                  our-party-id: CN-CASW
+                  party-id: MY-SWGW
+                  service: urn:casw:as4:trade-documents
+                  action: Deliver
+                  certificate: %s
+                  end-parties:
+                    CN-NOBODY: {id: CN-1}
+                """.formatted(pem));
+        StandardEnvironment environment = environment();
+
+        assertThatThrownBy(() -> new ConfiguredPartners(bind(environment), environment))
+                .isInstanceOfSatisfying(InvalidPartnerAgreementException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "SG-NSW.yml line 6 (as4.party-id-type): 'urn:casw party' contains white space; give the type URI, or \"\" for an"
+                                + " untyped party id",
+                        "SG-NSW.yml line 10 (as4.end-party-id-type): must be a type URI such as " + GatewayProperties.As4.UNREGISTERED
+                                + " (the four-corner properties carry the end parties' ids with their type)",
+                        "SG-NSW.yml line 12 (as4.end-parties.SG-NSW): id missing (the party's id in SG-NSW's network, e.g. its"
+                                + " registration number)",
+                        "SG-NSW.yml line 13 (as4.end-parties.MY-NSW): type 'urn:casw:ssm type' is not a type URI",
+                        "MY-NSW.yml line 10 (as4.end-parties.CN-NOBODY): CN-NOBODY is not a party of this gateway"));
     }
 
     static String pem(java.security.cert.X509Certificate certificate) throws Exception {

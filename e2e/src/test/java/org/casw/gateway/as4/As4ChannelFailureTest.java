@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.casw.certs.DevPki;
 import org.casw.certs.KeyFamily;
 import org.casw.gateway.config.GatewayProperties;
@@ -39,6 +41,7 @@ class As4ChannelFailureTest {
     @TempDir
     static Path dir;
 
+    static final String UEN = "urn:oasis:names:tc:ebcore:partyid-type:iso6523:0195";
     static HttpServer partner;
     static final AtomicReference<String> answer = new AtomicReference<>();
     static final AtomicInteger status = new AtomicInteger(200);
@@ -64,7 +67,8 @@ class As4ChannelFailureTest {
         Files.writeString(pem, As4AgreementTest.pem(pki.certificate("SG-NSW", KeyFamily.RSA_2048)));
         GatewayProperties.As4 as4 = new GatewayProperties.As4("CN-CASW", GatewayProperties.As4.UNREGISTERED, "SG-SWGW",
                 GatewayProperties.As4.UNREGISTERED, "urn:casw:as4:trade-documents", null, "Deliver",
-                "http://127.0.0.1:" + partner.getAddress().getPort() + "/as4", pem, true, true);
+                "http://127.0.0.1:" + partner.getAddress().getPort() + "/as4", pem, true, true, "rsa", null, GatewayProperties.As4.UNREGISTERED,
+                Map.of("SG-NSW", new GatewayProperties.As4.EndParty("T08GB0001A", UEN)));
         GatewayProperties.Partner sg = new GatewayProperties.Partner("SG-NSW", "Singapore", PartyRole.PARTNER_SINGLE_WINDOW, "SG", List.of(),
                 List.of(), new GatewayProperties.Delivery(DeliveryChannel.AS4, null, null), null, null, null, false,
                 new GatewayProperties.Signatures(null, "SHA1", false, false, List.of(), List.of(), List.of(), List.of(), null, List.of(), false), null,
@@ -103,6 +107,31 @@ class As4ChannelFailureTest {
 
         String id = As4Channel.ebmsMessageId("SW20261202TEST0001", partners.as4("SG-NSW").orElseThrow());
         assertThat(received).hasSize(2).allSatisfy(request -> assertThat(request).contains(id));
+    }
+
+    /** eDelivery four-corner: the end parties by their ids in the partner's network, each with its type, not gateway names. */
+    @Test
+    void theEndPartiesGoAsOriginalSenderAndFinalRecipientWithTheirTypes() {
+        received.clear();
+        status.set(200);
+        answer.set(signal("<eb:Receipt><ack:Received xmlns:ack=\"urn:test:ack\"/></eb:Receipt>"));
+
+        assertThatThrownBy(() -> channel.deliver(partners.find("SG-NSW").orElseThrow(), outbound()))
+                .isInstanceOf(DeliveryRefusedException.class);
+
+        assertThat(received).hasSize(1);
+        // the ebMS header is signed, not encrypted: the properties can be read on the wire
+        assertThat(property(received.get(0), "originalSender")).isEqualTo(GatewayProperties.As4.UNREGISTERED + " DEMO-ENTERPRISE");
+        assertThat(property(received.get(0), "finalRecipient")).isEqualTo(UEN + " T08GB0001A");
+    }
+
+    /** A message property's type and value, as "type value". */
+    private static String property(String request, String name) {
+        Matcher property = Pattern.compile("<[a-z0-9]*:?Property ([^>]*name=\"" + name
+                + "\"[^>]*)>([^<]*)<").matcher(request);
+        assertThat(property.find()).as(request).isTrue();
+        Matcher type = Pattern.compile("type=\"([^\"]*)\"").matcher(property.group(1));
+        return (type.find() ? type.group(1) : "(untyped)") + " " + property.group(2);
     }
 
     @Test

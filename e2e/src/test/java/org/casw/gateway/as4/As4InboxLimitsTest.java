@@ -10,16 +10,19 @@ import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
+import org.casw.routes.ledger.MessageLedger;
 import org.casw.routes.validation.Violation;
 import org.casw.routes.validation.ViolationCodes;
 import org.junit.jupiter.api.Test;
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.ebms3header.Ebms3CollaborationInfo;
 import com.helger.phase4.ebms3header.Ebms3Error;
 import com.helger.phase4.ebms3header.Ebms3From;
 import com.helger.phase4.ebms3header.Ebms3MessageInfo;
 import com.helger.phase4.ebms3header.Ebms3PartyId;
 import com.helger.phase4.ebms3header.Ebms3PartyInfo;
+import com.helger.phase4.ebms3header.Ebms3Service;
 import com.helger.phase4.ebms3header.Ebms3To;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import com.helger.phase4.error.AS4ErrorList;
@@ -41,7 +44,7 @@ class As4InboxLimitsTest {
     void aMessageOverThePartnersLimitIsAnsweredWithAnEbmsErrorCarryingRateLimitedAndThePause() throws Exception {
         ConfiguredPartners partners = mock(ConfiguredPartners.class);
         when(partners.as4Agreements()).thenReturn(List.of(new As4Agreement("SG-NSW", "CN-CASW", UNREGISTERED, "SG-SWGW", UNREGISTERED,
-                "urn:casw:as4:trade-documents", null, "Deliver", null, null, null, false, false)));
+                "urn:casw:as4:trade-documents", null, "Deliver", null, null, null, false, false, null, null)));
         As4Ledger ledger = mock(As4Ledger.class);
         when(ledger.received(any())).thenReturn(Optional.empty());
         ProducerTemplate intake = mock(ProducerTemplate.class);
@@ -54,7 +57,7 @@ class As4InboxLimitsTest {
         As4Inbox.Outcome outcome = new As4Inbox.Outcome();
         AS4ErrorList errors = new AS4ErrorList();
 
-        AS4MessageProcessorResult result = new As4Inbox(partners, intake, ledger, 1024).processor(outcome).processAS4UserMessage(
+        AS4MessageProcessorResult result = new As4Inbox(partners, intake, ledger, mock(MessageLedger.class), 1024).processor(outcome).processAS4UserMessage(
                 null, null, userMessage("M-LIMITED-1"), null, null, new CommonsArrayList<>(attachment),
                 mock(IAS4IncomingMessageState.class), errors);
 
@@ -77,9 +80,15 @@ class As4InboxLimitsTest {
         Ebms3PartyInfo parties = new Ebms3PartyInfo();
         parties.setFrom(from);
         parties.setTo(to);
+        Ebms3Service service = new Ebms3Service();
+        service.setValue("urn:casw:as4:trade-documents");
+        Ebms3CollaborationInfo collaboration = new Ebms3CollaborationInfo();
+        collaboration.setService(service);
+        collaboration.setAction("Deliver");
         Ebms3UserMessage message = new Ebms3UserMessage();
         message.setMessageInfo(info);
         message.setPartyInfo(parties);
+        message.setCollaborationInfo(collaboration);
         return message;
     }
 

@@ -186,8 +186,8 @@ class As4GatewayExchangeTest {
         HttpResponse<String> answer = BareAs4Partner.post(chinaEndpoint(), bare.build("stranger-1@sg-swgw.test",
                 certificate("E26-SG-B2B-900004"), stranger.privateKey(), stranger.certificate(), true, true));
 
-        // the trust store holds the agreement's certificate only: another one fails its certificate path
-        assertRefused(answer, "EBMS:0102", "certpath");
+        // only the agreement's certificate is trusted: the refusal names the one used and the one expected
+        assertRefused(answer, "EBMS:0101", "; the agreement with SG-NSW expects " + singaporeKey().certificate().getSubjectX500Principal().getName());
         assertNotTakenIn("E26-SG-B2B-900004");
     }
 

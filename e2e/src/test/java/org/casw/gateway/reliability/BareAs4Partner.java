@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.casw.gateway.as4.As4Agreement;
 import org.casw.gateway.as4.As4Crypto;
 import com.helger.mime.CMimeType;
@@ -50,6 +51,12 @@ final class BareAs4Partner implements AutoCloseable {
     }
 
     Built build(String messageId, byte[] document, PrivateKey key, X509Certificate certificate, boolean sign, boolean encrypt) throws Exception {
+        return build(messageId, document, key, certificate, sign, encrypt, client -> { });
+    }
+
+    /** As above, its header then changed as a partner configured on its own would send it (party ids, service, properties). */
+    Built build(String messageId, byte[] document, PrivateKey key, X509Certificate certificate, boolean sign, boolean encrypt,
+            Consumer<AS4ClientUserMessage> header) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("key", java.security.KeyFactory.getInstance("RSA").generatePrivate(
@@ -85,6 +92,7 @@ final class BareAs4Partner implements AutoCloseable {
             client.ebms3Properties().add(sender);
             client.addAttachment(WSS4JAttachment.createOutgoingFileAttachment(document, null, "document.xml", CMimeType.APPLICATION_XML,
                     EAS4CompressionMode.GZIP, StandardCharsets.UTF_8, resources));
+            header.accept(client);
             AS4ClientBuiltMessage built = client.buildMessage(messageId, null);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             built.getHttpEntity().writeTo(out);

@@ -1,5 +1,6 @@
 package org.casw.gateway.as4;
 
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,8 @@ public class As4Channel implements PartnerChannel {
                 .toPartyIDType(agreement.partyIdType()).toPartyID(agreement.partyId()).toRole(As4Agreement.ROLE_RESPONDER)
                 .service(agreement.serviceType(), agreement.service()).action(agreement.action())
                 .endpointURL(endpoint)
-                .addMessageProperty(MessageProperty.builder().name("originalSender").value(outbound.sender()))
-                .addMessageProperty(MessageProperty.builder().name("finalRecipient").value(outbound.receiver()))
+                .addMessageProperty(endParty(As4Inbox.ORIGINAL_SENDER, agreement, outbound.sender()))
+                .addMessageProperty(endParty(As4Inbox.FINAL_RECIPIENT, agreement, outbound.receiver()))
                 .addMessageProperty(MessageProperty.builder().name(DOCUMENT_TYPE_PROPERTY).value(outbound.documentType()))
                 .payload(AS4OutgoingAttachment.builder().data(outbound.payload())
                         .mimeType(MimeTypeParser.safeParseMimeType(HttpChannel.contentType(outbound.payload()))).compressionGZIP())
@@ -148,12 +149,26 @@ public class As4Channel implements PartnerChannel {
             throw new DeliveryRefusedException(partner.id() + " signed the receipt for " + messageId + " with "
                     + receiptSigner.getSubjectX500Principal() + ", not the certificate of its agreement");
         }
+        try {
+            // WSS4J leaves trust to the agreement (As4Crypto), so the validity period is checked here
+            receiptSigner.checkValidity();
+        } catch (CertificateException e) {
+            throw new DeliveryRefusedException(partner.id() + " signed the receipt for " + messageId + " with "
+                    + As4Agreement.describe(receiptSigner) + ", valid until " + receiptSigner.getNotAfter().toInstant()
+                    + " only: its agreement needs a renewed as4.certificate");
+        }
         if (!problems.isEmpty()) {
             throw new DeliveryRefusedException(partner.id() + ": " + String.join("; ", problems));
         }
         String receiptId = answer.getMessageInfo().getMessageId();
         ledger.storeSentReceipt(outbound.trackingId(), messageId, partner.id(), receiptId, receiptSigner, raw.get());
         return "AS4 receipt " + receiptId + " for " + messageId + " from " + endpoint;
+    }
+
+    /** A four-corner property: the end party's id in the partner's network, with the type (scheme) of that id. */
+    private MessageProperty.Builder endParty(String property, As4Agreement agreement, String party) {
+        As4Agreement.EndParty named = agreement.endParty(party, partners.find(party).map(PartnerProfile::identifiers).orElse(null));
+        return MessageProperty.builder().name(property).type(named.type()).value(named.id());
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.casw.certs.DevPki;
 import org.casw.gateway.config.GatewayProperties;
 import org.casw.gateway.partner.ConfiguredPartners;
+import org.casw.routes.ledger.MessageLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +39,8 @@ public class As4Configuration {
 
     @Bean
     ServletRegistrationBean<As4Endpoint> as4Endpoint(ConfiguredPartners partners, As4Lifecycle lifecycle, As4Ledger ledger,
-            ProducerTemplate intake, GatewayProperties properties) {
-        As4Inbox inbox = new As4Inbox(partners, intake, ledger, properties.maxPayloadSize().toBytes());
+            ProducerTemplate intake, GatewayProperties properties, MessageLedger history) {
+        As4Inbox inbox = new As4Inbox(partners, intake, ledger, history, properties.maxPayloadSize().toBytes());
         String path = properties.as4() == null ? "/as4" : properties.as4().path();
         ServletRegistrationBean<As4Endpoint> registration = new ServletRegistrationBean<>(new As4Endpoint(lifecycle, inbox, ledger), path);
         registration.setName("as4");

@@ -9,6 +9,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -48,7 +50,9 @@ import com.helger.phase4.model.pmode.leg.PModeLeg;
  * wrap, AES-128-GCM). All keys sit in one key store: WSS4J finds the decryption key by the certificate the sender
  * names, and the signing key is chosen by the profile (inbound: by the P-Mode of the message answered). Only the
  * partners' own AS4 certificates are trusted, each exactly, so a certificate from the same CA but not in an
- * agreement does not pass.
+ * agreement does not pass: WSS4J verifies the signature with the certificate the message carries, and the agreement
+ * judges that certificate ({@link As4Inbox} for messages, {@link As4Channel} for receipts), so a refusal can name the
+ * certificate used and the one expected.
  */
 public final class As4Crypto {
 
@@ -68,7 +72,7 @@ public final class As4Crypto {
         this.password = password;
         this.signingAliases = signingAliases;
         // one WSS4J view of the stores for every request, as phase4's own in-memory factory keeps one
-        this.merlin = new Merlin(false, null);
+        this.merlin = agreementTrust();
         merlin.setKeyStore(keys);
         merlin.setTrustStore(trust);
         this.certificate = certificate;
@@ -76,6 +80,27 @@ public final class As4Crypto {
         Map<As4Profile, IAS4CryptoFactory> byProfile = new EnumMap<>(As4Profile.class);
         signingAliases.forEach((profile, alias) -> byProfile.put(profile, new Keys(alias)));
         this.factories = byProfile;
+    }
+
+    /**
+     * WSS4J's view of the stores with its trust step left to the agreement. WSS4J's own trust failure reaches the partner
+     * as {@code EBMS:0102 FailedDecryption} with an untranslated text ("No message with ID \"certpath\" found in resource
+     * bundle") and phase4 logs it with a stack trace; the agreement check says which certificate signed and which one was
+     * expected, as {@code EBMS:0101 FailedAuthentication}.
+     */
+    private static Merlin agreementTrust() {
+        return new Merlin(false, null) {
+            @Override
+            public void verifyTrust(X509Certificate[] certificates, boolean enableRevocation, Collection<Pattern> subjectConstraints,
+                    Collection<Pattern> issuerConstraints) {
+                // judged against the agreement once the sender is known (a message's From party, a receipt's partner)
+            }
+
+            @Override
+            public void verifyTrust(PublicKey publicKey) {
+                // a bare key has no certificate to match an agreement's: the agreement check refuses it
+            }
+        };
     }
 
     /** Loads the gateway's RSA key ({@code gateway.as4.identity}) and trusts exactly the partners' certificates. */

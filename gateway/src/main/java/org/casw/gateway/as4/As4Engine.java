@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.apache.wss4j.common.ext.WSSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import com.helger.phase4.duplicate.IAS4DuplicateManager;
 import com.helger.phase4.mgr.AS4ManagerFactoryInMemory;
 import com.helger.phase4.mgr.MetaAS4Manager;
-import com.helger.phase4.model.pmode.IPModeIDProvider;
-import com.helger.phase4.profile.AS4Profile;
 import com.helger.scope.mgr.ScopeManager;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * phase4 keeps its managers in a process-wide scope; this starts that scope once per gateway process, with
@@ -50,6 +54,7 @@ public final class As4Engine implements AutoCloseable {
             "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 
     public static As4Engine start(As4Ledger ledger) {
+        RefusalEcho.install();
         FACTORY_IMPLEMENTATIONS.forEach((property, implementation) -> {
             if (System.getProperty(property) == null) {
                 System.setProperty(property, implementation);
@@ -70,14 +75,47 @@ public final class As4Engine implements AutoCloseable {
             throw new IllegalStateException("phase4 was started elsewhere in this JVM with its in-memory duplicate check");
         }
         if (MetaAS4Manager.getProfileMgr().getProfileOfID(PROFILE_ID) == null) {
-            // phase4-profile-eudelivery is not available here: the eDelivery values live in As4PModes and As4Crypto,
-            // and a message without an agreement's P-Mode finds none (no default P-Mode is made up). No validator either:
-            // the P-Modes are the profile, and with one phase4 warns on every message that its use is switched off
-            // (measured: 3 % of the AS4 endpoint's CPU, formatting and writing that line)
-            MetaAS4Manager.getProfileMgr().registerProfile(new AS4Profile(PROFILE_ID, "CASW eDelivery AS4 (agreement P-Modes)",
-                    () -> null, (initiator, responder, address) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
+            // As4ProfileRegistrar registers it as phase4 loads its profiles; this is for a class loader that does not show
+            // phase4 the gateway's service file
+            MetaAS4Manager.getProfileMgr().registerProfile(As4ProfileRegistrar.profile());
         }
         return new As4Engine(ownsScope);
+    }
+
+    /**
+     * phase4 warns "Error invoking synchronous SPIs" whenever {@link As4Inbox} refuses a message, after As4Inbox has
+     * logged the refusal with its reason: a second WARN per refused message that says nothing more. Only that line of
+     * that logger is dropped; the logger's other warnings stay. And phase4 logs a partner's message whose signature does
+     * not verify or that cannot be decrypted as an ERROR with WSS4J's stack trace: that becomes one WARN line with WSS4J's
+     * reason (the partner gets it in its ebMS error). A no-op unless Logback is the logging backend.
+     */
+    static final class RefusalEcho extends TurboFilter {
+
+        static final String LOGGER = "com.helger.phase4.incoming.AS4RequestHandler";
+        static final String LINE = "Error invoking synchronous SPIs";
+        static final String SECURITY_HEADER = "com.helger.phase4.incoming.soap.SoapHeaderElementProcessorWSS4J";
+
+        static void install() {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                    && context.getTurboFilterList().stream().noneMatch(RefusalEcho.class::isInstance)) {
+                RefusalEcho filter = new RefusalEcho();
+                filter.setContext(context);
+                filter.start();
+                context.addTurboFilter(filter);
+            }
+        }
+
+        @Override
+        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params,
+                Throwable t) {
+            // called for every log call (enabled or not): reference checks before any string comparison
+            if (t instanceof WSSecurityException wss && level == Level.ERROR && SECURITY_HEADER.equals(logger.getName())) {
+                log.warn("AS4 message refused: its WS-Security header failed ({}): {}", wss.getErrorCode(), wss.getMessage());
+                return FilterReply.DENY;
+            }
+            return level == Level.WARN && t == null && LINE.equals(format) && LOGGER.equals(logger.getName()) ? FilterReply.DENY
+                    : FilterReply.NEUTRAL;
+        }
     }
 
     /** Forgets the message ids received longer ago than the retention; returns how many. */

@@ -2,8 +2,12 @@ package org.casw.gateway.as4;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
@@ -11,13 +15,18 @@ import org.casw.gateway.partner.ConfiguredPartners;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
+import org.casw.routes.ledger.MessageLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Node;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
 import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.ebms3header.Ebms3CollaborationInfo;
+import com.helger.phase4.ebms3header.Ebms3MessageProperties;
 import com.helger.phase4.ebms3header.Ebms3PartyId;
+import com.helger.phase4.ebms3header.Ebms3Property;
+import com.helger.phase4.ebms3header.Ebms3Service;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import com.helger.phase4.error.AS4Error;
@@ -32,25 +41,33 @@ import com.helger.phase4.model.pmode.IPMode;
 
 /**
  * Takes in the AS4 user messages phase4 has parsed, decrypted and whose signature it has checked: the
- * sender is the partner whose agreement names the From party id, and the message must be signed with that
- * agreement's certificate and encrypted where the agreement says so (phase4 itself accepts unsigned and
- * unencrypted messages). The payload goes into the same intake as the HTTP API. A message id answered
- * before (a resend) is not taken in again, but gets a receipt of its own: phase4 builds it over the resent
- * message's signature references, which a sender that signs each resend afresh checks.
+ * sender is the partner whose agreement names the From and To party ids (each with its type, or untyped), and
+ * the message must be signed with that agreement's certificate, encrypted where the agreement says so (phase4
+ * itself accepts unsigned and unencrypted messages) and carry the agreement's service and action. The payload
+ * goes into the same intake as the HTTP API. A message id answered before (a resend) is not taken in again, but
+ * gets a receipt of its own: phase4 builds it over the resent message's signature references, which a sender
+ * that signs each resend afresh checks.
  */
 public class As4Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(As4Inbox.class);
 
+    /** The eDelivery four-corner message properties: the end parties behind the two gateways. */
+    public static final String ORIGINAL_SENDER = "originalSender";
+    public static final String FINAL_RECIPIENT = "finalRecipient";
+
     private final ConfiguredPartners partners;
     private final ProducerTemplate intake;
     private final As4Ledger ledger;
+    private final MessageLedger history;
     private final long maxPayloadBytes;
 
-    public As4Inbox(ConfiguredPartners partners, ProducerTemplate intake, As4Ledger ledger, long maxPayloadBytes) {
+    /** @param history where the end parties a partner names (four-corner) are noted in the message's history */
+    public As4Inbox(ConfiguredPartners partners, ProducerTemplate intake, As4Ledger ledger, MessageLedger history, long maxPayloadBytes) {
         this.partners = partners;
         this.intake = intake;
         this.ledger = ledger;
+        this.history = history;
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
@@ -102,32 +119,51 @@ public class As4Inbox {
         String messageId = message.getMessageInfo().getMessageId();
         outcome.messageId = messageId;
         outcome.conversationId = message.getCollaborationInfo() == null ? null : message.getCollaborationInfo().getConversationId();
-        Ebms3PartyId from = single(message.getPartyInfo().getFrom().getPartyId());
-        Ebms3PartyId to = single(message.getPartyInfo().getTo().getPartyId());
-        Optional<As4Agreement> found = from == null || to == null ? Optional.empty() : partners.as4Agreements().stream()
-                .filter(a -> a.partyId().equals(from.getValue()) && a.partyIdType().equals(typeOf(from))
-                        && a.ourPartyId().equals(to.getValue()) && a.ourPartyIdType().equals(typeOf(to)))
-                .findFirst();
+        List<Ebms3PartyId> froms = message.getPartyInfo().getFrom().getPartyId();
+        List<Ebms3PartyId> tos = message.getPartyInfo().getTo().getPartyId();
+        Ebms3PartyId from = single(froms);
+        Ebms3PartyId to = single(tos);
+        if (from == null || to == null) {
+            return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, "expected one From and one To PartyId, found "
+                    + (froms == null ? 0 : froms.size()) + " and " + (tos == null ? 0 : tos.size()));
+        }
+        Optional<As4Agreement> found = partners.as4Agreements().stream()
+                .filter(a -> a.covers(typeOf(from), from.getValue(), typeOf(to), to.getValue())).findFirst();
         if (found.isEmpty()) {
-            return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, "no agreement with party "
-                    + (from == null ? "?" : typeOf(from) + ":" + from.getValue()) + " sending to "
-                    + (to == null ? "?" : typeOf(to) + ":" + to.getValue()));
+            return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, noAgreement(from, to));
         }
         As4Agreement agreement = found.get();
-        // phase4 checks a signature that is there; whether one must be there is the agreement's business
-        if (state.isSoapSignatureChecked() && !agreement.certificate().equals(state.getSigningCertificate())) {
-            return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId, "signed with "
-                    + (state.getSigningCertificate() == null
-                            ? "an unknown certificate" : state.getSigningCertificate().getSubjectX500Principal())
-                    + ", not the certificate of the agreement with " + agreement.partner());
+        // WSS4J verifies a signature that is there with the certificate it carries (As4Crypto); whether that is the
+        // agreement's certificate, and whether one must be there, is the agreement's business
+        X509Certificate signer = state.isSoapSignatureChecked() ? state.getSigningCertificate() : null;
+        if (state.isSoapSignatureChecked() && !agreement.certificate().equals(signer)) {
+            return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId, "signed by "
+                    + (signer == null ? "a key without a certificate" : As4Agreement.describe(signer)) + "; the agreement with "
+                    + agreement.partner() + " expects " + As4Agreement.describe(agreement.certificate()));
+        }
+        if (signer != null && !validNow(signer)) {
+            return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId, "signed by " + As4Agreement.describe(signer)
+                    + ", valid from " + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant()
+                    + " only; the agreement with " + agreement.partner() + " needs a certificate valid now (a renewed as4.certificate)");
         }
         if (agreement.mustSign() && !state.isSoapSignatureChecked()) {
             return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId, "unsigned; the agreement with " + agreement.partner()
-                    + " requires a signature");
+                    + " requires a signature by " + As4Agreement.describe(agreement.certificate()));
         }
         if (agreement.mustEncrypt() && !state.isSoapDecrypted()) {
             return refuse(errors, EEbmsError.EBMS_POLICY_NONCOMPLIANCE, messageId,
                     "not encrypted; the agreement with " + agreement.partner() + " requires encryption");
+        }
+        Ebms3CollaborationInfo collaboration = message.getCollaborationInfo();
+        Ebms3Service service = collaboration == null ? null : collaboration.getService();
+        String serviceType = service == null || service.getType() == null || service.getType().isEmpty() ? null : service.getType();
+        String action = collaboration == null ? null : collaboration.getAction();
+        if (service == null || !agreement.service().equals(service.getValue()) || !Objects.equals(agreement.serviceType(), serviceType)
+                || !agreement.action().equals(action)) {
+            return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId, "service "
+                    + (service == null ? "(none)" : describeService(serviceType, service.getValue())) + " with action " + action
+                    + " is not in the agreement with " + agreement.partner() + ": it expects service "
+                    + describeService(agreement.serviceType(), agreement.service()) + " with action " + agreement.action());
         }
         outcome.partner = agreement.partner();
         Optional<As4Ledger.ReceivedMessage> before = ledger.received(messageId)
@@ -165,6 +201,9 @@ public class As4Inbox {
             case ACCEPTED, DUPLICATE -> {
                 outcome.trackingId = result.trackingId();
                 log.info("AS4 message {} from {} taken in as {}", messageId, agreement.partner(), result.trackingId());
+                if (result.outcome() == IntakeResult.Outcome.ACCEPTED) {
+                    recordEndParties(message, result.trackingId());
+                }
                 yield AS4MessageProcessorResult.createSuccess();
             }
             // ebMS has no code for throttling: EBMS:0004 (Other) whose detail starts with the gateway's code and the pause;
@@ -175,6 +214,51 @@ public class As4Inbox {
                     + result.violations().stream().map(v -> v.code() + (v.path() == null ? "" : " at " + v.path()) + ": " + v.message())
                             .collect(Collectors.joining("; ")));
         };
+    }
+
+    /** The four-corner end parties the partner named (eDelivery: who sent the document first, who receives it last). */
+    private void recordEndParties(Ebms3UserMessage message, String trackingId) {
+        Ebms3MessageProperties properties = message.getMessageProperties();
+        if (properties == null || properties.getProperty().isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>(2);
+        for (Ebms3Property property : properties.getProperty()) {
+            if (ORIGINAL_SENDER.equals(property.getName()) || FINAL_RECIPIENT.equals(property.getName())) {
+                named.add(property.getName() + " " + As4Agreement.describe(typeOf(property.getType()), property.getValue()));
+            }
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        try {
+            history.note(trackingId, "AS4 four-corner: " + String.join(", ", named));
+        } catch (RuntimeException e) {
+            // the document is stored and will be answered with a receipt; only this line of its history is missing
+            log.warn("AS4 end parties of {} not recorded: {}", trackingId, e.toString());
+        }
+    }
+
+    /** Why no agreement covers a message's parties, naming what the agreements for that sender expect. */
+    private String noAgreement(Ebms3PartyId from, Ebms3PartyId to) {
+        String received = "party " + As4Agreement.describe(typeOf(from), from.getValue()) + " sending to "
+                + As4Agreement.describe(typeOf(to), to.getValue());
+        List<String> expected = partners.as4Agreements().stream().filter(a -> a.partyId().equals(from.getValue()))
+                .map(As4Agreement::expectedParties).toList();
+        return received + " is in no agreement" + (expected.isEmpty() ? " of this gateway" : "; " + String.join("; ", expected));
+    }
+
+    private static String describeService(String type, String value) {
+        return value + (type == null ? "" : " (type " + type + ")");
+    }
+
+    private static boolean validNow(X509Certificate certificate) {
+        try {
+            certificate.checkValidity();
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
     }
 
     private static AS4MessageProcessorResult refuse(AS4ErrorList errors, EEbmsError code, String messageId, String why) {
@@ -192,7 +276,12 @@ public class As4Inbox {
         return ids == null || ids.size() != 1 ? null : ids.get(0);
     }
 
+    /** A party id's type; none (or an empty attribute) is an untyped id. */
     private static String typeOf(Ebms3PartyId id) {
-        return id.getType() == null ? "" : id.getType();
+        return typeOf(id.getType());
+    }
+
+    private static String typeOf(String type) {
+        return type == null || type.isEmpty() ? null : type;
     }
 }

@@ -189,9 +189,11 @@ public record GatewayProperties(
      * {@code delivery.channel: AS4}, and for receiving AS4 messages from it.
      *
      * @param ourPartyId      the gateway's own ebMS party id towards this partner
-     * @param ourPartyIdType  its type (URI), e.g. {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered}
+     * @param ourPartyIdType  its type (URI), e.g. {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered} (the default);
+     *                        empty ({@code ""}): an untyped party id, sent without a type attribute
      * @param partyId         the partner's ebMS party id
-     * @param partyIdType     its type (URI)
+     * @param partyIdType     its type (URI; default and empty as for {@code ourPartyIdType}): its messages must carry exactly
+     *                        this type, or no type when empty
      * @param service         ebMS service (with {@code serviceType} when it is not a URI)
      * @param action          ebMS action
      * @param endpoint        the partner's AS4 endpoint URL (http or https)
@@ -203,25 +205,34 @@ public record GatewayProperties(
      *                        (eDelivery AS4 2.0 common profile: Ed25519, X25519 with HKDF and AES-128 key wrap, AES-128-GCM)
      * @param encryptionCertificate for {@code edelivery2}: the partner's X25519 certificate the gateway encrypts for
      *                        ({@code certificate} is then its Ed25519 signing certificate)
+     * @param endPartyIdType  four-corner: the type of the end parties' ids in {@code originalSender} and
+     *                        {@code finalRecipient} where {@code endParties} names none (default ebCore unregistered)
+     * @param endParties      four-corner: per gateway party, its id (and type) in this partner's network; a party not
+     *                        listed is named by its first {@code identifiers} entry, else its party id
      */
     public record As4(String ourPartyId, @DefaultValue(As4.UNREGISTERED) String ourPartyIdType, String partyId,
             @DefaultValue(As4.UNREGISTERED) String partyIdType, String service, String serviceType, String action,
             String endpoint, Path certificate, @DefaultValue("true") boolean mustSign, @DefaultValue("true") boolean mustEncrypt,
-            @DefaultValue("rsa") String profile, Path encryptionCertificate) {
+            @DefaultValue("rsa") String profile, Path encryptionCertificate, @DefaultValue(As4.UNREGISTERED) String endPartyIdType,
+            Map<String, EndParty> endParties) {
 
         @ConstructorBinding
         public As4 {
         }
 
-        /** An agreement under the RSA profile. */
+        /** An agreement under the RSA profile, its end parties named by default. */
         public As4(String ourPartyId, String ourPartyIdType, String partyId, String partyIdType, String service, String serviceType,
                 String action, String endpoint, Path certificate, boolean mustSign, boolean mustEncrypt) {
             this(ourPartyId, ourPartyIdType, partyId, partyIdType, service, serviceType, action, endpoint, certificate, mustSign,
-                    mustEncrypt, "rsa", null);
+                    mustEncrypt, "rsa", null, UNREGISTERED, null);
         }
 
         /** ebCore party id type for ids that are not in a registered scheme. */
         public static final String UNREGISTERED = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+
+        /** An end party's id in a partner's network, e.g. its registration number, and the type (scheme) of that id. */
+        public record EndParty(String id, String type) {
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -126,7 +127,7 @@ public class ConfiguredPartners implements PartnerDirectory {
             As4Agreement as4Agreement = As4Agreement.check(id, p, locate, problems);
             if (as4Agreement != null) {
                 as4.values().stream().filter(other -> other.partyId().equals(as4Agreement.partyId())
-                        && other.partyIdType().equals(as4Agreement.partyIdType())).findFirst().ifPresentOrElse(
+                        && Objects.equals(other.partyIdType(), as4Agreement.partyIdType())).findFirst().ifPresentOrElse(
                         other -> problems.add(locate.where(id, "as4.party-id") + ": " + as4Agreement.partyId()
                                 + " is already the AS4 party id of " + other.partner()),
                         () -> as4.put(id, as4Agreement));
@@ -143,6 +144,7 @@ public class ConfiguredPartners implements PartnerDirectory {
                     p.delivery().directory(), p.inboundDirectory(), sends, list(p.declaresFor()),
                     limits(id, p.limits(), properties.limits(), locate, problems), edifact(id, p.edifact(), locate, problems)));
         });
+        As4Agreement.checkEndPartiesKnown(as4, configured.keySet(), locate, problems);
         Map<String, GatewayProperties.Operator> operators = properties.operators() == null ? Map.of() : properties.operators();
         operators.forEach((name, operator) -> {
             for (String key : list(operator.apiKeys())) {
