@@ -346,7 +346,8 @@ public final class As4ChannelRate {
         LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
                 gcLines.size()));
         return "%.1f MB MT1101 manifest (%,d containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
-                .formatted(manifest.length / 1048576.0, containers, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt",
+                .formatted(manifest.length / 1048576.0, containers, heap, result.getID(),
+                        signed.get() ? ", signed receipt" : ", NO signed receipt",
                         seconds, during.maxBeforeMb())
                 + " after %d MB, committed %d MB, %d collections (%d full)".formatted(during.maxAfterMb(), during.committedMb(),
                         during.collections(), during.fullCollections());

@@ -172,7 +172,8 @@ class As4LargePayloadTest {
             for (int c = 0; c < bills; c++) {
                 String prefix = "BNCU" + String.format("%06d", c);
                 String container = prefix + CheckDigits.containerCheckDigit(prefix);
-                w.write("    <Consignment>\n      <TransportContractDocument>\n        <ID>BL" + Math.floorMod(messageId.hashCode(), 1000) + "-"
+                w.write("    <Consignment>\n      <TransportContractDocument>\n        <ID>BL" + Math.floorMod(messageId.hashCode(), 1000)
+                        + "-"
                         + String.format("%06d", c) + "</ID>\n      </TransportContractDocument>\n      <ConsignmentPackaging>\n"
                         + "        <QuantityQuantity>" + (600 + c % 1000) + "</QuantityQuantity>\n      </ConsignmentPackaging>\n"
                         + "      <TotalGrossMassMeasure>21460.5</TotalGrossMassMeasure>\n"
