@@ -331,8 +331,10 @@ public final class As4ChannelRate {
     /** One large manifest: how long to the receipt, and what the receiver's heap went through meanwhile. */
     private static String large(String endpoint, IAS4CryptoFactory crypto, X509Certificate gateway, int largeMb, Path gcLog, String heap)
             throws Exception {
+        // a bill of lading carries at most ~2.9 KB (descriptions are Text512): 500 bills per MB reach any size asked for
+        int containers = Math.max(10_000, largeMb * 500);
         byte[] manifest = LargeManifests.generate("AS4" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT),
-                10_000, largeMb * 1024L * 1024L);
+                containers, largeMb * 1024L * 1024L);
         int gcLinesBefore = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
         AtomicBoolean signed = new AtomicBoolean();
         long t0 = System.nanoTime();
@@ -343,8 +345,9 @@ public final class As4ChannelRate {
         List<String> gcLines = Files.readAllLines(gcLog);
         LargeManifestRun.GcSummary during = LargeManifestRun.summarize(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
                 gcLines.size()));
-        return "%.1f MB MT1101 manifest (10,000 containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
-                .formatted(manifest.length / 1048576.0, heap, result.getID(), signed.get() ? ", signed receipt" : ", NO signed receipt",
+        return "%.1f MB MT1101 manifest (%,d containers), -Xmx%s | %s%s | %.1f s to the receipt | peak heap before a GC %d MB,"
+                .formatted(manifest.length / 1048576.0, containers, heap, result.getID(),
+                        signed.get() ? ", signed receipt" : ", NO signed receipt",
                         seconds, during.maxBeforeMb())
                 + " after %d MB, committed %d MB, %d collections (%d full)".formatted(during.maxAfterMb(), during.committedMb(),
                         during.collections(), during.fullCollections());

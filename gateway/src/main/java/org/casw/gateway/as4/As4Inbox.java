@@ -2,6 +2,7 @@ package org.casw.gateway.as4;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -180,16 +181,15 @@ public class As4Inbox {
             return refuse(errors, EEbmsError.EBMS_VALUE_INCONSISTENT, messageId, "expected exactly one payload, found "
                     + (attachments == null ? 0 : attachments.size()));
         }
-        byte[] payload;
+        As4Payload payload;
         try (InputStream in = attachments.get(0).getSourceStream()) {
-            payload = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayloadBytes + 1));
-        } catch (IOException e) {
+            payload = As4Payload.read(in, maxPayloadBytes);
+        } catch (IOException | UncheckedIOException e) {
             return refuse(errors, EEbmsError.EBMS_DECOMPRESSION_FAILURE, messageId, "payload cannot be read: " + e.getMessage());
         }
         IntakeResult result;
         try {
-            Submission submission = Submission.bounded(agreement.partner(), "AS4",
-                    payload.length > maxPayloadBytes ? null : payload, payload.length, maxPayloadBytes, null);
+            Submission submission = Submission.bounded(agreement.partner(), "AS4", payload.bytes(), payload.size(), maxPayloadBytes, null);
             // signed with the partner's own certificate from its agreement (checked above): its word on the document
             result = intake.requestBody(IntakeRoute.INTAKE, state.isSoapSignatureChecked() ? submission.sealedBySender() : submission,
                     IntakeResult.class);
