@@ -18,6 +18,7 @@ import org.casw.routes.delivery.Outbound;
 import org.casw.routes.intake.IntakeResult;
 import org.casw.routes.intake.IntakeRoute;
 import org.casw.routes.intake.Submission;
+import org.casw.routes.ledger.MessageLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class As4Edelivery2WireTest {
                 IntakeResult.Outcome.ACCEPTED, "SW20261207ED2IN001", null, null, null, List.of(), null, Duration.ZERO));
         As4Ledger ledger = mock(As4Ledger.class);
         when(ledger.received(any())).thenReturn(java.util.Optional.empty());
-        As4Endpoint endpoint = new As4Endpoint(() -> runtime, new As4Inbox(partners, intake, ledger, 1 << 20), ledger);
+        As4Endpoint endpoint = new As4Endpoint(() -> runtime, new As4Inbox(partners, intake, ledger, mock(MessageLedger.class), 1 << 20), ledger);
         byte[] document = "<CertificateOfOrigin xmlns=\"urn:casw:origin:1\"><No>E26-ED2-0002</No></CertificateOfOrigin>"
                 .getBytes(StandardCharsets.UTF_8);
         BareEdelivery2Peer.Built built = peer.build("ed2-in-1@sg-swgw.test", document, gateway(Edelivery2Key.ENCRYPTION));
