@@ -163,7 +163,8 @@ class As4Edelivery2WireTest {
                 .contains("SignatureMethod Algorithm=\"" + EDDSA + "\"").doesNotContain("EBMS:0");
         assertThat(submitted.getValue().payload()).isEqualTo(document);
         assertThat(submitted.getValue().sender()).isEqualTo("SG-NSW");
-        verify(ledger).answered(eq("ed2-in-1@sg-swgw.test"), eq("SG-NSW"), eq("SW20261207ED2IN001"), any(), any());
+        // the receipt is kept as evidence before it leaves (As4Ledger.issued), for the message as taken in
+        verify(ledger).issued(eq("ed2-in-1@sg-swgw.test"), any(), eq("SG-NSW"), eq("SW20261207ED2IN001"), any(), any(), any());
     }
 
     static X509Certificate gateway(Edelivery2Key key) {
